@@ -1,0 +1,31 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path(
+        "tai-khoan/dang-nhap/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("tai-khoan/dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("tai-khoan/doi-mat-khau/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "tai-khoan/doi-mat-khau/xong/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path("don-vi/", include("units.urls")),
+    path("bao-cao/", include("reports.urls")),
+    path("trung-tam/", include("centers.urls")),
+    path("xoa-mu-chu/", include("literacy.urls")),
+    path("xa-hoi-hoc-tap/", include("learning_society.urls")),
+    path("quan-tri/", admin.site.urls),
+]
+
+admin.site.site_header = "Quản trị Cổng thông tin GDTX"
+admin.site.site_title = "Quản trị GDTX"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LearningSocietyConfig(AppConfig):
+    name = "learning_society"
+    verbose_name = "Xây dựng xã hội học tập"

@@ -1,0 +1,330 @@
+"""The unit tree (office → commune → hamlet / school / centre) and who holds which role where.
+
+The tree is data: level names are labels, any unit can be the managing office, and every unit
+carries valid-from / valid-to dates so that past years keep the tree as it stood (the July 2025
+commune mergers and the removal of districts, Nghị định 142/2025/NĐ-CP).
+"""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .text import fold
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+class UnitKind(models.TextChoices):
+    OFFICE = "office", _("Cơ quan quản lý giáo dục")
+    COMMUNE = "commune", _("Xã / phường / thị trấn")
+    HAMLET = "hamlet", _("Thôn / tổ dân phố")
+    SCHOOL = "school", _("Trường học")
+    CENTRE = "centre", _("Trung tâm học tập cộng đồng")
+    DISTRICT_CENTRE = "district_centre", _("Trung tâm GDNN-GDTX")
+    ASSOCIATION = "association", _("Hội Khuyến học")
+    OTHER = "other", _("Đơn vị khác")
+
+
+class SchoolLevel(models.TextChoices):
+    PRESCHOOL = "MN", _("Mầm non")
+    PRIMARY = "TH", _("Tiểu học")
+    LOWER_SECONDARY = "THCS", _("Trung học cơ sở")
+
+
+# Which kinds may sit under which. None means "may be a root". After July 2025 a commune can be
+# the top of its own tree or sit under a provincial department, so communes may be roots.
+ALLOWED_PARENT_KINDS: dict[str, set[str | None]] = {
+    UnitKind.OFFICE: {None, UnitKind.OFFICE},
+    UnitKind.COMMUNE: {None, UnitKind.OFFICE},
+    UnitKind.HAMLET: {UnitKind.COMMUNE},
+    UnitKind.SCHOOL: {UnitKind.COMMUNE, UnitKind.OFFICE},
+    UnitKind.CENTRE: {UnitKind.COMMUNE},
+    UnitKind.DISTRICT_CENTRE: {UnitKind.OFFICE},
+    UnitKind.ASSOCIATION: {UnitKind.COMMUNE, UnitKind.OFFICE},
+    UnitKind.OTHER: {None, UnitKind.OFFICE, UnitKind.COMMUNE},
+}
+
+# Level labels offered in forms; the field is free text because provinces name levels differently.
+LEVEL_LABELS = {
+    UnitKind.OFFICE: ["Phòng GD&ĐT", "Sở GD&ĐT", "Phòng Văn hóa - Xã hội"],
+    UnitKind.COMMUNE: ["Xã", "Phường", "Thị trấn", "Đặc khu"],
+    UnitKind.HAMLET: ["Thôn", "Tổ dân phố", "Khu", "Ấp", "Bản", "Xóm", "Buôn", "Làng"],
+}
+
+
+class UnitQuerySet(models.QuerySet):
+    def active_on(self, day: datetime.date | None = None):
+        """Units that existed on `day` (today by default)."""
+        day = day or today()
+        return self.filter(valid_from__lte=day).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+
+    def subtree_of(self, unit: "Unit"):
+        return self.filter(path__startswith=unit.path)
+
+
+code_validator = RegexValidator(
+    r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
+    _("Mã đơn vị chỉ gồm chữ không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới."),
+)
+
+
+class Unit(models.Model):
+    """Đơn vị: a node of the tree — office, commune, hamlet, school, centre, association."""
+
+    code = models.CharField(_("mã đơn vị"), max_length=30, unique=True, validators=[code_validator])
+    name = models.CharField(_("tên"), max_length=200)
+    kind = models.CharField(_("loại đơn vị"), max_length=20, choices=UnitKind.choices)
+    level_label = models.CharField(
+        _("cấp / tên gọi"),
+        max_length=40,
+        blank=True,
+        help_text=_("Ví dụ: Xã, Phường, Thị trấn, Đặc khu, Thôn, Tổ dân phố."),
+    )
+    school_level = models.CharField(_("cấp học"), max_length=4, choices=SchoolLevel.choices, blank=True)
+    especially_difficult = models.BooleanField(
+        _("xã đặc biệt khó khăn"),
+        default=False,
+        help_text=_(
+            "Xã đặc biệt khó khăn dùng độ tuổi riêng khi tính chuẩn xóa mù chữ (Nghị định 20/2014/NĐ-CP, Điều 20–21)."
+        ),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("đơn vị cấp trên"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    # Materialised path of ids ("/1/7/42/"): a subtree is one indexed prefix filter on every database.
+    path = models.CharField(max_length=255, db_index=True, editable=False, default="")
+    depth = models.PositiveSmallIntegerField(default=0, editable=False)
+    valid_from = models.DateField(_("hiệu lực từ ngày"), default=datetime.date(2000, 1, 1))
+    valid_to = models.DateField(
+        _("hiệu lực đến ngày"),
+        null=True,
+        blank=True,
+        help_text=_("Để trống khi đơn vị còn hoạt động. Đơn vị đã giải thể vẫn giữ lịch sử."),
+    )
+    predecessors = models.ManyToManyField(
+        "self",
+        verbose_name=_("hình thành từ (sáp nhập)"),
+        symmetrical=False,
+        related_name="successors",
+        blank=True,
+    )
+    address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    notes = models.TextField(_("ghi chú"), blank=True)
+    is_demo = models.BooleanField(_("dữ liệu mẫu"), default=False, editable=False)
+    search_text = models.CharField(max_length=300, db_index=True, editable=False, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("đơn vị")
+        verbose_name_plural = _("đơn vị")
+        ordering = ["path"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="unit_valid_to_after_valid_from",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def save(self, *args, **kwargs):
+        # The search column is derived data; keeping it beside the name it folds avoids drift.
+        self.search_text = fold(f"{self.code} {self.full_name}")[:300]
+        super().save(*args, **kwargs)
+
+    @property
+    def full_name(self) -> str:
+        if self.kind in (UnitKind.COMMUNE, UnitKind.HAMLET) and self.level_label:
+            return f"{self.level_label} {self.name}"
+        return self.name
+
+    def is_active_on(self, day: datetime.date | None = None) -> bool:
+        day = day or today()
+        return self.valid_from <= day and (self.valid_to is None or self.valid_to >= day)
+
+    @property
+    def is_active(self) -> bool:
+        return self.is_active_on()
+
+    def ancestor_ids(self) -> list[int]:
+        return [int(part) for part in self.path.strip("/").split("/") if part][:-1]
+
+
+class UnitParentChange(models.Model):
+    """A move of a unit under another parent, kept so the tree of any past date can be rebuilt."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="parent_changes")
+    old_parent = models.ForeignKey(Unit, on_delete=models.PROTECT, null=True, related_name="+")
+    new_parent = models.ForeignKey(Unit, on_delete=models.PROTECT, null=True, related_name="+")
+    effective_date = models.DateField(_("từ ngày"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("thay đổi đơn vị cấp trên")
+        verbose_name_plural = _("thay đổi đơn vị cấp trên")
+        ordering = ["effective_date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.unit}: {self.old_parent} → {self.new_parent} ({self.effective_date:%d/%m/%Y})"
+
+
+class User(AbstractUser):
+    """Người dùng: one login per person; what they may do comes from their memberships."""
+
+    full_name = models.CharField(_("họ và tên"), max_length=150)
+    phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
+    position = models.CharField(_("chức vụ"), max_length=120, blank=True)
+    is_demo = models.BooleanField(_("tài khoản mẫu"), default=False, editable=False)
+    search_text = models.CharField(max_length=400, db_index=True, editable=False, default="")
+
+    REQUIRED_FIELDS = ["email", "full_name"]
+
+    class Meta:
+        verbose_name = _("người dùng")
+        verbose_name_plural = _("người dùng")
+        ordering = ["full_name", "username"]
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold(f"{self.full_name} {self.username} {self.email} {self.phone}")[:400]
+        super().save(*args, **kwargs)
+
+    def get_full_name(self) -> str:
+        return self.full_name or self.username
+
+    def get_short_name(self) -> str:
+        return (self.full_name or self.username).split(" ")[-1]
+
+
+class Role(models.TextChoices):
+    OFFICE_OFFICER = "office_officer", _("Chuyên viên phòng GD&ĐT")
+    OFFICE_LEADER = "office_leader", _("Lãnh đạo phòng GD&ĐT")
+    PRINCIPAL = "principal", _("Hiệu trưởng")
+    SCHOOL_STAFF = "school_staff", _("Cán bộ, giáo viên trường")
+    CENTRE_DIRECTOR = "centre_director", _("Giám đốc trung tâm")
+    CENTRE_STAFF = "centre_staff", _("Cán bộ trung tâm")
+    ASSOCIATION_OFFICER = "association_officer", _("Cán bộ Hội Khuyến học")
+    VIEWER = "viewer", _("Người xem (chỉ đọc)")
+
+
+OFFICE_ROLES = {Role.OFFICE_OFFICER, Role.OFFICE_LEADER, Role.VIEWER}
+
+# Which unit kinds a role may be held on. Office roles may sit on a commune too: since July 2025
+# the commune's Phòng Văn hóa - Xã hội manages its schools (Thông tư 15/2025/TT-BGDĐT).
+ROLE_UNIT_KINDS: dict[str, set[str]] = {
+    Role.OFFICE_OFFICER: {UnitKind.OFFICE, UnitKind.COMMUNE},
+    Role.OFFICE_LEADER: {UnitKind.OFFICE, UnitKind.COMMUNE},
+    Role.VIEWER: {UnitKind.OFFICE, UnitKind.COMMUNE},
+    Role.PRINCIPAL: {UnitKind.SCHOOL},
+    Role.SCHOOL_STAFF: {UnitKind.SCHOOL},
+    Role.CENTRE_DIRECTOR: {UnitKind.CENTRE, UnitKind.DISTRICT_CENTRE},
+    Role.CENTRE_STAFF: {UnitKind.CENTRE, UnitKind.DISTRICT_CENTRE},
+    Role.ASSOCIATION_OFFICER: {UnitKind.ASSOCIATION},
+}
+
+# When a person holds several roles, the home page is made for the first of these they hold.
+ROLE_PRIORITY = [
+    Role.OFFICE_OFFICER,
+    Role.OFFICE_LEADER,
+    Role.VIEWER,
+    Role.ASSOCIATION_OFFICER,
+    Role.CENTRE_DIRECTOR,
+    Role.PRINCIPAL,
+    Role.CENTRE_STAFF,
+    Role.SCHOOL_STAFF,
+]
+
+
+class MembershipQuerySet(models.QuerySet):
+    def active_on(self, day: datetime.date | None = None):
+        day = day or today()
+        return self.filter(valid_from__lte=day).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+
+
+class Membership(models.Model):
+    """Vai trò: a person's role on a unit, with the dates it holds."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người dùng"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="memberships")
+    role = models.CharField(_("vai trò"), max_length=30, choices=Role.choices)
+    valid_from = models.DateField(_("từ ngày"), default=today)
+    valid_to = models.DateField(_("đến ngày"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("vai trò")
+        verbose_name_plural = _("vai trò")
+        ordering = ["-valid_from", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="membership_valid_to_after_valid_from",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} — {self.unit}"
+
+    def is_active_on(self, day: datetime.date | None = None) -> bool:
+        day = day or today()
+        return self.valid_from <= day and (self.valid_to is None or self.valid_to >= day)
+
+    @property
+    def is_active(self) -> bool:
+        return self.is_active_on()
+
+
+class AuditEntry(models.Model):
+    """Nhật ký: who did what, when, on which unit, from what to what. Written by services only."""
+
+    at = models.DateTimeField(_("thời điểm"), default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người thực hiện"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    action = models.CharField(_("thao tác"), max_length=60, db_index=True)
+    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.SET_NULL, null=True, related_name="+")
+    object_type = models.CharField(max_length=60, blank=True)
+    object_id = models.CharField(max_length=40, blank=True)
+    object_repr = models.CharField(_("đối tượng"), max_length=255, blank=True)
+    changes = models.JSONField(_("thay đổi"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("nhật ký thao tác")
+        verbose_name_plural = _("nhật ký thao tác")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%d/%m/%Y %H:%M} {self.actor} {self.action} {self.object_repr}"
