@@ -1,0 +1,138 @@
+"""Models of `reports`. Background jobs and scoring rubrics are here because several domain apps
+use them and domain apps never import each other (docs/architecture.md)."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from units.models import Unit
+
+
+class Job(models.Model):
+    """Việc chạy nền: a long export or import run by the task worker, with progress for the bar."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Đang chờ")
+        RUNNING = "running", _("Đang chạy")
+        DONE = "done", _("Hoàn thành")
+        FAILED = "failed", _("Lỗi")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    kind = models.CharField(_("loại việc"), max_length=80)
+    title = models.CharField(_("tên việc"), max_length=255)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người yêu cầu"), on_delete=models.CASCADE, related_name="jobs"
+    )
+    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.SET_NULL, null=True, blank=True)
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveIntegerField(_("đã xong"), default=0)
+    total = models.PositiveIntegerField(_("tổng"), default=0)
+    message = models.TextField(_("thông báo"), blank=True)
+    params = models.JSONField(default=dict, blank=True)
+    result_file = models.FileField(_("tệp kết quả"), upload_to="jobs/%Y/%m/", blank=True)
+    result_name = models.CharField(_("tên tệp"), max_length=255, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("việc chạy nền")
+        verbose_name_plural = _("việc chạy nền")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.DONE:
+            return 100
+        if not self.total:
+            return 0
+        return min(100, round(100 * self.progress / self.total))
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+class Rubric(models.Model):
+    """Bộ tiêu chí: criteria and their points or levels for one title over a range of years.
+
+    Two regimes exist in law (../shared/docs/DOMAIN.md §4): points with bands (Thông tư
+    22/2020/TT-BGDĐT, Quyết định 448/QĐ-KHVN, Công văn 2553/BGDĐT-GDTX) and levels 1 / 2 with
+    a waiting time and a validity (Thông tư 24/2023 and 25/2023/TT-BGDĐT). Both are data."""
+
+    class Regime(models.TextChoices):
+        POINTS = "points", _("Chấm điểm, xếp loại")
+        LEVELS = "levels", _("Mức độ 1 / mức độ 2")
+
+    code = models.CharField(_("mã bộ tiêu chí"), max_length=60, unique=True)
+    title = models.CharField(_("tên bộ tiêu chí"), max_length=255)
+    subject_kind = models.CharField(
+        _("đối tượng"), max_length=40, help_text=_("Ví dụ: family, clan, hamlet_community, learning_unit, centre.")
+    )
+    regime = models.CharField(_("cách đánh giá"), max_length=10, choices=Regime.choices)
+    year_from = models.PositiveSmallIntegerField(_("áp dụng từ năm"))
+    year_to = models.PositiveSmallIntegerField(_("áp dụng đến năm"), null=True, blank=True)
+    legal_basis = models.CharField(_("căn cứ"), max_length=255, blank=True)
+    # Points regime: [{"label": "Tốt", "min": "85"}, {"label": "Khá", "min": "70"}, ...], highest first.
+    bands = models.JSONField(_("xếp loại"), default=list, blank=True)
+    # Levels regime: months before level 2 may be sought after level 1, and months a recognition lasts.
+    level2_wait_months = models.PositiveSmallIntegerField(_("số tháng chờ trước mức độ 2"), null=True, blank=True)
+    validity_months = models.PositiveSmallIntegerField(_("thời hạn công nhận (tháng)"), null=True, blank=True)
+    is_sample = models.BooleanField(
+        _("có tiêu chí mẫu"), default=False, help_text=_("Một số tiêu chí là mẫu, đơn vị cần hoàn thiện theo văn bản.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bộ tiêu chí")
+        verbose_name_plural = _("bộ tiêu chí")
+        ordering = ["subject_kind", "-year_from"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class RubricGroup(models.Model):
+    """Nhóm tiêu chí (e.g. "Điều kiện học tập", 30 points)."""
+
+    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="groups")
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    code = models.CharField(_("mã"), max_length=20)
+    title = models.CharField(_("tên nhóm"), max_length=255)
+
+    class Meta:
+        verbose_name = _("nhóm tiêu chí")
+        verbose_name_plural = _("nhóm tiêu chí")
+        ordering = ["rubric", "order", "id"]
+        constraints = [models.UniqueConstraint(fields=["rubric", "code"], name="rubric_group_code_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.code}. {self.title}"
+
+
+class RubricCriterion(models.Model):
+    """Tiêu chí / chỉ báo: one line that is scored (points) or checked (levels)."""
+
+    group = models.ForeignKey(RubricGroup, on_delete=models.CASCADE, related_name="criteria")
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    code = models.CharField(_("mã"), max_length=20)
+    text = models.TextField(_("nội dung"))
+    max_points = models.DecimalField(_("điểm tối đa"), max_digits=6, decimal_places=2, null=True, blank=True)
+    # Levels regime: the lowest level that requires this criterion (1 → both levels, 2 → level 2 only).
+    required_for_level = models.PositiveSmallIntegerField(_("yêu cầu từ mức độ"), null=True, blank=True)
+    evidence_required = models.BooleanField(_("cần minh chứng"), default=False)
+    is_sample = models.BooleanField(_("nội dung mẫu"), default=False)
+
+    class Meta:
+        verbose_name = _("tiêu chí")
+        verbose_name_plural = _("tiêu chí")
+        ordering = ["group__order", "order", "id"]
+        constraints = [models.UniqueConstraint(fields=["group", "code"], name="rubric_criterion_code_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.code}. {self.text[:60]}"

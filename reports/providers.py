@@ -1,0 +1,51 @@
+"""Indicator providers: domain apps tell `reports` which numbers they can answer.
+
+A provider answers "the value of this indicator for these units over this date range" from the
+domain tables, so report cells can be pre-filled and the annual report built without anyone
+typing a number twice. Domain apps register theirs in `AppConfig.ready()`; `reports` never
+imports a domain app.
+
+    register_provider("literacy.illiterate_15_60", "Người mù chữ 15–60 tuổi", func)
+
+`func(units, start, end)` takes a queryset of units, a start and an end date, and returns
+`{unit_id: number}` in a fixed number of queries (one aggregate, not a query per unit).
+"""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import QuerySet
+
+Number = int | Decimal | float
+ProviderFunc = Callable[[QuerySet, datetime.date, datetime.date], dict[int, Number]]
+
+
+@dataclass(frozen=True)
+class Provider:
+    key: str
+    label: str
+    func: ProviderFunc
+    source: str = ""  # shown to the user: where the number comes from
+
+
+_registry: dict[str, Provider] = {}
+
+
+def register_provider(key: str, label: str, func: ProviderFunc, *, source: str = "") -> None:
+    if key in _registry and _registry[key].func is not func:
+        raise ValueError(f"Indicator provider {key!r} is registered twice.")
+    _registry[key] = Provider(key=key, label=label, func=func, source=source)
+
+
+def get_provider(key: str) -> Provider | None:
+    return _registry.get(key)
+
+
+def all_providers() -> list[Provider]:
+    return sorted(_registry.values(), key=lambda p: p.key)
+
+
+def provider_choices() -> list[tuple[str, str]]:
+    return [(p.key, f"{p.label} ({p.key})") for p in all_providers()]
