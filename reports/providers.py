@@ -49,3 +49,19 @@ def all_providers() -> list[Provider]:
 
 def provider_choices() -> list[tuple[str, str]]:
     return [(p.key, f"{p.label} ({p.key})") for p in all_providers()]
+
+
+# Subject sources: one domain app offers lists of things another may assess, without either
+# importing the other (e.g. literacy's households become learning_society's families).
+# `func(hamlet_unit)` returns [{"ref": "HH-123", "name": "Hộ ông Nguyễn Văn A", "members": 5}, ...].
+SubjectFunc = Callable[..., list[dict]]
+_subject_sources: dict[str, tuple[str, SubjectFunc]] = {}
+
+
+def register_subject_source(key: str, label: str, func: SubjectFunc) -> None:
+    _subject_sources[key] = (label, func)
+
+
+def get_subject_source(key: str) -> SubjectFunc | None:
+    entry = _subject_sources.get(key)
+    return entry[1] if entry else None
