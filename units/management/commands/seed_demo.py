@@ -1,0 +1,78 @@
+"""`manage.py seed_demo`: the fictional demo district, its people, then each domain app's demo."""
+
+import importlib
+import time
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from units import demo
+
+# Domain apps seed after the unit tree, in this order: reports first (forms and periods), then the
+# modules whose data the reports read. units never imports them (DESIGN.md: arrows point down).
+MODULE_ORDER = ["reports", "centers", "literacy", "learning_society"]
+
+
+def domain_seeders() -> list[tuple[str, object]]:
+    """(app label, demo module) for every project app except units that ships `demo.seed`."""
+    base_dir = Path(settings.BASE_DIR).resolve()
+    configs = [
+        c for c in apps.get_app_configs() if c.name != "units" and Path(c.path).resolve().is_relative_to(base_dir)
+    ]
+    rank = {name: i for i, name in enumerate(MODULE_ORDER)}
+    configs.sort(key=lambda c: rank.get(c.name, len(MODULE_ORDER)))
+    seeders = []
+    for config in configs:
+        module_name = f"{config.name}.demo"
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            # Only "this app has no demo module" is skipped; a broken import inside one is an error.
+            if exc.name == module_name:
+                continue
+            raise
+        if callable(getattr(module, "seed", None)):
+            seeders.append((config.label, module))
+    return seeders
+
+
+class Command(BaseCommand):
+    help = "Tạo dữ liệu mẫu: một Phòng GD&ĐT hư cấu, các đơn vị trực thuộc và tài khoản mẫu cho mỗi vai trò."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-modules",
+            action="store_true",
+            help="Chỉ tạo đơn vị và người dùng, không tạo dữ liệu mẫu của các phân hệ.",
+        )
+
+    def handle(self, *args, **options):
+        started = time.monotonic()
+        result = demo.seed()
+        if result.created_units or result.created_people:
+            self.stdout.write(
+                f"Đơn vị mẫu: tạo mới {result.created_units}; tài khoản mẫu: tạo mới {result.created_people}."
+            )
+        else:
+            self.stdout.write("Đơn vị và tài khoản mẫu đã có sẵn, không tạo thêm.")
+        if not options["no_modules"]:
+            for label, module in domain_seeders():
+                self.stdout.write(f"Dữ liệu mẫu phân hệ {label}…")
+                module.seed(office=result.office, stdout=self.stdout)
+        self.stdout.write(self.style.SUCCESS(f"Xong dữ liệu mẫu sau {time.monotonic() - started:.1f} giây."))
+        self._print_logins()
+
+    def _print_logins(self):
+        rows = [("Vai trò", "Tên đăng nhập", "Mật khẩu", "Đơn vị")] + demo.demo_logins()
+        widths = [max(len(row[i]) for row in rows) for i in range(4)]
+        rule = "+-" + "-+-".join("-" * w for w in widths) + "-+"
+        self.stdout.write("")
+        self.stdout.write("Tài khoản mẫu (cùng một mật khẩu):")
+        self.stdout.write(rule)
+        for i, row in enumerate(rows):
+            self.stdout.write("| " + " | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) + " |")
+            if i == 0:
+                self.stdout.write(rule)
+        self.stdout.write(rule)
