@@ -398,7 +398,8 @@ def demo_logins() -> list[tuple[str, str, str, str]]:
         unit = "—"
         if membership:
             unit = membership.unit.full_name
-            if membership.unit.kind != UnitKind.OFFICE and membership.unit.parent:
-                unit = f"{unit}, {membership.unit.parent.full_name.lower()}"
+            parent = membership.unit.parent
+            if membership.unit.kind == UnitKind.SCHOOL and parent and parent.kind == UnitKind.COMMUNE:
+                unit = f"{unit}, {parent.level_label.lower()} {parent.name}"
         rows.append((str(Role(person.role).label), person.username, DEMO_PASSWORD, unit))
     return rows
