@@ -1,0 +1,216 @@
+"""Learning society (xây dựng xã hội học tập): subjects, yearly registration, assessment and recognition.
+
+Cycle (../shared/docs/DOMAIN.md §4): registration (đăng ký) → self-assessment with evidence → check by
+the commune, the Hội Khuyến học or the office → recognition decision (quyết định công nhận) → list and
+certificate. Criteria, points, bands and levels are rubric data (reports.Rubric), scored by
+reports.rubrics.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from reports.models import Rubric, RubricCriterion
+from units.models import Unit
+
+
+class Title(models.TextChoices):
+    """The titles recognised yearly; the value is the rubric's `subject_kind`."""
+
+    FAMILY = "family", _("Gia đình học tập")
+    CLAN = "clan", _("Dòng họ học tập")
+    HAMLET_COMMUNITY = "hamlet_community", _("Cộng đồng học tập cấp thôn")
+    LEARNING_UNIT = "learning_unit", _("Đơn vị học tập")
+    COMMUNE_COMMUNITY = "commune_community", _("Cộng đồng học tập cấp xã")
+    CITIZEN = "citizen", _("Công dân học tập")
+
+
+class Checker(models.TextChoices):
+    COMMUNE = "commune", _("UBND / cán bộ xã")
+    ASSOCIATION = "association", _("Hội Khuyến học")
+    OFFICE = "office", _("Phòng GD&ĐT")
+
+
+class UnitType(models.TextChoices):
+    AGENCY = "agency", _("Cơ quan")
+    SCHOOL = "school", _("Trường học")
+    ENTERPRISE = "enterprise", _("Doanh nghiệp")
+    OTHER = "other", _("Khác")
+
+
+class TitleSetting(models.Model):
+    """Who checks and who enters the recognition of a title in an office's area, and its target.
+
+    Defaults follow the usual practice (Hội Khuyến học checks families, clans and hamlets; the office
+    checks units and communes) and Quyết định 281/QĐ-TTg's targets; each office may change them."""
+
+    office = models.ForeignKey(Unit, verbose_name=_("đơn vị quản lý"), on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(_("danh hiệu"), max_length=30, choices=Title.choices)
+    checker = models.CharField(_("đơn vị kiểm tra"), max_length=20, choices=Checker.choices)
+    recogniser = models.CharField(_("đơn vị nhập quyết định công nhận"), max_length=20, choices=Checker.choices)
+    target_percent = models.PositiveSmallIntegerField(_("chỉ tiêu (%)"))
+    target_percent_difficult = models.PositiveSmallIntegerField(_("chỉ tiêu vùng khó khăn (%)"))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("cấu hình danh hiệu")
+        verbose_name_plural = _("cấu hình danh hiệu")
+        constraints = [models.UniqueConstraint(fields=["office", "title"], name="ls_title_setting_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.get_title_display()} — {self.office}"
+
+
+class Subject(models.Model):
+    """Đối tượng được đánh giá: a family, clan, hamlet community, learning unit, commune or citizen.
+
+    `area` is the unit it belongs to for scope: the hamlet of a family, clan or hamlet community; the
+    commune for a commune community; the school (or its commune) for a learning unit."""
+
+    title = models.CharField(_("danh hiệu"), max_length=30, choices=Title.choices)
+    name = models.CharField(_("tên"), max_length=200)
+    area = models.ForeignKey(Unit, verbose_name=_("thuộc đơn vị"), on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("đơn vị trong hệ thống"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Thôn, xã hoặc trường tương ứng, nếu có trong cây đơn vị."),
+    )
+    unit_type = models.CharField(_("loại đơn vị học tập"), max_length=20, choices=UnitType.choices, blank=True)
+    head_name = models.CharField(_("chủ hộ / trưởng họ / người đứng đầu"), max_length=150, blank=True)
+    members = models.PositiveIntegerField(_("số thành viên"), null=True, blank=True)
+    address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    source_ref = models.CharField(
+        _("mã hộ trong sổ điều tra"), max_length=60, blank=True, help_text=_("Lấy từ sổ điều tra hộ gia đình (XMC).")
+    )
+    is_active = models.BooleanField(_("còn theo dõi"), default=True)
+    is_demo = models.BooleanField(default=False, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("đối tượng đánh giá")
+        verbose_name_plural = _("đối tượng đánh giá")
+        ordering = ["title", "name", "id"]
+        indexes = [models.Index(fields=["area", "title"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["area", "title", "source_ref"],
+                condition=~models.Q(source_ref=""),
+                name="ls_subject_source_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Registration(models.Model):
+    """Đăng ký danh hiệu của năm."""
+
+    subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="registrations")
+    year = models.PositiveSmallIntegerField(_("năm"))
+    requested_level = models.PositiveSmallIntegerField(_("mức độ đề nghị"), null=True, blank=True)
+    registered_on = models.DateField(_("ngày đăng ký"))
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("đăng ký")
+        verbose_name_plural = _("đăng ký")
+        constraints = [models.UniqueConstraint(fields=["subject", "year"], name="ls_registration_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.subject} — {self.year}"
+
+
+class Decision(models.Model):
+    """Quyết định công nhận: number, date and signer; its annex lists the recognised subjects."""
+
+    issuer = models.ForeignKey(Unit, verbose_name=_("đơn vị ban hành"), on_delete=models.PROTECT, related_name="+")
+    issuer_name = models.CharField(_("cơ quan ban hành"), max_length=200)
+    year = models.PositiveSmallIntegerField(_("năm"))
+    title = models.CharField(_("danh hiệu"), max_length=30, choices=Title.choices)
+    number = models.CharField(_("số quyết định"), max_length=60)
+    signed_on = models.DateField(_("ngày ký"))
+    signer_name = models.CharField(_("người ký"), max_length=150)
+    signer_position = models.CharField(_("chức vụ người ký"), max_length=150)
+    place = models.CharField(_("địa danh"), max_length=100, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("quyết định công nhận")
+        verbose_name_plural = _("quyết định công nhận")
+        ordering = ["-signed_on", "-id"]
+        constraints = [models.UniqueConstraint(fields=["issuer", "number"], name="ls_decision_number_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.number} ({self.signed_on:%d/%m/%Y})"
+
+
+class Assessment(models.Model):
+    """Đánh giá của một đối tượng trong một năm, theo bộ tiêu chí của năm đó."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Đang chấm")
+        SELF_ASSESSED = "self_assessed", _("Đã tự đánh giá")
+        CHECKED = "checked", _("Đã kiểm tra")
+        RETURNED = "returned", _("Trả lại")
+        RECOGNISED = "recognised", _("Đã công nhận")
+
+    subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="assessments")
+    year = models.PositiveSmallIntegerField(_("năm"))
+    rubric = models.ForeignKey(Rubric, verbose_name=_("bộ tiêu chí"), on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    total = models.DecimalField(_("tổng điểm"), max_digits=6, decimal_places=2, null=True, blank=True)
+    band = models.CharField(_("xếp loại"), max_length=40, blank=True)
+    level = models.PositiveSmallIntegerField(_("mức độ đạt"), null=True, blank=True)
+    requested_level = models.PositiveSmallIntegerField(_("mức độ đề nghị"), null=True, blank=True)
+    passed = models.BooleanField(_("đạt"), default=False)
+    note = models.TextField(_("ghi chú"), blank=True)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    checked_at = models.DateTimeField(null=True, blank=True)
+    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, null=True, blank=True, related_name="assessments")
+    recognised_on = models.DateField(_("ngày công nhận"), null=True, blank=True)
+    expires_on = models.DateField(_("hết hiệu lực ngày"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("đánh giá")
+        verbose_name_plural = _("đánh giá")
+        ordering = ["-year", "subject__name"]
+        constraints = [models.UniqueConstraint(fields=["subject", "year"], name="ls_assessment_unique")]
+        indexes = [models.Index(fields=["year", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.subject} — {self.year}"
+
+    @property
+    def result_label(self) -> str:
+        if self.rubric.regime == Rubric.Regime.LEVELS:
+            return _("Mức độ %(n)s") % {"n": self.level} if self.level else _("Chưa đạt")
+        return self.band or "—"
+
+
+class Score(models.Model):
+    """Điểm hoặc kết quả một tiêu chí, kèm minh chứng."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(RubricCriterion, on_delete=models.PROTECT, related_name="+")
+    points = models.DecimalField(_("điểm"), max_digits=6, decimal_places=2, null=True, blank=True)
+    met = models.BooleanField(_("đạt"), default=False)
+    evidence = models.TextField(_("minh chứng"), blank=True)
+
+    class Meta:
+        verbose_name = _("điểm tiêu chí")
+        verbose_name_plural = _("điểm tiêu chí")
+        constraints = [models.UniqueConstraint(fields=["assessment", "criterion"], name="ls_score_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.assessment_id}/{self.criterion_id}"
