@@ -136,3 +136,20 @@ class RubricCriterion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code}. {self.text[:60]}"
+
+
+# Forms, periods, submissions and values live in their own module (owned by the reports core).
+from .report_models import (  # noqa: E402, F401
+    CellType,
+    DataValue,
+    FormCell,
+    FormColumn,
+    FormRow,
+    FormSection,
+    Notification,
+    ReportForm,
+    ReportingPeriod,
+    Submission,
+    ValidationRule,
+    ValueChange,
+)

@@ -1,0 +1,447 @@
+"""Reads of the reports core, scoped to the user, each a fixed number of queries: forms, periods,
+the inbox, the completeness board, the roll-up and the row sources that feed HTML, XLSX and PDF."""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from units.models import AuditEntry, Unit, UnitKind, today
+from units.selectors import is_office_user, units_visible_to
+
+from .formspec import FormSpec, load_form_spec
+from .permissions import fill_unit_ids
+from .report_models import (
+    CellType,
+    DataValue,
+    Notification,
+    ReportForm,
+    ReportingPeriod,
+    Submission,
+    ValueChange,
+)
+from .services import current_values, display_value, values_by_key
+
+# ----------------------------------------------------------------------------------------------
+# Lists
+# ----------------------------------------------------------------------------------------------
+
+
+def forms_visible_to(user) -> QuerySet[ReportForm]:
+    if user.is_superuser:
+        return ReportForm.objects.all()
+    if not is_office_user(user):
+        return ReportForm.objects.none()
+    return ReportForm.objects.filter(Q(owner__isnull=True) | Q(owner__in=units_visible_to(user)))
+
+
+def form_list(user, *, query: str = "") -> QuerySet[ReportForm]:
+    forms = forms_visible_to(user).select_related("owner").annotate(period_count=Count("periods"))
+    if query:
+        forms = forms.filter(Q(title__icontains=query) | Q(code__icontains=query))
+    return forms.order_by("code", "-version")
+
+
+def periods_visible_to(user) -> QuerySet[ReportingPeriod]:
+    if user.is_superuser:
+        return ReportingPeriod.objects.all()
+    if not is_office_user(user):
+        return ReportingPeriod.objects.none()
+    return ReportingPeriod.objects.filter(owner__in=units_visible_to(user))
+
+
+def period_list(user) -> QuerySet[ReportingPeriod]:
+    return (
+        periods_visible_to(user)
+        .select_related("form", "owner")
+        .annotate(
+            expected=Count("submissions"),
+            sent=Count(
+                "submissions",
+                filter=Q(submissions__status__in=[Submission.Status.SUBMITTED, Submission.Status.APPROVED]),
+            ),
+        )
+        .order_by("-due_date", "-id")
+    )
+
+
+def submissions_visible_to(user) -> QuerySet[Submission]:
+    return Submission.objects.filter(unit__in=units_visible_to(user))
+
+
+def days_left(due: datetime.date, *, on: datetime.date | None = None) -> int:
+    return (due - (on or today())).days
+
+
+def deadline_label(submission: Submission, *, on: datetime.date | None = None) -> tuple[str, str]:
+    """("còn 3 ngày", "warning") — the words and a colour for the inbox and the board."""
+    due = submission.period.due_date
+    if submission.status == Submission.Status.APPROVED:
+        return _("Đã duyệt"), "success"
+    if submission.status == Submission.Status.SUBMITTED:
+        late = submission.submitted_at and submission.submitted_at.date() > due
+        return (_("Nộp muộn") if late else _("Đã nộp đúng hạn")), ("warning" if late else "info")
+    left = days_left(due, on=on)
+    if left < 0:
+        return _("quá hạn %(n)s ngày") % {"n": -left}, "danger"
+    if left == 0:
+        return _("hạn nộp hôm nay"), "danger"
+    return _("còn %(n)s ngày") % {"n": left}, ("warning" if left <= 7 else "secondary")
+
+
+def inbox(user) -> QuerySet[Submission]:
+    """What the user's units must report: open periods, returned ones first, then by deadline."""
+    units = fill_unit_ids(user)
+    return (
+        Submission.objects.filter(unit_id__in=units, period__open_date__lte=today())
+        .select_related("period", "period__form", "unit")
+        .annotate(
+            waiting=Case(
+                When(status=Submission.Status.RETURNED, then=Value(2)),
+                When(status=Submission.Status.DRAFT, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("-waiting", "period__due_date", "unit__name")
+    )
+
+
+def unread_notifications(user) -> QuerySet[Notification]:
+    return Notification.objects.filter(user=user, read_at__isnull=True)
+
+
+# ----------------------------------------------------------------------------------------------
+# Completeness board
+# ----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Completeness:
+    label: str
+    expected: int = 0
+    submitted: int = 0
+    on_time: int = 0
+    late: int = 0
+    returned: int = 0
+    missing: int = 0
+    approved: int = 0
+    key: str = ""
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.submitted / self.expected) if self.expected else 0
+
+
+def _submitted_q():
+    return Q(status__in=[Submission.Status.SUBMITTED, Submission.Status.APPROVED])
+
+
+def period_submissions(period: ReportingPeriod, *, commune: Unit | None = None, kind: str = "", state: str = ""):
+    subs = Submission.objects.filter(period=period).select_related("unit", "unit__parent")
+    if commune is not None:
+        subs = subs.filter(unit__path__startswith=commune.path)
+    if kind:
+        subs = subs.filter(unit__kind=kind)
+    due_end = datetime.datetime.combine(period.due_date + datetime.timedelta(days=1), datetime.time.min)
+    due_end = timezone.make_aware(due_end)
+    if state == "missing":
+        subs = subs.filter(status__in=[Submission.Status.DRAFT, Submission.Status.RETURNED])
+    elif state == "returned":
+        subs = subs.filter(status=Submission.Status.RETURNED)
+    elif state == "submitted":
+        subs = subs.filter(_submitted_q())
+    elif state == "waiting":
+        subs = subs.filter(status=Submission.Status.SUBMITTED)
+    elif state == "on_time":
+        subs = subs.filter(_submitted_q(), first_submitted_at__lt=due_end)
+    elif state == "late":
+        subs = subs.filter(_submitted_q(), first_submitted_at__gte=due_end)
+    return subs.order_by("unit__path")
+
+
+def board(period: ReportingPeriod) -> dict:
+    """Expected / submitted / on time / late / returned / missing, overall, by commune and by unit
+    kind: one grouped query. On time means first sent by the due date (DHIS2's timeliness)."""
+    due_end = timezone.make_aware(
+        datetime.datetime.combine(period.due_date + datetime.timedelta(days=1), datetime.time.min)
+    )
+    sent = _submitted_q()
+    rows = (
+        Submission.objects.filter(period=period)
+        .values(
+            "unit__parent_id", "unit__parent__name", "unit__parent__level_label", "unit__parent__kind", "unit__kind"
+        )
+        .annotate(
+            expected=Count("id"),
+            submitted=Count("id", filter=sent),
+            on_time=Count("id", filter=sent & Q(first_submitted_at__lt=due_end)),
+            returned=Count("id", filter=Q(status=Submission.Status.RETURNED)),
+            approved=Count("id", filter=Q(status=Submission.Status.APPROVED)),
+        )
+        .order_by("unit__parent__name")
+    )
+    total = Completeness(label=_("Toàn bộ"))
+    communes: dict[int, Completeness] = {}
+    kinds: dict[str, Completeness] = {}
+    for row in rows:
+        parent_label = row["unit__parent__name"] or ""
+        if row["unit__parent__kind"] == UnitKind.COMMUNE and row["unit__parent__level_label"]:
+            parent_label = f"{row['unit__parent__level_label']} {parent_label}"
+        elif row["unit__parent__kind"] != UnitKind.COMMUNE:
+            parent_label = _("Trực thuộc phòng")
+        targets = [
+            total,
+            communes.setdefault(
+                row["unit__parent_id"], Completeness(label=parent_label, key=str(row["unit__parent_id"]))
+            ),
+            kinds.setdefault(
+                row["unit__kind"], Completeness(label=UnitKind(row["unit__kind"]).label, key=row["unit__kind"])
+            ),
+        ]
+        for target in targets:
+            target.expected += row["expected"]
+            target.submitted += row["submitted"]
+            target.on_time += row["on_time"]
+            target.late += row["submitted"] - row["on_time"]
+            target.returned += row["returned"]
+            target.approved += row["approved"]
+            target.missing += row["expected"] - row["submitted"]
+    return {
+        "total": total,
+        "communes": sorted(communes.values(), key=lambda c: c.label),
+        "kinds": sorted(kinds.values(), key=lambda c: c.label),
+    }
+
+
+# ----------------------------------------------------------------------------------------------
+# Row sources: one per table, feeding the HTML template, the XLSX and the PDF.
+# ----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class TableCell:
+    value: object = None  # Decimal / int for numbers (numbers stay numbers in XLSX), str otherwise
+    key: str = ""
+    cell_id: int | None = None
+    type: str = ""
+    editable: bool = False
+    required: bool = False
+    computed: bool = False
+    source: str = ""  # provider source of a pre-filled value
+    choices: list = field(default_factory=list)
+    link: str = ""  # drill-down URL in roll-ups
+
+    @property
+    def text(self) -> str:
+        if self.value is None:
+            return ""
+        if isinstance(self.value, Decimal):
+            return format_number(self.value)
+        return str(self.value)
+
+
+@dataclass
+class TableRow:
+    kind: str  # "section" or "data"
+    code: str
+    label: str
+    cells: list[TableCell] = field(default_factory=list)
+    unit_label: str = ""
+
+
+@dataclass
+class Table:
+    """A report table: title, column headers and rows. `headers` are the labels of the value columns;
+    every row starts with its code and label. `plain_rows()` gives lists for XLSX / PDF writers."""
+
+    title: str
+    subtitle: str
+    headers: list[str]
+    rows: list[TableRow]
+
+    @property
+    def all_headers(self) -> list[str]:
+        return [_("Mã"), _("Chỉ tiêu"), _("Đơn vị tính"), *self.headers]
+
+    def plain_rows(self) -> list[list]:
+        out = []
+        for row in self.rows:
+            if row.kind == "section":
+                out.append([row.code, row.label, "", *([""] * len(self.headers))])
+            else:
+                out.append([row.code, row.label, row.unit_label, *[_plain(c.value) for c in row.cells]])
+        return out
+
+
+def _plain(value):
+    if isinstance(value, Decimal):
+        normal = value.normalize()
+        return int(normal) if normal == normal.to_integral_value() else float(normal)
+    return "" if value is None else value
+
+
+def format_number(value: Decimal) -> str:
+    """Vietnamese number: 1.234,5 (dot for thousands, comma for decimals)."""
+    value = value.normalize()
+    if value == value.to_integral_value():
+        return f"{int(value):,}".replace(",", ".")
+    whole, _dot, frac = f"{value:,.4f}".rstrip("0").partition(".")
+    return f"{whole.replace(',', '.')},{frac}"
+
+
+def _build_table(spec: FormSpec, *, title: str, subtitle: str, cell_for) -> Table:
+    rows = []
+    for section in spec.sections:
+        rows.append(TableRow(kind="section", code=section.code, label=section.title))
+        for form_row in spec.rows_by_section.get(section.pk, []):
+            cells = []
+            for column in spec.columns:
+                cell = spec.cells.get(f"{form_row.code}.{column.code}")
+                cells.append(cell_for(cell) if cell is not None else TableCell(type=CellType.NONE))
+            rows.append(
+                TableRow(
+                    kind="data", code=form_row.code, label=form_row.label, cells=cells, unit_label=form_row.unit_label
+                )
+            )
+    return Table(title=title, subtitle=subtitle, headers=[c.label for c in spec.columns], rows=rows)
+
+
+def submission_table(submission: Submission, *, spec: FormSpec | None = None, overrides: dict | None = None) -> Table:
+    """The submission as the paper form: sections, rows × columns. `overrides` are values typed on
+    the page that were not saved (shown again after a refused save)."""
+    spec = spec or load_form_spec(submission.period.form)
+    stored = current_values(submission)
+    values = spec.compute(values_by_key(spec, stored))
+    overrides = overrides or {}
+
+    def cell_for(cell) -> TableCell:
+        dv = stored.get(cell.pk)
+        if cell.type == CellType.COMPUTED:
+            value = values.get(cell.key)
+        elif cell.type in (CellType.TEXT, CellType.CHOICE, CellType.YES_NO):
+            value = dv.text if dv else None
+        else:
+            value = dv.number if dv else None
+        if cell.key in overrides:
+            value = overrides[cell.key]
+        return TableCell(
+            value=value,
+            key=cell.key,
+            cell_id=cell.pk,
+            type=cell.type,
+            editable=cell.is_typed,
+            required=cell.required,
+            computed=cell.type == CellType.COMPUTED,
+            source=dv.source if dv and dv.from_provider else "",
+            choices=cell.choices,
+        )
+
+    return _build_table(
+        spec,
+        title=f"{spec.form.title}",
+        subtitle=f"{submission.unit.full_name} — {submission.period.label}",
+        cell_for=cell_for,
+    )
+
+
+def submission_history(submission: Submission) -> QuerySet[ValueChange]:
+    return ValueChange.objects.filter(submission=submission).select_related("cell__row", "cell__column", "changed_by")
+
+
+def submission_events(submission: Submission) -> QuerySet[AuditEntry]:
+    return (
+        AuditEntry.objects.filter(object_type=Submission._meta.label, object_id=str(submission.pk))
+        .exclude(action="submission.save")
+        .select_related("actor")
+    )
+
+
+# ----------------------------------------------------------------------------------------------
+# Roll-up
+# ----------------------------------------------------------------------------------------------
+
+
+def rollup_filter(period: ReportingPeriod, *, commune: Unit | None = None, kind: str = "", approved_only: bool = False):
+    subs = Submission.objects.filter(period=period, unit__path__startswith=(commune or period.owner).path)
+    if kind:
+        subs = subs.filter(unit__kind=kind)
+    statuses = (
+        [Submission.Status.APPROVED] if approved_only else [Submission.Status.SUBMITTED, Submission.Status.APPROVED]
+    )
+    return subs.filter(status__in=statuses)
+
+
+def rollup_sums(period: ReportingPeriod, **filters) -> tuple[dict[int, Decimal], int]:
+    """{cell_id: SUM(number)} over the filtered submissions, and how many submissions that is:
+    one aggregate query, filtered by the unit tree path."""
+    subs = rollup_filter(period, **filters)
+    rows = (
+        DataValue.objects.filter(
+            submission__period=period,
+            submission__in=subs,
+            number__isnull=False,
+        )
+        .values("cell_id")
+        .annotate(total=Sum("number"))
+        .order_by()
+    )
+    return {row["cell_id"]: row["total"] for row in rows}, subs.count()
+
+
+def rollup_values(spec: FormSpec, sums: dict[int, Decimal]) -> dict:
+    """Keyed values: sums of typed numbers; totals and rates recomputed from the sums (a rate of the
+    office is never the sum of the units' rates)."""
+    values = {}
+    for key, cell in spec.cells.items():
+        if cell.type in (CellType.INTEGER, CellType.DECIMAL, CellType.YES_NO):
+            values[key] = sums.get(cell.pk)
+    return spec.compute(values)
+
+
+def rollup_table(
+    period: ReportingPeriod, *, spec: FormSpec | None = None, link_for=None, **filters
+) -> tuple[Table, int]:
+    spec = spec or load_form_spec(period.form)
+    sums, count = rollup_sums(period, **filters)
+    values = rollup_values(spec, sums)
+
+    def cell_for(cell) -> TableCell:
+        numeric = cell.type in (CellType.INTEGER, CellType.DECIMAL, CellType.YES_NO, CellType.COMPUTED)
+        return TableCell(
+            value=values.get(cell.key) if numeric else None,
+            key=cell.key,
+            cell_id=cell.pk,
+            type=cell.type,
+            computed=cell.type == CellType.COMPUTED,
+            link=link_for(cell) if (link_for and numeric and cell.type != CellType.COMPUTED) else "",
+        )
+
+    subtitle = _("%(owner)s — %(period)s — tổng hợp %(n)s báo cáo") % {
+        "owner": period.owner.full_name,
+        "period": period.label,
+        "n": count,
+    }
+    return _build_table(spec, title=spec.form.title, subtitle=subtitle, cell_for=cell_for), count
+
+
+def rollup_drilldown(period: ReportingPeriod, cell, **filters) -> QuerySet[Submission]:
+    """The units behind one office figure, each with its value (one query, paginated by the view)."""
+    subs = rollup_filter(period, **filters)
+    value = DataValue.objects.filter(submission=OuterRef("pk"), cell=cell)
+    return (
+        subs.select_related("unit", "unit__parent")
+        .annotate(value=Subquery(value.values("number")[:1]), has_value=Exists(value))
+        .order_by("unit__path")
+    )
+
+
+def communes_for_filter(period: ReportingPeriod) -> QuerySet[Unit]:
+    return Unit.objects.subtree_of(period.owner).filter(kind=UnitKind.COMMUNE).order_by("name")
+
+
+def display(number, text="") -> str:
+    return display_value(number, text)
