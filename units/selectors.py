@@ -7,7 +7,7 @@ officer the commune (or office) their branch belongs to.
 
 import datetime
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 
 from .models import (
     OFFICE_ROLES,
@@ -196,3 +196,147 @@ def can_manage_person(user, person: User) -> bool:
 
 def communes_of(root: Unit, *, on: datetime.date | None = None) -> QuerySet[Unit]:
     return Unit.objects.subtree_of(root).filter(kind=UnitKind.COMMUNE).active_on(on or today())
+
+
+# Pages of the unit-tree and people management UI -----------------------------------------------
+
+
+def tree_roots(user, day: datetime.date, *, include_closed: bool = False) -> list[Unit]:
+    """Where the tree page starts: the units the user's office roles hang from (all roots for a
+    superuser), as they stood on `day`."""
+    if user.is_superuser:
+        roots = Unit.objects.filter(parent__isnull=True, valid_from__lte=day)
+        if not include_closed:
+            roots = roots.active_on(day)
+    else:
+        ids = [m.unit_id for m in active_memberships(user) if m.role in OFFICE_ROLES]
+        roots = Unit.objects.filter(pk__in=ids)
+    roots = list(roots.annotate(child_count=Count("children")).order_by("path"))
+    prefetch_related_objects(roots, "predecessors", "successors")
+    return roots
+
+
+def tree_children(unit: Unit, day: datetime.date, *, include_closed: bool = False) -> list[Unit]:
+    """The children of `unit` as they stood on `day` (unit_children_on), optionally with the
+    children that had closed by then; merge predecessors and successors prefetched. Four queries
+    whatever the size of the tree."""
+    children = unit_children_on(unit, day)
+    if include_closed:
+        closed = (
+            Unit.objects.filter(parent=unit, valid_from__lte=day, valid_to__lt=day)
+            .annotate(child_count=Count("children"))
+            .order_by("kind", "name")
+        )
+        children = sorted([*children, *closed], key=lambda u: (u.kind, u.name))
+    prefetch_related_objects(children, "predecessors", "successors")
+    return children
+
+
+def unit_search_page(
+    user,
+    *,
+    query: str = "",
+    kind: str = "",
+    on: datetime.date | None = None,
+    include_closed: bool = False,
+) -> QuerySet[Unit]:
+    """The flat result list of the tree page's search and kind filter: units that existed on `on`
+    (or had closed by then, when asked), parents joined, merge links prefetched."""
+    day = on or today()
+    units = units_visible_to(user).select_related("parent").filter(valid_from__lte=day)
+    if not include_closed:
+        units = units.active_on(day)
+    if query:
+        units = unit_search(units, query)
+    if kind:
+        units = units.filter(kind=kind)
+    return units.prefetch_related("predecessors", "successors").order_by("path")
+
+
+def unit_ancestors(unit: Unit) -> list[Unit]:
+    """The breadcrumb: every unit above `unit`, top first, in one query."""
+    ids = unit.ancestor_ids()
+    if not ids:
+        return []
+    return list(Unit.objects.filter(pk__in=ids).order_by("depth"))
+
+
+def unit_memberships(unit: Unit) -> QuerySet[Membership]:
+    """Who held which role on `unit`, current roles first."""
+    return (
+        Membership.objects.filter(unit=unit)
+        .select_related("user")
+        .order_by(F("valid_to").desc(nulls_first=True), "role", "user__full_name")
+    )
+
+
+def unit_parent_history(unit: Unit) -> QuerySet[UnitParentChange]:
+    return unit.parent_changes.select_related("old_parent", "new_parent").order_by("-effective_date", "-id")
+
+
+def unit_audit_entries(unit: Unit) -> QuerySet:
+    from .models import AuditEntry
+
+    return AuditEntry.objects.filter(unit=unit).select_related("actor").order_by("-at", "-id")
+
+
+def person_list_page(user, *, query: str = "", role: str = "", unit: Unit | None = None) -> QuerySet[User]:
+    """person_list (optionally only people who held a role on `unit`) with each person's current
+    roles on units the user may see prefetched as `active_roles`."""
+    people = person_list(user, query=query, role=role)
+    if unit is not None:
+        people = people.filter(Exists(Membership.objects.filter(user=OuterRef("pk"), unit=unit)))
+    current = Membership.objects.active_on().select_related("unit").order_by("role", "unit__name")
+    if not user.is_superuser:
+        current = current.filter(unit__in=units_visible_to(user))
+    return people.prefetch_related(Prefetch("memberships", queryset=current, to_attr="active_roles"))
+
+
+def person_memberships(user, person: User) -> QuerySet[Membership]:
+    """A person's roles, past and present, on the units `user` may see."""
+    memberships = memberships_of(person)
+    if not user.is_superuser:
+        memberships = memberships.filter(unit__in=units_visible_to(user))
+    return memberships.order_by(F("valid_to").desc(nulls_first=True), "-valid_from", "id")
+
+
+def people_for_roles(user) -> QuerySet[User]:
+    return people_visible_to(user).filter(is_active=True).order_by("full_name", "username")
+
+
+def unit_parent_choices(user) -> QuerySet[Unit]:
+    """Units an officer may put a new unit under, or move one under: open offices and communes
+    in their subtree (ALLOWED_PARENT_KINDS never names another kind as a parent)."""
+    return units_editable_by(user).active_on().filter(kind__in=[UnitKind.OFFICE, UnitKind.COMMUNE]).order_by("path")
+
+
+def units_for_roles(user) -> QuerySet[Unit]:
+    """Open units in the officer's subtree on which a role may be given."""
+    return units_editable_by(user).active_on().exclude(kind=UnitKind.HAMLET).order_by("path")
+
+
+def communes_to_merge(user) -> QuerySet[Unit]:
+    return units_editable_by(user).active_on().filter(kind=UnitKind.COMMUNE).select_related("parent").order_by("name")
+
+
+def merge_preview(sources: list[Unit], effective_date: datetime.date) -> dict:
+    """What units_merge will do: the children that move and the roles that end."""
+    moving = list(
+        Unit.objects.filter(parent__in=sources)
+        .active_on(effective_date)
+        .select_related("parent")
+        .order_by("parent__name", "kind", "name")
+    )
+    ending = list(
+        Membership.objects.filter(unit__in=sources, valid_to__isnull=True)
+        .select_related("user", "unit")
+        .order_by("unit__name", "user__full_name")
+    )
+    return {"moving": moving, "ending": ending}
+
+
+def close_preview(unit: Unit) -> dict:
+    """What unit_close will do: open units below it and open roles in its subtree."""
+    units = Unit.objects.subtree_of(unit).exclude(pk=unit.pk).filter(valid_to__isnull=True)
+    roles = Membership.objects.filter(unit__path__startswith=unit.path, valid_to__isnull=True)
+    return {"units": units.count(), "roles": roles.count()}

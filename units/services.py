@@ -114,12 +114,49 @@ def unit_update(*, actor, unit: Unit, **fields) -> Unit:
     return unit
 
 
+def _check_nothing_starts_after(unit: Unit, valid_to: datetime.date) -> None:
+    """Closing ends every open unit and role below; one that starts after the closing day cannot
+    end before it begins (the database would refuse), so the officer is told which one it is."""
+    late_unit = (
+        Unit.objects.subtree_of(unit)
+        .exclude(pk=unit.pk)
+        .filter(valid_to__isnull=True, valid_from__gt=valid_to)
+        .order_by("valid_from")
+        .first()
+    )
+    if late_unit is not None:
+        raise ValidationError(
+            {
+                "valid_to": _("%(unit)s chỉ bắt đầu hoạt động từ %(date)s, sau ngày ngừng hoạt động đã chọn.")
+                % {"unit": late_unit.full_name, "date": late_unit.valid_from.strftime("%d/%m/%Y")}
+            }
+        )
+    late_role = (
+        Membership.objects.filter(unit__path__startswith=unit.path, valid_to__isnull=True, valid_from__gt=valid_to)
+        .select_related("user", "unit")
+        .order_by("valid_from")
+        .first()
+    )
+    if late_role is not None:
+        raise ValidationError(
+            {
+                "valid_to": _("%(person)s giữ vai trò tại %(unit)s từ %(date)s, sau ngày ngừng hoạt động đã chọn.")
+                % {
+                    "person": late_role.user,
+                    "unit": late_role.unit.full_name,
+                    "date": late_role.valid_from.strftime("%d/%m/%Y"),
+                }
+            }
+        )
+
+
 @transaction.atomic
 def unit_close(*, actor, unit: Unit, valid_to: datetime.date, reason: str = "") -> Unit:
     """Giải thể / ngừng hoạt động: the unit stays with its history; open children close with it."""
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
     if valid_to < unit.valid_from:
         raise ValidationError({"valid_to": _("Ngày ngừng hoạt động không thể trước ngày hiệu lực của đơn vị.")})
+    _check_nothing_starts_after(unit, valid_to)
     before = audit.snapshot(unit, ["valid_to"])
     unit.valid_to = valid_to
     unit.save(update_fields=["valid_to", "search_text", "updated_at"])

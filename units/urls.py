@@ -6,7 +6,21 @@ app_name = "units"
 
 urlpatterns = [
     path("", views.tree, name="tree"),
-    path("them/", views.tree, name="create"),
-    path("<int:pk>/", views.tree, name="detail"),
-    path("nguoi-dung/them/", views.tree, name="person_create"),
+    path("them/", views.create, name="create"),
+    path("sap-nhap/", views.merge, name="merge"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/don-vi-truc-thuoc/", views.children, name="children"),
+    path("<int:pk>/sua/", views.edit, name="edit"),
+    path("<int:pk>/giai-the/", views.close, name="close"),
+    path("<int:pk>/chuyen/", views.move, name="move"),
+    path("nguoi-dung/", views.people, name="people"),
+    path("nguoi-dung/them/", views.person_create, name="person_create"),
+    path("nguoi-dung/<int:pk>/", views.person_detail, name="person_detail"),
+    path("nguoi-dung/<int:pk>/sua/", views.person_edit, name="person_edit"),
+    path("nguoi-dung/<int:pk>/mat-khau/", views.person_password, name="person_password"),
+    # One name, three doors: reverse() picks the pattern whose kwargs are given.
+    path("vai-tro/them/", views.membership_add, name="membership_add"),
+    path("vai-tro/them/nguoi-dung/<int:person>/", views.membership_add, name="membership_add"),
+    path("vai-tro/them/don-vi/<int:unit>/", views.membership_add, name="membership_add"),
+    path("vai-tro/<int:pk>/ket-thuc/", views.membership_end, name="membership_end"),
 ]

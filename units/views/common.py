@@ -1,0 +1,67 @@
+"""What the unit and people pages share: who may open them, dates from the query string,
+pagination and readable audit labels."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from ..models import today
+from ..selectors import is_office_user, manage_roots
+
+PER_PAGE = 25
+
+ACTION_LABELS = {
+    "unit.create": _("Tạo đơn vị"),
+    "unit.update": _("Sửa thông tin đơn vị"),
+    "unit.close": _("Giải thể / ngừng hoạt động"),
+    "unit.move": _("Chuyển đơn vị cấp trên"),
+    "person.create": _("Tạo người dùng"),
+    "person.update": _("Sửa thông tin người dùng"),
+    "person.set_password": _("Đặt lại mật khẩu"),
+    "membership.create": _("Giao vai trò"),
+    "membership.end": _("Kết thúc vai trò"),
+}
+
+
+def require_office(user) -> None:
+    """The tree and people pages are for office roles (officer, leader, viewer): principals,
+    directors and association officers have their own pages and do not manage the tree."""
+    if not is_office_user(user):
+        raise PermissionDenied
+
+
+def require_manager(user) -> None:
+    """Only office officers (and superusers) change the tree, people and roles."""
+    if not (user.is_superuser or manage_roots(user)):
+        raise PermissionDenied
+
+
+def parse_pk(value) -> int:
+    """A pk from the query string; anything that is not a number is simply not found."""
+    if value is None or not str(value).isdigit():
+        raise Http404
+    return int(value)
+
+
+def parse_day(value: str | None) -> datetime.date:
+    """?on=dd/mm/yyyy from links inside the tree; an unreadable date falls back to today."""
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.datetime.strptime((value or "").strip(), fmt).date()
+        except ValueError:
+            continue
+    return today()
+
+
+def paginate(request, items, per_page: int = PER_PAGE) -> Page:
+    return Paginator(items, per_page).get_page(request.GET.get("page"))
+
+
+def label_audit(entries) -> list:
+    entries = list(entries)
+    for entry in entries:
+        entry.label = ACTION_LABELS.get(entry.action, entry.action)
+    return entries
