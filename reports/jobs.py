@@ -1,0 +1,277 @@
+"""Background jobs with a progress bar: long exports, imports and documents.
+
+A module registers what a kind of job does, once, in its AppConfig.ready():
+
+    from reports.jobs import register_job, job_progress
+
+    def export_rollup(job, *, period_id):
+        period = get_period_for_user(job.owner, period_id)       # re-check access as the owner
+        rows = ...
+        for done, row in enumerate(rows, 1):
+            ...
+            job_progress(job, done, len(rows), "Đang ghi bảng tổng hợp")
+        return "Tong hop.xlsx", table_to_xlsx(table)             # (file name, bytes) or None
+
+    register_job("reports.rollup_xlsx", export_rollup)
+
+and a view starts it: `job = start_job(actor=request.user, kind=..., title=..., params={...})`,
+then redirects to `job_detail_url(job)`, whose page polls the progress every second. Or the view
+lets `export_or_job()` choose: small exports answer at once, large ones become jobs.
+
+The work runs in a django-tasks task: the DatabaseBackend's worker (`manage.py db_worker`,
+started by `make run`) in development and production, the ImmediateBackend (inline) in tests.
+The Job row and the queued task are written in the same transaction, so the worker never picks a
+task whose Job it cannot see. Nothing here is kept in module globals except the registry of
+functions, which every process builds identically at start-up (DESIGN.md: several processes).
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+import os
+from collections.abc import Callable
+from datetime import timedelta
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_tasks import task
+
+from units.audit import record
+
+from .models import Job
+
+logger = logging.getLogger(__name__)
+
+JobFunc = Callable[..., "tuple[str, bytes] | None"]
+
+# Rows above which an export runs as a job rather than in the request (shared SETUP-NOTES: a
+# 10-page PDF takes ~1.3 s, 48 pages ~8 s; XLSX writes ~10,000 rows/s). Callers may pass their own.
+DIRECT_EXPORT_MAX_ROWS = 2000
+GENERIC_FAILURE = gettext_lazy(
+    "Có lỗi khi thực hiện việc này. Hãy thử lại; nếu vẫn lỗi, hãy báo cho quản trị hệ thống."
+)
+
+
+class JobError(Exception):
+    """Raise from a job function with a Vietnamese message the user should read as it is."""
+
+
+_registry: dict[str, JobFunc] = {}
+
+
+def register_job(kind: str, func: JobFunc) -> None:
+    """Declare what a job of `kind` does. `func(job, **params)` returns (file name, bytes) or None."""
+    if kind in _registry and _registry[kind] is not func:
+        raise ValueError(f"Job kind {kind!r} is registered twice.")
+    _registry[kind] = func
+
+
+def registered_kinds() -> list[str]:
+    return sorted(_registry)
+
+
+# Progress ---------------------------------------------------------------------------------------
+
+
+def job_progress(job: Job, done: int, total: int | None = None, message: str | None = None) -> None:
+    """Report progress. Written straight to the row (not job.save()) so the status page sees it at
+    once and no other field is overwritten; skipped when nothing a person would see has changed."""
+    total = job.total if total is None else max(int(total), 0)
+    done = max(0, min(int(done), total)) if total else max(int(done), 0)
+    old_percent = job.percent
+    changed_message = message is not None and message != job.message
+    job.progress, job.total = done, total
+    if message is not None:
+        job.message = message
+    if job._state.adding:
+        return  # a direct export (export_or_job): nobody is polling
+    if job.percent == old_percent and not changed_message and done != total:
+        return
+    fields = {"progress": done, "total": total}
+    if message is not None:
+        fields["message"] = message
+    Job.objects.filter(pk=job.pk).update(**fields)
+
+
+# Starting and running ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def start_job(*, actor, kind: str, title: str, params: dict | None = None, unit=None) -> Job:
+    """Create the Job row and queue its task. `params` must be JSON (ids, dates as ISO text)."""
+    if kind not in _registry:
+        raise ValueError(f"Unknown job kind {kind!r}; register it with register_job().")
+    job = Job(kind=kind, title=title[:255], owner=actor, unit=unit, params=params or {})
+    job.full_clean()
+    job.save()
+    record(
+        actor=actor, action="job.start", obj=job, unit=unit, changes={"kind": ("", kind), "params": ({}, job.params)}
+    )
+    run_job.enqueue(str(job.pk))
+    job.refresh_from_db()  # the immediate backend (tests) has already run it
+    return job
+
+
+@task()
+def run_job(job_id: str) -> str:
+    """The django-tasks task: run one Job and record how it ended."""
+    job = Job.objects.filter(pk=job_id).select_related("owner", "unit").first()
+    if job is None or job.status != Job.Status.QUEUED:
+        return "skipped"  # deleted meanwhile, or already picked up by another worker
+    claimed = Job.objects.filter(pk=job.pk, status=Job.Status.QUEUED).update(
+        status=Job.Status.RUNNING, started_at=timezone.now()
+    )
+    if not claimed:
+        return "skipped"
+    job.refresh_from_db()
+    execute_job(job)
+    return job.status
+
+
+def execute_job(job: Job) -> None:
+    """Run a claimed job's function; keep its file on success, delete any partial file on failure."""
+    func = _registry.get(job.kind)
+    try:
+        if func is None:
+            raise JobError(_("Loại việc này không còn được hỗ trợ."))
+        result = func(job, **job.params)
+        if result is not None:
+            name, content = result
+            save_job_result(job, name, content)
+    except Exception as error:  # every failure must end as a readable "Lỗi" for the user
+        if isinstance(error, JobError):
+            message = str(error)
+        elif isinstance(error, ValidationError):
+            message = "; ".join(error.messages)
+        else:
+            logger.exception("Job %s (%s) failed", job.pk, job.kind)
+            message = str(GENERIC_FAILURE)
+        _discard_result(job)
+        Job.objects.filter(pk=job.pk).update(
+            status=Job.Status.FAILED, message=message, finished_at=timezone.now(), result_file="", result_name=""
+        )
+        job.refresh_from_db()
+        return
+    # The last progress message stays as the summary ("Đã nhập 1.234 người"); otherwise "Đã xong.".
+    Job.objects.filter(pk=job.pk).update(
+        status=Job.Status.DONE,
+        finished_at=timezone.now(),
+        progress=job.total or job.progress,
+        message=job.message or _("Đã xong."),
+    )
+    job.refresh_from_db()
+
+
+def save_job_result(job: Job, name: str, content: bytes) -> None:
+    """Store the result under MEDIA_ROOT/jobs/ and remember the name the user will download it as.
+
+    The stored name is an ASCII one made from the job id (file systems and backups differ in how
+    they treat Vietnamese names); the download carries `name` via Content-Disposition."""
+    extension = os.path.splitext(name)[1].lower()[:10]
+    job.result_file.save(
+        f"{job.pk}{get_valid_filename(extension) if extension else ''}", ContentFile(content), save=False
+    )
+    job.result_name = name[:255]
+    Job.objects.filter(pk=job.pk).update(result_file=job.result_file.name, result_name=job.result_name)
+
+
+def _discard_result(job: Job) -> None:
+    name = job.result_file.name or Job.objects.filter(pk=job.pk).values_list("result_file", flat=True).first()
+    if name:
+        try:
+            job.result_file.storage.delete(name)
+        except OSError:
+            logger.warning("Could not delete the partial result %s of job %s", name, job.pk)
+
+
+# Reading -----------------------------------------------------------------------------------------
+
+
+def jobs_of(user):
+    """The user's own jobs, newest first. Jobs are private: they may hold data of many units."""
+    return Job.objects.filter(owner=user).select_related("unit").order_by("-created_at")
+
+
+def get_job_for_user(user, pk) -> Job:
+    """404 unless the job is the user's own (an officer's export is not the principal's business,
+    and telling apart "missing" from "someone else's" would leak that it exists)."""
+    return get_object_or_404(jobs_of(user), pk=pk)
+
+
+def job_detail_url(job: Job) -> str:
+    return reverse("jobs:detail", kwargs={"pk": job.pk})
+
+
+def job_download_response(job: Job) -> FileResponse:
+    if job.status != Job.Status.DONE or not job.result_file:
+        raise Http404(_("Việc này chưa có tệp kết quả."))
+    try:
+        handle = job.result_file.open("rb")
+    except (FileNotFoundError, OSError) as error:
+        raise Http404(_("Tệp kết quả không còn trên máy chủ; hãy chạy lại.")) from error
+    content_type = mimetypes.guess_type(job.result_name)[0] or "application/octet-stream"
+    response = FileResponse(handle, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, job.result_name or "ket-qua")
+    return response
+
+
+# Short exports answer directly, long ones run as jobs ------------------------------------------
+
+
+def export_or_job(
+    request,
+    *,
+    kind: str,
+    title: str,
+    params: dict,
+    estimated_rows: int,
+    unit=None,
+    threshold: int = DIRECT_EXPORT_MAX_ROWS,
+) -> HttpResponse:
+    """Answer a small export in the request; start a job and show its progress for a large one.
+
+    Both paths run the same registered function, so the file is the same either way."""
+    if estimated_rows <= threshold:
+        func = _registry[kind]
+        transient = Job(kind=kind, title=title, owner=request.user, unit=unit, params=params)
+        try:
+            result = func(transient, **params)
+        except JobError as error:
+            return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
+        if result is None:
+            raise ValueError(f"Job kind {kind!r} returned no file; export_or_job needs one.")
+        name, content = result
+        content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        response = HttpResponse(content, content_type=content_type)
+        response["Content-Disposition"] = content_disposition_header(True, name)
+        return response
+    job = start_job(actor=request.user, kind=kind, title=title, params=params, unit=unit)
+    messages.info(request, _("Tệp lớn được tạo ở chế độ nền; trang này cho biết tiến độ và nút tải về khi xong."))
+    return redirect(job_detail_url(job))
+
+
+# Housekeeping ------------------------------------------------------------------------------------
+
+
+def purge_old_jobs(*, days: int = 30) -> int:
+    """Delete finished jobs older than `days` and their files (call it from a periodic task/cron)."""
+    cutoff = timezone.now() - timedelta(days=days)
+    old = Job.objects.filter(created_at__lt=cutoff, status__in=[Job.Status.DONE, Job.Status.FAILED])
+    count = 0
+    for job in old.iterator():
+        if job.result_file:
+            job.result_file.storage.delete(job.result_file.name)
+        job.delete()
+        count += 1
+    return count

@@ -1,0 +1,65 @@
+"""Permission cases of the background-job pages: a job is private to the person who asked for it.
+
+The cases join the portal-wide matrix once gdtx_portal/urls.py includes reports.exports.urls;
+until then tests/exports/test_matrix.py runs them against tests/exports/urls.py."""
+
+from django.core.files.base import ContentFile
+from django.urls import NoReverseMatch, reverse
+
+from reports.models import Job
+from tests.permission_matrix import ALL_ROLES, EVERYONE, UrlCase
+from units.models import Role
+
+NOT_OWNER = set(ALL_ROLES) - {Role.OFFICE_OFFICER}
+
+
+def officer_job(world, *, done: bool = False) -> Job:
+    """A job of world.officer (running, or done with a small result file), made once per World."""
+    attr = "_matrix_job_done" if done else "_matrix_job_running"
+    job = getattr(world, attr, None)
+    if job is None:
+        job = Job.objects.create(
+            kind="matrix.example",
+            title="Xuất bảng tổng hợp",
+            owner=world.officer,
+            unit=world.office,
+            status=Job.Status.DONE if done else Job.Status.RUNNING,
+            progress=3 if done else 1,
+            total=3,
+        )
+        if done:
+            job.result_file.save(f"{job.pk}.xlsx", ContentFile(b"PK-not-really-a-workbook"), save=False)
+            job.result_name = "Tổng hợp.xlsx"
+            job.save()
+        setattr(world, attr, job)
+    return job
+
+
+JOB_CASES = [
+    UrlCase("jobs:list", ok=EVERYONE, outsider=200),
+    UrlCase("jobs:detail", kwargs=lambda w: {"pk": officer_job(w).pk}, ok={Role.OFFICE_OFFICER}, hidden=NOT_OWNER),
+    UrlCase(
+        "jobs:progress",
+        kwargs=lambda w: {"pk": officer_job(w).pk},
+        ok={Role.OFFICE_OFFICER},
+        hidden=NOT_OWNER,
+        htmx=True,
+    ),
+    UrlCase(
+        "jobs:download",
+        kwargs=lambda w: {"pk": officer_job(w, done=True).pk},
+        ok={Role.OFFICE_OFFICER},
+        hidden=NOT_OWNER,
+    ),
+]
+
+
+def _jobs_routed() -> bool:
+    try:
+        reverse("jobs:list")
+    except NoReverseMatch:
+        return False
+    return True
+
+
+CASES = JOB_CASES if _jobs_routed() else []

@@ -1,0 +1,234 @@
+"""Background jobs: progress, done with a file, failure with a readable message and no file,
+downloads only by the owner, the polling partial, and export_or_job's two paths."""
+
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from reports import jobs
+from reports.jobs import JobError, export_or_job, job_progress, register_job, save_job_result, start_job
+from reports.models import Job
+from tests.factories import make_user
+
+pytestmark = pytest.mark.urls("tests.exports.urls")
+
+seen_progress: list[tuple[int, int, str]] = []
+
+
+def _count_to_three(job, *, name="Bảng tổng hợp.xlsx"):
+    for done in range(1, 4):
+        job_progress(job, done, 3, f"Đang ghi dòng {done}")
+        row = Job.objects.filter(pk=job.pk).first()  # None for a direct export
+        if row:
+            seen_progress.append((row.progress, row.total, row.status))
+    return name, b"du lieu " + name.encode()
+
+
+def _breaks_halfway(job):
+    job_progress(job, 1, 4, "Đang ghi")
+    save_job_result(job, "nua chung.xlsx", b"partial")
+    raise RuntimeError("disk full")
+
+
+def _refuses(job):
+    raise JobError("Kỳ báo cáo đã bị xóa.")
+
+
+def _summary_only(job):
+    job_progress(job, 10, 10, "Đã nhập 10 người.")
+
+
+register_job("tests.count", _count_to_three)
+register_job("tests.breaks", _breaks_halfway)
+register_job("tests.refuses", _refuses)
+register_job("tests.summary", _summary_only)
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    seen_progress.clear()
+
+
+def test_a_job_runs_to_done_and_keeps_its_file(world):
+    job = start_job(actor=world.officer, kind="tests.count", title="Xuất tổng hợp", unit=world.office)
+
+    assert job.status == Job.Status.DONE
+    assert (job.progress, job.total, job.percent) == (3, 3, 100)
+    assert job.result_name == "Bảng tổng hợp.xlsx"
+    assert job.result_file.read() == "du lieu Bảng tổng hợp.xlsx".encode()
+    assert job.started_at and job.finished_at and job.started_at <= job.finished_at
+
+
+def test_progress_is_written_to_the_row_while_the_job_runs(world):
+    start_job(actor=world.officer, kind="tests.count", title="Xuất tổng hợp")
+
+    assert seen_progress == [(1, 3, "running"), (2, 3, "running"), (3, 3, "running")]
+
+
+def test_params_reach_the_job_function(world):
+    job = start_job(actor=world.officer, kind="tests.count", title="X", params={"name": "Danh sách.pdf"})
+
+    assert job.result_name == "Danh sách.pdf"
+
+
+def test_a_crash_marks_the_job_failed_with_a_vietnamese_message_and_deletes_the_partial_file(world, settings):
+    job = start_job(actor=world.officer, kind="tests.breaks", title="Xuất lỗi")
+
+    assert job.status == Job.Status.FAILED
+    assert job.message == str(jobs.GENERIC_FAILURE)
+    assert "disk full" not in job.message
+    assert not job.result_file
+    leftovers = [p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()]
+    assert leftovers == []
+
+
+def test_a_job_error_shows_its_own_message(world):
+    job = start_job(actor=world.officer, kind="tests.refuses", title="Xuất")
+
+    assert job.status == Job.Status.FAILED
+    assert job.message == "Kỳ báo cáo đã bị xóa."
+
+
+def test_a_job_without_a_file_keeps_its_last_message_as_the_summary(world):
+    job = start_job(actor=world.officer, kind="tests.summary", title="Nhập hộ gia đình")
+
+    assert job.status == Job.Status.DONE
+    assert job.message == "Đã nhập 10 người."
+    assert not job.result_file
+
+
+def test_an_unknown_kind_is_refused_before_anything_is_queued(world):
+    with pytest.raises(ValueError):
+        start_job(actor=world.officer, kind="tests.nobody", title="X")
+    assert not Job.objects.exists()
+
+
+def test_starting_a_job_leaves_an_audit_row(world):
+    from units.models import AuditEntry
+
+    job = start_job(actor=world.officer, kind="tests.count", title="Xuất")
+
+    assert AuditEntry.objects.filter(action="job.start", object_id=str(job.pk), actor=world.officer).exists()
+
+
+def test_the_owner_downloads_the_result_with_its_vietnamese_name(world, login):
+    job = start_job(actor=world.officer, kind="tests.count", title="Xuất")
+
+    response = login(world.officer).get(reverse("jobs:download", args=[job.pk]))
+
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == "du lieu Bảng tổng hợp.xlsx".encode()
+    assert "filename*=utf-8''B%E1%BA%A3ng%20t%E1%BB%95ng%20h%E1%BB%A3p.xlsx" in response["Content-Disposition"]
+
+
+def test_another_user_gets_404_even_from_the_same_office(world, login):
+    job = start_job(actor=world.officer, kind="tests.count", title="Xuất")
+
+    for user in (world.leader, world.principal, world.outsider_officer):
+        response = login(user).get(reverse("jobs:download", args=[job.pk]))
+        assert response.status_code == 404
+
+
+def test_a_failed_job_has_nothing_to_download(world, login):
+    job = start_job(actor=world.officer, kind="tests.breaks", title="Xuất")
+
+    assert login(world.officer).get(reverse("jobs:download", args=[job.pk])).status_code == 404
+
+
+def test_the_progress_partial_polls_while_running_and_stops_when_finished(world, login):
+    running = Job.objects.create(kind="tests.count", title="Đang chạy", owner=world.officer, status="running", total=4)
+    job_progress(running, 1, 4, "Đang ghi dòng 1")
+    client = login(world.officer)
+
+    html = client.get(reverse("jobs:progress", args=[running.pk]), HTTP_HX_REQUEST="true").content.decode()
+    assert 'hx-trigger="every 1s"' in html
+    assert "25%" in html and "Đang ghi dòng 1" in html
+
+    done = start_job(actor=world.officer, kind="tests.count", title="Xong")
+    html = client.get(reverse("jobs:progress", args=[done.pk]), HTTP_HX_REQUEST="true").content.decode()
+    assert "hx-trigger" not in html
+    assert reverse("jobs:download", args=[done.pk]) in html
+
+
+def test_the_status_page_shows_the_title_the_bar_and_a_way_back(world, login):
+    job = start_job(actor=world.officer, kind="tests.refuses", title="Xuất bảng CMC-1")
+
+    html = login(world.officer).get(reverse("jobs:detail", args=[job.pk])).content.decode()
+
+    assert "Xuất bảng CMC-1" in html
+    assert "Kỳ báo cáo đã bị xóa." in html
+    assert reverse("jobs:list") in html
+
+
+def test_my_jobs_lists_only_mine_newest_first(world, login):
+    start_job(actor=world.officer, kind="tests.count", title="Việc thứ nhất")
+    start_job(actor=world.officer, kind="tests.count", title="Việc thứ hai")
+    start_job(actor=world.leader, kind="tests.count", title="Việc của lãnh đạo")
+
+    html = login(world.officer).get(reverse("jobs:list")).content.decode()
+
+    assert html.index("Việc thứ hai") < html.index("Việc thứ nhất")
+    assert "Việc của lãnh đạo" not in html
+
+
+def test_my_jobs_shows_an_empty_state(world, login):
+    html = login(world.viewer).get(reverse("jobs:list")).content.decode()
+
+    assert "Bạn chưa có việc chạy nền nào." in html
+
+
+def test_the_job_list_runs_the_same_number_of_queries_for_3_or_30_jobs(world, login, django_assert_num_queries):
+    client = login(world.officer)
+
+    def make(n):
+        for i in range(n):
+            Job.objects.create(kind="tests.count", title=f"Việc {i}", owner=world.officer, unit=world.office)
+
+    make(3)
+    client.get(reverse("jobs:list"))  # warm the session and memberships
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(reverse("jobs:list")).status_code == 200
+    make(27)
+    with django_assert_num_queries(len(small.captured_queries)):
+        assert client.get(reverse("jobs:list")).status_code == 200
+
+
+def test_a_small_export_answers_directly(world, rf):
+    request = rf.get("/")
+    request.user = world.officer
+
+    response = export_or_job(request, kind="tests.count", title="Xuất", params={}, estimated_rows=10)
+
+    assert response.status_code == 200
+    assert response.content == "du lieu Bảng tổng hợp.xlsx".encode()
+    assert not Job.objects.exists()  # nothing to poll, nothing stored
+
+
+def test_a_large_export_becomes_a_job_and_redirects_to_its_progress(world, login):
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/")
+    request.user = world.officer
+    request.session = login(world.officer).session
+    request._messages = FallbackStorage(request)
+
+    response = export_or_job(request, kind="tests.count", title="Xuất lớn", params={}, estimated_rows=50_000)
+
+    job = Job.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("jobs:detail", args=[job.pk])
+    assert job.owner == world.officer and job.status == Job.Status.DONE
+
+
+def test_a_user_without_any_role_still_only_sees_their_own_jobs(world, login):
+    loner = make_user()
+    start_job(actor=world.officer, kind="tests.count", title="Việc của chuyên viên")
+
+    html = login(loner).get(reverse("jobs:list")).content.decode()
+
+    assert "Việc của chuyên viên" not in html
