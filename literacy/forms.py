@@ -1,0 +1,208 @@
+"""Forms validate one value at a time; the services hold the rules. Messages in Vietnamese."""
+
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from units.models import Unit, UnitKind
+
+from .models import (
+    MIN_BIRTH_YEAR,
+    Household,
+    LiteracyClass,
+    LiteracySettings,
+    Person,
+    SurveyRound,
+    TermResult,
+)
+
+DATE_INPUT = {"type": "text", "placeholder": "dd/mm/yyyy", "inputmode": "numeric"}
+
+
+class DateField(forms.DateField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("input_formats", ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"])
+        kwargs.setdefault("widget", forms.DateInput(format="%d/%m/%Y", attrs=DATE_INPUT))
+        kwargs.setdefault("error_messages", {"invalid": _("Ngày phải có dạng dd/mm/yyyy.")})
+        super().__init__(**kwargs)
+
+
+class SettingsForm(forms.ModelForm):
+    class Meta:
+        model = LiteracySettings
+        fields = ["exempt_leave_denominator", "age_method"]
+
+
+class RoundForm(forms.ModelForm):
+    reference_date = DateField(label=_("Ngày chốt số liệu"))
+    carry_over = forms.BooleanField(
+        label=_("Bắt đầu từ số liệu của đợt trước"),
+        required=False,
+        initial=True,
+        help_text=_("Hộ và nhân khẩu của đợt trước được chép sang (trừ người đã chuyển đi, đã chết) để cập nhật."),
+    )
+
+    class Meta:
+        model = SurveyRound
+        fields = ["office", "year", "number", "reference_date"]
+
+    def __init__(self, *args, offices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["office"].queryset = offices if offices is not None else Unit.objects.none()
+        self.fields["year"].initial = timezone.localdate().year
+        self.fields["year"].help_text = _("Năm thống kê PCGD-XMC (01/10 năm trước đến 30/9).")
+
+
+class AssignmentForm(forms.Form):
+    hamlet = forms.ModelChoiceField(label=_("Thôn / tổ dân phố"), queryset=Unit.objects.none())
+    unit = forms.ModelChoiceField(label=_("Đơn vị điều tra"), queryset=Unit.objects.none())
+
+    def __init__(self, *args, survey_round: SurveyRound, **kwargs):
+        super().__init__(*args, **kwargs)
+        scope = Unit.objects.subtree_of(survey_round.office).active_on()
+        self.fields["hamlet"].queryset = scope.filter(kind=UnitKind.HAMLET).select_related("parent").order_by("path")
+        self.fields["hamlet"].label_from_instance = lambda u: (
+            f"{u.full_name} — {u.parent.full_name if u.parent else ''}"
+        )
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-select form-select-sm"
+        self.fields["unit"].queryset = scope.filter(
+            kind__in=[UnitKind.SCHOOL, UnitKind.CENTRE, UnitKind.DISTRICT_CENTRE]
+        ).order_by("path")
+
+
+class HouseholdForm(forms.ModelForm):
+    class Meta:
+        model = Household
+        fields = ["hamlet", "code", "house_number", "head_name", "residence"]
+
+    def __init__(self, *args, hamlets=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["hamlet"].queryset = hamlets if hamlets is not None else Unit.objects.none()
+        self.fields["hamlet"].label_from_instance = lambda u: u.full_name
+
+
+class PersonForm(forms.ModelForm):
+    birth_date = DateField(label=_("Ngày sinh"), required=False, help_text=_("Để trống nếu chỉ biết năm sinh."))
+    birth_year = forms.IntegerField(label=_("Năm sinh"), required=False)
+
+    class Meta:
+        model = Person
+        fields = [
+            "full_name",
+            "birth_date",
+            "birth_year",
+            "sex",
+            "ethnicity",
+            "relation",
+            "grade",
+            "stage",
+            "found_illiterate",
+            "disability",
+            "exempt",
+            "residence",
+            "status",
+        ]
+
+    def clean_birth_year(self):
+        year = self.cleaned_data.get("birth_year")
+        if year is not None and (year < MIN_BIRTH_YEAR or year > timezone.localdate().year):
+            raise forms.ValidationError(
+                _("Năm sinh phải từ %(min)d đến %(max)d.") % {"min": MIN_BIRTH_YEAR, "max": timezone.localdate().year}
+            )
+        return year
+
+    def clean_grade(self):
+        grade = self.cleaned_data.get("grade")
+        if grade is not None and grade > 12:
+            raise forms.ValidationError(_("Lớp đã hoàn thành phải từ 0 đến 12."))
+        return grade
+
+    def clean(self):
+        data = super().clean()
+        birth_date = data.get("birth_date")
+        if birth_date:
+            if birth_date > timezone.localdate():
+                self.add_error("birth_date", _("Ngày sinh ở tương lai."))
+            elif birth_date.year < MIN_BIRTH_YEAR:
+                self.add_error("birth_date", _("Năm sinh phải từ %(min)d trở về sau.") % {"min": MIN_BIRTH_YEAR})
+            data["birth_year"] = birth_date.year
+        elif data.get("birth_year") is None and "birth_year" not in self.errors:
+            self.add_error("birth_year", _("Hãy nhập ngày sinh hoặc năm sinh."))
+        if data.get("exempt") and not data.get("disability"):
+            self.add_error("exempt", _("Chỉ người khuyết tật mới được miễn (Nghị định 20/2014/NĐ-CP, Điều 20)."))
+        return data
+
+
+class ClassForm(forms.ModelForm):
+    start_date = DateField(label=_("Ngày khai giảng"))
+    end_date = DateField(label=_("Ngày kết thúc dự kiến"), required=False)
+
+    class Meta:
+        model = LiteracyClass
+        fields = ["name", "run_by", "commune", "stage", "start_date", "end_date", "teacher", "location"]
+
+    def __init__(self, *args, run_units=None, communes=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["run_by"].queryset = run_units if run_units is not None else Unit.objects.none()
+        self.fields["commune"].queryset = communes if communes is not None else Unit.objects.none()
+        self.fields["commune"].required = False
+        self.fields["commune"].help_text = _(
+            "Lớp của trường hoặc TTHTCĐ học tại xã của đơn vị; chỉ cần chọn khi lớp do TT GDNN-GDTX mở."
+        )
+        self.fields["stage"].help_text = _(
+            "Chương trình XMC (Thông tư 33/2021/TT-BGDĐT): giai đoạn 1 gồm kỳ 1–3, giai đoạn 2 gồm kỳ 4–5."
+        )
+        if self.instance.pk:
+            del self.fields["run_by"]
+            del self.fields["commune"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start_date") and data.get("end_date") and data["end_date"] < data["start_date"]:
+            self.add_error("end_date", _("Ngày kết thúc không thể trước ngày khai giảng."))
+        return data
+
+
+class ResultForm(forms.Form):
+    term = forms.TypedChoiceField(label=_("Kỳ"), coerce=int)
+    result = forms.ChoiceField(label=_("Kết quả"), choices=TermResult.Result.choices)
+    comment = forms.CharField(label=_("Nhận xét"), max_length=255, required=False)
+
+    def __init__(self, *args, literacy_class: LiteracyClass, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["term"].choices = [(t, _("Kỳ %(t)d") % {"t": t}) for t in literacy_class.terms]
+        self.fields["result"].help_text = _(
+            "Thông tư 10/2022/TT-BGDĐT. Đạt (Hoàn thành tốt / Hoàn thành) ở kỳ 3 là hoàn thành giai đoạn 1, "
+            "ở kỳ 5 là hoàn thành giai đoạn 2: mức độ biết chữ của học viên được nâng tự động."
+        )
+
+
+class ImportForm(forms.Form):
+    round = forms.ModelChoiceField(label=_("Đợt điều tra"), queryset=SurveyRound.objects.none())
+    commune = forms.ModelChoiceField(label=_("Xã, phường, thị trấn"), queryset=Unit.objects.none())
+    file = forms.FileField(
+        label=_("Tệp Excel"),
+        help_text=_("Tệp .xlsx theo mẫu (nút “Tải mẫu”). Tên cột không phân biệt hoa thường, dấu, thứ tự."),
+    )
+
+    def __init__(self, *args, rounds=None, communes=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["round"].queryset = rounds if rounds is not None else SurveyRound.objects.none()
+        self.fields["commune"].queryset = communes if communes is not None else Unit.objects.none()
+        self.fields["commune"].label_from_instance = lambda u: u.full_name
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        name = upload.name.lower()
+        if not name.endswith((".xlsx", ".xlsm", ".xls", ".ods")):
+            raise forms.ValidationError(_("Chỉ nhận tệp Excel (.xlsx, .xls) hoặc .ods."))
+        if upload.size > 40 * 1024 * 1024:
+            raise forms.ValidationError(_("Tệp lớn hơn 40 MB; hãy tách tệp theo thôn."))
+        return upload
+
+
+def current_year() -> int:
+    return datetime.date.today().year

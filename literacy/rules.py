@@ -1,0 +1,67 @@
+"""The legal rules of DOMAIN.md §3 as plain functions and constants, cited where they come from."""
+
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, Decimal
+
+from .models import Stage
+
+# Nghị định 20/2014/NĐ-CP, Điều 20–21: a commune meets a level when ≥ 90% of its band is literate.
+THRESHOLD_PERCENT = 90
+# Điều 21: a district meets a level when ≥ 90% of its communes do.
+OFFICE_THRESHOLD_PERCENT = 90
+
+
+@dataclass(frozen=True)
+class Band:
+    age_from: int
+    age_to: int
+
+    @property
+    def key(self) -> str:
+        return f"{self.age_from}_{self.age_to}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.age_from}–{self.age_to}"
+
+
+B15_25 = Band(15, 25)
+B15_35 = Band(15, 35)
+B15_60 = Band(15, 60)
+BANDS = [B15_25, B15_35, B15_60]
+
+# Điều 20 (ordinary commune) and Điều 21 (especially difficult commune).
+LEVEL_BANDS = {
+    False: {1: B15_35, 2: B15_60},
+    True: {1: B15_25, 2: B15_35},
+}
+
+
+def band_for(level: int, especially_difficult: bool) -> Band:
+    return LEVEL_BANDS[bool(especially_difficult)][level]
+
+
+def literacy_level(*, grade: int, stage: int, found_illiterate: bool = False) -> int:
+    """Điều 19: level 1 = stage 1 or grade 3; level 2 = stage 2 or the whole primary programme (grade 5).
+
+    A person found unable to read at the survey is illiterate whatever the records say: that is how a
+    relapse (tái mù chữ) shows up."""
+    if found_illiterate:
+        return 0
+    if stage >= Stage.STAGE2 or grade >= 5:
+        return 2
+    if stage >= Stage.STAGE1 or grade >= 3:
+        return 1
+    return 0
+
+
+def meets(literate: int, denominator: int, threshold: int = THRESHOLD_PERCENT) -> bool:
+    """Exact integer comparison: 9 of 10 meets 90%; 8,999 of 10,000 (89.99%) does not."""
+    return denominator > 0 and literate * 100 >= threshold * denominator
+
+
+def rate(literate: int, denominator: int) -> Decimal | None:
+    """Percent with two decimals, rounded down so that a commune below 90% never shows 90.00."""
+    if not denominator:
+        return None
+    return (Decimal(literate) * 100 / Decimal(denominator)).quantize(Decimal("0.01"), rounding=ROUND_DOWN)

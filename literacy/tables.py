@@ -1,0 +1,254 @@
+"""Row sources: one Table per report, feeding the page, the XLSX and the PDF alike (STYLE.md habit 8).
+
+Table names follow the national PCGD-XMC forms: CMC-2 (people by age band), CMC-4 (standard
+attainment), MC1 / MC2 (name lists)."""
+
+from django.utils.translation import gettext as _
+
+from reports.exports import Cell, Column, HeaderCell, Row, Table
+
+from . import rules
+from .models import AgeMethod, LiteracySettings, SurveyRound
+from .selectors import GROUPS, CommuneStandard, Counts, OfficeStandard, level_result
+
+
+def settings_notes(conf: LiteracySettings) -> list[str]:
+    """How the figures were computed: printed under every table (DOMAIN.md §3, verify)."""
+    age = (
+        _("Tuổi tính theo năm sinh: tuổi = năm thống kê − năm sinh.")
+        if conf.age_method == AgeMethod.BIRTH_YEAR
+        else _("Tuổi là số tuổi tròn tính đến ngày 30/9 của năm thống kê.")
+    )
+    exempt = (
+        _("Người khuyết tật không có khả năng học (được miễn) ghi ở cột riêng và không tính vào mẫu số.")
+        if conf.exempt_leave_denominator
+        else _("Người được miễn vẫn tính vào mẫu số khi tính tỉ lệ.")
+    )
+    return [
+        age,
+        exempt,
+        _(
+            "Xã đạt chuẩn XMC khi tỉ lệ biết chữ của độ tuổi quy định từ 90% trở lên; huyện đạt chuẩn khi từ 90% số xã "
+            "đạt chuẩn (Nghị định 20/2014/NĐ-CP, Điều 20–21). Xã đặc biệt khó khăn: mức độ 1 tính độ tuổi 15–25, "
+            "mức độ 2 tính độ tuổi 15–35."
+        ),
+        _("Số liệu tính trực tiếp từ sổ theo dõi nhân khẩu, không nhập tay."),
+    ]
+
+
+def _met(flag: bool) -> str:
+    return _("Đạt") if flag else _("Chưa đạt")
+
+
+def _level_cells(result) -> list:
+    return [
+        f"{result.age_from}–{result.age_to}",
+        result.population,
+        result.exempt,
+        result.literate,
+        result.rate,
+        _met(result.met),
+    ]
+
+
+def office_standard_table(standard: OfficeStandard, *, link=None) -> Table:
+    """CMC-4: standard attainment of every commune, and the office's share of communes meeting it."""
+    level_header = [
+        HeaderCell(_("Độ tuổi")),
+        HeaderCell(_("Dân số")),
+        HeaderCell(_("Miễn")),
+        HeaderCell(_("Biết chữ")),
+        HeaderCell(_("Tỉ lệ (%)")),
+        HeaderCell(_("Kết quả")),
+    ]
+    level_columns = [
+        Column(_("Độ tuổi"), width=8),
+        Column(_("Dân số"), "int", width=9),
+        Column(_("Miễn"), "int", width=7),
+        Column(_("Biết chữ"), "int", width=9),
+        Column(_("Tỉ lệ (%)"), "decimal", decimals=2, width=8),
+        Column(_("Kết quả"), width=9),
+    ]
+    rows = []
+    for c in standard.communes:
+        name = c.commune.full_name + (" (ĐBKK)" if c.especially_difficult else "")
+        first = Cell(name, href=link(c.commune) if link else "")
+        rows.append(Row([first, *_level_cells(c.level1), *_level_cells(c.level2)]))
+    if standard.communes:
+        total1, total2 = standard.level_total(1), standard.level_total(2)
+        rows.append(
+            Row.total(
+                [
+                    _("Cộng"),
+                    _("theo xã"),
+                    total1.population,
+                    total1.exempt,
+                    total1.literate,
+                    total1.rate,
+                    "",
+                    _("theo xã"),
+                    total2.population,
+                    total2.exempt,
+                    total2.literate,
+                    total2.rate,
+                    "",
+                ]
+            )
+        )
+        rows.append(
+            Row(
+                [
+                    Cell(_("Số xã đạt chuẩn / tổng số xã"), bold=True),
+                    Cell(
+                        _("%(met)d/%(n)d xã (%(share)s%%) — %(result)s")
+                        % {
+                            "met": standard.communes_meeting_level1,
+                            "n": len(standard.communes),
+                            "share": standard.share1,
+                            "result": _met(standard.met1),
+                        },
+                        colspan=6,
+                        kind="text",
+                        bold=True,
+                    ),
+                    Cell(
+                        _("%(met)d/%(n)d xã (%(share)s%%) — %(result)s")
+                        % {
+                            "met": standard.communes_meeting_level2,
+                            "n": len(standard.communes),
+                            "share": standard.share2,
+                            "result": _met(standard.met2),
+                        },
+                        colspan=6,
+                        kind="text",
+                        bold=True,
+                    ),
+                ],
+                style="subtotal",
+            )
+        )
+    return Table(
+        title=_("Biểu CMC-4. Kết quả đạt chuẩn xóa mù chữ năm %(y)d") % {"y": standard.year},
+        subtitle=standard.office.full_name,
+        unit_note=_("Đơn vị tính: người"),
+        columns=[Column(_("Xã, phường, thị trấn"), width=26), *level_columns, *level_columns],
+        header_rows=[
+            [
+                HeaderCell(_("Xã, phường, thị trấn"), rowspan=2),
+                HeaderCell(_("Chuẩn XMC mức độ 1"), colspan=6),
+                HeaderCell(_("Chuẩn XMC mức độ 2"), colspan=6),
+            ],
+            level_header + level_header,
+        ],
+        rows=rows,
+        notes=settings_notes(standard.settings),
+        number_rows=False,
+    )
+
+
+_GROUP_LABELS = {"all": "Tổng số", "female": "Nữ", "minority": "Dân tộc thiểu số"}
+
+
+def commune_band_table(standard: CommuneStandard, conf: LiteracySettings, year: int) -> Table:
+    """CMC-2 / CMC-3: each age band by sex and ethnic minority, both literacy levels."""
+    rows = []
+    for band in rules.BANDS:
+        rows.append(Row.section(_("Độ tuổi %(b)s") % {"b": band.label}, 8))
+        for group in GROUPS:
+            counts: Counts = standard.counts[band.key][group]
+            r1 = level_result(1, band, counts, exempt_leave=conf.exempt_leave_denominator)
+            r2 = level_result(2, band, counts, exempt_leave=conf.exempt_leave_denominator)
+            rows.append(
+                Row(
+                    [
+                        _(_GROUP_LABELS[group]),
+                        counts.population,
+                        counts.exempt,
+                        r1.denominator,
+                        r1.literate,
+                        r1.rate,
+                        r2.literate,
+                        r2.rate,
+                    ],
+                    level=1,
+                )
+            )
+    return Table(
+        title=_("Biểu CMC-2/CMC-3. Người biết chữ theo độ tuổi, giới tính, dân tộc năm %(y)d") % {"y": year},
+        subtitle=standard.commune.full_name,
+        unit_note=_("Đơn vị tính: người"),
+        columns=[
+            Column(_("Độ tuổi, đối tượng"), width=24),
+            Column(_("Dân số"), "int", width=10),
+            Column(_("Miễn"), "int", width=8),
+            Column(_("Mẫu số"), "int", width=10),
+            Column(_("Biết chữ mức 1"), "int", width=10),
+            Column(_("Tỉ lệ (%)"), "decimal", decimals=2, width=9),
+            Column(_("Biết chữ mức 2"), "int", width=10),
+            Column(_("Tỉ lệ (%)"), "decimal", decimals=2, width=9),
+        ],
+        header_rows=[
+            [
+                HeaderCell(_("Độ tuổi, đối tượng"), rowspan=2),
+                HeaderCell(_("Dân số"), rowspan=2),
+                HeaderCell(_("Miễn"), rowspan=2),
+                HeaderCell(_("Mẫu số"), rowspan=2),
+                HeaderCell(_("Mức độ 1"), colspan=2),
+                HeaderCell(_("Mức độ 2"), colspan=2),
+            ],
+            [
+                HeaderCell(_("Biết chữ")),
+                HeaderCell(_("Tỉ lệ (%)")),
+                HeaderCell(_("Biết chữ")),
+                HeaderCell(_("Tỉ lệ (%)")),
+            ],
+        ],
+        rows=rows,
+        notes=settings_notes(conf),
+    )
+
+
+def name_list_table(persons, *, level: int, commune, survey_round: SurveyRound, conf: LiteracySettings) -> Table:
+    band = rules.band_for(level, commune.especially_difficult)
+    rows = [
+        Row(
+            [
+                p.full_name,
+                p.birth_date.strftime("%d/%m/%Y") if p.birth_date else str(p.birth_year),
+                p.get_sex_display(),
+                p.ethnicity,
+                p.household.hamlet.full_name,
+                p.household.code,
+                p.grade,
+                p.get_stage_display() if p.stage else "",
+            ]
+        )
+        for p in persons
+    ]
+    return Table(
+        title=_("Danh sách MC%(l)d. Người chưa biết chữ mức độ %(l)d, độ tuổi %(b)s") % {"l": level, "b": band.label},
+        subtitle=_("%(c)s — năm %(y)d, đợt %(n)d")
+        % {"c": commune.full_name, "y": survey_round.year, "n": survey_round.number},
+        columns=[
+            Column(_("Họ và tên"), width=26),
+            Column(_("Ngày/năm sinh"), width=12),
+            Column(_("Giới tính"), width=8),
+            Column(_("Dân tộc"), width=10),
+            Column(_("Thôn, tổ dân phố"), width=18),
+            Column(_("Mã hộ"), width=10),
+            Column(_("Lớp đã hoàn thành"), "int", width=9),
+            Column(_("Hoàn thành XMC"), width=12),
+        ],
+        rows=rows,
+        number_rows=True,
+        notes=settings_notes(conf),
+    )
+
+
+def import_errors_table(batch) -> Table:
+    return Table(
+        title=_("Danh sách lỗi khi nhập tệp %(f)s") % {"f": batch.file_name},
+        columns=[Column(_("Dòng"), "int", width=8), Column(_("Cột"), width=22), Column(_("Lỗi"), width=80)],
+        rows=[Row([row, column, message]) for row, column, message in batch.errors],
+        notes=[_("Sửa các dòng trên trong tệp Excel rồi tải lên lại; chưa có dòng nào được nhập.")],
+    )
