@@ -34,6 +34,14 @@ class Rule:
     target: int
     target_difficult: int
 
+    @property
+    def checker_label(self) -> str:
+        return Checker(self.checker).label
+
+    @property
+    def recogniser_label(self) -> str:
+        return Checker(self.recogniser).label
+
 
 def rules_for(unit: Unit) -> dict[str, Rule]:
     """The rules in force for a unit: the nearest ancestor's settings over the defaults (one query)."""

@@ -2,8 +2,10 @@
 messages and leaves an audit row (units.audit)."""
 
 import datetime
+import json
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -474,7 +476,7 @@ def recognise(
         raise ValidationError(problems)
     decision = Decision(
         issuer=issuer,
-        issuer_name=issuer.full_name,
+        issuer_name=(f"Ủy ban nhân dân {issuer.full_name}" if issuer.kind == UnitKind.COMMUNE else issuer.full_name),
         title=title,
         year=year,
         number=number,
@@ -538,3 +540,34 @@ def title_setting_save(
         changes=audit.diff(setting, ["checker", "recogniser", "target_percent", "target_percent_difficult"], before),
     )
     return setting
+
+
+# --- rubrics ---------------------------------------------------------------------------------
+
+SHIPPED_RUBRICS = Path(__file__).resolve().parent / "rubrics"
+
+
+@transaction.atomic
+def rubric_import(*, actor, data: dict) -> Rubric:
+    """Loads one rubric from data (an officer's upload or a shipped file); ValidationError on bad data."""
+    if not isinstance(data, dict):
+        raise ValidationError(_("Tệp không đúng cấu trúc bộ tiêu chí."))
+    if data.get("subject_kind") not in Title.values:
+        raise ValidationError(_("Đối tượng “%(k)s” không phải là danh hiệu đã biết.") % {"k": data.get("subject_kind")})
+    try:
+        rubric = rubrics.rubric_load(data)
+    except ValueError as exc:
+        raise ValidationError(exc.args[0]) from exc
+    except (TypeError, KeyError, AttributeError) as exc:
+        raise ValidationError(_("Tệp không đúng cấu trúc bộ tiêu chí.")) from exc
+    audit.record(actor=actor, action="learning_society.rubric_import", obj=rubric)
+    return rubric
+
+
+@transaction.atomic
+def rubrics_load_shipped(*, actor) -> list[Rubric]:
+    """The rubrics shipped with the portal (learning_society/rubrics/*.json); idempotent."""
+    return [
+        rubric_import(actor=actor, data=json.loads(path.read_text(encoding="utf-8")))
+        for path in sorted(SHIPPED_RUBRICS.glob("*.json"))
+    ]

@@ -1,11 +1,637 @@
-from django.core.paginator import Paginator
-from django.shortcuts import render
+"""Thin views: an access helper decides 404 / 403, a form validates, one service acts."""
 
+import json
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from reports import rubrics
+from reports.models import Rubric
 from units.models import UnitKind
-from units.selectors import unit_list
+from units.selectors import units_visible_to
+
+from . import documents, selectors, services
+from .access import (
+    CHECK,
+    ENTER,
+    RECOGNISE,
+    get_area_for_user,
+    get_assessment_for_user,
+    get_decision_for_user,
+    get_office_for_settings,
+    get_subject_for_user,
+)
+from .charts import share_chart
+from .forms import (
+    TITLES_BY_AREA,
+    AssessmentForm,
+    DecisionForm,
+    RegisterForm,
+    RubricUploadForm,
+    SubjectForm,
+    TitleSettingForm,
+)
+from .models import Assessment, Title
+from .permissions import can_check, can_configure, can_enter, can_recognise, rules_for
+
+PAGE_SIZE = 50
+
+
+def _year(request) -> int:
+    try:
+        year = int(request.GET.get("nam") or request.POST.get("nam") or 0)
+    except ValueError:
+        year = 0
+    return year if 2000 <= year <= 2100 else selectors.current_year()
+
+
+def _title(request, default: str = Title.FAMILY) -> str:
+    title = request.GET.get("danh_hieu") or request.POST.get("danh_hieu") or default
+    return title if title in Title.values else default
+
+
+def _errors(exc: ValidationError) -> list[str]:
+    return exc.messages
+
+
+def _years():
+    now = selectors.current_year()
+    return list(range(now + 1, now - 6, -1))
 
 
 def index(request):
-    units = unit_list(request.user).filter(kind__in=[UnitKind.COMMUNE, UnitKind.ASSOCIATION])
-    page = Paginator(units, 50).get_page(request.GET.get("page"))
-    return render(request, "learning_society/index.html", {"page_obj": page, "units": page.object_list})
+    year = _year(request)
+    root = selectors.home_root(request.user)
+    rows, total = selectors.statistics(root, year) if root else ([], None)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "learning_society/index.html",
+        {
+            "year": year,
+            "years": _years(),
+            "root": root,
+            "page_obj": page,
+            "rows": page.object_list,
+            "total": total,
+            "chart": share_chart(list(total.titles.values())) if total else "",
+            "expiring_count": selectors.expiring(request.user).count(),
+            "rubric_count": Rubric.objects.filter(subject_kind__in=Title.values).count(),
+            "can_configure": root is not None and can_configure(request.user, root),
+        },
+    )
+
+
+def area(request, pk):
+    area = get_area_for_user(request.user, pk)
+    year, title = _year(request), request.GET.get("danh_hieu", "")
+    title = title if title in Title.values else ""
+    query = request.GET.get("q", "").strip()
+    subjects = selectors.subject_list(area, title=title, query=query)
+    page = Paginator(subjects, PAGE_SIZE).get_page(request.GET.get("page"))
+    selectors.attach_year(list(page.object_list), year)
+    rows, total = selectors.statistics(area, year) if area.kind in (UnitKind.COMMUNE, UnitKind.OFFICE) else ([], None)
+    hamlets = (
+        units_visible_to(request.user).filter(parent=area, kind=UnitKind.HAMLET).active_on().order_by("name")
+        if area.kind == UnitKind.COMMUNE
+        else []
+    )
+    rules = rules_for(area)
+    titles_here = TITLES_BY_AREA.get(area.kind, [])
+    return render(
+        request,
+        "learning_society/area.html",
+        {
+            "area": area,
+            "year": year,
+            "years": _years(),
+            "title": title,
+            "query": query,
+            "page_obj": page,
+            "subjects": page.object_list,
+            "total": total,
+            "hamlets": hamlets,
+            "titles_here": [(t.value, t.label) for t in titles_here],
+            "can_enter": can_enter(request.user, area),
+            "can_check_titles": [t for t in titles_here if can_check(request.user, area, rules[t])],
+            "can_recognise_titles": [t for t in titles_here if can_recognise(request.user, area, rules[t])],
+            "register_form": RegisterForm(initial={"title": title or (titles_here[0] if titles_here else "")}),
+            "households": services.households_available(area),
+        },
+    )
+
+
+def subject_create(request, pk):
+    area = get_area_for_user(request.user, pk, action=ENTER)
+    form = SubjectForm(request.POST or None, area=area, initial={"title": request.GET.get("danh_hieu")})
+    if request.method == "POST" and form.is_valid():
+        try:
+            subject = services.subject_create(actor=request.user, area=area, **form.cleaned_data)
+        except ValidationError as exc:
+            for message in _errors(exc):
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Đã thêm %(name)s.") % {"name": subject.name})
+            if "again" in request.POST:
+                return redirect(
+                    f"{reverse('learning_society:subject_create', args=[area.pk])}?danh_hieu={subject.title}"
+                )
+            return redirect("learning_society:subject", subject.pk)
+    return render(request, "learning_society/subject_form.html", {"area": area, "form": form})
+
+
+def subject_detail(request, pk):
+    subject = get_subject_for_user(request.user, pk)
+    rule = rules_for(subject.area)[subject.title]
+    return render(
+        request,
+        "learning_society/subject_detail.html",
+        {
+            "subject": subject,
+            "assessments": selectors.subject_assessments(subject),
+            "year": selectors.current_year(),
+            "can_enter": can_enter(request.user, subject.area),
+            "can_check": can_check(request.user, subject.area, rule),
+            "rule": rule,
+        },
+    )
+
+
+def assess(request, pk):
+    subject = get_subject_for_user(request.user, pk, action=ENTER)
+    year = _year(request)
+    rubric = rubrics.rubric_for(subject.title, year)
+    if rubric is None:
+        messages.error(
+            request,
+            _("Chưa có bộ tiêu chí “%(t)s” cho năm %(y)s. Hãy nạp bộ tiêu chí trước.")
+            % {"t": subject.get_title_display(), "y": year},
+        )
+        return redirect("learning_society:subject", subject.pk)
+    criteria = rubrics.rubric_criteria(rubric)
+    assessment = Assessment.objects.filter(subject=subject, year=year).first()
+    if assessment and assessment.status == Assessment.Status.RECOGNISED:
+        messages.info(request, _("Đánh giá năm %(y)s đã được công nhận, không sửa được nữa.") % {"y": year})
+        return redirect("learning_society:subject", subject.pk)
+    initial = {
+        "note": assessment.note if assessment else "",
+        "requested_level": assessment.requested_level if assessment else None,
+    }
+    if assessment:
+        for cid, score in selectors.assessment_scores(assessment).items():
+            initial[f"c{cid}"] = score.met if rubric.regime == Rubric.Regime.LEVELS else score.points
+            initial[f"e{cid}"] = score.evidence
+    form = AssessmentForm(request.POST or None, rubric=rubric, criteria=criteria, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        points, met, evidence = form.entries()
+        try:
+            services.assessment_save(
+                actor=request.user,
+                subject=subject,
+                year=year,
+                points=points,
+                met=met,
+                evidence=evidence,
+                note=form.cleaned_data.get("note", ""),
+                requested_level=form.cleaned_data.get("requested_level"),
+                submit="submit" in request.POST,
+            )
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                for key, errors in exc.message_dict.items():
+                    form.add_error(key if key in form.fields else None, errors)
+            else:
+                for message in exc.messages:
+                    form.add_error(None, message)
+        else:
+            messages.success(
+                request,
+                _("Đã gửi kết quả tự đánh giá để kiểm tra.") if "submit" in request.POST else _("Đã lưu bản nháp."),
+            )
+            return redirect("learning_society:subject", subject.pk)
+    return render(
+        request,
+        "learning_society/assess.html",
+        {
+            "subject": subject,
+            "year": year,
+            "rubric": rubric,
+            "form": form,
+            "max_total": rubrics.max_total(criteria),
+            "bands": rubric.bands,
+        },
+    )
+
+
+@require_POST
+def register(request, pk):
+    area = get_area_for_user(request.user, pk, action=ENTER)
+    year = _year(request)
+    form = RegisterForm(request.POST)
+    back = f"{reverse('learning_society:area', args=[area.pk])}?nam={year}"
+    if not form.is_valid():
+        messages.error(request, _("Hãy chọn danh hiệu để đăng ký."))
+        return redirect(back)
+    title = form.cleaned_data["title"]
+    subjects = list(selectors.subject_list(area, title=title))
+    if not subjects:
+        messages.warning(request, _("Chưa có đối tượng nào của danh hiệu này để đăng ký."))
+        return redirect(back)
+    try:
+        n = services.registrations_create(
+            actor=request.user, subjects=subjects, year=year, requested_level=form.cleaned_data["requested_level"]
+        )
+    except ValidationError as exc:
+        for message in exc.messages[:20]:
+            messages.error(request, message)
+        return redirect(back)
+    messages.success(request, _("Đã đăng ký %(n)s đối tượng cho năm %(y)s.") % {"n": n, "y": year})
+    return redirect(back)
+
+
+@require_POST
+def import_families(request, pk):
+    area = get_area_for_user(request.user, pk, action=ENTER)
+    try:
+        n = services.families_import_from_register(actor=request.user, hamlet=area)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Đã thêm %(n)s gia đình từ sổ điều tra hộ.") % {"n": n})
+    return redirect(f"{reverse('learning_society:area', args=[area.pk])}?danh_hieu=family")
+
+
+def grid(request, pk):
+    """A hamlet's subjects × criteria, typed with the keyboard and saved at once."""
+    title = _title(request)
+    area = get_area_for_user(request.user, pk)
+    year = _year(request)
+    if area.kind != UnitKind.HAMLET and title in (Title.FAMILY, Title.HAMLET_COMMUNITY):
+        raise Http404
+    rubric = rubrics.rubric_for(title, year)
+    editable = can_enter(request.user, area)
+    rule = rules_for(area)[title]
+    may_check = can_check(request.user, area, rule)
+    cell_errors, typed = {}, None
+    if request.method == "POST":
+        if not editable:
+            raise PermissionDenied
+        if rubric is None or rubric.regime != Rubric.Regime.POINTS:
+            messages.error(request, _("Bộ tiêu chí năm này không chấm điểm: hãy đánh giá từng đối tượng."))
+            return redirect(f"{reverse('learning_society:grid', args=[area.pk])}?danh_hieu={title}&nam={year}")
+        points, met = _grid_entries(request.POST)
+        try:
+            n = services.grid_save(
+                actor=request.user,
+                area=area,
+                title=title,
+                year=year,
+                points=points,
+                met=met,
+                check=may_check and "check" in request.POST,
+            )
+        except ValidationError as exc:
+            cell_errors = getattr(exc, "cells", {})
+            typed = (points, met)
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Đã lưu %(n)s dòng.") % {"n": n})
+            return redirect(f"{reverse('learning_society:grid', args=[area.pk])}?danh_hieu={title}&nam={year}")
+    data = selectors.grid_for(area, title, year, rubric) if rubric else None
+    rows = []
+    if data:
+        for row in data.rows:
+            cells = []
+            for c in data.criteria:
+                if typed is not None:
+                    value = (
+                        (typed[0].get(row.subject.pk) or {}).get(c.pk, "")
+                        if data.is_points
+                        else c.pk in (typed[1].get(row.subject.pk) or set())
+                    )
+                else:
+                    value = row.values.get(c.pk, "" if data.is_points else False)
+                    if data.is_points and value not in ("", None):
+                        value = rubrics._fmt(value)
+                cells.append({"criterion": c, "value": value, "error": cell_errors.get((row.subject.pk, c.pk))})
+            rows.append({"row": row, "cells": cells})
+    return render(
+        request,
+        "learning_society/grid.html",
+        {
+            "area": area,
+            "title": title,
+            "title_label": Title(title).label,
+            "year": year,
+            "years": _years(),
+            "grid": data,
+            "rows": rows,
+            "editable": editable,
+            "may_check": may_check,
+            "may_recognise": can_recognise(request.user, area, rule),
+            "bands": rubric.bands if rubric else [],
+            "recognisable": selectors.recognisable(area, title, year).count() if rubric else 0,
+            "titles": [(t, Title(t).label) for t in TITLES_BY_AREA.get(area.kind, [])],
+        },
+    )
+
+
+def _grid_entries(post):
+    """p-<subject>-<criterion> = typed points; m-<subject>-<criterion> = ticked (levels)."""
+    points, met = {}, {}
+    for key, value in post.items():
+        kind, _sep, rest = key.partition("-")
+        if kind not in ("p", "m"):
+            continue
+        try:
+            sid, cid = (int(x) for x in rest.split("-"))
+        except ValueError:
+            continue
+        if kind == "p":
+            points.setdefault(sid, {})[cid] = value
+        else:
+            met.setdefault(sid, set()).add(cid)
+    for key in post.getlist("row"):
+        if key.isdigit():
+            points.setdefault(int(key), {})
+            met.setdefault(int(key), set())
+    return points, met
+
+
+@require_POST
+def check(request, pk):
+    """The checker confirms (or returns) the self-assessments of an area and title."""
+    title = _title(request)
+    area = get_area_for_user(request.user, pk, action=CHECK, title=title)
+    year = _year(request)
+    ids = [int(i) for i in request.POST.getlist("assessment") if i.isdigit()]
+    queryset = selectors.checkable(area, title, year)
+    if ids:
+        queryset = queryset.filter(pk__in=ids)
+    approve = request.POST.get("action") != "return"
+    try:
+        n = services.assessments_check(
+            actor=request.user,
+            assessment_ids=list(queryset.values_list("pk", flat=True)),
+            approve=approve,
+            note=request.POST.get("note", "")[:1000],
+        )
+    except ValidationError as exc:
+        messages.warning(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            (_("Đã xác nhận kiểm tra %(n)s đánh giá.") if approve else _("Đã trả lại %(n)s đánh giá.")) % {"n": n},
+        )
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = f"{reverse('learning_society:area', args=[area.pk])}?nam={year}"
+    return redirect(target)
+
+
+def recognise(request, pk):
+    """Bulk recognition: every checked, passing assessment of the area, title and year in one decision."""
+    title = _title(request)
+    area = get_area_for_user(request.user, pk, action=RECOGNISE, title=title)
+    year = _year(request)
+    candidates = list(selectors.recognisable(area, title, year))
+    rule = rules_for(area)[title]
+    issuer = _issuer(area, rule.recogniser)
+    form = DecisionForm(request.POST or None, initial={"place": issuer.name if issuer else ""})
+    selected = {int(i) for i in request.POST.getlist("assessment") if i.isdigit()} if request.method == "POST" else None
+    if request.method == "POST" and form.is_valid():
+        try:
+            decision = services.recognise(
+                actor=request.user,
+                assessment_ids=sorted(selected or []),
+                issuer=issuer,
+                title=title,
+                year=year,
+                **form.cleaned_data,
+            )
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                for key, errors in exc.message_dict.items():
+                    form.add_error(key if key in form.fields else None, errors)
+            else:
+                for message in exc.messages:
+                    form.add_error(None, message)
+        else:
+            messages.success(
+                request,
+                _("Đã công nhận %(n)s đối tượng theo Quyết định số %(num)s.")
+                % {"n": decision.assessments.count(), "num": decision.number},
+            )
+            return redirect("learning_society:decision", decision.pk)
+    return render(
+        request,
+        "learning_society/recognise.html",
+        {
+            "area": area,
+            "title": title,
+            "title_label": Title(title).label,
+            "year": year,
+            "candidates": candidates,
+            "selected": selected,
+            "form": form,
+            "issuer": issuer,
+        },
+    )
+
+
+def _issuer(area, recogniser):
+    """The People's Committee that signs: the commune's, or the office's for titles the office handles."""
+    from units.models import Unit
+
+    chain = list(Unit.objects.filter(pk__in=[int(p) for p in area.path.strip("/").split("/") if p]).order_by("-depth"))
+    wanted = UnitKind.OFFICE if recogniser == "office" else UnitKind.COMMUNE
+    for unit in chain:
+        if unit.kind == wanted:
+            return unit
+    return chain[0] if chain else area
+
+
+def decision_detail(request, pk):
+    decision = get_decision_for_user(request.user, pk)
+    return render(
+        request,
+        "learning_society/decision.html",
+        {"decision": decision, "annex": selectors.decision_annex(decision)},
+    )
+
+
+def decision_pdf(request, pk):
+    decision = get_decision_for_user(request.user, pk)
+    data = documents.decision_pdf(decision, selectors.decision_annex(decision), request=request)
+    return documents.pdf_response(data, f"quyet-dinh-{decision.pk}.pdf")
+
+
+def certificate_pdf(request, pk):
+    assessment = get_assessment_for_user(request.user, pk)
+    if assessment.status != Assessment.Status.RECOGNISED:
+        raise Http404
+    data = documents.certificate_pdf(assessment, request=request)
+    return documents.pdf_response(data, f"giay-chung-nhan-{assessment.pk}.pdf")
+
+
+def recognised(request):
+    year = request.GET.get("nam")
+    year = _year(request) if year else None
+    title = request.GET.get("danh_hieu", "")
+    title = title if title in Title.values else ""
+    query = request.GET.get("q", "").strip()
+    expiring = request.GET.get("sap_het_han") == "1"
+    rows = (
+        selectors.expiring(request.user)
+        if expiring
+        else selectors.recognised_list(request.user, year=year, title=title, query=query)
+    )
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "learning_society/recognised.html",
+        {
+            "page_obj": page,
+            "rows": page.object_list,
+            "year": year,
+            "years": _years(),
+            "title": title,
+            "titles": Title.choices,
+            "query": query,
+            "expiring": expiring,
+        },
+    )
+
+
+def _stats_context(request):
+    year = _year(request)
+    root = selectors.home_root(request.user)
+    unit_pk = request.GET.get("don_vi")
+    if unit_pk and unit_pk.isdigit():
+        root = get_area_for_user(request.user, int(unit_pk))
+    if root is None:
+        raise Http404
+    rows, total = selectors.statistics(root, year)
+    return {
+        "year": year,
+        "years": _years(),
+        "root": root,
+        "rows": rows,
+        "total": total,
+        "titles": selectors.COUNTED_TITLES,
+        "chart": share_chart(list(total.titles.values())),
+        "expiring": list(selectors.expiring(request.user)[:20]),
+    }
+
+
+def stats(request):
+    context = _stats_context(request)
+    page = Paginator(context["rows"], PAGE_SIZE).get_page(request.GET.get("page"))
+    context.update(page_obj=page, rows=page.object_list)
+    return render(request, "learning_society/stats.html", context)
+
+
+def stats_pdf(request):
+    context = _stats_context(request)
+    return documents.pdf_response(documents.stats_pdf(context, request=request), f"thong-ke-xhht-{context['year']}.pdf")
+
+
+def rubric_list(request):
+    rubrics_qs = Rubric.objects.filter(subject_kind__in=Title.values).order_by("subject_kind", "-year_from")
+    page = Paginator(rubrics_qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    root = selectors.home_root(request.user)
+    return render(
+        request,
+        "learning_society/rubrics.html",
+        {
+            "page_obj": page,
+            "rubrics": page.object_list,
+            "titles": dict(Title.choices),
+            "can_import": root is not None and can_configure(request.user, root),
+            "upload_form": RubricUploadForm(),
+        },
+    )
+
+
+def rubric_detail(request, pk):
+    rubric = rubrics.rubric_queryset().filter(subject_kind__in=Title.values).filter(pk=pk).first()
+    if rubric is None:
+        raise Http404
+    return render(
+        request,
+        "learning_society/rubric_detail.html",
+        {
+            "rubric": rubric,
+            "title_label": Title(rubric.subject_kind).label,
+            "max_total": rubrics.max_total(rubrics.rubric_criteria(rubric)),
+        },
+    )
+
+
+@require_POST
+def rubric_import(request):
+    root = selectors.home_root(request.user)
+    if root is None or not can_configure(request.user, root):
+        raise PermissionDenied
+    if "shipped" in request.POST:
+        loaded = services.rubrics_load_shipped(actor=request.user)
+        messages.success(request, _("Đã nạp %(n)s bộ tiêu chí mẫu.") % {"n": len(loaded)})
+        return redirect("learning_society:rubrics")
+    form = RubricUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+        return redirect("learning_society:rubrics")
+    try:
+        data = json.loads(form.cleaned_data["file"].read().decode("utf-8"))
+        rubric = services.rubric_import(actor=request.user, data=data)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        messages.error(request, _("Tệp không phải JSON hợp lệ (mã hóa UTF-8)."))
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Đã nạp bộ tiêu chí %(t)s.") % {"t": rubric.title})
+        return redirect("learning_society:rubric", rubric.pk)
+    return redirect("learning_society:rubrics")
+
+
+def title_settings(request):
+    root = selectors.home_root(request.user)
+    if root is None:
+        raise Http404
+    editable = can_configure(request.user, root)
+    form = TitleSettingForm(request.POST or None)
+    if request.method == "POST":
+        office = get_office_for_settings(request.user, root.pk)
+        if form.is_valid():
+            data = form.cleaned_data
+            services.title_setting_save(
+                actor=request.user,
+                office=office,
+                title=data["title"],
+                checker=data["checker"],
+                recogniser=data["recogniser"],
+                target=data["target"],
+                target_difficult=data["target_difficult"],
+            )
+            messages.success(request, _("Đã lưu cấu hình “%(t)s”.") % {"t": Title(data["title"]).label})
+            return redirect("learning_society:settings")
+    return render(
+        request,
+        "learning_society/settings.html",
+        {
+            "office": root,
+            "rules": list(rules_for(root).values()),
+            "form": form if editable else None,
+            "titles": dict(Title.choices),
+        },
+    )

@@ -1,0 +1,66 @@
+"""PDFs of the learning society: the recognition decision with its annex (Nghị định 30/2020 layout,
+through the shared official base), the certificate per subject, and the statistics report."""
+
+from django.template.loader import render_to_string
+
+from reports.exports import OfficialDocument, Signer, pdf_response, render_official_pdf, render_pdf
+from units.models import Unit, UnitKind
+
+from .models import Assessment, Decision
+
+__all__ = ["agency_name", "certificate_pdf", "decision_pdf", "pdf_response", "stats_pdf"]
+
+
+def agency_name(unit: Unit) -> str:
+    """The body that signs a recognition: the People's Committee of the commune (DOMAIN.md §4)."""
+    if unit.kind == UnitKind.COMMUNE:
+        return f"Ủy ban nhân dân {unit.full_name}"
+    return unit.full_name
+
+
+def decision_document(decision: Decision) -> OfficialDocument:
+    return OfficialDocument(
+        agency=decision.issuer_name,
+        title="QUYẾT ĐỊNH",
+        excerpt=f"Về việc công nhận danh hiệu “{decision.get_title_display()}” năm {decision.year}",
+        place=decision.place,
+        date=decision.signed_on,
+        recipients=["Như Điều 3;", "Hội Khuyến học;", "Phòng GD&ĐT;"],
+        archive="VT.",
+        signer=Signer(
+            authority="TM. ỦY BAN NHÂN DÂN" if decision.issuer.kind == UnitKind.COMMUNE else "",
+            position=decision.signer_position.upper(),
+            name=decision.signer_name,
+        ),
+    )
+
+
+def decision_pdf(decision: Decision, annex: list[Assessment], *, request=None) -> bytes:
+    validity = next((a.rubric.validity_months for a in annex if a.rubric.validity_months), None)
+    return render_official_pdf(
+        "learning_society/pdf/decision.html",
+        {"doc": decision_document(decision), "decision": decision, "annex": annex, "validity": validity},
+        request=request,
+    )
+
+
+def certificate_pdf(assessment: Assessment, *, request=None) -> bytes:
+    html = render_to_string(
+        "learning_society/pdf/certificate.html",
+        {"a": assessment, "subject": assessment.subject, "decision": assessment.decision},
+        request=request,
+    )
+    return render_pdf(html)
+
+
+def stats_pdf(context: dict, *, request=None) -> bytes:
+    root = context["root"]
+    doc = OfficialDocument(
+        agency=root.full_name,
+        title="BÁO CÁO",
+        excerpt=f"Thống kê xây dựng xã hội học tập năm {context['year']}",
+        recipients=["Sở GD&ĐT (để b/c);", "Hội Khuyến học (để p/h);"],
+        archive="VT.",
+        blank_day=True,
+    )
+    return render_official_pdf("learning_society/pdf/stats.html", {**context, "doc": doc}, request=request)

@@ -1,0 +1,120 @@
+"""Forms of the learning society. Scoring rules live in reports.rubrics and the services; forms only
+shape what the user typed."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from reports.models import Rubric
+from units.models import UnitKind
+
+from .models import Checker, Subject, Title, UnitType
+
+TITLES_BY_AREA = {
+    UnitKind.HAMLET: [Title.FAMILY, Title.CLAN, Title.HAMLET_COMMUNITY, Title.CITIZEN],
+    UnitKind.COMMUNE: [Title.CLAN, Title.LEARNING_UNIT, Title.COMMUNE_COMMUNITY, Title.CITIZEN],
+    UnitKind.SCHOOL: [Title.LEARNING_UNIT, Title.CITIZEN],
+    UnitKind.CENTRE: [Title.LEARNING_UNIT, Title.CITIZEN],
+    UnitKind.OTHER: [Title.LEARNING_UNIT],
+    UnitKind.OFFICE: [Title.LEARNING_UNIT],
+}
+
+DATE_HELP = _("Ngày/tháng/năm, ví dụ 15/12/2025.")
+
+
+class SubjectForm(forms.ModelForm):
+    class Meta:
+        model = Subject
+        fields = ["title", "name", "head_name", "members", "address", "unit_type"]
+        help_texts = {
+            "title": _("Danh hiệu sẽ đăng ký (Quyết định 281/QĐ-TTg)."),
+            "unit_type": _("Chỉ với Đơn vị học tập: cơ quan, trường học, doanh nghiệp (Thông tư 24/2023/TT-BGDĐT)."),
+        }
+
+    def __init__(self, *args, area, **kwargs):
+        super().__init__(*args, **kwargs)
+        allowed = TITLES_BY_AREA.get(area.kind, [])
+        self.fields["title"].choices = [(t.value, t.label) for t in allowed]
+        self.fields["unit_type"].choices = [("", "—"), *UnitType.choices]
+        self.fields["members"].min_value = 1
+
+
+class RegisterForm(forms.Form):
+    title = forms.ChoiceField(label=_("Danh hiệu"), choices=Title.choices)
+    requested_level = forms.TypedChoiceField(
+        label=_("Mức độ đề nghị"),
+        choices=[("", _("Không áp dụng / mức độ 1")), ("1", _("Mức độ 1")), ("2", _("Mức độ 2"))],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text=_("Mức độ 2 chỉ được đề nghị sau 12 tháng kể từ khi được công nhận mức độ 1 (Thông tư 25/2023)."),
+    )
+
+
+class AssessmentForm(forms.Form):
+    """One field per criterion: points (points regime) or a tick with evidence (levels regime)."""
+
+    requested_level = RegisterForm.base_fields["requested_level"]
+    note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, rubric: Rubric, criteria, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rubric, self.criteria = rubric, criteria
+        self.points_regime = rubric.regime == Rubric.Regime.POINTS
+        if self.points_regime:
+            del self.fields["requested_level"]
+        for c in criteria:
+            if self.points_regime:
+                self.fields[f"c{c.pk}"] = forms.CharField(
+                    label=c.text,
+                    required=False,
+                    widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "form-control text-end"}),
+                )
+            else:
+                self.fields[f"c{c.pk}"] = forms.BooleanField(label=c.text, required=False)
+            self.fields[f"e{c.pk}"] = forms.CharField(
+                label=_("Minh chứng"),
+                required=False,
+                widget=forms.TextInput(attrs={"placeholder": _("Số, ngày văn bản; biên bản; hình ảnh...")}),
+            )
+
+    def rows(self):
+        for c in self.criteria:
+            yield c, self[f"c{c.pk}"], self[f"e{c.pk}"]
+
+    def entries(self):
+        data = self.cleaned_data
+        points = {c.pk: data.get(f"c{c.pk}") for c in self.criteria} if self.points_regime else None
+        met = {c.pk for c in self.criteria if data.get(f"c{c.pk}")} if not self.points_regime else None
+        evidence = {c.pk: data.get(f"e{c.pk}") for c in self.criteria}
+        return points, met, evidence
+
+
+class DecisionForm(forms.Form):
+    number = forms.CharField(
+        label=_("Số quyết định"), max_length=60, help_text=_("Ví dụ: 125/QĐ-UBND (Nghị định 30/2020/NĐ-CP).")
+    )
+    signed_on = forms.DateField(label=_("Ngày ký"), help_text=DATE_HELP, input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+    signer_name = forms.CharField(label=_("Người ký"), max_length=150)
+    signer_position = forms.CharField(label=_("Chức vụ người ký"), max_length=150, initial=_("Chủ tịch"))
+    place = forms.CharField(label=_("Địa danh"), max_length=100, required=False, help_text=_("Ghi ở dòng ngày tháng."))
+
+
+class TitleSettingForm(forms.Form):
+    title = forms.ChoiceField(label=_("Danh hiệu"), choices=Title.choices)
+    checker = forms.ChoiceField(label=_("Đơn vị kiểm tra"), choices=Checker.choices)
+    recogniser = forms.ChoiceField(label=_("Đơn vị nhập quyết định công nhận"), choices=Checker.choices)
+    target = forms.IntegerField(label=_("Chỉ tiêu (%)"), min_value=0, max_value=100)
+    target_difficult = forms.IntegerField(label=_("Chỉ tiêu vùng đặc biệt khó khăn (%)"), min_value=0, max_value=100)
+
+
+class RubricUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Tệp bộ tiêu chí (JSON)"),
+        help_text=_("Cùng cấu trúc với các tệp mẫu trong learning_society/rubrics/. Tối đa 1 MB."),
+    )
+
+    def clean_file(self):
+        f = self.cleaned_data["file"]
+        if f.size > 1024 * 1024:
+            raise forms.ValidationError(_("Tệp quá lớn (tối đa 1 MB)."))
+        return f

@@ -1,0 +1,289 @@
+"""Reads of the learning society, scoped to the user through units.selectors and pre-joined, with a
+number of queries that does not grow with the number of families or communes."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Q, QuerySet
+
+from reports import rubrics
+from reports.models import Rubric
+from units.models import Unit, UnitKind, today
+from units.selectors import scope_roots, units_visible_to
+
+from .models import Assessment, Decision, Registration, Score, Subject, Title
+from .permissions import rules_for
+
+AREA_KINDS = [UnitKind.COMMUNE, UnitKind.HAMLET, UnitKind.SCHOOL, UnitKind.CENTRE, UnitKind.OTHER, UnitKind.OFFICE]
+
+
+def current_year() -> int:
+    return today().year
+
+
+def subjects_visible_to(user) -> QuerySet[Subject]:
+    return Subject.objects.filter(area__in=units_visible_to(user))
+
+
+def assessments_visible_to(user) -> QuerySet[Assessment]:
+    return Assessment.objects.filter(subject__area__in=units_visible_to(user))
+
+
+def decisions_visible_to(user) -> QuerySet[Decision]:
+    visible = units_visible_to(user)
+    return Decision.objects.filter(Q(issuer__in=visible) | Q(assessments__subject__area__in=visible)).distinct()
+
+
+def home_root(user) -> Unit | None:
+    """The widest unit the user sees: the office for officers, the commune for the association."""
+    roots = sorted(scope_roots(user), key=lambda u: (u.depth, u.pk))
+    return roots[0] if roots else None
+
+
+def areas_of(user, *, query: str = "") -> QuerySet[Unit]:
+    """Communes and hamlets the user may open, in tree order."""
+    units = units_visible_to(user).filter(kind__in=[UnitKind.COMMUNE, UnitKind.HAMLET]).active_on()
+    if query:
+        from units.selectors import unit_search
+
+        units = unit_search(units, query)
+    return units.select_related("parent").order_by("path")
+
+
+def subject_list(area: Unit, *, title: str = "", query: str = "") -> QuerySet[Subject]:
+    subjects = Subject.objects.filter(area__path__startswith=area.path, is_active=True).select_related("area")
+    if title:
+        subjects = subjects.filter(title=title)
+    if query:
+        subjects = subjects.filter(name__icontains=query.strip())
+    return subjects.order_by("title", "area__path", "name", "id")
+
+
+def attach_year(subjects: list[Subject], year: int) -> list[Subject]:
+    """Sets `.registration` and `.assessment` of the year on each subject (two queries)."""
+    ids = [s.pk for s in subjects]
+    regs = {r.subject_id: r for r in Registration.objects.filter(subject_id__in=ids, year=year)}
+    assessments = {
+        a.subject_id: a
+        for a in Assessment.objects.filter(subject_id__in=ids, year=year).select_related("rubric", "decision")
+    }
+    for s in subjects:
+        s.registration = regs.get(s.pk)
+        s.assessment = assessments.get(s.pk)
+    return subjects
+
+
+def subject_assessments(subject: Subject) -> list[Assessment]:
+    return list(subject.assessments.select_related("rubric", "decision", "checked_by").order_by("-year"))
+
+
+def assessment_scores(assessment: Assessment) -> dict[int, Score]:
+    return {s.criterion_id: s for s in assessment.scores.all()}
+
+
+@dataclass
+class GridRow:
+    subject: Subject
+    assessment: Assessment | None
+    values: dict = field(default_factory=dict)  # criterion pk → points (Decimal) or met (bool)
+
+    @property
+    def locked(self) -> bool:
+        return self.assessment is not None and self.assessment.status == Assessment.Status.RECOGNISED
+
+
+@dataclass
+class Grid:
+    rubric: Rubric
+    criteria: list
+    rows: list[GridRow]
+
+    @property
+    def is_points(self) -> bool:
+        return self.rubric.regime == Rubric.Regime.POINTS
+
+
+def grid_for(area: Unit, title: str, year: int, rubric: Rubric) -> Grid:
+    """Every active subject of the title in the area with its scores of the year: four queries
+    (subjects, assessments, scores, plus the rubric's criteria already prefetched)."""
+    subjects = list(Subject.objects.filter(area=area, title=title, is_active=True).order_by("name", "id"))
+    assessments = {
+        a.subject_id: a
+        for a in Assessment.objects.filter(subject__in=subjects, year=year).select_related("rubric", "decision")
+    }
+    values = defaultdict(dict)
+    for score in Score.objects.filter(assessment__in=list(assessments.values())).only(
+        "assessment_id", "criterion_id", "points", "met"
+    ):
+        values[score.assessment_id][score.criterion_id] = (
+            score.points if rubric.regime == Rubric.Regime.POINTS else score.met
+        )
+    rows = []
+    for s in subjects:
+        a = assessments.get(s.pk)
+        rows.append(GridRow(subject=s, assessment=a, values=values.get(a.pk, {}) if a else {}))
+    return Grid(rubric=rubric, criteria=rubrics.rubric_criteria(rubric), rows=rows)
+
+
+def recognisable(area: Unit, title: str, year: int) -> QuerySet[Assessment]:
+    """Checked, passing assessments of the area waiting for a decision."""
+    return (
+        Assessment.objects.filter(
+            subject__area__path__startswith=area.path,
+            subject__title=title,
+            year=year,
+            status=Assessment.Status.CHECKED,
+            passed=True,
+        )
+        .select_related("subject", "subject__area", "rubric")
+        .order_by("subject__area__path", "subject__name")
+    )
+
+
+def checkable(area: Unit, title: str, year: int) -> QuerySet[Assessment]:
+    return Assessment.objects.filter(
+        subject__area__path__startswith=area.path,
+        subject__title=title,
+        year=year,
+        status=Assessment.Status.SELF_ASSESSED,
+    )
+
+
+def recognised_list(user, *, year: int | None = None, title: str = "", query: str = "") -> QuerySet[Assessment]:
+    rows = assessments_visible_to(user).filter(status=Assessment.Status.RECOGNISED)
+    if year:
+        rows = rows.filter(year=year)
+    if title:
+        rows = rows.filter(subject__title=title)
+    if query:
+        rows = rows.filter(subject__name__icontains=query.strip())
+    return rows.select_related("subject", "subject__area", "subject__area__parent", "decision", "rubric").order_by(
+        "-year", "subject__title", "subject__area__path", "subject__name"
+    )
+
+
+def expiring(user, *, on: datetime.date | None = None, months: int = 6) -> QuerySet[Assessment]:
+    """Recognitions whose validity ends within `months` (Thông tư 24/2023, 25/2023: valid 36 months)."""
+    on = on or today()
+    return (
+        recognised_list(user)
+        .filter(expires_on__gte=on, expires_on__lt=rubrics.add_months(on, months))
+        .order_by("expires_on", "subject__name")
+    )
+
+
+def decision_annex(decision: Decision) -> list[Assessment]:
+    return list(
+        decision.assessments.select_related("subject", "subject__area", "subject__area__parent", "rubric").order_by(
+            "subject__area__path", "subject__name"
+        )
+    )
+
+
+# --- statistics ------------------------------------------------------------------------------
+
+
+@dataclass
+class TitleStat:
+    title: str
+    label: str
+    total: int = 0
+    registered: int = 0
+    assessed: int = 0
+    recognised: int = 0
+    target: int = 0
+    breakdown: dict = field(default_factory=dict)  # band or "Mức độ n" → count of recognised
+
+    @property
+    def share(self) -> Decimal | None:
+        if not self.total:
+            return None
+        return (Decimal(100) * self.recognised / self.total).quantize(Decimal("0.1"))
+
+    @property
+    def meets_target(self) -> bool | None:
+        if not self.target or self.share is None:
+            return None
+        return self.share >= self.target
+
+
+@dataclass
+class AreaStat:
+    unit: Unit
+    titles: dict[str, TitleStat]
+
+
+COUNTED_TITLES = [Title.FAMILY, Title.CLAN, Title.HAMLET_COMMUNITY, Title.LEARNING_UNIT, Title.COMMUNE_COMMUNITY]
+
+
+def _new_stats(rules, difficult: bool) -> dict[str, TitleStat]:
+    return {
+        t: TitleStat(
+            title=t,
+            label=Title(t).label,
+            target=rules[t].target_difficult if difficult else rules[t].target,
+        )
+        for t in COUNTED_TITLES
+    }
+
+
+def statistics(root: Unit, year: int) -> tuple[list[AreaStat], AreaStat]:
+    """Per commune under `root` (or `root` itself when it is a commune) and in total: subjects,
+    registered, assessed, recognised and the recognised share of all families / clans / hamlets /
+    units against Quyết định 281/QĐ-TTg's targets (lower in especially difficult communes).
+    A fixed number of queries whatever the number of communes and families."""
+    rules = rules_for(root)
+    if root.kind == UnitKind.COMMUNE:
+        communes = [root]
+    else:
+        communes = list(Unit.objects.subtree_of(root).filter(kind=UnitKind.COMMUNE).active_on().order_by("name", "id"))
+    by_id = {c.pk: c for c in communes}
+    rows = {c.pk: AreaStat(unit=c, titles=_new_stats(rules, c.especially_difficult)) for c in communes}
+    total = AreaStat(unit=root, titles=_new_stats(rules, False))
+
+    def commune_of(path: str) -> int | None:
+        for part in path.strip("/").split("/"):
+            if part and int(part) in by_id:
+                return int(part)
+        return None
+
+    def add(path, title, attr, n, key=None):
+        cid = commune_of(path)
+        if title not in total.titles:
+            return
+        for stat in ([rows[cid].titles[title]] if cid else []) + [total.titles[title]]:
+            if key is None:
+                setattr(stat, attr, getattr(stat, attr) + n)
+            else:
+                stat.breakdown[key] = stat.breakdown.get(key, 0) + n
+
+    subjects = Subject.objects.filter(area__path__startswith=root.path, is_active=True)
+    for row in subjects.values("area__path", "title").annotate(n=Count("id")).order_by():
+        if row["title"] != Title.HAMLET_COMMUNITY and row["title"] != Title.COMMUNE_COMMUNITY:
+            add(row["area__path"], row["title"], "total", row["n"])
+    # Communities are counted against the hamlets and communes of the tree, not against the list.
+    hamlets = Unit.objects.subtree_of(root).filter(kind=UnitKind.HAMLET).active_on()
+    for row in hamlets.values("path"):
+        add(row["path"], Title.HAMLET_COMMUNITY, "total", 1)
+    for c in communes:
+        add(c.path, Title.COMMUNE_COMMUNITY, "total", 1)
+    regs = Registration.objects.filter(year=year, subject__area__path__startswith=root.path)
+    for row in regs.values("subject__area__path", "subject__title").annotate(n=Count("id")).order_by():
+        add(row["subject__area__path"], row["subject__title"], "registered", row["n"])
+    assessments = Assessment.objects.filter(year=year, subject__area__path__startswith=root.path).exclude(
+        status=Assessment.Status.DRAFT
+    )
+    for row in (
+        assessments.values("subject__area__path", "subject__title", "status", "band", "level")
+        .annotate(n=Count("id"))
+        .order_by()
+    ):
+        path, title, n = row["subject__area__path"], row["subject__title"], row["n"]
+        add(path, title, "assessed", n)
+        if row["status"] == Assessment.Status.RECOGNISED:
+            add(path, title, "recognised", n)
+            key = f"Mức độ {row['level']}" if row["level"] else row["band"] or "—"
+            add(path, title, None, n, key=key)
+    return [rows[c.pk] for c in communes], total
