@@ -41,7 +41,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
+from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -248,7 +248,11 @@ def export_or_job(
         try:
             result = func(transient, **params)
         except JobError as error:
-            return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
+            # Back to the page the export was asked from, with the reason; never a bare error page.
+            messages.error(request, str(error))
+            back = request.META.get("HTTP_REFERER", "")
+            safe = url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()})
+            return redirect(back if back and safe else "home")
         if result is None:
             raise ValueError(f"Job kind {kind!r} returned no file; export_or_job needs one.")
         name, content = result

@@ -568,7 +568,10 @@ def period_open(
     kinds: list[str] | None = None,
     school_levels: list[str] | None = None,
     units: list[Unit] | None = None,
+    allow_past_due: bool = False,
 ) -> ReportingPeriod:
+    """Open a period and create one (empty) submission per expected unit. `allow_past_due` is for
+    loading past years (demo data, migrations from paper), never offered on the page."""
     errors = {}
     if not form.is_published:
         errors["form"] = _("Chỉ mở kỳ báo cáo với biểu mẫu đã ban hành.")
@@ -578,7 +581,7 @@ def period_open(
         errors["due_date"] = _("Hạn nộp phải từ ngày mở nhập trở đi.")
     if lock_date < due_date:
         errors["lock_date"] = _("Ngày khóa sổ phải từ hạn nộp trở đi.")
-    if due_date < today():
+    if due_date < today() and not allow_past_due:
         errors.setdefault(
             "due_date",
             _("Hạn nộp %(date)s đã qua; hãy chọn một ngày từ hôm nay trở đi.")
@@ -1032,3 +1035,55 @@ def notification_read(*, user, notification: Notification) -> None:
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
+
+
+# ----------------------------------------------------------------------------------------------
+# Standard forms shipped with the portal
+# ----------------------------------------------------------------------------------------------
+
+STANDARD_FORMS_DIR = __import__("pathlib").Path(__file__).resolve().parent / "standard_forms"
+
+
+def standard_form_files() -> list:
+    return sorted(STANDARD_FORMS_DIR.glob("*.json"))
+
+
+@transaction.atomic
+def standard_forms_load(*, actor=None, publish: bool = True) -> tuple[list[ReportForm], list[ReportForm]]:
+    """Load the standard forms (TTHTCĐ yearly report, school GDTX report, lifelong-learning week,
+    Book and Reading Culture Day) as portal-wide forms. A file whose content equals the latest
+    version is skipped, so running it twice changes nothing; a changed file becomes a new version."""
+    import json
+
+    created, kept = [], []
+    for path in standard_form_files():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        latest = ReportForm.objects.filter(owner__isnull=True, code=data.get("code")).order_by("-version").first()
+        if latest is not None and _same_form(form_to_dict(latest), data):
+            kept.append(latest)
+            continue
+        form = form_create_from_dict(actor=actor, owner=None, data=data, action="report_form.load_standard")
+        if publish:
+            form_publish(actor=actor, form=form)
+        created.append(form)
+    return created, kept
+
+
+def _same_form(stored: dict, data: dict) -> bool:
+    keys = ("code", "title", "description", "legal_basis", "columns", "sections", "rules")
+
+    def norm(d):
+        out = {k: d.get(k) for k in keys}
+        for section in out["sections"] or []:
+            for row in section.get("rows") or []:
+                row.setdefault("unit_label", "")
+                row["cells"] = {c: v for c, v in (row.get("cells") or {}).items() if v.get("type") != CellType.NONE}
+        return json_dumps(out)
+
+    return norm(stored) == norm(data)
+
+
+def json_dumps(value) -> str:
+    import json
+
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)

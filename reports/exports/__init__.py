@@ -9,7 +9,7 @@ Nghị định 30/2020; inline SVG charts. How to use it: docs/documents.md.
 from .charts import Series, bar_chart_svg, grouped_bar_chart_svg, line_chart_svg, stacked_bar_chart_svg
 from .documents import OfficialDocument, Signer, document_symbol, vn_document_date
 from .numbers import vn_number, vn_percent
-from .pdf import pdf_response, render_official_pdf, render_pdf
+from .pdf import official_document_response, pdf_response, render_official_pdf, render_pdf
 from .tables import Cell, Column, HeaderCell, Row, Table
 from .xlsx import table_to_xlsx, xlsx_response
 
@@ -26,6 +26,7 @@ __all__ = [
     "document_symbol",
     "grouped_bar_chart_svg",
     "line_chart_svg",
+    "official_document_response",
     "pdf_response",
     "render_official_pdf",
     "render_pdf",

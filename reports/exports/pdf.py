@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.http import content_disposition_header
 from weasyprint import HTML
@@ -106,3 +107,16 @@ def pdf_response(data: bytes, filename: str, *, inline: bool = False) -> HttpRes
     response["Content-Disposition"] = content_disposition_header(not inline, filename)
     response["Content-Length"] = str(len(data))
     return response
+
+
+def official_document_response(
+    request, template_name: str, context: dict, *, filename: str, back_url: str = "", xlsx_url: str = ""
+) -> HttpResponse:
+    """One view, two outputs of the same template: `?pdf=1` downloads the PDF, otherwise the browser
+    shows the preview on an A4 sheet with "Tải PDF" and "Quay lại" buttons."""
+    if request.GET.get("pdf"):
+        return pdf_response(render_official_pdf(template_name, context, request=request), filename)
+    query = request.GET.copy()
+    query["pdf"] = "1"
+    preview = {"preview": True, "pdf_url": f"?{query.urlencode()}", "back_url": back_url, "xlsx_url": xlsx_url}
+    return render(request, template_name, {**context, **preview})

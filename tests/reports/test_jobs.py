@@ -232,3 +232,19 @@ def test_a_user_without_any_role_still_only_sees_their_own_jobs(world, login):
     html = login(loner).get(reverse("jobs:list")).content.decode()
 
     assert "Việc của chuyên viên" not in html
+
+
+def test_a_small_export_that_is_refused_goes_back_with_the_reason(world, login):
+    from django.contrib.messages import get_messages
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/", HTTP_REFERER="http://testserver/bao-cao/")
+    request.user = world.officer
+    request.session = login(world.officer).session
+    request._messages = FallbackStorage(request)
+
+    response = export_or_job(request, kind="tests.refuses", title="Xuất", params={}, estimated_rows=1)
+
+    assert response.status_code == 302 and response["Location"] == "http://testserver/bao-cao/"
+    assert [str(m) for m in get_messages(request)] == ["Kỳ báo cáo đã bị xóa."]

@@ -1,0 +1,205 @@
+"""Forms of the reports pages. They check what one field can say on its own; rules across fields
+and objects live in reports.services and come back as ValidationError (see `apply_errors`)."""
+
+import datetime
+import json
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from units.models import SchoolLevel, Unit, UnitKind
+
+from .providers import provider_choices
+from .report_models import CellType, ReportForm, ValidationRule
+
+DATE_HELP = _("Nhập theo dạng ngày/tháng/năm, ví dụ 20/05/2026.")
+MAX_IMPORT_BYTES = 2 * 1024 * 1024
+REPORTING_KINDS = [
+    (UnitKind.SCHOOL, UnitKind.SCHOOL.label),
+    (UnitKind.CENTRE, UnitKind.CENTRE.label),
+    (UnitKind.DISTRICT_CENTRE, UnitKind.DISTRICT_CENTRE.label),
+    (UnitKind.ASSOCIATION, UnitKind.ASSOCIATION.label),
+    (UnitKind.COMMUNE, UnitKind.COMMUNE.label),
+    (UnitKind.OTHER, UnitKind.OTHER.label),
+]
+
+
+class DateInput(forms.TextInput):
+    """dd/mm/yyyy typed as official documents write dates."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off", **(attrs or {})})
+
+    def format_value(self, value):
+        if isinstance(value, datetime.date):
+            return value.strftime("%d/%m/%Y")
+        return super().format_value(value)
+
+
+def date_field(label, **kwargs) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        widget=DateInput(),
+        input_formats=["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"],
+        help_text=kwargs.pop("help_text", DATE_HELP),
+        error_messages={"invalid": _("Ngày không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 20/05/2026.")},
+        **kwargs,
+    )
+
+
+def apply_errors(form: forms.Form, error: ValidationError) -> None:
+    """A service's ValidationError on the form: on the named field when the form has it, above the
+    form otherwise, so no message is lost."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            target = field if field in form.fields else None
+            for item in errors:
+                form.add_error(target, item)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)
+
+
+class ReportFormForm(forms.Form):
+    code = forms.CharField(label=_("Mã biểu mẫu"), max_length=40, help_text=_("Chữ không dấu và số, ví dụ TTHTCD-NAM."))
+    title = forms.CharField(label=_("Tên biểu mẫu"), max_length=255)
+    description = forms.CharField(label=_("Mô tả"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    legal_basis = forms.CharField(
+        label=_("Căn cứ"), required=False, max_length=255, help_text=_("Văn bản quy định biểu mẫu, nếu có.")
+    )
+
+
+class ReportFormEditForm(ReportFormForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["code"]
+
+
+class SectionForm(forms.Form):
+    code = forms.CharField(label=_("Mã phần"), max_length=20, help_text=_("Ví dụ I, II, A."))
+    title = forms.CharField(label=_("Tên phần"), max_length=255)
+
+
+class RowForm(forms.Form):
+    section = forms.ChoiceField(label=_("Thuộc phần"))
+    code = forms.CharField(label=_("Mã chỉ tiêu"), max_length=20, help_text=_("Ví dụ R01; dùng trong công thức."))
+    label = forms.CharField(label=_("Tên chỉ tiêu"), max_length=255)
+    unit_label = forms.CharField(label=_("Đơn vị tính"), max_length=30, required=False)
+
+    def __init__(self, *args, sections=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["section"].choices = [(s.pk, str(s)) for s in sections]
+
+
+class ColumnForm(forms.Form):
+    code = forms.CharField(label=_("Mã cột"), max_length=20, help_text=_("Ví dụ TS (tổng số), NU (nữ), DT (DTTS)."))
+    label = forms.CharField(label=_("Tên cột"), max_length=120)
+
+
+class CellForm(forms.Form):
+    type = forms.ChoiceField(label=_("Kiểu ô"), choices=CellType.choices)
+    required = forms.BooleanField(label=_("Bắt buộc nhập"), required=False)
+    choices = forms.CharField(
+        label=_("Các lựa chọn"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Mỗi lựa chọn một dòng (chỉ dùng cho ô chọn)."),
+    )
+    formula = forms.CharField(
+        label=_("Công thức"),
+        required=False,
+        max_length=500,
+        help_text=_(
+            "Chỉ cho ô tự tính. Ví dụ: SUMCOL(TS) (cộng cột TS của phần), [R01.NU] + [R02.NU], "
+            "[R03.TS] / [R01.TS] * 100. Ô tự tính không bao giờ phải gõ tay."
+        ),
+    )
+    provider = forms.CharField(
+        label=_("Lấy số liệu từ"),
+        required=False,
+        max_length=100,
+        help_text=_("Mã nguồn số liệu của cổng (ví dụ centers.participants); để trống nếu đơn vị tự nhập."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.provider_choices = provider_choices()
+
+
+class RuleForm(forms.Form):
+    left = forms.CharField(label=_("Vế trái"), max_length=500, help_text=_("Ví dụ [R01.NU]"))
+    operator = forms.ChoiceField(label=_("So sánh"), choices=ValidationRule.Operator.choices)
+    right = forms.CharField(label=_("Vế phải"), max_length=500, help_text=_("Ví dụ [R01.TS]"))
+    severity = forms.ChoiceField(label=_("Mức độ"), choices=ValidationRule.Severity.choices)
+    message = forms.CharField(
+        label=_("Thông báo cho người nhập"), max_length=255, help_text=_("Ví dụ: Số nữ không được lớn hơn tổng số.")
+    )
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("Tệp biểu mẫu (.json)"), help_text=_("Tệp xuất từ trang biểu mẫu của cổng GDTX."))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise ValidationError(_("Tệp quá lớn (tối đa 2 MB)."))
+        try:
+            return json.loads(upload.read().decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            raise ValidationError(_("Tệp không đọc được: cần tệp .json xuất từ cổng GDTX.")) from None
+
+
+class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Unit) -> str:
+        parent = f" — {obj.parent.full_name}" if obj.parent_id else ""
+        return f"{obj.full_name} ({obj.code}){parent}"
+
+
+class PeriodForm(forms.Form):
+    form = forms.ModelChoiceField(label=_("Biểu mẫu"), queryset=ReportForm.objects.none())
+    owner = forms.ModelChoiceField(label=_("Đơn vị mở kỳ"), queryset=Unit.objects.none())
+    label = forms.CharField(label=_("Tên kỳ báo cáo"), max_length=150, help_text=_("Ví dụ: Năm học 2025-2026."))
+    start_date = date_field(_("Số liệu từ ngày"))
+    end_date = date_field(_("Số liệu đến ngày"))
+    open_date = date_field(_("Ngày mở nhập"))
+    due_date = date_field(
+        _("Hạn nộp"), help_text=_("Ví dụ: báo cáo hoạt động TTHTCĐ nộp trước 20/5 hằng năm. Dạng ngày/tháng/năm.")
+    )
+    lock_date = date_field(_("Ngày khóa sổ"), help_text=_("Sau ngày này đơn vị không sửa được nữa."))
+    kinds = forms.MultipleChoiceField(
+        label=_("Loại đơn vị phải báo cáo"),
+        choices=REPORTING_KINDS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    school_levels = forms.MultipleChoiceField(
+        label=_("Cấp học (với trường học)"),
+        choices=SchoolLevel.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Để trống: mọi cấp học."),
+    )
+    units = UnitMultipleChoiceField(
+        label=_("Hoặc chọn từng đơn vị"),
+        queryset=Unit.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+
+    def __init__(self, *args, forms_qs=None, owners=None, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["form"].queryset = forms_qs
+        self.fields["owner"].queryset = owners
+        self.fields["units"].queryset = units
+        if owners is not None and len(owners) == 1:
+            self.fields["owner"].initial = owners[0].pk
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Lý do"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": _("Hãy ghi lý do.")},
+    )

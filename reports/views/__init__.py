@@ -1,0 +1,1 @@
+"""Pages of the reports core, one module per area; views stay thin (a form validates, a service acts)."""

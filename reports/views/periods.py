@@ -1,0 +1,253 @@
+"""Periods: list, open, the completeness board, reminders, bulk approval and the live roll-up."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from units.models import Unit, UnitKind
+from units.selectors import units_editable_by
+
+from .. import services
+from ..access import get_period_for_user
+from ..forms import REPORTING_KINDS, PeriodForm, apply_errors
+from ..formspec import load_form_spec
+from ..permissions import can_manage_period, can_open_periods, can_review_unit
+from ..report_models import FormCell, ReportForm, Submission
+from ..selectors import (
+    board,
+    communes_for_filter,
+    deadline_label,
+    forms_visible_to,
+    period_submissions,
+    rollup_drilldown,
+    rollup_table,
+)
+from ..selectors import (
+    period_list as select_periods,
+)
+from .common import paginate, require_office, require_period_opener
+
+STATES = {
+    "missing": _("Chưa nộp"),
+    "returned": _("Bị trả lại"),
+    "submitted": _("Đã nộp"),
+    "waiting": _("Chờ duyệt"),
+    "on_time": _("Nộp đúng hạn"),
+    "late": _("Nộp muộn"),
+}
+
+
+def period_list(request):
+    require_office(request.user)
+    page = paginate(request, select_periods(request.user))
+    return render(
+        request,
+        "reports/period_list.html",
+        {"page_obj": page, "periods": page.object_list, "can_open": can_open_periods(request.user)},
+    )
+
+
+def period_create(request):
+    require_period_opener(request.user)
+    editable = units_editable_by(request.user)
+    owners = list(editable.filter(kind__in=[UnitKind.OFFICE, UnitKind.COMMUNE]).order_by("path"))
+    forms_qs = forms_visible_to(request.user).filter(status=ReportForm.Status.PUBLISHED).order_by("code", "-version")
+    units = editable.exclude(kind__in=[UnitKind.OFFICE, UnitKind.HAMLET]).select_related("parent").order_by("path")
+    initial = {}
+    if request.GET.get("form", "").isdigit():
+        initial["form"] = request.GET["form"]
+    form = PeriodForm(request.POST or None, forms_qs=forms_qs, owners=owners, units=units, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            period = services.period_open(
+                actor=request.user,
+                form=data["form"],
+                owner=data["owner"],
+                label=data["label"],
+                start_date=data["start_date"],
+                end_date=data["end_date"],
+                open_date=data["open_date"],
+                due_date=data["due_date"],
+                lock_date=data["lock_date"],
+                kinds=data["kinds"],
+                school_levels=data["school_levels"],
+                units=list(data["units"]),
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("Đã mở kỳ báo cáo; %(n)s đơn vị phải nộp.") % {"n": period.submissions.count()},
+            )
+            return redirect("reports:period_detail", period.pk)
+    return render(request, "reports/period_create.html", {"form": form})
+
+
+def _period_for_office(request, pk, *, write=False):
+    # Periods are visible to office roles only (periods_visible_to), so anyone else gets 404.
+    return get_period_for_user(request.user, pk, write=write)
+
+
+def _commune_filter(request, period):
+    value = request.GET.get("commune", "")
+    if not value.isdigit():
+        return None
+    commune = Unit.objects.filter(pk=int(value), path__startswith=period.owner.path).first()
+    if commune is None:
+        raise Http404
+    return commune
+
+
+def _kind_filter(request) -> str:
+    kind = request.GET.get("kind", "")
+    return kind if kind in UnitKind.values else ""
+
+
+def period_detail(request, pk):
+    """The completeness board."""
+    period = _period_for_office(request, pk)
+    summary = board(period)
+    return render(
+        request,
+        "reports/period_detail.html",
+        {
+            "period": period,
+            "board": summary,
+            "states": STATES,
+            "can_manage": can_manage_period(request.user, period),
+            "can_review": can_review_unit(request.user, period.owner),
+        },
+    )
+
+
+def period_units(request, pk):
+    """The units of a period by state (missing, late...), with reminders and bulk approval."""
+    period = _period_for_office(request, pk)
+    state = request.GET.get("state", "")
+    if state and state not in STATES:
+        state = ""
+    commune = _commune_filter(request, period)
+    kind = _kind_filter(request)
+    subs = period_submissions(period, commune=commune, kind=kind, state=state)
+    page = paginate(request, subs, per_page=50)
+    rows = [(s, *deadline_label(s)) for s in page.object_list]
+    return render(
+        request,
+        "reports/period_units.html",
+        {
+            "period": period,
+            "page_obj": page,
+            "rows": rows,
+            "state": state,
+            "state_label": STATES.get(state, _("Tất cả đơn vị")),
+            "states": STATES,
+            "commune": commune,
+            "kind": kind,
+            "communes": communes_for_filter(period),
+            "kinds": REPORTING_KINDS,
+            "can_manage": can_manage_period(request.user, period),
+            "can_review": can_review_unit(request.user, period.owner),
+        },
+    )
+
+
+def _selected_submissions(request, period):
+    ids = [int(v) for v in request.POST.getlist("submission") if v.isdigit()]
+    subs = Submission.objects.filter(period=period)
+    if ids:
+        return list(subs.filter(pk__in=ids))
+    if request.POST.get("all") == "missing":
+        return list(subs.filter(status__in=[Submission.Status.DRAFT, Submission.Status.RETURNED]))
+    if request.POST.get("all") == "waiting":
+        return list(subs.filter(status=Submission.Status.SUBMITTED))
+    return []
+
+
+def _back(request, period):
+    target = request.POST.get("next", "")
+    if target.startswith(reverse("reports:period_detail", args=[period.pk])):
+        return redirect(target)
+    return redirect("reports:period_detail", period.pk)
+
+
+@require_POST
+def period_remind(request, pk):
+    period = _period_for_office(request, pk, write=True)
+    try:
+        count = services.period_remind(
+            actor=request.user, period=period, submissions=_selected_submissions(request, period)
+        )
+    except ValidationError as exc:
+        messages.warning(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Đã gửi nhắc nhở tới %(n)s người (trong cổng và qua thư điện tử).") % {"n": count})
+    return _back(request, period)
+
+
+@require_POST
+def period_bulk_approve(request, pk):
+    period = _period_for_office(request, pk)
+    if not can_review_unit(request.user, period.owner):
+        raise PermissionDenied
+    chosen = _selected_submissions(request, period)
+    count = services.submission_bulk_approve(actor=request.user, submissions=chosen)
+    if count:
+        messages.success(request, _("Đã duyệt %(n)s báo cáo.") % {"n": count})
+    else:
+        messages.warning(request, _("Không có báo cáo nào đang chờ duyệt trong số đã chọn."))
+    return _back(request, period)
+
+
+def _rollup_filters(request, period) -> dict:
+    return {
+        "commune": _commune_filter(request, period),
+        "kind": _kind_filter(request),
+        "approved_only": request.GET.get("scope") == "approved",
+    }
+
+
+def rollup_context(request, period):
+    filters = _rollup_filters(request, period)
+    spec = load_form_spec(period.form)
+    query = request.GET.urlencode()
+
+    def link_for(cell):
+        url = reverse("reports:rollup_cell", args=[period.pk, cell.pk])
+        return f"{url}?{query}" if query else url
+
+    table, count = rollup_table(period, spec=spec, link_for=link_for, **filters)
+    return {
+        "period": period,
+        "table": table,
+        "count": count,
+        "filters": filters,
+        "communes": communes_for_filter(period),
+        "kinds": REPORTING_KINDS,
+    }
+
+
+def rollup(request, pk):
+    period = _period_for_office(request, pk)
+    return render(request, "reports/rollup.html", rollup_context(request, period))
+
+
+def rollup_cell(request, pk, cell_pk):
+    """Drill-down: the units behind one office figure."""
+    period = _period_for_office(request, pk)
+    cell = get_object_or_404(
+        FormCell.objects.filter(Q(form=period.form)).select_related("row", "column", "row__section"), pk=cell_pk
+    )
+    filters = _rollup_filters(request, period)
+    page = paginate(request, rollup_drilldown(period, cell, **filters), per_page=50)
+    return render(
+        request,
+        "reports/rollup_cell.html",
+        {"period": period, "cell": cell, "page_obj": page, "subs": page.object_list, "filters": filters},
+    )

@@ -1,0 +1,199 @@
+"""The unit's side (inbox, entry grid, submit) and the office's review of one submission."""
+
+import json
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from units.selectors import is_office_user
+
+from .. import services
+from ..access import get_notification_for_user, get_submission_for_user
+from ..forms import ReasonForm
+from ..formspec import load_form_spec
+from ..permissions import can_fill, can_open_periods, can_review, fill_unit_ids
+from ..report_models import CellType, Notification
+from ..selectors import (
+    deadline_label,
+    period_list,
+    submission_events,
+    submission_history,
+    submission_table,
+    unread_notifications,
+)
+from ..selectors import (
+    inbox as select_inbox,
+)
+from .common import label_events, paginate
+from .exports import submission_export_links
+
+
+def index(request):
+    """Reports home: the inbox for people of a reporting unit, the periods for the office."""
+    context = {"is_office": is_office_user(request.user), "has_inbox": bool(fill_unit_ids(request.user))}
+    if context["has_inbox"]:
+        context["inbox"] = [(s, *deadline_label(s)) for s in select_inbox(request.user)[:10]]
+    if context["is_office"]:
+        context["periods"] = list(period_list(request.user)[:8])
+        context["can_open"] = can_open_periods(request.user)
+    context["unread"] = unread_notifications(request.user).count()
+    return render(request, "reports/index.html", context)
+
+
+def inbox(request):
+    page = paginate(request, select_inbox(request.user))
+    rows = [(s, *deadline_label(s)) for s in page.object_list]
+    return render(request, "reports/inbox.html", {"page_obj": page, "rows": rows})
+
+
+def _grid_context(request, submission, *, spec=None, overrides=None, problems=None, conflict=False, comment=None):
+    spec = spec or load_form_spec(submission.period.form)
+    table = submission_table(submission, spec=spec, overrides=overrides)
+    editable = can_fill(request.user, submission) and not submission.is_locked
+    formulas = {key: f.to_js() for key, f in spec.formulas.items()}
+    history = paginate(request, submission_history(submission), per_page=20, param="history")
+    label, tone = deadline_label(submission)
+    errors = problems.errors if problems else {}
+    warnings = problems.warnings if problems else {}
+    for row in table.rows:
+        for cell in row.cells:
+            cell.error = errors.get(cell.key, "")
+            cell.warning = warnings.get(cell.key, "")
+            cell.unsaved = conflict and cell.key in (overrides or {})
+    return {
+        "submission": submission,
+        "period": submission.period,
+        "table": table,
+        "editable": editable,
+        "can_review": can_review(request.user, submission),
+        "formulas_json": {"order": spec.order, "formulas": formulas},
+        "problems": problems,
+        "conflict": conflict,
+        "comment": submission.comment if comment is None else comment,
+        "history": history,
+        "events": label_events(submission_events(submission)[:20]),
+        "deadline": label,
+        "deadline_tone": tone,
+        "reason_form": ReasonForm(),
+        "types": CellType,
+        "yes_no": ["Có", "Không"],
+        "export_links": submission_export_links(submission),
+    }
+
+
+def submission_detail(request, pk):
+    """GET: the form as on paper with its values and history. POST: save a draft or submit."""
+    if request.method != "POST":
+        submission = get_submission_for_user(request.user, pk)
+        return render(request, "reports/submission.html", _grid_context(request, submission))
+    submission = get_submission_for_user(request.user, pk, write=True)
+    raw = {key[2:]: value for key, value in request.POST.items() if key.startswith("v:")}
+    comment = request.POST.get("comment", "")
+    try:
+        expected = int(request.POST.get("version", ""))
+    except ValueError:
+        expected = -1
+    saved = False
+    try:
+        submission = services.submission_save(
+            actor=request.user, submission=submission, raw_values=raw, expected_version=expected, comment=comment
+        )
+        saved = True
+        if request.POST.get("action") == "submit":
+            submission = services.submission_submit(
+                actor=request.user, submission=submission, expected_version=submission.version
+            )
+            messages.success(request, _("Đã nộp báo cáo. Phòng GD&ĐT sẽ xem và duyệt."))
+        else:
+            messages.success(request, _("Đã lưu bản nháp."))
+    except services.VersionConflict as exc:
+        submission.refresh_from_db()
+        messages.error(request, exc.messages[0])
+        context = _grid_context(request, submission, overrides=raw, conflict=True, comment=comment)
+        return render(request, "reports/submission.html", context, status=409)
+    except services.CellErrors as problems:
+        submission.refresh_from_db()
+        if not saved:
+            messages.error(request, _("Có ô nhập chưa đúng; chưa lưu gì. Hãy sửa các ô tô đỏ."))
+        else:
+            messages.error(request, _("Số liệu đã được lưu nhưng chưa nộp được: hãy sửa các lỗi bên dưới."))
+        context = _grid_context(
+            request, submission, overrides=None if saved else raw, problems=problems, comment=comment
+        )
+        return render(request, "reports/submission.html", context, status=400)
+    except ValidationError as exc:
+        submission.refresh_from_db()
+        for message in exc.messages:
+            messages.error(request, message)
+        context = _grid_context(request, submission, overrides=raw, comment=comment)
+        return render(request, "reports/submission.html", context, status=400)
+    return redirect("reports:submission", submission.pk)
+
+
+@require_POST
+def submission_approve(request, pk):
+    submission = get_submission_for_user(request.user, pk, review=True)
+    try:
+        services.submission_approve(actor=request.user, submission=submission)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Đã duyệt báo cáo của %(u)s.") % {"u": submission.unit.full_name})
+    return redirect("reports:submission", submission.pk)
+
+
+def _reason_action(request, pk, *, action, template, success):
+    submission = get_submission_for_user(request.user, pk, review=True)
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            action(actor=request.user, submission=submission, reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                for field, errors in exc.error_dict.items():
+                    for item in errors:
+                        form.add_error("reason" if field == "reason" else None, item)
+            else:
+                for message in exc.messages:
+                    form.add_error(None, message)
+        else:
+            messages.success(request, success)
+            return redirect("reports:submission", submission.pk)
+    return render(request, template, {"form": form, "submission": submission}, status=400 if form.errors else 200)
+
+
+def submission_return(request, pk):
+    return _reason_action(
+        request,
+        pk,
+        action=services.submission_return,
+        template="reports/submission_return.html",
+        success=_("Đã trả lại báo cáo; đơn vị nhận được thông báo kèm lý do."),
+    )
+
+
+def submission_unlock(request, pk):
+    return _reason_action(
+        request,
+        pk,
+        action=services.submission_unlock,
+        template="reports/submission_unlock.html",
+        success=_("Đã mở khóa báo cáo; đơn vị có thể sửa và nộp lại."),
+    )
+
+
+def notifications(request):
+    page = paginate(request, Notification.objects.filter(user=request.user))
+    return render(request, "reports/notifications.html", {"page_obj": page, "items": page.object_list})
+
+
+@require_POST
+def notification_read(request, pk):
+    notification = get_notification_for_user(request.user, pk)
+    services.notification_read(user=request.user, notification=notification)
+    if notification.link.startswith("/"):
+        return redirect(notification.link)
+    return redirect("reports:notifications")
