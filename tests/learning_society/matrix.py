@@ -1,0 +1,118 @@
+"""Every URL of learning_society once (tests/permission_matrix.py). Scope: office roles see the whole
+office; the association officer sees the commune of the branch (Đống Đa, with Thôn Đông); a principal
+or centre sees only their own unit, so the commune's families are hidden (404) from them."""
+
+import datetime
+
+from tests.permission_matrix import EVERYONE, OFFICE, OFFICER, UrlCase
+from units.models import Role
+
+YEAR = 2025
+ASSOC = {Role.ASSOCIATION_OFFICER}
+LOCAL = {Role.PRINCIPAL, Role.SCHOOL_STAFF, Role.CENTRE_DIRECTOR, Role.CENTRE_STAFF}
+READERS = OFFICE | ASSOC
+ENTERERS = OFFICER | ASSOC
+# PDFs are not HTML: method "GET" (upper case) runs them as GET requests but keeps them out of the
+# HTML-only "no asset from another host" scan, which decodes the body as text.
+PDF = "GET"
+
+
+def objects(world):
+    """A recognised family of Thôn Đông with its decision, built once per World."""
+    if not hasattr(world, "_ls"):
+        from learning_society import services
+        from learning_society.models import Title
+
+        services.rubrics_load_shipped(actor=None)
+        family = services.subject_create(
+            actor=world.officer, area=world.hamlet, title=Title.FAMILY, name="Hộ ông Nguyễn Văn An"
+        )
+        rubric = services.rubric_or_error(Title.FAMILY, YEAR)
+        from reports.rubrics import rubric_criteria
+
+        points = {family.pk: {c.pk: str(c.max_points) for c in rubric_criteria(rubric)}}
+        services.grid_save(
+            actor=world.officer, area=world.hamlet, title=Title.FAMILY, year=YEAR, points=points, check=True
+        )
+        assessment = family.assessments.get()
+        decision = services.recognise(
+            actor=world.officer,
+            assessment_ids=[assessment.pk],
+            issuer=world.commune,
+            title=Title.FAMILY,
+            year=YEAR,
+            number="1/QĐ-UBND",
+            signed_on=datetime.date(2025, 12, 15),
+            signer_name="Phạm Văn Chủ",
+            signer_position="Chủ tịch",
+        )
+        world._ls = {"family": family, "assessment": assessment, "decision": decision, "rubric": rubric}
+    return world._ls
+
+
+def hamlet(w):
+    return {"pk": w.hamlet.pk}
+
+
+CASES = [
+    UrlCase("learning_society:area", lambda w: {"pk": w.commune.pk}, ok=READERS, hidden=LOCAL),
+    UrlCase("learning_society:area", hamlet, ok=READERS, hidden=LOCAL, label="hamlet"),
+    UrlCase("learning_society:subject_create", hamlet, ok=ENTERERS, hidden=LOCAL),
+    UrlCase(
+        "learning_society:register",
+        hamlet,
+        ok=ENTERERS,
+        hidden=LOCAL,
+        method="post",
+        data=lambda w: {"title": "family", "nam": YEAR},
+    ),
+    UrlCase("learning_society:import_families", hamlet, ok=ENTERERS, hidden=LOCAL, method="post", data=lambda w: {}),
+    UrlCase("learning_society:grid", hamlet, ok=READERS, hidden=LOCAL, query=f"?danh_hieu=family&nam={YEAR}"),
+    UrlCase(
+        "learning_society:check",
+        hamlet,
+        ok=ENTERERS,
+        hidden=LOCAL,
+        method="post",
+        data=lambda w: {"danh_hieu": "family", "nam": YEAR},
+    ),
+    UrlCase("learning_society:recognise", hamlet, ok=OFFICER, hidden=LOCAL, query=f"?danh_hieu=family&nam={YEAR}"),
+    UrlCase("learning_society:subject", lambda w: {"pk": objects(w)["family"].pk}, ok=READERS, hidden=LOCAL),
+    UrlCase("learning_society:assess", lambda w: {"pk": objects(w)["family"].pk}, ok=ENTERERS, hidden=LOCAL),
+    UrlCase(
+        "learning_society:certificate",
+        lambda w: {"pk": objects(w)["assessment"].pk},
+        ok=READERS,
+        hidden=LOCAL,
+        method=PDF,
+    ),
+    UrlCase("learning_society:decision", lambda w: {"pk": objects(w)["decision"].pk}, ok=READERS, hidden=LOCAL),
+    UrlCase(
+        "learning_society:decision_pdf",
+        lambda w: {"pk": objects(w)["decision"].pk},
+        ok=READERS,
+        hidden=LOCAL,
+        method=PDF,
+    ),
+    UrlCase("learning_society:recognised", ok=EVERYONE, outsider=200),
+    UrlCase("learning_society:stats", ok=EVERYONE, outsider=200),
+    UrlCase("learning_society:stats_pdf", ok=EVERYONE, outsider=200, method=PDF),
+    UrlCase("learning_society:rubrics", ok=EVERYONE, outsider=200),
+    UrlCase("learning_society:rubric", lambda w: {"pk": objects(w)["rubric"].pk}, ok=EVERYONE, outsider=200),
+    UrlCase("learning_society:rubric_import", ok=OFFICER, outsider=200, method="post", data=lambda w: {"shipped": "1"}),
+    UrlCase("learning_society:settings", ok=EVERYONE, outsider=200),
+    UrlCase(
+        "learning_society:settings",
+        ok=OFFICER,
+        outsider=200,
+        method="post",
+        data=lambda w: {
+            "title": "family",
+            "checker": "association",
+            "recogniser": "commune",
+            "target": 70,
+            "target_difficult": 60,
+        },
+        label="save",
+    ),
+]
