@@ -46,14 +46,14 @@ def parse_pk(value) -> int:
     return int(value)
 
 
-def parse_day(value: str | None) -> datetime.date:
-    """?on=dd/mm/yyyy from links inside the tree; an unreadable date falls back to today."""
+def parse_day(value: str | None, default: datetime.date | None = None) -> datetime.date:
+    """?on=dd/mm/yyyy from links inside the tree; an unreadable date falls back to the default."""
     for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
         try:
             return datetime.datetime.strptime((value or "").strip(), fmt).date()
         except ValueError:
             continue
-    return today()
+    return default or today()
 
 
 def paginate(request, items, per_page: int = PER_PAGE) -> Page:

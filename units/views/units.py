@@ -79,14 +79,16 @@ def children(request, pk):
     day = parse_day(request.GET.get("on"))
     closed = request.GET.get("closed") in ("on", "1", "true")
     kids = tree_children(unit, day, include_closed=closed)
-    return render(request, "units/_children.html", {"unit": unit, "children": kids, "day": day, "closed": closed})
+    context = {"unit": unit, "children": kids, "day": day, "closed": closed, "is_today": day == today()}
+    return render(request, "units/_children.html", context)
 
 
 def detail(request, pk):
     user = request.user
     unit = get_unit_for_user(user, pk)
     require_office(user)
-    day = parse_day(request.GET.get("on"))
+    # A closed unit opens on its last day, when it still had its children.
+    day = parse_day(request.GET.get("on"), default=unit.valid_to if unit.valid_to and unit.valid_to < today() else None)
     closed = request.GET.get("closed") in ("on", "1", "true")
     memberships = list(unit_memberships(unit)[:200])
     current = [m for m in memberships if m.is_active]
