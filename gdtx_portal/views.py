@@ -1,12 +1,26 @@
-"""Project-level pages: the role's home page and the health check."""
+"""Project-level pages: the role's home page and the health check.
 
+Each home page is a handful of scoped queries whose number does not depend on how many units or
+people there are (tests/test_home.py checks it at two sizes). Later modules add "what is due"
+panels through `<app>.home.panels(...)` (see `module_panels`), so this file never imports them.
+"""
+
+import datetime
+import importlib
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.db.models import Count, Q
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
-from units.models import AuditEntry, Membership, Role, SchoolLevel, Unit, UnitKind
+from units.models import AuditEntry, Membership, Role, SchoolLevel, Unit, UnitKind, today
 from units.selectors import (
     active_memberships,
     manage_roots,
@@ -15,6 +29,7 @@ from units.selectors import (
     unit_kind_counts,
     units_visible_to,
 )
+from units.views.common import label_audit
 
 OFFICE_HOME_ROLES = {Role.OFFICE_OFFICER, Role.OFFICE_LEADER, Role.VIEWER}
 HOME_TEMPLATES = {
@@ -24,6 +39,187 @@ HOME_TEMPLATES = {
     Role.CENTRE_STAFF: "home/centre.html",
     Role.ASSOCIATION_OFFICER: "home/association.html",
 }
+# A home page is a summary: long lists end with a link to the full, paginated page.
+COMMUNES_SHOWN = 15
+COLLEAGUES_SHOWN = 8
+HAMLETS_SHOWN = 12
+RECENT_SHOWN = 6
+MILESTONES_SHOWN = 4
+
+OFFICE, SCHOOL, CENTRE, ASSOCIATION = "office", "school", "centre", "association"
+AUDIENCE = {
+    Role.OFFICE_OFFICER: OFFICE,
+    Role.OFFICE_LEADER: OFFICE,
+    Role.VIEWER: OFFICE,
+    Role.PRINCIPAL: SCHOOL,
+    Role.SCHOOL_STAFF: SCHOOL,
+    Role.CENTRE_DIRECTOR: CENTRE,
+    Role.CENTRE_STAFF: CENTRE,
+    Role.ASSOCIATION_OFFICER: ASSOCIATION,
+}
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """A yearly date of continuing-education work, from the rule it comes from (DOMAIN.md §2)."""
+
+    month: int
+    day: int
+    title: str
+    source: str
+    audiences: frozenset
+    last_day: int = 0  # for events lasting several days in the same month
+
+    def next_on_or_after(self, day: datetime.date) -> tuple[datetime.date, datetime.date]:
+        for year in (day.year, day.year + 1):
+            start = datetime.date(year, self.month, self.day)
+            end = datetime.date(year, self.month, self.last_day or self.day)
+            if end >= day:
+                return start, end
+        raise AssertionError("unreachable: next year's date is always ahead")
+
+
+EVERYONE = frozenset({OFFICE, SCHOOL, CENTRE, ASSOCIATION})
+CALENDAR = [
+    Milestone(
+        3,
+        31,
+        _("Hạn tự đánh giá Đơn vị học tập của năm trước"),
+        _("Thông tư 22/2020/TT-BGDĐT: hết quý I năm sau"),
+        frozenset({OFFICE, SCHOOL, CENTRE}),
+    ),
+    Milestone(
+        4,
+        10,
+        _("TTHTCĐ tự đánh giá hoạt động năm"),
+        _("Công văn 2553/BGDĐT-GDTX; ngày cụ thể theo hướng dẫn của tỉnh"),
+        frozenset({OFFICE, CENTRE}),
+    ),
+    Milestone(
+        4,
+        21,
+        _("Ngày Sách và Văn hóa đọc Việt Nam"),
+        _("Báo cáo kết quả hưởng ứng theo hướng dẫn hằng năm"),
+        EVERYONE,
+    ),
+    Milestone(
+        5,
+        20,
+        _("TTHTCĐ nộp báo cáo hoạt động năm cho Phòng GD&ĐT"),
+        _("Hạn nộp theo hướng dẫn GDTX hằng năm"),
+        frozenset({OFFICE, CENTRE}),
+    ),
+    Milestone(
+        9,
+        30,
+        _("Xã chốt số liệu phổ cập giáo dục, xóa mù chữ"),
+        _("Thông tư 19/2020/TT-BGDĐT: năm thống kê 01/10 – 30/9"),
+        frozenset({OFFICE, SCHOOL, ASSOCIATION}),
+    ),
+    Milestone(
+        10,
+        1,
+        _("Tuần lễ hưởng ứng học tập suốt đời"),
+        _("Tổ chức từ 01/10 đến 07/10 hằng năm"),
+        EVERYONE,
+        last_day=7,
+    ),
+    Milestone(
+        10,
+        5,
+        _("Phòng GD&ĐT gửi hồ sơ phổ cập giáo dục, xóa mù chữ của huyện"),
+        _("Thông tư 19/2020/TT-BGDĐT; hạn theo hướng dẫn của tỉnh"),
+        frozenset({OFFICE}),
+    ),
+    Milestone(
+        12,
+        15,
+        _("Báo cáo kết quả xây dựng các mô hình học tập"),
+        _("Công văn 6782/BGDĐT-GDTX: gửi tỉnh và Hội Khuyến học trước 15/12"),
+        frozenset({OFFICE, ASSOCIATION}),
+    ),
+]
+
+
+# Vietnamese alphabetical order (ă, â after a; đ after d; ê after e; ô, ơ after o; ư after u),
+# tones only breaking ties. Databases without a Vietnamese collation sort "Đ" after "Z".
+_VI_LETTERS = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_VI_RANK = {letter: i for i, letter in enumerate(_VI_LETTERS)}
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền, hỏi, ngã, sắc, nặng
+
+
+def vietnamese_key(text: str) -> tuple:
+    """Sort key for Vietnamese names; digit runs compare as numbers ("Tổ dân phố 2" < "... 10")."""
+    letters: list[str] = []
+    tones: list[int] = []
+    for char in unicodedata.normalize("NFD", text.lower()):
+        if char in _LETTER_MARKS and letters:
+            letters[-1] = unicodedata.normalize("NFC", letters[-1] + char)
+        elif char in _TONES and tones:
+            tones[-1] = _TONES[char]
+        else:
+            letters.append(char)
+            tones.append(0)
+    primary: list = []
+    number = ""
+    for letter in [*letters, ""]:
+        if letter.isdigit():
+            number += letter
+            continue
+        if number:
+            primary.append((1, int(number)))
+            number = ""
+        if letter:
+            primary.append((2, _VI_RANK[letter]) if letter in _VI_RANK else (0, ord(letter)))
+    return tuple(primary), tuple(tones)
+
+
+def name_order(unit: Unit) -> tuple:
+    return vietnamese_key(unit.name)
+
+
+def upcoming_milestones(role: str | None, day: datetime.date, limit: int = MILESTONES_SHOWN) -> list[dict]:
+    audience = AUDIENCE.get(role, OFFICE)
+    upcoming = []
+    for milestone in CALENDAR:
+        if audience not in milestone.audiences:
+            continue
+        start, end = milestone.next_on_or_after(day)
+        upcoming.append(
+            {
+                "start": start,
+                "end": end,
+                "title": milestone.title,
+                "source": milestone.source,
+                "days_left": (start - day).days,
+                "ongoing": start <= day <= end,
+            }
+        )
+    upcoming.sort(key=lambda item: item["start"])
+    return upcoming[:limit]
+
+
+def _project_app_configs():
+    base_dir = Path(settings.BASE_DIR).resolve()
+    return [c for c in apps.get_app_configs() if Path(c.path).resolve().is_relative_to(base_dir)]
+
+
+def module_panels(request, *, role: str | None, unit: Unit | None) -> list[dict]:
+    """Panels that domain apps put on a home page ("what is due"): an app offers them by shipping
+    `home.py` with `panels(request, *, role, unit)` returning [{"template": ..., **context}].
+    Each panel must keep its own query count independent of data, like the page."""
+    panels = []
+    for config in _project_app_configs():
+        module_name = f"{config.name}.home"
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                continue
+            raise
+        panels.extend(module.panels(request, role=role, unit=unit) or [])
+    return panels
 
 
 def home(request):
@@ -34,17 +230,38 @@ def home(request):
         return _office_home(request, role)
     if role is None:
         return render(request, "home/no_role.html")
-    membership = next(m for m in active_memberships(user) if m.role == role)
-    unit = membership.unit
-    colleagues = (
-        Membership.objects.active_on().filter(unit=unit).select_related("user").order_by("role", "user__full_name")
-    )
-    context = {"role": role, "home_unit": unit, "colleagues": colleagues}
+    unit = next(m.unit for m in active_memberships(user) if m.role == role)
+    context = {
+        "role": role,
+        "home_unit": unit,
+        "milestones": upcoming_milestones(role, today()),
+        "panels": module_panels(request, role=role, unit=unit),
+        **_colleagues(unit),
+    }
     if role == Role.ASSOCIATION_OFFICER:
-        commune = unit.parent
-        context["commune"] = commune
-        context["commune_counts"] = unit_kind_counts(Unit.objects.subtree_of(commune).active_on()) if commune else {}
+        context.update(_commune_overview(unit.parent if unit.parent_id else unit))
     return render(request, HOME_TEMPLATES[role], context)
+
+
+def _colleagues(unit: Unit) -> dict:
+    people = Membership.objects.active_on().filter(unit=unit)
+    shown = list(people.select_related("user").order_by("role", "user__full_name")[:COLLEAGUES_SHOWN])
+    # Counted every time, so the page's query count does not depend on the size of the staff.
+    return {"colleagues": shown, "colleagues_more": people.count() - len(shown)}
+
+
+def _commune_overview(commune: Unit) -> dict:
+    """The commune an association branch works in: its units, and the hamlets where learning
+    families and communities are assessed (DOMAIN.md §4)."""
+    units = Unit.objects.subtree_of(commune).active_on()
+    counts = unit_kind_counts(units)
+    hamlets = sorted(units.filter(kind=UnitKind.HAMLET).order_by("name")[:HAMLETS_SHOWN], key=name_order)
+    return {
+        "commune": commune,
+        "commune_counts": counts,
+        "hamlets": hamlets,
+        "hamlets_more": counts.get(UnitKind.HAMLET, 0) - len(hamlets),
+    }
 
 
 def _office_home(request, role):
@@ -54,32 +271,41 @@ def _office_home(request, role):
     school_levels = dict(
         visible.filter(kind=UnitKind.SCHOOL).order_by().values_list("school_level").annotate(n=Count("id"))
     )
-    communes = (
+    day = today()
+    open_children = Q(children__valid_to__isnull=True) | Q(children__valid_to__gte=day)
+    communes = sorted(
         visible.filter(kind=UnitKind.COMMUNE)
         .annotate(
-            hamlets=Count("children", filter=Q(children__kind=UnitKind.HAMLET, children__valid_to__isnull=True)),
-            schools=Count("children", filter=Q(children__kind=UnitKind.SCHOOL, children__valid_to__isnull=True)),
-            centres=Count("children", filter=Q(children__kind=UnitKind.CENTRE, children__valid_to__isnull=True)),
+            # distinct: the predecessors join would otherwise multiply the children counted.
+            hamlets=Count("children", distinct=True, filter=Q(children__kind=UnitKind.HAMLET) & open_children),
+            schools=Count("children", distinct=True, filter=Q(children__kind=UnitKind.SCHOOL) & open_children),
+            centres=Count("children", distinct=True, filter=Q(children__kind=UnitKind.CENTRE) & open_children),
+            merged_from=Count("predecessors", distinct=True),
         )
-        .prefetch_related("predecessors")
-        .order_by("name")
+        .order_by("name")[:COMMUNES_SHOWN],
+        key=name_order,
     )
-    recent = (
+    recent = label_audit(
         AuditEntry.objects.filter(Q(unit__in=units_visible_to(user)) | Q(actor=user))
         .select_related("actor", "unit")
-        .order_by("-at")[:8]
+        .order_by("-at", "-id")[:RECENT_SHOWN]
     )
-    roots = [m.unit for m in active_memberships(user) if m.role in OFFICE_HOME_ROLES]
+    office_memberships = [m for m in active_memberships(user) if m.role in OFFICE_HOME_ROLES]
+    office = office_memberships[0].unit if office_memberships else None
+    difficult = visible.filter(kind=UnitKind.COMMUNE, especially_difficult=True).count()
     context = {
         "role": role,
-        "office": roots[0] if roots else None,
+        "office": office,
         "counts": counts,
-        "school_levels": [(level.label, school_levels.get(level.value, 0)) for level in SchoolLevel],
+        "school_levels": [(level.value, level.label, school_levels.get(level.value, 0)) for level in SchoolLevel],
         "communes": communes,
-        "difficult_count": sum(1 for c in communes if c.especially_difficult),
+        "communes_more": counts.get(UnitKind.COMMUNE, 0) - len(communes),
+        "difficult_count": difficult,
         "people_count": people_visible_to(user).count(),
         "recent": recent,
         "can_manage": user.is_superuser or bool(manage_roots(user)),
+        "milestones": upcoming_milestones(role, day),
+        "panels": module_panels(request, role=role, unit=office),
     }
     return render(request, "home/office.html", context)
 

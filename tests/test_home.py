@@ -1,0 +1,171 @@
+"""The home page of each role: what it shows, and a query count that does not grow with data."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from gdtx_portal import views
+from tests.factories import make_unit, make_user
+from units.models import Role, SchoolLevel, UnitKind
+
+
+def home_html(client, user) -> str:
+    client.force_login(user)
+    response = client.get("/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def queries_for_home(client, user) -> int:
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get("/").status_code == 200
+    return len(ctx)
+
+
+def grow(world, n: int = 5) -> None:
+    """More communes, hamlets, schools, centres, people and audit rows under office A, and more
+    colleagues on every role's unit."""
+    for i in range(n):
+        commune = make_unit(UnitKind.COMMUNE, parent=world.office, name=f"Thêm {i}")
+        make_unit(UnitKind.HAMLET, parent=commune)
+        make_unit(UnitKind.HAMLET, parent=world.commune)
+        make_unit(UnitKind.SCHOOL, parent=commune, school_level=SchoolLevel.PRIMARY)
+        make_unit(UnitKind.CENTRE, parent=commune)
+        make_user(Role.SCHOOL_STAFF, world.school)
+        make_user(Role.CENTRE_STAFF, world.centre)
+        make_user(Role.ASSOCIATION_OFFICER, world.association)
+        make_user(Role.VIEWER, world.office)
+
+
+@pytest.mark.parametrize("role", [r.value for r in Role])
+def test_home_page_queries_do_not_grow_with_data(world, client, django_assert_num_queries, role):
+    user = world.role_users[role]
+    before = queries_for_home(client, user)
+    assert before <= 12
+    grow(world, views.COLLEAGUES_SHOWN)
+    with django_assert_num_queries(before):
+        assert client.get("/").status_code == 200
+
+
+def test_office_home_summarises_the_office(world, client):
+    html = home_html(client, world.officer)
+    assert "Bảng điều hành của phòng" in html
+    assert "Đống Đa" in html and "Nậm Pồ" in html
+    assert "ĐBKK" in html
+    assert "Thêm đơn vị" in html
+    assert "Bên Kia" not in html  # office B's communes are not office A's business
+
+
+def test_leader_and_viewer_see_the_dashboard_without_the_edit_buttons(world, client):
+    leader = home_html(client, world.leader)
+    assert "Trang của lãnh đạo phòng" in leader and "Thêm đơn vị" not in leader
+    viewer = home_html(client, world.viewer)
+    assert "Trang theo dõi (chỉ đọc)" in viewer and "Thêm đơn vị" not in viewer
+
+
+def test_long_commune_lists_end_with_a_link_to_the_tree(world, client):
+    grow(world, views.COMMUNES_SHOWN)
+    html = home_html(client, world.officer)
+    assert "Xem thêm 2 xã trong cây đơn vị" in html
+
+
+def test_communes_are_in_vietnamese_alphabetical_order(world, client):
+    for name in ["Đông Sơn", "Dương Liễu", "Ea Súp", "An Bình"]:
+        make_unit(UnitKind.COMMUNE, parent=world.office, name=name)
+    html = home_html(client, world.officer)
+    positions = [html.index(f"Xã {name}") for name in ["An Bình", "Dương Liễu", "Đống Đa", "Đông Sơn", "Ea Súp"]]
+    assert positions == sorted(positions)
+
+
+def test_school_home_shows_the_school_and_its_people(world, client):
+    html = home_html(client, world.principal)
+    assert "Trang của hiệu trưởng" in html
+    assert "Thông tin nhà trường" in html
+    assert "Trường THCS Đống Đa" in html and "SCH1" in html
+    assert "Hoàng Văn Giáo" in html  # a colleague with an account
+    assert "Nậm Pồ" not in html
+    staff = home_html(client, world.school_staff)
+    assert "Trang của cán bộ, giáo viên" in staff
+
+
+def test_long_colleague_lists_say_how_many_more(world, client):
+    for _ in range(views.COLLEAGUES_SHOWN + 3):
+        make_user(Role.SCHOOL_STAFF, world.school)
+    html = home_html(client, world.principal)
+    # principal + teacher + 11 new = 13 people, 8 shown
+    assert "và 5 người khác" in html
+
+
+def test_centre_home(world, client):
+    html = home_html(client, world.director)
+    assert "Trang của giám đốc trung tâm" in html and "TTHTCĐ xã Đống Đa" in html
+    assert "Thông tin trung tâm" in html
+    assert "Trang của cán bộ trung tâm" in home_html(client, world.centre_staff)
+
+
+def test_association_home_shows_the_commune_it_works_in(world, client):
+    html = home_html(client, world.association_officer)
+    assert "Trang của Hội Khuyến học" in html
+    assert "Địa bàn xã Đống Đa" in html
+    assert "Thôn Thôn Đông" in html or "Thôn Đông" in html
+
+
+def test_a_user_without_a_role_is_told_what_to_do(db, client):
+    user = make_user(username="norole", full_name="Người Chưa Giao")
+    html = home_html(client, user)
+    assert "chưa có vai trò nào đang hiệu lực" in html
+    assert "Đổi mật khẩu" in html
+
+
+def test_a_user_whose_role_ended_is_treated_as_without_role(world, client):
+    membership = world.principal.memberships.get()
+    membership.valid_to = datetime.date(2020, 1, 1)
+    membership.valid_from = datetime.date(2019, 1, 1)
+    membership.save()
+    assert "chưa có vai trò nào đang hiệu lực" in home_html(client, world.principal)
+
+
+def test_home_pages_show_upcoming_milestones_for_the_role(world, client):
+    centre = home_html(client, world.director)
+    assert "Mốc thời gian sắp tới" in centre
+    school = home_html(client, world.principal)
+    assert "TTHTCĐ nộp báo cáo hoạt động năm" not in school
+
+
+def test_milestones_come_in_date_order_and_roll_over_to_next_year():
+    upcoming = views.upcoming_milestones(Role.CENTRE_DIRECTOR, datetime.date(2026, 5, 21), limit=10)
+    starts = [m["start"] for m in upcoming]
+    assert starts == sorted(starts)
+    assert starts[0] == datetime.date(2026, 10, 1)  # lifelong-learning week is next
+    report = next(m for m in upcoming if "20/5" in str(m["source"]) or m["start"].month == 5)
+    assert report["start"] == datetime.date(2027, 5, 20)
+
+
+def test_a_milestone_lasting_a_week_is_ongoing_inside_it():
+    week = next(
+        m for m in views.upcoming_milestones(Role.PRINCIPAL, datetime.date(2026, 10, 3)) if m["start"].month == 10
+    )
+    assert week["ongoing"] and week["end"] == datetime.date(2026, 10, 7)
+
+
+def test_a_role_only_sees_its_milestones():
+    upcoming = views.upcoming_milestones(Role.ASSOCIATION_OFFICER, datetime.date(2026, 1, 1), limit=20)
+    titles = {str(m["title"]) for m in upcoming}
+    assert "Báo cáo kết quả xây dựng các mô hình học tập" in titles
+    assert "TTHTCĐ nộp báo cáo hoạt động năm cho Phòng GD&ĐT" not in titles
+
+
+def test_domain_apps_can_add_panels(world, client, monkeypatch, tmp_path, settings):
+    import sys
+    import types
+
+    module = types.ModuleType("centers.home")
+    module.panels = lambda request, *, role, unit: [{"template": "home/_test_panel.html", "text": f"Việc của {unit}"}]
+    monkeypatch.setitem(sys.modules, "centers.home", module)
+    (tmp_path / "home").mkdir()
+    (tmp_path / "home" / "_test_panel.html").write_text("<p>{{ panel.text }}</p>")
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}]
+    assert "Việc của TTHTCĐ xã Đống Đa" in home_html(client, world.director)
