@@ -3,9 +3,10 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -711,16 +712,21 @@ def evidence_add(request, pk):
         year_label=school_year_label(obj.school_year),
         years=_years_around(obj.school_year),
     )
-    return _assessment_page(request, obj, context, evidence_form=form, status=400)
+    return _assessment_page(request, obj, context, evidence_form=form)
 
 
 def evidence_file(request, pk):
+    """Evidence is at most 10 MB (files.MAX_EVIDENCE_BYTES), so it is sent whole, shown inline."""
     evidence = access.get_evidence_for_user(request.user, pk)
     try:
-        handle = evidence.file.open("rb")
+        with evidence.file.open("rb") as handle:
+            content = handle.read()
     except FileNotFoundError as error:
         raise Http404(_("Tệp minh chứng không còn trên máy chủ.")) from error
-    return FileResponse(handle, content_type=evidence.content_type, filename=evidence.original_name)
+    response = HttpResponse(content, content_type=evidence.content_type)
+    response["Content-Disposition"] = content_disposition_header(False, evidence.original_name)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @require_POST
