@@ -10,6 +10,7 @@ few pages belong in a background job (reports/jobs.py, `export_or_job`)."""
 
 from __future__ import annotations
 
+import functools
 import logging
 import mimetypes
 from pathlib import Path
@@ -21,11 +22,9 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.http import content_disposition_header
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 logger = logging.getLogger(__name__)
-# WeasyPrint logs every layout step at INFO; the worker's log is for our own messages.
+# WeasyPrint logs every parsing and layout step at INFO; the worker's log is for our own messages.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 # Relative URLs in documents resolve against this; the host is never contacted (see LocalFetcher).
@@ -70,23 +69,38 @@ def local_path_for_url(url: str) -> Path | None:
     return None
 
 
-class LocalFetcher(URLFetcher):
-    """WeasyPrint URL fetcher that serves only local files and data: URLs."""
+@functools.cache
+def _local_fetcher_class():
+    # WeasyPrint is imported on first use: it takes half a second and parses its own stylesheets,
+    # which every web and worker process would otherwise pay at start-up.
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    def fetch(self, url, headers=None):
-        if url.startswith("data:"):
-            return super().fetch(url, headers)
-        local = local_path_for_url(url)
-        if local is None:
-            logger.warning("PDF rendering refused to fetch %s", url)
-            raise ValueError(f"Only local /static/ and /media/ files may be used in documents: {url}")
-        mime_type = mimetypes.guess_type(local.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, local.read_bytes(), {"Content-Type": mime_type})
+    class LocalFetcher(URLFetcher):
+        """WeasyPrint URL fetcher that serves only local files and data: URLs."""
+
+        def fetch(self, url, headers=None):
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            local = local_path_for_url(url)
+            if local is None:
+                logger.warning("PDF rendering refused to fetch %s", url)
+                raise ValueError(f"Only local /static/ and /media/ files may be used in documents: {url}")
+            mime_type = mimetypes.guess_type(local.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, local.read_bytes(), {"Content-Type": mime_type})
+
+    return LocalFetcher
+
+
+def local_fetcher():
+    """A WeasyPrint url_fetcher that never leaves the machine (see the module docstring)."""
+    return _local_fetcher_class()()
 
 
 def render_pdf(html: str, base_url: str = DOCUMENT_BASE_URL) -> bytes:
     """Render an HTML string to PDF bytes. Links to /static/ and /media/ are read from disk."""
-    return HTML(string=html, base_url=base_url or DOCUMENT_BASE_URL, url_fetcher=LocalFetcher()).write_pdf()
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=base_url or DOCUMENT_BASE_URL, url_fetcher=local_fetcher()).write_pdf()
 
 
 def render_official_pdf(template_name: str, context: dict, request=None) -> bytes:

@@ -32,7 +32,7 @@ from reports.exports import (
     vn_number,
     xlsx_response,
 )
-from reports.exports.pdf import LocalFetcher, local_path_for_url
+from reports.exports.pdf import local_fetcher, local_path_for_url
 
 
 def learners_table(rows=3, **extra) -> Table:
@@ -346,7 +346,7 @@ def test_a_letter_has_no_title_line_and_its_excerpt_under_the_number():
 
 
 def test_documents_never_fetch_from_the_network():
-    fetcher = LocalFetcher()
+    fetcher = local_fetcher()
 
     with pytest.raises(ValueError):
         fetcher("http://example.com/logo.png")
