@@ -17,7 +17,7 @@ from openpyxl.styles import Font
 
 from reports.exports import OfficialDocument, Signer, pdf_response, render_official_pdf, table_to_xlsx, xlsx_response
 from units.models import Unit, UnitKind
-from units.selectors import is_office_user, scope_roots, units_visible_to
+from units.selectors import is_office_user, scope_roots, units_editable_by, units_visible_to
 
 from . import access, importer, imports, selectors, services, tables
 from .forms import (
@@ -327,7 +327,10 @@ def relapses(request, pk):
 
 
 def import_template(request):
-    """The documented template (Tải mẫu): the header row and a sheet explaining each column."""
+    """The documented template (Tải mẫu): a page describing every column, and with ?tai=1 the
+    workbook itself (the header row and a sheet explaining each column)."""
+    if not request.GET.get("tai"):
+        return render(request, "literacy/import_template.html", {"columns": importer.COLUMNS})
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Nhan khau"
@@ -365,9 +368,11 @@ def import_start(request):
     communes = Unit.objects.filter(
         kind=UnitKind.COMMUNE,
         pk__in=Unit.objects.filter(kind=UnitKind.HAMLET)
-        .filter(Q(pk__in=units_visible_to(user).values("pk")) | Q(pk__in=_assigned_hamlets(user)))
+        .filter(Q(pk__in=units_editable_by(user).values("pk")) | Q(pk__in=_assigned_hamlets(user)))
         .values("parent_id"),
     ).order_by("name")
+    if not communes.exists() or not rounds.exists():
+        raise PermissionDenied
     form = ImportForm(request.POST or None, request.FILES or None, rounds=rounds, communes=communes)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -396,16 +401,13 @@ def _assigned_hamlets(user):
 
 def import_detail(request, pk):
     batch = access.get_import_for_user(request.user, pk)
+    if request.GET.get("xuat") == "xlsx":
+        return xlsx_response(table_to_xlsx(tables.import_errors_table(batch)), f"loi-nhap-{batch.file_name}.xlsx")
     errors = _page(request, batch.errors, 100)
     context = {"batch": batch, "page_obj": errors, "errors": errors.object_list, "job": batch.job}
     if request.htmx and request.GET.get("partial"):
         return render(request, "literacy/_import_progress.html", context)
     return render(request, "literacy/import_detail.html", context)
-
-
-def import_errors(request, pk):
-    batch = access.get_import_for_user(request.user, pk)
-    return xlsx_response(table_to_xlsx(tables.import_errors_table(batch)), f"loi-nhap-{batch.file_name}.xlsx")
 
 
 @require_POST

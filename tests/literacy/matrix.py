@@ -1,0 +1,126 @@
+"""Every literacy URL once (tests/permission_matrix.py). Data: tests/literacy/fixtures.literacy_world —
+TH1 is surveyed by SCH1, a second hamlet by TT1; the class is run by TT1."""
+
+from tests.literacy.fixtures import fresh_assignment, fresh_enrolment, literacy_world
+from tests.permission_matrix import CENTRE, EVERYONE, OFFICE, OFFICER, SCHOOL, UrlCase
+from units.models import Role
+
+ASSOC = {Role.ASSOCIATION_OFFICER}
+
+
+def _round(world):
+    return {"pk": literacy_world(world).round.pk}
+
+
+def _household(world):
+    return {"pk": literacy_world(world).household.pk}
+
+
+def _person(world):
+    return {"pk": literacy_world(world).person.pk}
+
+
+def _class(world):
+    return {"pk": literacy_world(world).literacy_class.pk}
+
+
+def _batch(world):
+    return {"pk": literacy_world(world).batch.pk}
+
+
+def _commune(world):
+    literacy_world(world)
+    return {"pk": world.commune.pk}
+
+
+HOUSEHOLD_READERS = OFFICE | SCHOOL | ASSOC
+HOUSEHOLD_WRITERS = OFFICER | SCHOOL
+CLASS_READERS = OFFICE | CENTRE | ASSOC
+CLASS_WRITERS = OFFICER | CENTRE
+
+CASES = [
+    UrlCase("literacy:index", ok=EVERYONE, outsider=200, label="with data", kwargs=lambda w: literacy_world(w) and {}),
+    UrlCase(
+        "literacy:settings",
+        kwargs=lambda w: {"pk": w.office.pk},
+        ok=OFFICE,
+        hidden=EVERYONE - OFFICE,
+    ),
+    UrlCase(
+        "literacy:settings",
+        label="post",
+        method="post",
+        kwargs=lambda w: {"pk": w.office.pk},
+        data=lambda w: {"exempt_leave_denominator": "on", "age_method": "birth_year"},
+        ok=OFFICER,
+        hidden=EVERYONE - OFFICE,
+    ),
+    UrlCase("literacy:round_create", ok=OFFICER, outsider=200),
+    UrlCase("literacy:round_detail", kwargs=_round, ok=EVERYONE),
+    UrlCase("literacy:round_status", method="post", kwargs=_round, data=lambda w: {"status": "open"}, ok=OFFICER),
+    UrlCase(
+        "literacy:assignment_add",
+        method="post",
+        kwargs=_round,
+        data=lambda w: {"hamlet": w.hamlet.pk, "unit": w.school.pk},
+        ok=OFFICER,
+    ),
+    UrlCase("literacy:assignment_delete", method="post", kwargs=lambda w: {"pk": fresh_assignment(w).pk}, ok=OFFICER),
+    UrlCase("literacy:household_list", kwargs=_round, ok=EVERYONE),
+    UrlCase("literacy:household_create", kwargs=_round, ok=OFFICER | SCHOOL | CENTRE),
+    UrlCase("literacy:duplicates", kwargs=_round, ok=EVERYONE),
+    UrlCase("literacy:relapses", kwargs=_round, ok=EVERYONE),
+    UrlCase("literacy:household_detail", kwargs=_household, ok=HOUSEHOLD_READERS, hidden=CENTRE),
+    UrlCase("literacy:household_edit", kwargs=_household, ok=HOUSEHOLD_WRITERS, hidden=CENTRE),
+    UrlCase("literacy:person_create", kwargs=_household, ok=HOUSEHOLD_WRITERS, hidden=CENTRE),
+    UrlCase("literacy:person_edit", kwargs=_person, ok=HOUSEHOLD_WRITERS, hidden=CENTRE),
+    UrlCase(
+        "literacy:duplicate_resolve",
+        method="post",
+        kwargs=_person,
+        data=lambda w: {"action": "distinct"},
+        ok=HOUSEHOLD_WRITERS,
+        hidden=CENTRE,
+    ),
+    UrlCase(
+        "literacy:import_start", ok=OFFICER | SCHOOL | CENTRE, outsider=200, kwargs=lambda w: literacy_world(w) and {}
+    ),
+    UrlCase("literacy:import_template", ok=EVERYONE, outsider=200),
+    UrlCase("literacy:import_detail", kwargs=_batch, ok=OFFICE | ASSOC, hidden=SCHOOL | CENTRE),
+    UrlCase("literacy:import_commit", method="post", kwargs=_batch, ok=OFFICER, hidden=SCHOOL | CENTRE),
+    UrlCase("literacy:class_list", ok=EVERYONE, outsider=200),
+    UrlCase("literacy:class_create", ok=OFFICER | SCHOOL | CENTRE, outsider=200),
+    UrlCase("literacy:class_detail", kwargs=_class, ok=CLASS_READERS, hidden=SCHOOL),
+    UrlCase("literacy:class_edit", kwargs=_class, ok=CLASS_WRITERS, hidden=SCHOOL),
+    UrlCase(
+        "literacy:class_enrol",
+        method="post",
+        kwargs=_class,
+        data=lambda w: {"person": [literacy_world(w).other_person.pk]},
+        ok=CLASS_WRITERS,
+        hidden=SCHOOL,
+    ),
+    UrlCase(
+        "literacy:enrolment_result",
+        method="post",
+        kwargs=lambda w: {"pk": literacy_world(w).enrolment.pk},
+        data=lambda w: {"term": 1, "result": "HT"},
+        ok=CLASS_WRITERS,
+        hidden=SCHOOL,
+    ),
+    UrlCase(
+        "literacy:enrolment_remove",
+        method="post",
+        kwargs=lambda w: {"pk": fresh_enrolment(w).pk},
+        ok=CLASS_WRITERS,
+        hidden=SCHOOL,
+    ),
+    UrlCase("literacy:standard", kwargs=lambda w: {"pk": w.office.pk}, ok=OFFICE, hidden=EVERYONE - OFFICE),
+    UrlCase("literacy:standard", label="commune", kwargs=_commune, ok=OFFICE | ASSOC, hidden=SCHOOL | CENTRE),
+    UrlCase(
+        "literacy:name_list",
+        kwargs=lambda w: {**_commune(w), "level": 1},
+        ok=OFFICE | ASSOC,
+        hidden=SCHOOL | CENTRE,
+    ),
+]
