@@ -192,8 +192,9 @@ class PeriodForm(forms.Form):
         self.fields["form"].queryset = forms_qs
         self.fields["owner"].queryset = owners
         self.fields["units"].queryset = units
-        if owners is not None and len(owners) == 1:
-            self.fields["owner"].initial = owners[0].pk
+        first = owners.first() if owners is not None else None
+        if first is not None:
+            self.fields["owner"].initial = first.pk
 
 
 class ReasonForm(forms.Form):

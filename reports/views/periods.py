@@ -55,7 +55,7 @@ def period_list(request):
 def period_create(request):
     require_period_opener(request.user)
     editable = units_editable_by(request.user)
-    owners = list(editable.filter(kind__in=[UnitKind.OFFICE, UnitKind.COMMUNE]).order_by("path"))
+    owners = editable.filter(kind__in=[UnitKind.OFFICE, UnitKind.COMMUNE]).order_by("path")
     forms_qs = forms_visible_to(request.user).filter(status=ReportForm.Status.PUBLISHED).order_by("code", "-version")
     units = editable.exclude(kind__in=[UnitKind.OFFICE, UnitKind.HAMLET]).select_related("parent").order_by("path")
     initial = {}
