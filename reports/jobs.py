@@ -58,6 +58,7 @@ JobFunc = Callable[..., "tuple[str, bytes] | None"]
 # Rows above which an export runs as a job rather than in the request (shared SETUP-NOTES: a
 # 10-page PDF takes ~1.3 s, 48 pages ~8 s; XLSX writes ~10,000 rows/s). Callers may pass their own.
 DIRECT_EXPORT_MAX_ROWS = 2000
+STREAM_DOWNLOADS_ABOVE = 25 * 1024 * 1024  # bytes; larger results are streamed from disk
 GENERIC_FAILURE = gettext_lazy(
     "Có lỗi khi thực hiện việc này. Hãy thử lại; nếu vẫn lỗi, hãy báo cho quản trị hệ thống."
 )
@@ -213,7 +214,7 @@ def job_detail_url(job: Job) -> str:
     return reverse("jobs:detail", kwargs={"pk": job.pk})
 
 
-def job_download_response(job: Job) -> FileResponse:
+def job_download_response(job: Job) -> HttpResponse:
     if job.status != Job.Status.DONE or not job.result_file:
         raise Http404(_("Việc này chưa có tệp kết quả."))
     try:
@@ -221,7 +222,12 @@ def job_download_response(job: Job) -> FileResponse:
     except (FileNotFoundError, OSError) as error:
         raise Http404(_("Tệp kết quả không còn trên máy chủ; hãy chạy lại.")) from error
     content_type = mimetypes.guess_type(job.result_name)[0] or "application/octet-stream"
-    response = FileResponse(handle, content_type=content_type)
+    if job.result_file.size <= STREAM_DOWNLOADS_ABOVE:
+        # Ordinary exports are a few MB: answer in one piece (middleware and tests can read it).
+        with handle:
+            response = HttpResponse(handle.read(), content_type=content_type)
+    else:
+        response = FileResponse(handle, content_type=content_type)
     response["Content-Disposition"] = content_disposition_header(True, job.result_name or "ket-qua")
     return response
 

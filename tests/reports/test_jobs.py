@@ -121,7 +121,7 @@ def test_the_owner_downloads_the_result_with_its_vietnamese_name(world, login):
     response = login(world.officer).get(reverse("jobs:download", args=[job.pk]))
 
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == "du lieu Bảng tổng hợp.xlsx".encode()
+    assert response.content == "du lieu Bảng tổng hợp.xlsx".encode()
     assert "filename*=utf-8''B%E1%BA%A3ng%20t%E1%BB%95ng%20h%E1%BB%A3p.xlsx" in response["Content-Disposition"]
 
 
@@ -131,6 +131,16 @@ def test_another_user_gets_404_even_from_the_same_office(world, login):
     for user in (world.leader, world.principal, world.outsider_officer):
         response = login(user).get(reverse("jobs:download", args=[job.pk]))
         assert response.status_code == 404
+
+
+def test_a_very_large_result_is_streamed_from_disk(world, login, monkeypatch):
+    monkeypatch.setattr(jobs, "STREAM_DOWNLOADS_ABOVE", 5)
+    job = start_job(actor=world.officer, kind="tests.count", title="Xuất")
+
+    response = login(world.officer).get(reverse("jobs:download", args=[job.pk]))
+
+    assert response.streaming
+    assert b"".join(response.streaming_content) == "du lieu Bảng tổng hợp.xlsx".encode()
 
 
 def test_a_failed_job_has_nothing_to_download(world, login):
