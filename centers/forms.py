@@ -234,6 +234,13 @@ class PlanForm(forms.ModelForm):
         return budget
 
 
+def _points(value) -> str:
+    """5.00 → "5", 2.50 → "2,5": points as a Vietnamese reader writes them."""
+    if value is None:
+        return ""
+    return f"{value.normalize():f}".replace(".", ",")
+
+
 class ScoreForm(forms.Form):
     """One field per criterion, built from the rubric (the criteria are data)."""
 
@@ -251,7 +258,7 @@ class ScoreForm(forms.Form):
                 initial=initial_points.get(c.pk, (None, ""))[0],
                 widget=forms.NumberInput(attrs={"step": "0.5", "inputmode": "decimal", "class": "score-input"}),
                 error_messages={
-                    "max_value": _("Tối đa %(limit_value)s điểm."),
+                    "max_value": _("Tối đa %(m)s điểm.") % {"m": _points(c.max_points)},
                     "min_value": _("Điểm không thể âm."),
                 },
             )

@@ -412,7 +412,7 @@ def assessment_save_scores(*, actor, assessment: SelfAssessment, scores: dict) -
         else:
             row.save()
     AssessmentScore.objects.bulk_update(changed, ["self_points", "note"])
-    total = sum((s.self_points or Decimal(0)) for s in assessment.scores.all())
+    total = sum((s.self_points or Decimal(0) for s in assessment.scores.all()), Decimal(0)).quantize(Decimal("0.01"))
     assessment.self_total = total
     assessment.self_rating = band_for(assessment.rubric, total)
     assessment.save(update_fields=["self_total", "self_rating"])
@@ -496,7 +496,7 @@ def assessment_rate(*, actor, assessment: SelfAssessment, scores: dict, comment:
         row.office_points = scores.get(row.criterion_id)
     AssessmentScore.objects.bulk_update(rows, ["office_points"])
     before = assessment.office_total
-    assessment.office_total = sum((s.office_points or Decimal(0)) for s in rows)
+    assessment.office_total = sum((s.office_points or Decimal(0) for s in rows), Decimal(0)).quantize(Decimal("0.01"))
     assessment.office_rating = band_for(assessment.rubric, assessment.office_total)
     assessment.office_comment = nfc(comment)
     assessment.status = AssessmentStatus.RATED
