@@ -22,6 +22,7 @@ def decision_document(decision: Decision) -> OfficialDocument:
     return OfficialDocument(
         agency=decision.issuer_name,
         title="QUYẾT ĐỊNH",
+        type_code="QĐ",
         excerpt=f"Về việc công nhận danh hiệu “{decision.get_title_display()}” năm {decision.year}",
         place=decision.place,
         date=decision.signed_on,
@@ -58,6 +59,8 @@ def stats_pdf(context: dict, *, request=None) -> bytes:
     doc = OfficialDocument(
         agency=root.full_name,
         title="BÁO CÁO",
+        type_code="BC",
+        agency_code="UBND" if root.kind == UnitKind.COMMUNE else "PGDĐT",
         excerpt=f"Thống kê xây dựng xã hội học tập năm {context['year']}",
         recipients=["Sở GD&ĐT (để b/c);", "Hội Khuyến học (để p/h);"],
         archive="VT.",

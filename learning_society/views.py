@@ -62,8 +62,9 @@ def _errors(exc: ValidationError) -> list[str]:
 
 
 def _years():
+    # Years go to templates as text: an int would be shown with a thousands dot ("2.025").
     now = selectors.current_year()
-    return list(range(now + 1, now - 6, -1))
+    return [str(y) for y in range(now + 1, now - 6, -1)]
 
 
 def index(request):
@@ -75,7 +76,7 @@ def index(request):
         request,
         "learning_society/index.html",
         {
-            "year": year,
+            "year": str(year),
             "years": _years(),
             "root": root,
             "page_obj": page,
@@ -110,7 +111,7 @@ def area(request, pk):
         "learning_society/area.html",
         {
             "area": area,
-            "year": year,
+            "year": str(year),
             "years": _years(),
             "title": title,
             "query": query,
@@ -156,7 +157,7 @@ def subject_detail(request, pk):
         {
             "subject": subject,
             "assessments": selectors.subject_assessments(subject),
-            "year": selectors.current_year(),
+            "year": str(selectors.current_year()),
             "can_enter": can_enter(request.user, subject.area),
             "can_check": can_check(request.user, subject.area, rule),
             "rule": rule,
@@ -221,7 +222,7 @@ def assess(request, pk):
         "learning_society/assess.html",
         {
             "subject": subject,
-            "year": year,
+            "year": str(year),
             "rubric": rubric,
             "form": form,
             "max_total": rubrics.max_total(criteria),
@@ -329,7 +330,7 @@ def grid(request, pk):
             "area": area,
             "title": title,
             "title_label": Title(title).label,
-            "year": year,
+            "year": str(year),
             "years": _years(),
             "grid": data,
             "rows": rows,
@@ -344,9 +345,21 @@ def grid(request, pk):
 
 
 def _grid_entries(post):
-    """p-<subject>-<criterion> = typed points; m-<subject>-<criterion> = ticked (levels)."""
+    """p-<subject>-<criterion> = typed points; m-<subject>-<criterion> = ticked (levels). The page's
+    script packs every cell into one JSON field `cells` (with `rows`), because a hamlet of 500
+    families has 4,000 cells and Django refuses more than DATA_UPLOAD_MAX_NUMBER_FIELDS fields."""
+    items = list(post.items())
+    rows = post.getlist("row")
+    packed = post.get("cells")
+    if packed:
+        try:
+            data = json.loads(packed)
+            items += [(str(k), str(v)) for k, v in data.get("cells", {}).items()]
+            rows += [str(r) for r in data.get("rows", [])]
+        except (ValueError, AttributeError):
+            pass
     points, met = {}, {}
-    for key, value in post.items():
+    for key, value in items:
         kind, _sep, rest = key.partition("-")
         if kind not in ("p", "m"):
             continue
@@ -358,7 +371,7 @@ def _grid_entries(post):
             points.setdefault(sid, {})[cid] = value
         else:
             met.setdefault(sid, set()).add(cid)
-    for key in post.getlist("row"):
+    for key in rows:
         if key.isdigit():
             points.setdefault(int(key), {})
             met.setdefault(int(key), set())
@@ -437,7 +450,7 @@ def recognise(request, pk):
             "area": area,
             "title": title,
             "title_label": Title(title).label,
-            "year": year,
+            "year": str(year),
             "candidates": candidates,
             "selected": selected,
             "form": form,
@@ -500,7 +513,7 @@ def recognised(request):
         {
             "page_obj": page,
             "rows": page.object_list,
-            "year": year,
+            "year": str(year) if year else "",
             "years": _years(),
             "title": title,
             "titles": Title.choices,
@@ -520,7 +533,7 @@ def _stats_context(request):
         raise Http404
     rows, total = selectors.statistics(root, year)
     return {
-        "year": year,
+        "year": str(year),
         "years": _years(),
         "root": root,
         "rows": rows,

@@ -124,7 +124,23 @@
         event.preventDefault();
         bad[0].focus();
         summary.textContent = "Còn " + bad.length + " ô sai: hãy sửa các ô tô đỏ trước khi lưu.";
+        return;
       }
+      // One JSON field instead of thousands: the server refuses forms with too many fields.
+      var packed = { cells: {}, rows: [] };
+      grid.querySelectorAll("input.grid-cell[name]:not(:disabled)").forEach(function (input) {
+        packed.cells[input.name] = input.value;
+        input.removeAttribute("name");
+      });
+      grid.querySelectorAll("input[name=row]").forEach(function (input) {
+        packed.rows.push(input.value);
+        input.removeAttribute("name");
+      });
+      var field = document.createElement("input");
+      field.type = "hidden";
+      field.name = "cells";
+      field.value = JSON.stringify(packed);
+      grid.appendChild(field);
     });
   }
 
