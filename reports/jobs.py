@@ -59,6 +59,7 @@ JobFunc = Callable[..., "tuple[str, bytes] | None"]
 # 10-page PDF takes ~1.3 s, 48 pages ~8 s; XLSX writes ~10,000 rows/s). Callers may pass their own.
 DIRECT_EXPORT_MAX_ROWS = 2000
 STREAM_DOWNLOADS_ABOVE = 25 * 1024 * 1024  # bytes; larger results are streamed from disk
+STUCK_AFTER = timedelta(hours=1)
 GENERIC_FAILURE = gettext_lazy(
     "Có lỗi khi thực hiện việc này. Hãy thử lại; nếu vẫn lỗi, hãy báo cho quản trị hệ thống."
 )
@@ -122,6 +123,23 @@ def start_job(*, actor, kind: str, title: str, params: dict | None = None, unit=
     run_job.enqueue(str(job.pk))
     job.refresh_from_db()  # the immediate backend (tests) has already run it
     return job
+
+
+def retry_job(*, actor, job: Job) -> Job:
+    """Run a failed job again as a new job with the same kind, title, unit and params."""
+    if job.status != Job.Status.FAILED:
+        raise ValidationError(_("Chỉ chạy lại được việc bị lỗi."))
+    if job.kind not in _registry:
+        raise ValidationError(_("Loại việc này không còn được hỗ trợ."))
+    return start_job(actor=actor, kind=job.kind, title=job.title, params=job.params, unit=job.unit)
+
+
+def job_looks_stuck(job: Job, *, now=None) -> bool:
+    """Queued or running for over an hour: the worker may be down (make run starts it)."""
+    if job.is_finished:
+        return False
+    since = job.started_at or job.created_at
+    return since is not None and (now or timezone.now()) - since > STUCK_AFTER
 
 
 @task()

@@ -6,6 +6,7 @@ until then tests/exports/test_matrix.py runs them against tests/exports/urls.py.
 from django.core.files.base import ContentFile
 from django.urls import NoReverseMatch, reverse
 
+from reports.jobs import register_job
 from reports.models import Job
 from tests.permission_matrix import ALL_ROLES, EVERYONE, UrlCase
 from units.models import Role
@@ -13,9 +14,17 @@ from units.models import Role
 NOT_OWNER = set(ALL_ROLES) - {Role.OFFICE_OFFICER}
 
 
-def officer_job(world, *, done: bool = False) -> Job:
-    """A job of world.officer (running, or done with a small result file), made once per World."""
-    attr = "_matrix_job_done" if done else "_matrix_job_running"
+def _example(job, **params):
+    return "Ví dụ.xlsx", b"PK"
+
+
+register_job("matrix.example", _example)
+
+
+def officer_job(world, *, done: bool = False, failed: bool = False) -> Job:
+    """A job of world.officer (running, failed, or done with a small result file), made once per World."""
+    status = Job.Status.DONE if done else Job.Status.FAILED if failed else Job.Status.RUNNING
+    attr = f"_matrix_job_{status}"
     job = getattr(world, attr, None)
     if job is None:
         job = Job.objects.create(
@@ -23,7 +32,7 @@ def officer_job(world, *, done: bool = False) -> Job:
             title="Xuất bảng tổng hợp",
             owner=world.officer,
             unit=world.office,
-            status=Job.Status.DONE if done else Job.Status.RUNNING,
+            status=status,
             progress=3 if done else 1,
             total=3,
         )
@@ -50,6 +59,13 @@ JOB_CASES = [
         kwargs=lambda w: {"pk": officer_job(w, done=True).pk},
         ok={Role.OFFICE_OFFICER},
         hidden=NOT_OWNER,
+    ),
+    UrlCase(
+        "jobs:retry",
+        kwargs=lambda w: {"pk": officer_job(w, failed=True).pk},
+        ok={Role.OFFICE_OFFICER},
+        hidden=NOT_OWNER,
+        method="post",
     ),
 ]
 

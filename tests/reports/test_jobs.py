@@ -258,3 +258,51 @@ def test_a_small_export_that_is_refused_goes_back_with_the_reason(world, login):
 
     assert response.status_code == 302 and response["Location"] == "http://testserver/bao-cao/"
     assert [str(m) for m in get_messages(request)] == ["Kỳ báo cáo đã bị xóa."]
+
+
+def test_a_failed_job_can_be_run_again_as_a_new_job(world, login):
+    failed = start_job(actor=world.officer, kind="tests.refuses", title="Xuất lại", params={}, unit=world.office)
+    client = login(world.officer)
+
+    html = client.get(reverse("jobs:detail", args=[failed.pk])).content.decode()
+    assert reverse("jobs:retry", args=[failed.pk]) in html
+
+    response = client.post(reverse("jobs:retry", args=[failed.pk]))
+
+    again = Job.objects.exclude(pk=failed.pk).get()
+    assert response.status_code == 302 and response["Location"] == reverse("jobs:detail", args=[again.pk])
+    assert (again.kind, again.title, again.unit, again.owner) == (
+        "tests.refuses",
+        "Xuất lại",
+        world.office,
+        world.officer,
+    )
+
+
+def test_a_finished_job_is_not_run_again(world, login):
+    done = start_job(actor=world.officer, kind="tests.count", title="Xong")
+
+    response = login(world.officer).post(reverse("jobs:retry", args=[done.pk]), follow=True)
+
+    assert Job.objects.count() == 1
+    assert "Chỉ chạy lại được việc bị lỗi." in response.content.decode()
+
+
+def test_someone_elses_failed_job_cannot_be_rerun(world, login):
+    failed = start_job(actor=world.officer, kind="tests.refuses", title="Xuất")
+
+    assert login(world.leader).post(reverse("jobs:retry", args=[failed.pk])).status_code == 404
+    assert Job.objects.count() == 1
+
+
+def test_a_job_waiting_for_over_an_hour_warns_that_the_worker_may_be_down(world, login):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    job = Job.objects.create(kind="tests.count", title="Đang chờ", owner=world.officer)
+    Job.objects.filter(pk=job.pk).update(created_at=timezone.now() - timedelta(hours=2))
+
+    html = login(world.officer).get(reverse("jobs:detail", args=[job.pk])).content.decode()
+
+    assert "bộ xử lý nền đang dừng" in html
