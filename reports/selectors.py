@@ -141,7 +141,7 @@ def _submitted_q():
 
 
 def period_submissions(period: ReportingPeriod, *, commune: Unit | None = None, kind: str = "", state: str = ""):
-    subs = Submission.objects.filter(period=period).select_related("unit", "unit__parent")
+    subs = Submission.objects.filter(period=period).select_related("period", "unit", "unit__parent")
     if commune is not None:
         subs = subs.filter(unit__path__startswith=commune.path)
     if kind:
