@@ -101,8 +101,8 @@ class Row:
             raise ValueError(f"Unknown row style {self.style!r}; use one of {STYLES}.")
 
     @classmethod
-    def section(cls, text: str, width: int) -> Row:
-        """A heading row spanning the whole table."""
+    def section(cls, text: str, width: int = 0) -> Row:
+        """A heading row spanning the whole table (width 0: as wide as the table)."""
         return cls([Cell(text, colspan=width)], style=SECTION)
 
     @classmethod
@@ -229,7 +229,10 @@ class Table:
             extra = value if isinstance(value, Cell) else None
             raw = extra.value if extra else value
             kind = (extra.kind if extra and extra.kind else None) or column.kind
-            if extra and extra.colspan > 1 and kind != TEXT and not isinstance(raw, int | float | Decimal):
+            colspan = extra.colspan if extra else 1
+            if colspan < 1:  # 0: the rest of the row
+                colspan = max(1, len(columns) - col)
+            if colspan > 1 and kind != TEXT and not isinstance(raw, int | float | Decimal):
                 kind = TEXT
             decimals = column.decimals
             rendered.append(
@@ -240,11 +243,11 @@ class Table:
                     display=display_value(raw, kind, decimals),
                     href=extra.href if extra else "",
                     title=extra.title if extra else "",
-                    colspan=extra.colspan if extra else 1,
+                    colspan=colspan,
                     bold=extra.bold if extra else False,
                 )
             )
-            col += extra.colspan if extra else 1
+            col += colspan
         return rendered
 
 

@@ -50,7 +50,7 @@ def learners_table(rows=3, **extra) -> Table:
             [HeaderCell("Đơn vị", rowspan=2), HeaderCell("Học viên", colspan=3)],
             [HeaderCell("Tổng số"), HeaderCell("Nữ"), HeaderCell("Tỉ lệ nữ")],
         ],
-        rows=[Row.section("I. Xã Đống Đa", 4)]
+        rows=[Row.section("I. Xã Đống Đa")]
         + [Row([f"Thôn {i}", 1000 + i, 500, Decimal("48.6")]) for i in range(rows)]
         + [Row.total(["Cộng", 12345, 6001, 48.6])],
         notes=["Tỉ lệ nữ tính trên tổng số học viên."],
