@@ -139,7 +139,9 @@ class Decision(models.Model):
     signer_name = models.CharField(_("người ký"), max_length=150)
     signer_position = models.CharField(_("chức vụ người ký"), max_length=150)
     place = models.CharField(_("địa danh"), max_length=100, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
