@@ -1,0 +1,277 @@
+"""Bench: importing a household workbook through the portal vs reading it with python-calamine and
+bulk-inserting the same rows, and vs django-import-export (the peer a Django team would reach for).
+
+    .venv/bin/python bench/import_households.py --rows 100000 [--peer-rows 20000]
+
+Builds its own database (SQLite file in /tmp unless DATABASE_URL is set: use a throw-away database
+whose name contains "bench"). Prints
+  portal   = literacy.importer.check (dry run: every rule, the diff with the register) + apply (one transaction)
+  baseline = calamine read + bulk_create of the same households and people, no validation
+  peer     = django-import-export ModelResource.import_data on the same file (openpyxl via tablib),
+             measured on --peer-rows rows (it is slow) and scaled per row
+and the ratios portal ÷ baseline (target ≤ 3) and peer ÷ portal (target ≥ 5).
+django-import-export is not a dependency of the portal: install it in the venv for this bench only.
+"""
+
+import argparse
+import datetime
+import io
+import os
+import random
+import sys
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gdtx_portal.settings.test")
+os.environ.setdefault("DATABASE_URL", "sqlite:////tmp/bench_import_households.sqlite3")
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+YEAR = 2026
+HAMLETS = 20
+
+
+def fresh_database():
+    import django
+    from django.core.management import call_command
+    from django.db import connection
+
+    django.setup()
+    if connection.vendor == "sqlite":
+        path = connection.settings_dict["NAME"]
+        connection.close()
+        if os.path.exists(path):
+            os.remove(path)
+    else:
+        if "bench" not in connection.settings_dict["NAME"]:
+            sys.exit("Refusing to wipe a database whose name does not contain 'bench'.")
+        with connection.cursor() as cursor:
+            cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
+    call_command("migrate", verbosity=0)
+
+
+def make_units():
+    from units.models import UnitKind
+    from units.services import unit_create
+
+    office = unit_create(actor=None, code="BENCH", name="Phòng bench", kind=UnitKind.OFFICE, parent=None)
+    commune = unit_create(actor=None, code="BX1", name="Bench", kind=UnitKind.COMMUNE, parent=office)
+    hamlets = [
+        unit_create(
+            actor=None, code=f"BT{i}", name=f"Thôn {i}", kind=UnitKind.HAMLET, parent=commune, level_label="Thôn"
+        )
+        for i in range(HAMLETS)
+    ]
+    return office, commune, hamlets
+
+
+def make_workbook(rows: int) -> bytes:
+    from openpyxl import Workbook
+
+    from literacy import importer
+
+    rng = random.Random(7)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Nhan khau")
+    sheet.append([c.header for c in importer.COLUMNS])
+    surnames = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Lò"]
+    given = ["Văn An", "Thị Bình", "Đức Cường", "Thị Dung", "Minh Hải", "Thu Hà", "Quang Long"]
+    for i in range(rows):
+        household = i // 4
+        birth = (
+            f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{rng.randint(1940, 2025)}"
+            if i % 3
+            else rng.randint(1940, 2025)
+        )
+        sheet.append(
+            [
+                f"H{household:06d}",
+                f"Thôn {household % HAMLETS}",
+                str(rng.randint(1, 300)),
+                f"Chủ hộ {household}",
+                f"{rng.choice(surnames)} {rng.choice(given)} {i}",
+                birth,
+                rng.choice(["Nam", "Nữ"]),
+                "Kinh" if rng.random() < 0.9 else "Thái",
+                "Con",
+                rng.randint(0, 12),
+                rng.choice(["", "", "GĐ1"]),
+                "",
+                "",
+                "Thường trú",
+                "",
+            ]
+        )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def new_round(office, number):
+    from literacy import services
+
+    return services.round_create(
+        actor=None, office=office, year=YEAR + number, number=1, reference_date=datetime.date(YEAR + number, 9, 30)
+    )
+
+
+def portal_import(data: bytes, survey_round, commune) -> int:
+    from literacy import importer
+
+    plan = importer.check(io.BytesIO(data), survey_round=survey_round, commune=commune)
+    assert plan.ok, (plan.fatal, plan.errors[:3])
+    importer.apply(plan, actor=None, survey_round=survey_round, commune=commune)
+    return plan.rows
+
+
+def baseline_import(data: bytes, survey_round, commune, hamlets) -> int:
+    """What the file costs at the least: calamine read, plain conversion, bulk inserts."""
+    import python_calamine
+    from django.db import transaction
+
+    from literacy.models import Household, Person
+
+    hamlet_ids = {h.name: h.pk for h in hamlets}
+    sheet = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0)
+    rows = sheet.to_python()[1:]
+    with transaction.atomic():
+        households = {}
+        for r in rows:
+            if r[0] not in households:
+                households[r[0]] = Household(
+                    round=survey_round,
+                    commune=commune,
+                    hamlet_id=hamlet_ids[r[1]],
+                    code=r[0],
+                    house_number=r[2],
+                    head_name=r[3],
+                )
+        Household.objects.bulk_create(households.values(), batch_size=2000)
+        ids = dict(Household.objects.filter(round=survey_round).values_list("code", "id"))
+        people = []
+        for r in rows:
+            birth = r[5]
+            year = int(birth) if isinstance(birth, float) else int(str(birth)[-4:])
+            people.append(
+                Person(
+                    round=survey_round,
+                    commune=commune,
+                    household_id=ids[r[0]],
+                    full_name=r[4],
+                    name_folded=r[4],
+                    birth_year=year,
+                    sex="M" if r[6] == "Nam" else "F",
+                    ethnicity=r[7],
+                    relation=r[8],
+                    grade=int(r[9]),
+                )
+            )
+        Person.objects.bulk_create(people, batch_size=2000)
+    return len(rows)
+
+
+def peer_import(data: bytes, survey_round, commune, hamlets, rows: int) -> tuple[int, float]:
+    """django-import-export: a ModelResource for people, households looked up by code."""
+    import tablib
+    from import_export import fields, resources, widgets
+
+    from literacy.models import Household, Person
+
+    hamlet_ids = {h.name: h.pk for h in hamlets}
+    dataset = tablib.Dataset().load(io.BytesIO(data).read(), format="xlsx")
+    dataset = dataset.subset(rows=list(range(min(rows, len(dataset)))))
+    # Households first (outside the peer's own import, which favours the peer).
+    seen = {}
+    for r in dataset:
+        seen.setdefault(
+            r[0],
+            Household(
+                round=survey_round,
+                commune=commune,
+                hamlet_id=hamlet_ids[r[1]],
+                code=r[0],
+                head_name=r[3],
+            ),
+        )
+    Household.objects.bulk_create(seen.values(), batch_size=2000)
+
+    class PersonResource(resources.ModelResource):
+        household = fields.Field(
+            attribute="household",
+            column_name="Mã hộ",
+            widget=widgets.ForeignKeyWidget(Household.objects.filter(round=survey_round), "code"),
+        )
+        full_name = fields.Field(attribute="full_name", column_name="Họ và tên")
+        birth_year = fields.Field(attribute="birth_year", column_name="Ngày sinh")
+        sex = fields.Field(attribute="sex", column_name="Giới tính")
+        ethnicity = fields.Field(attribute="ethnicity", column_name="Dân tộc")
+        grade = fields.Field(attribute="grade", column_name="Lớp đã hoàn thành", widget=widgets.IntegerWidget())
+
+        class Meta:
+            model = Person
+            fields = ("household", "full_name", "birth_year", "sex", "ethnicity", "grade")
+            import_id_fields = ()
+
+        def before_save_instance(self, instance, row, **kwargs):
+            birth = row["Ngày sinh"]
+            instance.birth_year = int(birth) if isinstance(birth, int | float) else int(str(birth)[-4:])
+            instance.sex = "M" if instance.sex == "Nam" else "F"
+            instance.round = survey_round
+            instance.commune = commune
+            instance.lineage = uuid.uuid4()
+            instance.name_folded = instance.full_name
+
+    started = time.perf_counter()
+    result = PersonResource().import_data(dataset, dry_run=False, use_transactions=True, raise_errors=True)
+    elapsed = time.perf_counter() - started
+    assert not result.has_errors()
+    return len(dataset), elapsed
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--peer-rows", type=int, default=20_000)
+    args = parser.parse_args()
+
+    fresh_database()
+    from django.db import connection
+
+    office, commune, hamlets = make_units()
+    started = time.perf_counter()
+    data = make_workbook(args.rows)
+    print(
+        f"database: {connection.vendor}; workbook: {args.rows:,} rows, {len(data) / 1e6:.1f} MB "
+        f"(written in {time.perf_counter() - started:.1f} s)"
+    )
+
+    started = time.perf_counter()
+    n = portal_import(data, new_round(office, 0), commune)
+    t_portal = time.perf_counter() - started
+    print(f"portal   check + import     : {t_portal:7.2f} s for {n:,} rows")
+
+    started = time.perf_counter()
+    n = baseline_import(data, new_round(office, 1), commune, hamlets)
+    t_base = time.perf_counter() - started
+    print(f"baseline calamine + bulk    : {t_base:7.2f} s for {n:,} rows")
+    print(f"ratio portal / baseline     : {t_portal / t_base:.2f}  (target ≤ 3)")
+
+    try:
+        import import_export  # noqa: F401
+    except ImportError:
+        print("peer: django-import-export is not installed in this venv; skipped")
+        return
+    peer_rows, t_peer = peer_import(data, new_round(office, 2), commune, hamlets, args.peer_rows)
+    per_row_peer = t_peer / peer_rows
+    per_row_portal = t_portal / args.rows
+    print(
+        f"peer     django-import-export: {t_peer:7.2f} s for {peer_rows:,} rows "
+        f"(import_data only; tablib/openpyxl load and households not counted)"
+    )
+    print(f"ratio peer / portal per row : {per_row_peer / per_row_portal:.1f}×  (target ≥ 5)")
+
+
+if __name__ == "__main__":
+    main()

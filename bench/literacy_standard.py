@@ -1,0 +1,227 @@
+"""Bench: the portal's commune literacy standard for every commune vs one hand-written SQL aggregate.
+
+    .venv/bin/python bench/literacy_standard.py --persons 500000 [--communes 20] [--repeat 5]
+
+Builds its own database (SQLite file in /tmp unless DATABASE_URL is set: use a throw-away
+database), fills one survey round with `--persons` people, then times
+  portal   = literacy.selectors.office_standard(office, year)   (settings, round, communes, 1 aggregate)
+  baseline = the same conditional counts written by hand as one SELECT … GROUP BY commune_id
+and prints portal ÷ baseline (target ≤ 1.3) and the portal's peak Python memory at two sizes (flat).
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+import tracemalloc
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gdtx_portal.settings.test")
+os.environ.setdefault("DATABASE_URL", "sqlite:////tmp/bench_literacy_standard.sqlite3")
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+YEAR = 2026
+
+
+def setup_database(persons: int, communes: int):
+    import django
+    from django.core.management import call_command
+    from django.db import connection
+
+    django.setup()
+    from literacy import services
+    from literacy.models import Household, Person, SurveyRound
+    from units.models import UnitKind
+    from units.services import unit_create
+
+    if connection.vendor == "sqlite":
+        path = connection.settings_dict["NAME"]
+        connection.close()
+        if os.path.exists(path):
+            os.remove(path)
+    else:
+        if "bench" not in connection.settings_dict["NAME"]:
+            sys.exit("Refusing to wipe a database whose name does not contain 'bench'.")
+        with connection.cursor() as cursor:
+            cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
+    call_command("migrate", verbosity=0)
+    office = unit_create(actor=None, code="BENCH", name="Phòng bench", kind=UnitKind.OFFICE, parent=None)
+    commune_units, hamlets = [], []
+    for c in range(communes):
+        commune = unit_create(
+            actor=None,
+            code=f"BX{c}",
+            name=f"Xã {c}",
+            kind=UnitKind.COMMUNE,
+            parent=office,
+            especially_difficult=c % 5 == 0,
+        )
+        commune_units.append(commune)
+        hamlets.append(unit_create(actor=None, code=f"BT{c}", name=f"Thôn {c}", kind=UnitKind.HAMLET, parent=commune))
+    survey_round = services.round_create(
+        actor=None, office=office, year=YEAR, number=1, reference_date=__import__("datetime").date(YEAR, 9, 30)
+    )
+    rng = random.Random(1)
+    household_rows = []
+    per_household = 4
+    n_households = persons // per_household
+    for h in range(n_households):
+        c = h % communes
+        household_rows.append(
+            (
+                survey_round.pk,
+                commune_units[c].pk,
+                hamlets[c].pk,
+                f"H{h}",
+                "",
+                "Chủ hộ",
+                "permanent",
+                uuid.uuid4().hex,
+                False,
+            )
+        )
+    hh_table = Household._meta.db_table
+    p_table = Person._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {hh_table} (round_id, commune_id, hamlet_id, code, house_number, head_name, residence,"
+            " lineage, is_demo) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            household_rows,
+        )
+    ids = list(Household.objects.filter(round=survey_round).order_by("id").values_list("id", "commune_id"))
+    batch = []
+    statuses = ["present"] * 18 + ["moved", "deceased"]
+    for i in range(persons):
+        household_id, commune_id = ids[i % len(ids)]
+        level = rng.choices([0, 1, 2], weights=[8, 7, 85])[0]
+        disability = rng.random() < 0.01
+        batch.append(
+            (
+                survey_round.pk,
+                household_id,
+                commune_id,
+                uuid.uuid4().hex,
+                "Người",
+                "nguoi",
+                rng.randint(1940, 2025),
+                0,
+                rng.choice("MF"),
+                "Kinh",
+                rng.random() < 0.1,
+                "",
+                {0: 0, 1: 3, 2: 9}[level],
+                0,
+                False,
+                level,
+                disability,
+                disability and rng.random() < 0.5,
+                "permanent",
+                rng.choice(statuses),
+                False,
+                False,
+            )
+        )
+        if len(batch) == 20000 or i == persons - 1:
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"INSERT INTO {p_table} (round_id, household_id, commune_id, lineage, full_name, name_folded,"
+                    " birth_year, birth_mmdd, sex, ethnicity, ethnic_minority, relation, grade, stage,"
+                    " found_illiterate, literacy_level, disability, exempt, residence, status, duplicate_cleared,"
+                    " is_demo) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s,"
+                    " %s, %s, %s)",
+                    batch,
+                )
+            batch = []
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return office, survey_round, SurveyRound
+
+
+def hand_written_sql(survey_round_id: int, commune_ids: list[int]) -> list:
+    """The same numbers, written by hand: conditional sums per commune in one statement."""
+    from django.db import connection
+
+    parts = ["COUNT(*)"]
+    params: list = []
+    for age_to in (25, 35, 60):
+        band = "birth_year BETWEEN %s AND %s"
+        for group in ("1=1", "sex = 'F'", "ethnic_minority"):
+            base = f"{band} AND {group}"
+            for extra in (
+                "1=1",
+                "exempt",
+                "literacy_level >= 1",
+                "literacy_level >= 2",
+                "literacy_level >= 1 AND NOT exempt",
+                "literacy_level >= 2 AND NOT exempt",
+            ):
+                parts.append(f"SUM(CASE WHEN {base} AND {extra} THEN 1 ELSE 0 END)")
+                params += [YEAR - age_to, YEAR - 15]
+    placeholders = ", ".join(["%s"] * len(commune_ids))
+    sql = (
+        f"SELECT commune_id, {', '.join(parts)} FROM literacy_person WHERE round_id = %s AND commune_id IN "
+        f"({placeholders}) AND status IN ('present', 'arrived', 'born') GROUP BY commune_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, survey_round_id, *commune_ids])
+        return cursor.fetchall()
+
+
+def timed(func, repeat: int) -> float:
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--persons", type=int, default=500_000)
+    parser.add_argument("--communes", type=int, default=20)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    office, survey_round, _ = setup_database(args.persons, args.communes)
+    from django.db import connection
+
+    from literacy import selectors
+    from units.models import Unit
+
+    print(
+        f"database: {connection.vendor}, {args.persons:,} people in {args.communes} communes "
+        f"(built in {time.perf_counter() - started:.1f} s)"
+    )
+    commune_ids = list(Unit.objects.filter(kind="commune").values_list("pk", flat=True))
+    portal = lambda: selectors.office_standard(office, YEAR)  # noqa: E731
+    baseline = lambda: hand_written_sql(survey_round.pk, commune_ids)  # noqa: E731
+    result = portal()
+    rows = {row[0]: row for row in baseline()}
+    for commune in result.communes:  # the two ways agree
+        assert commune.total_people == rows[commune.commune.pk][1], "portal and SQL disagree"
+    portal()
+    baseline()
+    t_portal = timed(portal, args.repeat)
+    t_base = timed(baseline, args.repeat)
+    tracemalloc.start()
+    portal()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    print(f"portal   office_standard : {t_portal * 1000:8.1f} ms (median of {args.repeat})")
+    print(f"baseline one SQL aggregate: {t_base * 1000:8.1f} ms")
+    print(f"ratio portal / baseline   : {t_portal / t_base:.2f}  (target ≤ 1.3)")
+    print(
+        f"portal peak Python memory : {peak / 1024:.0f} KiB for {args.persons:,} people "
+        "(rows never reach Python: one row per commune)"
+    )
+
+
+if __name__ == "__main__":
+    main()
