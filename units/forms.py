@@ -7,6 +7,8 @@ import datetime
 from django import forms
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from .models import LEVEL_LABELS, Role, SchoolLevel, Unit, UnitKind, User, today
@@ -277,7 +279,7 @@ class PasswordPairMixin(forms.Form):
         label=_("Mật khẩu"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=password_validation.password_validators_help_text_html,
+        help_text=lazy(password_validation.password_validators_help_text_html, SafeString)(),
     )
     password2 = forms.CharField(
         label=_("Nhập lại mật khẩu"),
