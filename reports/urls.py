@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import forms, periods, submissions
+from .views import exports, forms, periods, submissions
 
 app_name = "reports"
 
@@ -36,9 +36,11 @@ urlpatterns = [
     path("ky/<int:pk>/duyet-hang-loat/", periods.period_bulk_approve, name="period_bulk_approve"),
     path("ky/<int:pk>/tong-hop/", periods.rollup, name="rollup"),
     path("ky/<int:pk>/tong-hop/o/<int:cell_pk>/", periods.rollup_cell, name="rollup_cell"),
+    path("ky/<int:pk>/tong-hop/ban-in/", exports.rollup_document, name="rollup_document"),
     # One unit's report
     path("bao-cao/<int:pk>/", submissions.submission_detail, name="submission"),
     path("bao-cao/<int:pk>/duyet/", submissions.submission_approve, name="submission_approve"),
     path("bao-cao/<int:pk>/tra-lai/", submissions.submission_return, name="submission_return"),
     path("bao-cao/<int:pk>/mo-khoa/", submissions.submission_unlock, name="submission_unlock"),
+    path("bao-cao/<int:pk>/ban-in/", exports.submission_document, name="submission_document"),
 ]

@@ -235,7 +235,11 @@ def rollup_context(request, period):
 
 def rollup(request, pk):
     period = _period_for_office(request, pk)
-    return render(request, "reports/rollup.html", rollup_context(request, period))
+    from .exports import rollup_export_links
+
+    context = rollup_context(request, period)
+    context["export_links"] = rollup_export_links(request, period)
+    return render(request, "reports/rollup.html", context)
 
 
 def rollup_cell(request, pk, cell_pk):

@@ -1,7 +1,5 @@
 """The unit's side (inbox, entry grid, submit) and the office's review of one submission."""
 
-import json
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render

@@ -198,10 +198,17 @@ CASES = [
         ok=OFFICE,
         hidden=NON_OFFICE,
     ),
+    UrlCase("reports:rollup_document", kwargs=_pk("period"), ok=OFFICE, hidden=NON_OFFICE),
     # One unit's report: the school's people and the office read it; the association of the
     # commune sees its commune; the centre does not see the school at all.
     UrlCase(
         "reports:submission",
+        kwargs=_pk("school_sub"),
+        ok=OFFICE | SCHOOL | {Role.ASSOCIATION_OFFICER},
+        hidden=CENTRE,
+    ),
+    UrlCase(
+        "reports:submission_document",
         kwargs=_pk("school_sub"),
         ok=OFFICE | SCHOOL | {Role.ASSOCIATION_OFFICER},
         hidden=CENTRE,
