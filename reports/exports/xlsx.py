@@ -12,6 +12,7 @@ import datetime
 import io
 import re
 from collections.abc import Iterable
+from copy import copy
 from decimal import Decimal
 
 from django.http import HttpResponse
@@ -19,6 +20,7 @@ from django.utils.http import content_disposition_header
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
 
@@ -71,48 +73,73 @@ def sheet_title(title: str, taken: set[str]) -> str:
     return name
 
 
-def _text_cell(ws, text: str, font=_FONT, alignment=_LEFT, border=None, fill=None) -> WriteOnlyCell:
-    cell = WriteOnlyCell(ws, value=text)
-    if is_formula_like(text):
-        # openpyxl would store "=..." as a formula; keep it a string and mark it so Excel shows it as text.
-        cell.data_type = "s"
-        cell.quotePrefix = True
-    cell.font = font
-    cell.alignment = alignment
-    if border:
-        cell.border = border
-    if fill:
-        cell.fill = fill
-    return cell
+class _Styler:
+    """Makes write-only cells with cached styles.
 
+    Setting cell.font / .border ... hashes the style objects on every cell, which made styling
+    four times slower than writing; each combination is hashed once here and its style array
+    copied to the next cells (the same arrays openpyxl would have computed)."""
 
-def _value_cell(ws, rendered, font, fill) -> WriteOnlyCell:
-    value = rendered.value
-    if rendered.is_numeric:
-        if rendered.kind == PERCENT:
-            value = Decimal(str(value)) / 100
-        if isinstance(value, Decimal):
-            value = float(value)  # Excel stores doubles; openpyxl would too
-        cell = WriteOnlyCell(ws, value=value)
-        cell.number_format = number_format(rendered.kind, rendered.decimals)
-        cell.alignment = _RIGHT
-    elif isinstance(value, datetime.date):
-        if isinstance(value, datetime.datetime) and value.tzinfo is not None:
-            value = value.replace(tzinfo=None)  # Excel has no time zones; the value is already local
-        cell = WriteOnlyCell(ws, value=value)
-        cell.number_format = "dd/mm/yyyy"
-        cell.alignment = _CENTER
-    else:
+    def __init__(self, ws):
+        self.ws = ws
+        self._cache: dict[tuple, StyleArray] = {}
+
+    def cell(self, value, *, font=_FONT, alignment=_LEFT, border=None, fill=None, number_format=None, quote=False):
+        cell = WriteOnlyCell(self.ws, value=value)
+        if quote:
+            # openpyxl would store "=..." as a formula; keep it a string and mark it so Excel shows it as text.
+            cell.data_type = "s"
+        key = (id(font), id(alignment), id(border), id(fill), number_format, quote)
+        style = self._cache.get(key)
+        if style is None:
+            cell.font = font
+            cell.alignment = alignment
+            if border is not None:
+                cell.border = border
+            if fill is not None:
+                cell.fill = fill
+            if number_format:
+                cell.number_format = number_format
+            if quote:
+                cell.quotePrefix = True
+            self._cache[key] = copy(cell._style)
+        else:
+            cell._style = copy(style)
+        return cell
+
+    def text(self, text: str, *, font=_FONT, alignment=_LEFT, border=None, fill=None):
+        return self.cell(text, font=font, alignment=alignment, border=border, fill=fill, quote=is_formula_like(text))
+
+    def value(self, rendered, font, fill, alignment=None):
+        value = rendered.value
+        if rendered.is_numeric:
+            if rendered.kind == PERCENT:
+                value = Decimal(str(value)) / 100
+            if isinstance(value, Decimal):
+                value = float(value)  # Excel stores doubles; openpyxl would too
+            fmt = number_format(rendered.kind, rendered.decimals)
+            return self.cell(value, font=font, alignment=_RIGHT, border=_BORDER, fill=fill, number_format=fmt)
+        if isinstance(value, datetime.date):
+            if isinstance(value, datetime.datetime) and value.tzinfo is not None:
+                value = value.replace(tzinfo=None)  # Excel has no time zones; the value is already local
+            return self.cell(value, font=font, alignment=_CENTER, border=_BORDER, fill=fill, number_format="dd/mm/yyyy")
         text = "" if value is None else rendered.display
-        return _text_cell(ws, text, font=font, border=_BORDER, fill=fill)
-    cell.font = font
-    cell.border = _BORDER
-    if fill:
-        cell.fill = fill
-    return cell
+        return self.text(text, font=font, alignment=alignment or _LEFT, border=_BORDER, fill=fill)
 
 
-def _write_table(ws, table: Table, start_row: int) -> int:
+_INDENTS: dict[int, Alignment] = {}
+
+
+def _indented(level: int) -> Alignment:
+    if level not in _INDENTS:
+        _INDENTS[level] = Alignment(horizontal="left", vertical="center", wrap_text=True, indent=level)
+    return _INDENTS[level]
+
+
+_NOTE_ALIGN = Alignment(horizontal="left", wrap_text=False)
+
+
+def _write_table(ws, st: _Styler, table: Table, start_row: int) -> int:
     """Append one table to a write-only sheet starting at `start_row`; return the next free row."""
     width = table.width
     row_no = start_row
@@ -121,15 +148,15 @@ def _write_table(ws, table: Table, start_row: int) -> int:
         if r1 != r2 or c1 != c2:
             ws.merged_cells.add(CellRange(min_row=r1, min_col=c1, max_row=r2, max_col=c2))
 
-    ws.append([_text_cell(ws, table.title, font=_TITLE, alignment=_CENTER)])
+    ws.append([st.text(table.title, font=_TITLE, alignment=_CENTER)])
     merge(row_no, 1, row_no, width)
     row_no += 1
     if table.subtitle:
-        ws.append([_text_cell(ws, table.subtitle, font=_ITALIC, alignment=_CENTER)])
+        ws.append([st.text(table.subtitle, font=_ITALIC, alignment=_CENTER)])
         merge(row_no, 1, row_no, width)
         row_no += 1
     if table.unit_note:
-        ws.append([None] * (width - 1) + [_text_cell(ws, table.unit_note, font=_ITALIC, alignment=_RIGHT)])
+        ws.append([None] * (width - 1) + [st.text(table.unit_note, font=_ITALIC, alignment=_RIGHT)])
         row_no += 1
 
     header = table.header()
@@ -140,7 +167,7 @@ def _write_table(ws, table: Table, start_row: int) -> int:
     for header_values in grid:
         ws.append(
             [
-                _text_cell(ws, text or "", font=_BOLD, alignment=_CENTER, border=_BORDER, fill=_HEADER_FILL)
+                st.text(text or "", font=_BOLD, alignment=_CENTER, border=_BORDER, fill=_HEADER_FILL)
                 for text in header_values
             ]
         )
@@ -153,22 +180,20 @@ def _write_table(ws, table: Table, start_row: int) -> int:
         col = 1
         for rendered in cells:
             font = _BOLD if (bold or rendered.bold) else _FONT
-            cell = _value_cell(ws, rendered, font, fill)
-            if row.level and col == 1 and not rendered.is_numeric:
-                cell.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True, indent=row.level)
-            values.append(cell)
+            indent = _indented(row.level) if row.level and col == 1 else None
+            values.append(st.value(rendered, font, fill, indent))
             for _ in range(rendered.colspan - 1):
-                values.append(_text_cell(ws, "", border=_BORDER, fill=fill))
+                values.append(st.text("", border=_BORDER, fill=fill))
             merge(row_no, col, row_no, col + rendered.colspan - 1)
             col += rendered.colspan
         while col <= width:
-            values.append(_text_cell(ws, "", border=_BORDER, fill=fill))
+            values.append(st.text("", border=_BORDER, fill=fill))
             col += 1
         ws.append(values)
         row_no += 1
 
     for note in table.notes:
-        ws.append([_text_cell(ws, note, font=_NOTE, alignment=Alignment(horizontal="left", wrap_text=False))])
+        ws.append([st.text(note, font=_NOTE, alignment=_NOTE_ALIGN)])
         row_no += 1
     return row_no
 
@@ -197,6 +222,7 @@ def table_to_xlsx(
     for group in groups:
         name = sheet_title(group[0].title if sheet_per_table and group else (title or "Bao cao"), taken)
         ws = workbook.create_sheet(name)
+        st = _Styler(ws)
         # Widths must be set before the first row is streamed.
         widest = max((t.width for t in group), default=0)
         for index in range(widest):
@@ -213,7 +239,7 @@ def table_to_xlsx(
             ws.freeze_panes = f"A{above + len(first.header()) + 1}"
         row_no = 1
         for line in heading_lines:
-            ws.append([_text_cell(ws, line, font=_BOLD)])
+            ws.append([st.text(line, font=_BOLD)])
             row_no += 1
         if heading_lines:
             ws.append([])
@@ -222,7 +248,7 @@ def table_to_xlsx(
             if index:
                 ws.append([])
                 row_no += 1
-            row_no = _write_table(ws, table, row_no)
+            row_no = _write_table(ws, st, table, row_no)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
