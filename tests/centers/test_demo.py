@@ -1,0 +1,23 @@
+import io
+
+from django.core.management import call_command
+
+from centers import demo
+from centers.models import Activity, SelfAssessment
+from units.models import Unit, UnitKind
+
+
+def test_the_demo_gives_every_open_centre_a_year_of_activity_and_runs_twice_without_change(db):
+    call_command("seed_demo", "--no-modules", stdout=io.StringIO())
+    office = Unit.objects.get(code="DEMO-PGD")
+    out = io.StringIO()
+    demo.seed(office=office, stdout=out)
+    centres = Unit.objects.subtree_of(office).filter(kind=UnitKind.CENTRE).active_on()
+    assert centres.count() >= 12
+    for centre in centres:
+        assert Activity.objects.filter(centre=centre).count() >= 20, centre
+    assert SelfAssessment.objects.filter(status="rated").count() >= 5
+    before = (Activity.objects.count(), SelfAssessment.objects.count())
+    demo.seed(office=office, stdout=io.StringIO())
+    assert (Activity.objects.count(), SelfAssessment.objects.count()) == before
+    assert "TTHTCĐ" in out.getvalue()
