@@ -3,19 +3,20 @@ through the shared official base), the certificate per subject, and the statisti
 
 from django.template.loader import render_to_string
 
-from reports.exports import OfficialDocument, Signer, pdf_response, render_official_pdf, render_pdf
-from units.models import Unit, UnitKind
+from reports.exports import (
+    OfficialDocument,
+    Signer,
+    pdf_response,
+    render_official_pdf,
+    render_pdf,
+    vn_document_date,
+)
+from units.models import UnitKind
 
 from .models import Assessment, Decision
+from .services import agency_name
 
 __all__ = ["agency_name", "certificate_pdf", "decision_pdf", "pdf_response", "stats_pdf"]
-
-
-def agency_name(unit: Unit) -> str:
-    """The body that signs a recognition: the People's Committee of the commune (DOMAIN.md §4)."""
-    if unit.kind == UnitKind.COMMUNE:
-        return f"Ủy ban nhân dân {unit.full_name}"
-    return unit.full_name
 
 
 def decision_document(decision: Decision) -> OfficialDocument:
@@ -48,7 +49,12 @@ def decision_pdf(decision: Decision, annex: list[Assessment], *, request=None) -
 def certificate_pdf(assessment: Assessment, *, request=None) -> bytes:
     html = render_to_string(
         "learning_society/pdf/certificate.html",
-        {"a": assessment, "subject": assessment.subject, "decision": assessment.decision},
+        {
+            "a": assessment,
+            "subject": assessment.subject,
+            "decision": assessment.decision,
+            "place_date": vn_document_date(assessment.decision.place, assessment.decision.signed_on),
+        },
         request=request,
     )
     return render_pdf(html)

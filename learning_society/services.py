@@ -415,6 +415,13 @@ def assessments_check(*, actor, assessment_ids: list[int], approve: bool = True,
 # --- recognition -----------------------------------------------------------------------------
 
 
+def agency_name(unit: Unit) -> str:
+    """The body that signs a recognition: the commune's People's Committee (DOMAIN.md §4)."""
+    if unit.kind == UnitKind.COMMUNE:
+        return f"Ủy ban nhân dân {unit.level_label.lower()} {unit.name}".replace("  ", " ")
+    return unit.full_name
+
+
 @transaction.atomic
 def recognise(
     *,
@@ -476,7 +483,7 @@ def recognise(
         raise ValidationError(problems)
     decision = Decision(
         issuer=issuer,
-        issuer_name=(f"Ủy ban nhân dân {issuer.full_name}" if issuer.kind == UnitKind.COMMUNE else issuer.full_name),
+        issuer_name=agency_name(issuer),
         title=title,
         year=year,
         number=number,

@@ -141,7 +141,7 @@ def test_recognition_makes_a_decision_for_all_that_pass(world, families):
     rows = _checked(world, families)
     decision = _recognise(world, [a.pk for a in rows])
     assert decision.assessments.count() == 3
-    assert decision.issuer_name == "Ủy ban nhân dân Xã Đống Đa"
+    assert decision.issuer_name == "Ủy ban nhân dân xã Đống Đa"
     a = Assessment.objects.get(pk=rows[0].pk)
     assert a.status == Assessment.Status.RECOGNISED
     assert a.recognised_on == datetime.date(2025, 12, 15)

@@ -1,8 +1,8 @@
 """Pages as users meet them: the grid, its errors and query counts, recognition, PDFs, scope."""
 
 import io
-import math
 import json
+import math
 
 import pytest
 from django.db import connection
