@@ -415,3 +415,20 @@ def test_one_view_gives_the_preview_or_the_pdf_of_the_same_document(rf, official
     )
     assert pdf["Content-Type"] == "application/pdf"
     assert "12.345" in " ".join(_pdf_text(pdf.content))
+
+
+def test_a_wide_table_prints_on_a_landscape_page_and_the_text_after_it_returns_to_portrait(db):
+    from django.template import engines
+
+    from reports.exports import render_pdf
+
+    template = engines["django"].from_string(
+        '{% extends "documents/official.html" %}{% block body %}<p>Mở đầu.</p>'
+        '<div class="page-wide">{% include "documents/_table.html" with table=t %}</div>'
+        "<p>Kết luận sau bảng.</p>{% endblock %}"
+    )
+    pages = PdfReader(io.BytesIO(render_pdf(template.render({"doc": report_document(), "t": learners_table()})))).pages
+
+    landscape = [float(p.mediabox.width) > float(p.mediabox.height) for p in pages]
+    assert landscape == [False, True, False]
+    assert "Kết luận sau bảng." in pages[2].extract_text()
