@@ -148,8 +148,11 @@ class UnitForm(forms.Form):
     def clean(self):
         data = super().clean()
         valid_from, valid_to = data.get("valid_from"), data.get("valid_to")
+        if self.editing is not None:
+            valid_to = self.editing.valid_to
         if valid_from and valid_to and valid_to < valid_from:
-            self.add_error("valid_to", _("Ngày hết hiệu lực không thể trước ngày bắt đầu hiệu lực."))
+            field = "valid_to" if "valid_to" in self.fields else "valid_from"
+            self.add_error(field, _("Ngày hết hiệu lực không thể trước ngày bắt đầu hiệu lực."))
         kind = data.get("kind") or (self.editing.kind if self.editing else "")
         if kind != UnitKind.SCHOOL:
             data["school_level"] = ""

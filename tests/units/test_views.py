@@ -537,3 +537,26 @@ def test_a_role_cannot_end_before_it_began(world, client):
 def test_a_bad_pk_in_the_people_filter_is_not_found(world, client):
     client.force_login(world.officer)
     assert client.get(reverse("units:people"), {"unit": "abc"}).status_code == 404
+
+
+def test_a_superuser_sees_every_tree_and_may_create_a_root(world, client):
+    client.force_login(make_user(is_superuser=True))
+    html = client.get(reverse("units:tree")).content.decode()
+    assert "Phòng GD&amp;ĐT huyện Thử Nghiệm" in html and "Phòng GD&amp;ĐT huyện Bên Kia" in html
+    response = client.post(
+        reverse("units:create"),
+        {"kind": "office", "code": "SO", "name": "Sở GD&ĐT Thử", "level_label": "Sở GD&ĐT", "valid_from": "01/07/2025"},
+    )
+    assert response.status_code == 302 and Unit.objects.get(code="SO").parent is None
+
+
+def test_editing_a_closed_unit_keeps_its_dates_consistent(world, client):
+    services.unit_close(actor=world.officer, unit=world.hamlet, valid_to=datetime.date(2020, 1, 1))
+    client.force_login(world.officer)
+    response = client.post(
+        reverse("units:edit", args=[world.hamlet.pk]),
+        {"code": "TH1", "name": "Thôn Đông", "level_label": "Thôn", "valid_from": "01/01/2021"},
+    )
+    assert "Ngày hết hiệu lực không thể trước ngày bắt đầu hiệu lực" in response.content.decode()
+    html = client.get(reverse("units:detail", args=[world.hamlet.pk])).content.decode()
+    assert "đã giải thể/sáp nhập" in html

@@ -95,6 +95,7 @@ def detail(request, pk):
     past = [m for m in memberships if not m.is_active]
     context = {
         "unit": unit,
+        "today": today(),
         "day": day,
         "is_today": day == today(),
         "closed": closed,
