@@ -31,6 +31,7 @@ import logging
 import mimetypes
 import os
 from collections.abc import Callable
+from contextlib import nullcontext
 from datetime import timedelta
 
 from django.contrib import messages
@@ -164,10 +165,15 @@ def execute_job(job: Job) -> None:
     try:
         if func is None:
             raise JobError(_("Loại việc này không còn được hỗ trợ."))
-        result = func(job, **job.params)
-        if result is not None:
-            name, content = result
-            save_job_result(job, name, content)
+        # The worker runs in autocommit, so progress is seen at once. Run inline inside a caller's
+        # transaction (ImmediateBackend, tests), a savepoint lets a failed job's writes roll back
+        # while the job itself can still be marked failed.
+        scope = transaction.atomic() if transaction.get_connection().in_atomic_block else nullcontext()
+        with scope:
+            result = func(job, **job.params)
+            if result is not None:
+                name, content = result
+                save_job_result(job, name, content)
     except Exception as error:  # every failure must end as a readable "Lỗi" for the user
         if isinstance(error, JobError):
             message = str(error)

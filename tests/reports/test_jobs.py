@@ -306,3 +306,24 @@ def test_a_job_waiting_for_over_an_hour_warns_that_the_worker_may_be_down(world,
     html = login(world.officer).get(reverse("jobs:detail", args=[job.pk])).content.decode()
 
     assert "bộ xử lý nền đang dừng" in html
+
+
+def _writes_then_breaks_the_database(job):
+    from django.db import IntegrityError
+
+    from units.models import AuditEntry
+
+    AuditEntry.objects.create(action="tests.partial")
+    raise IntegrityError("duplicate key")
+
+
+register_job("tests.db_error", _writes_then_breaks_the_database)
+
+
+def test_a_database_error_inside_a_job_rolls_back_its_writes_and_still_marks_it_failed(world):
+    from units.models import AuditEntry
+
+    job = start_job(actor=world.officer, kind="tests.db_error", title="Nhập lỗi")
+
+    assert job.status == Job.Status.FAILED
+    assert not AuditEntry.objects.filter(action="tests.partial").exists()
