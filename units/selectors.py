@@ -212,6 +212,8 @@ def tree_roots(user, day: datetime.date, *, include_closed: bool = False) -> lis
         ids = [m.unit_id for m in active_memberships(user) if m.role in OFFICE_ROLES]
         roots = Unit.objects.filter(pk__in=ids)
     roots = list(roots.annotate(child_count=Count("children")).order_by("path"))
+    # An officer of an office who also holds a role on one of its communes sees that commune once.
+    roots = [r for r in roots if not any(o.pk != r.pk and r.path.startswith(o.path) for o in roots)]
     prefetch_related_objects(roots, "predecessors", "successors")
     return roots
 

@@ -11,6 +11,7 @@ from units.selectors import (
     can_manage_unit,
     people_visible_to,
     person_list,
+    tree_roots,
     unit_search,
     unit_search_page,
     units_editable_by,
@@ -105,3 +106,8 @@ def test_officers_manage_people_whose_roles_lie_in_their_subtree(world):
     assert not can_manage_person(world.officer, world.officer)
     assert not can_manage_person(world.leader, world.principal)
     assert not can_manage_person(world.outsider_officer, world.principal)
+
+
+def test_the_tree_starts_once_from_each_office_of_the_user(world):
+    services.membership_create(actor=None, user=world.leader, unit=world.commune, role=Role.VIEWER)
+    assert [root.code for root in tree_roots(world.leader, datetime.date.today())] == ["OFFA"]
