@@ -7,6 +7,7 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
 from units import demo
 
@@ -53,14 +54,20 @@ class Command(BaseCommand):
         result = demo.seed()
         if result.created_units or result.created_people:
             self.stdout.write(
-                f"Đơn vị mẫu: tạo mới {result.created_units}; tài khoản mẫu: tạo mới {result.created_people}."
+                f"Đơn vị mẫu: tạo mới {result.created_units}; tài khoản mẫu: tạo mới {result.created_people}"
+                f" ({time.monotonic() - started:.1f} giây)."
             )
         else:
             self.stdout.write("Đơn vị và tài khoản mẫu đã có sẵn, không tạo thêm.")
         if not options["no_modules"]:
             for label, module in domain_seeders():
                 self.stdout.write(f"Dữ liệu mẫu phân hệ {label}…")
-                module.seed(office=result.office, stdout=self.stdout)
+                module_started = time.monotonic()
+                # One transaction per module: a failure leaves no half-seeded module behind, and
+                # SQLite writes the whole module in one commit instead of one per row.
+                with transaction.atomic():
+                    module.seed(office=result.office, stdout=self.stdout)
+                self.stdout.write(f"  ({time.monotonic() - module_started:.1f} giây)")
         self.stdout.write(self.style.SUCCESS(f"Xong dữ liệu mẫu sau {time.monotonic() - started:.1f} giây."))
         self._print_logins()
 
