@@ -6,6 +6,8 @@ import datetime
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.http import Http404
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 
 from ..models import today
@@ -65,3 +67,13 @@ def label_audit(entries) -> list:
     for entry in entries:
         entry.label = ACTION_LABELS.get(entry.action, entry.action)
     return entries
+
+
+def render_partial_or_page(request, partial: str, page: str, context: dict):
+    """Live search swaps only the results; a full page when htmx restores history after a cache
+    miss (it needs the whole document), and Vary so a browser never shows a fragment as a page."""
+    htmx = request.htmx
+    template = partial if htmx and not htmx.history_restore_request else page
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response

@@ -26,7 +26,7 @@ from ..selectors import (
     person_memberships,
     units_for_roles,
 )
-from .common import paginate, parse_pk, require_manager, require_office
+from .common import paginate, parse_pk, render_partial_or_page, require_manager, require_office
 
 
 def people(request):
@@ -44,8 +44,7 @@ def people(request):
         "searching": bool(data.get("q") or data.get("role") or unit),
         "can_manage": user.is_superuser or bool(manage_roots(user)),
     }
-    template = "units/_people_results.html" if request.htmx else "units/people.html"
-    return render(request, template, context)
+    return render_partial_or_page(request, "units/_people_results.html", "units/people.html", context)
 
 
 def person_create(request):

@@ -36,7 +36,7 @@ from ..selectors import (
     unit_parent_history,
     unit_search_page,
 )
-from .common import label_audit, paginate, parse_day, require_manager, require_office
+from .common import label_audit, paginate, parse_day, render_partial_or_page, require_manager, require_office
 
 PAST_ROLES_SHOWN = 10
 
@@ -68,8 +68,7 @@ def tree(request):
             (root, tree_children(root, day, include_closed=closed))
             for root in tree_roots(user, day, include_closed=closed)
         ]
-    template = "units/_tree_body.html" if request.htmx else "units/tree.html"
-    return render(request, template, context)
+    return render_partial_or_page(request, "units/_tree_body.html", "units/tree.html", context)
 
 
 def children(request, pk):
