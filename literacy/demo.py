@@ -25,6 +25,7 @@ MIDDLE_M = ["Văn", "Đức", "Minh", "Quang", "Hữu", "Công", "Thanh"]
 MIDDLE_F = ["Thị", "Ngọc", "Thu", "Thanh", "Kim", "Minh"]
 GIVEN_M = ["An", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Khánh", "Long", "Nam", "Phúc", "Quân", "Sơn", "Tuấn", "Việt"]
 GIVEN_F = ["Anh", "Chi", "Dung", "Hà", "Hạnh", "Hoa", "Hương", "Lan", "Linh", "Mai", "Nga", "Oanh", "Thảo", "Yến"]
+SECOND = ["Hồng", "Minh", "Ngọc", "Xuân", "Quốc", "Gia", "Bảo", "Thu", "Hoài", "Kim", "Trung", "Phương"]
 MINORITIES = ["Thái", "Mường", "Tày", "Mông", "Dao"]
 # Literacy among adults per commune, chosen so that about half the communes meet XMC level 1 and
 # fewer meet level 2 (Nghị định 20/2014/NĐ-CP, Điều 20–21: 90%).
@@ -33,7 +34,9 @@ LITERATE_SHARE = [0.985, 0.955, 0.83, 0.975, 0.92, 0.80, 0.965, 0.85]
 
 def _name(rng: random.Random, sex: str) -> str:
     middle, given = (MIDDLE_F, GIVEN_F) if sex == "F" else (MIDDLE_M, GIVEN_M)
-    return f"{rng.choice(SURNAMES)} {rng.choice(middle)} {rng.choice(given)}"
+    # A second given name for most people, as in real registers; it keeps accidental namesakes rare.
+    second = f"{rng.choice(SECOND)} " if rng.random() < 0.85 else ""
+    return f"{rng.choice(SURNAMES)} {rng.choice(middle)} {second}{rng.choice(given)}"
 
 
 def _education(rng: random.Random, age: int, literate_share: float) -> tuple[int, int]:

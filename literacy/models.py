@@ -211,6 +211,7 @@ class Person(models.Model):
         indexes = [
             models.Index(fields=["round", "commune", "birth_year"], name="literacy_person_std"),
             models.Index(fields=["round", "commune", "name_folded", "birth_year"], name="literacy_person_dup"),
+            models.Index(fields=["lineage", "round"], name="literacy_person_lineage"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(grade__lte=12), name="literacy_person_grade_max"),

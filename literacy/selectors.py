@@ -175,13 +175,13 @@ def relapses(user, survey_round: SurveyRound) -> QuerySet[Person]:
     """Tái mù chữ: illiterate in this round, literate (level ≥ 1) in the previous one."""
     if survey_round.previous_id is None:
         return Person.objects.none()
-    was_literate = Person.objects.filter(
-        round_id=survey_round.previous_id, lineage=OuterRef("lineage"), literacy_level__gte=1
-    )
+    # An IN list rather than a correlated EXISTS: SQLite would otherwise probe the previous round by
+    # round_id for every person (quadratic on 20,000 people).
+    was_literate = Person.objects.filter(round_id=survey_round.previous_id, literacy_level__gte=1).values("lineage")
     return (
         persons_visible_to(user)
         .filter(round=survey_round, literacy_level=0, status__in=COUNTED_STATUSES)
-        .filter(Exists(was_literate))
+        .filter(lineage__in=was_literate)
         .order_by("commune__path", "household__hamlet__path", "name_folded")
     )
 

@@ -102,6 +102,7 @@ def test_standard_exports_xlsx_and_an_official_pdf(world, login):
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     page = client.get(url + f"?nam={YEAR}").content.decode()
     assert "Biểu CMC-4" in page and "không tính vào mẫu số" in page and "năm thống kê − năm sinh" in page
+    assert f"Chuẩn xóa mù chữ năm {YEAR}" in page and f'value="{YEAR}"' in page  # years never get "2.026"
 
 
 def test_name_lists_mc1_and_mc2(world, login):
