@@ -327,3 +327,14 @@ def test_a_database_error_inside_a_job_rolls_back_its_writes_and_still_marks_it_
 
     assert job.status == Job.Status.FAILED
     assert not AuditEntry.objects.filter(action="tests.partial").exists()
+
+
+def test_reporting_progress_for_every_row_writes_only_when_the_bar_moves(world):
+    job = Job.objects.create(kind="tests.count", title="Nhiều dòng", owner=world.officer, status="running")
+
+    with CaptureQueriesContext(connection) as queries:
+        for done in range(1, 5001):
+            job_progress(job, done, 5000, "Đang đọc tệp")
+
+    assert len(queries.captured_queries) <= 101
+    assert Job.objects.values_list("progress", "total", "message").get(pk=job.pk) == (5000, 5000, "Đang đọc tệp")
