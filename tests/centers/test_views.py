@@ -198,3 +198,10 @@ def test_a_year_in_the_url_that_is_not_a_year_falls_back_to_this_one(world, logi
     response = login(world.officer).get(reverse("centers:index") + "?nam=abc&page=xyz")
     assert response.status_code == 200
     assert response.context["year"] == helpers.this_year()
+
+
+def test_year_links_are_plain_numbers_not_localised_ones(world, login):
+    year = helpers.this_year()
+    html = login(world.officer).get(reverse("centers:index")).content.decode()
+    assert f'value="{year}"' in html and f"?nam={year}" in html
+    assert f"{year // 1000}.{year % 1000:03d}" not in html
