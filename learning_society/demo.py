@@ -49,6 +49,16 @@ def seed(*, office: Unit, stdout=None) -> None:
     schools = list(Unit.objects.subtree_of(office).filter(kind=UnitKind.SCHOOL).active_on().order_by("code"))
     counts = {"families": 0, "decisions": 0}
     for hamlet in hamlets:
+        # Families come from the literacy register's households where the hamlet has them.
+        if services.households_available(hamlet):
+            imported = services.families_import_from_register(actor=None, hamlet=hamlet)
+            if imported:
+                counts["families"] += imported
+                services.subject_create(
+                    actor=None, area=hamlet, title=Title.HAMLET_COMMUNITY, name=f"Cộng đồng {hamlet.full_name}",
+                    unit=hamlet, is_demo=True,
+                )  # fmt: skip
+                continue
         names = {_family_name(rng) for _ in range(rng.randint(15, 30))}
         Subject.objects.bulk_create(
             [
@@ -98,8 +108,9 @@ def seed(*, office: Unit, stdout=None) -> None:
                 if not subjects:
                     continue
                 services.registrations_create(actor=None, subjects=subjects, year=year, on=datetime.date(year, 3, 15))
-                scored = subjects if year == 2025 else subjects[: int(len(subjects) * 0.8)]
-                quality = rng.uniform(0.68, 0.9)
+                # Not every registered family is assessed, and some hamlets lag behind.
+                scored = subjects[: max(1, int(len(subjects) * rng.uniform(0.7, 0.95 if year == 2025 else 0.8)))]
+                quality = rng.uniform(0.55, 0.88)
                 services.grid_save(
                     actor=None,
                     area=hamlet,
