@@ -1,6 +1,7 @@
 """A form version loaded once (a fixed number of queries) with its formulas compiled: used by the
 entry grid, the services that save and check values, and the roll-up."""
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -33,6 +34,7 @@ class FormSpec:
     formulas: dict[str, Formula] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)  # computed keys in dependency order
     rule_formulas: list[tuple[ValidationRule, Formula, Formula]] = field(default_factory=list)
+    _typed_by_section: dict | None = None
 
     @property
     def cells_by_id(self) -> dict[int, FormCell]:
@@ -63,21 +65,46 @@ class FormSpec:
         return failed
 
     def sumcol_for(self, cell: FormCell):
+        if self._typed_by_section is None:
+            # (section, column code) → typed numeric keys, built once: SUMCOL is in most total rows.
+            self._typed_by_section = {}
+            for key, c in self.cells.items():
+                if c.type in (CellType.INTEGER, CellType.DECIMAL):
+                    self._typed_by_section.setdefault((c.row.section_id, c.column.code), []).append(key)
+        section_id = cell.row.section_id
+
         def keys(column_code: str) -> list[str]:
-            return [
-                c.key
-                for c in self.cells.values()
-                if c.column.code == column_code
-                and c.row.section_id == cell.row.section_id
-                and c.type in (CellType.INTEGER, CellType.DECIMAL)
-            ]
+            return self._typed_by_section.get((section_id, column_code), [])
 
         return keys
 
 
+# Published forms never change (services refuse edits; a change is a new version), so their loaded
+# spec is the same in every process and may be kept per process. Drafts are always read afresh.
+_PUBLISHED_CACHE: OrderedDict = OrderedDict()
+_CACHE_SIZE = 32
+
+
 def load_form_spec(form: ReportForm, *, strict: bool = False) -> FormSpec:
-    """Five queries whatever the size of the form. With strict=True a broken formula raises
-    FormulaError (used when publishing); otherwise the cell simply stays blank."""
+    """Five queries whatever the size of the form (none for a published form already loaded by this
+    process). With strict=True a broken formula raises FormulaError (used when publishing);
+    otherwise the cell simply stays blank."""
+    key = None
+    if form.status == ReportForm.Status.PUBLISHED and form.published_at and not strict:
+        key = (form.pk, form.code, form.version, form.published_at.isoformat())
+        cached = _PUBLISHED_CACHE.get(key)
+        if cached is not None:
+            _PUBLISHED_CACHE.move_to_end(key)
+            return cached
+    spec = _load(form, strict=strict)
+    if key is not None:
+        _PUBLISHED_CACHE[key] = spec
+        while len(_PUBLISHED_CACHE) > _CACHE_SIZE:
+            _PUBLISHED_CACHE.popitem(last=False)
+    return spec
+
+
+def _load(form: ReportForm, *, strict: bool) -> FormSpec:
     sections = list(FormSection.objects.filter(form=form).order_by("order", "id"))
     rows = list(FormRow.objects.filter(form=form).order_by("order", "id"))
     columns = list(FormColumn.objects.filter(form=form).order_by("order", "id"))
@@ -90,8 +117,9 @@ def load_form_spec(form: ReportForm, *, strict: bool = False) -> FormSpec:
         rows_by_section.setdefault(row.section_id, []).append(row)
     cells = {}
     for cell in cells_list:
-        cell.row = rows_by_id[cell.row_id]
-        cell.column = cols_by_id[cell.column_id]
+        # What select_related would do, without its per-row cost (forms have hundreds of cells).
+        cell._state.fields_cache["row"] = rows_by_id[cell.row_id]
+        cell._state.fields_cache["column"] = cols_by_id[cell.column_id]
         cells[cell.key] = cell
     spec = FormSpec(
         form=form, sections=sections, rows_by_section=rows_by_section, columns=columns, cells=cells, rules=rules

@@ -140,8 +140,9 @@ def compile_formula(
         tree = ast.parse(python, mode="eval")
     except SyntaxError:
         raise FormulaError(_("Công thức “%(text)s” viết chưa đúng.") % {"text": text}) from None
-    func_names = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
-    for node in ast.walk(tree):
+    nodes = list(ast.walk(tree))
+    func_names = {id(n.func) for n in nodes if isinstance(n, ast.Call)}
+    for node in nodes:
         if id(node) not in func_names:
             _check_node(node, names, text)
     return Formula(text=text, tree=tree, names=names)

@@ -1,0 +1,199 @@
+"""Bench: the office roll-up as the portal computes it vs one hand-written SQL SUM ... GROUP BY.
+
+    .venv/bin/python bench/rollup.py [--units 300] [--repeat 15]
+
+Builds its own database (SQLite file in /tmp unless DATABASE_URL is set: use a throw-away database
+whose name contains "bench"): an office with 10 communes and 300 reporting schools, a 200-cell form
+(10 sections × 10 rows × 2 columns; each section ends with a computed total row) and 3 periods in
+which every school has submitted every typed value (~162,000 stored values).
+
+Prints, per period, the median time of
+  portal   = reports.selectors.rollup_table(period): loads the form, sums every numeric cell over
+             the office's subtree in SQL, recomputes totals and rates, builds the page's row source
+  baseline = one hand-written SELECT cell_id, SUM(number) ... GROUP BY cell_id with the same filters
+and the ratio portal ÷ baseline (target ≤ 1.5).
+"""
+
+import argparse
+import datetime
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gdtx_portal.settings.test")
+os.environ.setdefault("DATABASE_URL", "sqlite:////tmp/bench_rollup.sqlite3")
+
+SECTIONS, ROWS_PER_SECTION, COLUMNS, PERIODS, COMMUNES = 10, 10, 2, 3, 10
+
+
+def fresh_database():
+    import django
+    from django.core.management import call_command
+    from django.db import connection
+
+    django.setup()
+    if connection.vendor == "sqlite":
+        path = connection.settings_dict["NAME"]
+        connection.close()
+        if os.path.exists(path):
+            os.remove(path)
+    else:
+        if "bench" not in connection.settings_dict["NAME"]:
+            sys.exit("Refusing to wipe a database whose name does not contain 'bench'.")
+        with connection.cursor() as cursor:
+            cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
+    call_command("migrate", verbosity=0)
+
+
+def build(units: int):
+    from django.db import transaction
+
+    from reports import services
+    from reports.models import DataValue, FormCell, ReportingPeriod, Submission
+    from units.models import UnitKind
+    from units.services import unit_create
+
+    office = unit_create(actor=None, code="BENCH", name="Phòng bench", kind=UnitKind.OFFICE, parent=None)
+    communes = [
+        unit_create(actor=None, code=f"BX{i}", name=f"Xã {i}", kind=UnitKind.COMMUNE, parent=office, level_label="Xã")
+        for i in range(COMMUNES)
+    ]
+    schools = [
+        unit_create(
+            actor=None,
+            code=f"BS{i}",
+            name=f"Trường {i}",
+            kind=UnitKind.SCHOOL,
+            parent=communes[i % COMMUNES],
+            school_level="TH",
+        )
+        for i in range(units)
+    ]
+    columns = [{"code": f"C{c}", "label": f"Cột {c}"} for c in range(COLUMNS)]
+    sections = []
+    for s in range(SECTIONS):
+        rows = [
+            {
+                "code": f"S{s}R{r}",
+                "label": f"Chỉ tiêu {s}.{r}",
+                "cells": {c["code"]: {"type": "integer"} for c in columns},
+            }
+            for r in range(ROWS_PER_SECTION - 1)
+        ]
+        rows.append(
+            {
+                "code": f"S{s}T",
+                "label": "Cộng",
+                "cells": {c["code"]: {"type": "computed", "formula": f"SUMCOL({c['code']})"} for c in columns},
+            }
+        )
+        sections.append({"code": f"P{s}", "title": f"Phần {s}", "rows": rows})
+    data = {
+        "format": services.EXPORT_FORMAT,
+        "format_version": 1,
+        "code": "BENCH",
+        "title": "Biểu bench",
+        "columns": columns,
+        "sections": sections,
+        "rules": [],
+    }
+    form = services.form_create_from_dict(actor=None, owner=office, data=data)
+    services.form_publish(actor=None, form=form)
+    typed = list(FormCell.objects.filter(form=form, type="integer"))
+    assert FormCell.objects.filter(form=form).count() == SECTIONS * ROWS_PER_SECTION * COLUMNS
+    periods = []
+    with transaction.atomic():
+        for p in range(PERIODS):
+            day = datetime.date(2023 + p, 5, 20)
+            period = ReportingPeriod.objects.create(
+                form=form,
+                owner=office,
+                label=f"Năm học {2022 + p}-{2023 + p}",
+                start_date=day,
+                end_date=day,
+                open_date=day,
+                due_date=day,
+                lock_date=day,
+                expected_kinds=["school"],
+            )
+            subs = Submission.objects.bulk_create(
+                [Submission(period=period, unit=u, status=Submission.Status.SUBMITTED, version=1) for u in schools]
+            )
+            values = [
+                DataValue(submission=sub, cell=cell, number=(i * 7 + cell.pk * 3 + p) % 500)
+                for i, sub in enumerate(subs)
+                for cell in typed
+            ]
+            DataValue.objects.bulk_create(values, batch_size=5000)
+            periods.append(period)
+    return office, periods
+
+
+BASELINE_SQL = """
+SELECT dv.cell_id, SUM(dv.number)
+FROM reports_datavalue dv
+JOIN reports_submission s ON s.id = dv.submission_id
+JOIN units_unit u ON u.id = s.unit_id
+WHERE s.period_id = %s AND u.path LIKE %s AND s.status IN ('submitted', 'approved') AND dv.number IS NOT NULL
+GROUP BY dv.cell_id
+"""
+
+
+def timed_pair(first, second, repeat: int) -> tuple[float, float]:
+    """Median times of two functions run alternately, so both see the same machine load."""
+    first(), second()  # warm the caches the way a second page view would find them
+    times = ([], [])
+    for _ in range(repeat):
+        for func, bucket in ((first, times[0]), (second, times[1])):
+            started = time.perf_counter()
+            func()
+            bucket.append(time.perf_counter() - started)
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--units", type=int, default=300)
+    parser.add_argument("--repeat", type=int, default=25)
+    args = parser.parse_args()
+    fresh_database()
+    from django.db import connection
+
+    from reports.models import DataValue
+    from reports.selectors import rollup_table
+
+    started = time.perf_counter()
+    office, periods = build(args.units)
+    print(
+        f"Built {args.units} units × {SECTIONS * ROWS_PER_SECTION * COLUMNS}-cell form × {PERIODS} periods "
+        f"({DataValue.objects.count():,} values) in {time.perf_counter() - started:.1f} s on {connection.vendor}."
+    )
+
+    def baseline(period):
+        with connection.cursor() as cursor:
+            cursor.execute(BASELINE_SQL, [period.pk, office.path + "%"])
+            return dict(cursor.fetchall())
+
+    ratios = []
+    for period in periods:
+        table, count = rollup_table(period)
+        sums = baseline(period)
+        first = next(c for row in table.rows for c in row.cells if c.cell_id in sums)
+        assert first.value == sums[first.cell_id], "the portal and the hand-written SQL disagree"
+        portal_t, base_t = timed_pair(lambda p=period: rollup_table(p), lambda p=period: baseline(p), args.repeat)
+        ratios.append(portal_t / base_t)
+        print(
+            f"{period.label}: portal {portal_t * 1000:.1f} ms, baseline {base_t * 1000:.1f} ms, "
+            f"ratio {portal_t / base_t:.2f} ({count} submissions)"
+        )
+    print(
+        f"Roll-up ratio portal ÷ hand-written SQL (median of periods): {statistics.median(ratios):.2f} (target ≤ 1.5)"
+    )
+
+
+if __name__ == "__main__":
+    main()
