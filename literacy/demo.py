@@ -258,7 +258,8 @@ def _classes(rng: random.Random, second: SurveyRound, communes: list[Unit]) -> N
                     actor=None, enrolment=enrolment, term=3, result=rng.choice(["HTT", "HT", "HT", "CHT"])
                 )
     post_runner = (
-        Unit.objects.filter(parent=communes[0], kind__in=[UnitKind.CENTRE, UnitKind.SCHOOL]).active_on().first()
+        Unit.objects.filter(parent=communes[0], kind=UnitKind.CENTRE).active_on().first()
+        or Unit.objects.filter(parent=communes[0], kind=UnitKind.SCHOOL).active_on().first()
     )
     if post_runner is not None:
         services.class_create(

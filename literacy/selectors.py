@@ -161,7 +161,8 @@ def household_list(
 
 
 def members_of(household: Household) -> QuerySet[Person]:
-    return household.members.order_by("id")
+    """Members with their age in the round's statistics year (year − birth year, DOMAIN.md §3)."""
+    return household.members.annotate(age=Value(household.round.year) - F("birth_year")).order_by("id")
 
 
 def persons_visible_to(user) -> QuerySet[Person]:
@@ -261,7 +262,10 @@ def enrol_candidates(literacy_class: LiteracyClass, *, query: str = "") -> Query
     qs = Person.objects.filter(
         round=survey_round, commune=literacy_class.commune, status__in=COUNTED_STATUSES, exempt=False
     ).exclude(lineage__in=literacy_class.enrolments.values("lineage"))
-    if literacy_class.stage != "post":
+    if literacy_class.stage == "post":
+        # Post-literacy education (GDTTSKBC) follows literacy: it enrols people already literate.
+        qs = qs.filter(literacy_level__gte=1)
+    else:
         qs = qs.filter(literacy_level__lt=target_level)
     for word in fold(query).split():
         qs = qs.filter(name_folded__contains=word)
