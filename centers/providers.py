@@ -135,6 +135,18 @@ def register() -> None:
             _activity_sum(Sum("participants"), LEARNING & Q(field=value)),
             source=SOURCE,
         )
+        add(
+            f"centers.participants.{value}.women",
+            f"Lượt người học là nữ: {label}",
+            _activity_sum(Sum("women"), LEARNING & Q(field=value)),
+            source=SOURCE,
+        )
+        add(
+            f"centers.participants.{value}.ethnic",
+            f"Lượt người học là người dân tộc thiểu số: {label}",
+            _activity_sum(Sum("ethnic_minority"), LEARNING & Q(field=value)),
+            source=SOURCE,
+        )
     for kind, label in ActivityKind.choices:
         add(f"centers.kind.{kind}", f"Số hoạt động: {label}", _activity_sum(Count("id"), Q(kind=kind)), source=SOURCE)
     add("centers.participants", "Lượt người tham gia", _activity_sum(Sum("participants")), source=SOURCE)

@@ -60,3 +60,22 @@ def test_a_provider_runs_a_fixed_number_of_queries(world, other_centre, django_a
     queryset = Unit.objects.filter(pk__in=[u.pk for u in units])
     with django_assert_num_queries(3):
         get_provider("centers.participants").func(queryset, start, end)
+
+
+def test_every_centre_key_of_the_reports_yearly_form_has_a_provider():
+    """reports/standard_forms/tthtcd_nam.json is the TTHTCĐ yearly form: its cells name our keys."""
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    form = Path(settings.BASE_DIR) / "reports" / "standard_forms" / "tthtcd_nam.json"
+    keys = set(re.findall(r'"provider":\s*"(centers\.[^"]+)"', form.read_text(encoding="utf-8")))
+    assert keys, "the yearly form names no centre provider"
+    assert sorted(k for k in keys if get_provider(k) is None) == []
+
+
+def test_women_and_ethnic_learners_by_field(world):
+    helpers.make_activity(world.centre, field="health", participants=30, women=18, ethnic_minority=4)
+    assert _value("centers.participants.health.women", [world.centre])[world.centre.pk] == 18
+    assert _value("centers.participants.health.ethnic", [world.office])[world.office.pk] == 4
