@@ -3,9 +3,11 @@ bar. Large files run in the task worker (literacy.tasks); small ones in the requ
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
+from reports.jobs import JobError, job_progress
+from reports.jobs import start_job as start_report_job
 from reports.models import Job
 from units.models import Unit
 
@@ -22,16 +24,10 @@ def _allowed_hamlets(user, survey_round: SurveyRound, commune: Unit) -> set[int]
     return set(selectors.editable_hamlets(user, survey_round).filter(parent=commune).values_list("pk", flat=True))
 
 
-def _progress(job: Job | None, phase_offset: int, scale: int):
+def _progress(job: Job | None, message: str):
     if job is None:
         return None
-
-    def report(done: int, total: int) -> None:
-        Job.objects.filter(pk=job.pk).update(
-            progress=phase_offset + (done * scale // max(total, 1)), total=200, status=Job.Status.RUNNING
-        )
-
-    return report
+    return lambda done, total: job_progress(job, done, total, message)
 
 
 def batch_create(*, actor, survey_round: SurveyRound, commune: Unit, upload) -> ImportBatch:
@@ -42,20 +38,14 @@ def batch_create(*, actor, survey_round: SurveyRound, commune: Unit, upload) -> 
     batch = ImportBatch(round=survey_round, commune=commune, uploaded_by=actor, file_name=upload.name[:255])
     batch.file.save(f"{batch.pk}.xlsx", upload, save=False)
     batch.save()
-    if upload.size > LARGE_FILE_BYTES:
-        batch.job = Job.objects.create(
-            kind="literacy.import",
-            title=_("Kiểm tra tệp %(f)s") % {"f": batch.file_name},
-            owner=actor,
-            unit=commune,
-            total=200,
-            params={"batch": str(batch.pk)},
-        )
-        batch.save(update_fields=["job"])
     return batch
 
 
-def batch_check(batch: ImportBatch) -> ImportBatch:
+def is_large(batch: ImportBatch) -> bool:
+    return batch.file.size > LARGE_FILE_BYTES
+
+
+def batch_check(batch: ImportBatch, job: Job | None = None) -> ImportBatch:
     """The dry run: validate every row and count what would change; nothing is written."""
     user = batch.uploaded_by
     with batch.file.open("rb") as handle:
@@ -64,7 +54,7 @@ def batch_check(batch: ImportBatch) -> ImportBatch:
             survey_round=batch.round,
             commune=batch.commune,
             allowed_hamlet_ids=_allowed_hamlets(user, batch.round, batch.commune),
-            progress=_progress(batch.job, 0, 100),
+            progress=_progress(job, _("Đang kiểm tra từng dòng")),
         )
     batch.rows = plan.rows
     batch.summary = plan.summary
@@ -74,11 +64,10 @@ def batch_check(batch: ImportBatch) -> ImportBatch:
         batch.errors = plan.error_rows()[: importer.MAX_STORED_ERRORS]
     batch.status = ImportBatch.Status.CHECKED if plan.ok else ImportBatch.Status.INVALID
     batch.save(update_fields=["rows", "summary", "errors", "status"])
-    _finish_job(batch, failed=not plan.ok)
     return batch
 
 
-def batch_commit(batch: ImportBatch, *, actor) -> ImportBatch:
+def batch_commit(batch: ImportBatch, *, actor, job: Job | None = None) -> ImportBatch:
     """The real import, all-or-nothing: the file is checked again (the register may have changed
     since the dry run) and written in one transaction only if every row is valid."""
     if batch.status != ImportBatch.Status.CHECKED:
@@ -89,14 +78,15 @@ def batch_commit(batch: ImportBatch, *, actor) -> ImportBatch:
             survey_round=batch.round,
             commune=batch.commune,
             allowed_hamlet_ids=_allowed_hamlets(batch.uploaded_by, batch.round, batch.commune),
-            progress=_progress(batch.job, 0, 100),
+            progress=_progress(job, _("Đang kiểm tra lại trước khi nhập")),
         )
     if not plan.ok:
         batch.status = ImportBatch.Status.INVALID
         batch.errors = [[0, "", plan.fatal]] if plan.fatal else plan.error_rows()[: importer.MAX_STORED_ERRORS]
         batch.save(update_fields=["status", "errors"])
-        _finish_job(batch, failed=True)
         return batch
+    if job is not None:
+        job_progress(job, plan.rows, plan.rows, _("Đang ghi %(n)s dòng vào sổ") % {"n": plan.rows})
     with transaction.atomic():
         summary = importer.apply(
             plan, actor=actor, survey_round=batch.round, commune=batch.commune, file_name=batch.file_name
@@ -104,31 +94,58 @@ def batch_commit(batch: ImportBatch, *, actor) -> ImportBatch:
         batch.summary = summary
         batch.status = ImportBatch.Status.IMPORTED
         batch.save(update_fields=["summary", "status"])
-    _finish_job(batch, failed=False)
     return batch
 
 
-def _finish_job(batch: ImportBatch, *, failed: bool) -> None:
-    if batch.job_id:
-        Job.objects.filter(pk=batch.job_id).update(
-            status=Job.Status.FAILED if failed else Job.Status.DONE,
-            progress=200,
-            finished_at=timezone.now(),
-        )
+# The shared job layer (reports.jobs) runs large files in the worker with a progress bar --------
 
 
-def start_job(batch: ImportBatch, phase: str) -> None:
-    """Queue the check or the commit for the worker (immediately run under the test backend)."""
-    from .tasks import check_import, commit_import
+def _load(batch_id: str) -> ImportBatch:
+    return ImportBatch.objects.select_related("round", "round__office", "commune", "uploaded_by").get(pk=batch_id)
 
-    Job.objects.filter(pk=batch.job_id).update(
-        status=Job.Status.QUEUED,
-        progress=0,
-        started_at=timezone.now(),
-        title=(_("Nhập tệp %(f)s") if phase == "commit" else _("Kiểm tra tệp %(f)s")) % {"f": batch.file_name},
-    )
+
+def _fail(batch: ImportBatch, message: str) -> None:
+    ImportBatch.objects.filter(pk=batch.pk).update(status=ImportBatch.Status.INVALID, errors=[[0, "", message]])
+
+
+def run_check_job(job: Job, *, batch: str):
+    batch = _load(batch)
+    try:
+        batch = batch_check(batch, job=job)
+    except Exception as exc:
+        _fail(batch, str(GENERIC_ERROR))
+        raise JobError(str(GENERIC_ERROR)) from exc
+    job_progress(job, 1, 1, _("Đã kiểm tra %(n)s dòng, %(e)s lỗi") % {"n": batch.rows, "e": len(batch.errors)})
+
+
+def run_commit_job(job: Job, *, batch: str):
+    batch = _load(batch)
+    batch.status = ImportBatch.Status.CHECKED
+    try:
+        batch = batch_commit(batch, actor=batch.uploaded_by, job=job)
+    except Exception as exc:
+        _fail(batch, str(GENERIC_ERROR))
+        raise JobError(str(GENERIC_ERROR)) from exc
+    if batch.status != ImportBatch.Status.IMPORTED:
+        raise JobError(_("Tệp có lỗi, chưa có dòng nào được nhập."))
+    job_progress(job, 1, 1, _("Đã nhập %(n)s dòng") % {"n": batch.rows})
+
+
+GENERIC_ERROR = _lazy("Lỗi hệ thống khi xử lý tệp; chưa có dòng nào được nhập.")
+CHECK_KIND = "literacy.import_check"
+COMMIT_KIND = "literacy.import_commit"
+
+
+def start_job(batch: ImportBatch, phase: str) -> Job:
+    """Queue the check or the commit for the worker (run inline under the tests' backend)."""
     if phase == "commit":
         ImportBatch.objects.filter(pk=batch.pk).update(status=ImportBatch.Status.IMPORTING)
-        transaction.on_commit(lambda: commit_import.enqueue(str(batch.pk)))
+        kind, title = COMMIT_KIND, _("Nhập tệp %(f)s") % {"f": batch.file_name}
     else:
-        transaction.on_commit(lambda: check_import.enqueue(str(batch.pk)))
+        kind, title = CHECK_KIND, _("Kiểm tra tệp %(f)s") % {"f": batch.file_name}
+    with transaction.atomic():
+        job = start_report_job(
+            actor=batch.uploaded_by, kind=kind, title=title, params={"batch": str(batch.pk)}, unit=batch.commune
+        )
+        ImportBatch.objects.filter(pk=batch.pk).update(job=job)
+    return job

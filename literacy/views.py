@@ -385,7 +385,7 @@ def import_start(request):
         except ValidationError as exc:
             _form_errors(form, exc)
         else:
-            if batch.job_id:
+            if imports.is_large(batch):
                 imports.start_job(batch, "check")
             else:
                 imports.batch_check(batch)
@@ -416,7 +416,7 @@ def import_commit(request, pk):
     if batch.status != ImportBatch.Status.CHECKED:
         messages.error(request, _("Chỉ nhập được tệp đã kiểm tra và không có lỗi."))
         return redirect("literacy:import_detail", pk=batch.pk)
-    if batch.job_id:
+    if imports.is_large(batch):
         imports.start_job(batch, "commit")
     else:
         batch = imports.batch_commit(batch, actor=request.user)

@@ -198,3 +198,37 @@ def test_reports_and_lists_run_a_constant_number_of_queries(world, login, name, 
         )
     with django_assert_num_queries(len(ctx.captured_queries)):
         client.get(url)
+
+
+def test_a_large_file_runs_as_a_job_with_progress_and_still_imports_all_or_nothing(world, login, monkeypatch):
+    from literacy import imports
+    from reports.models import Job
+
+    monkeypatch.setattr(imports, "LARGE_FILE_BYTES", 0)
+    client = login(world.officer)
+    survey_round = make_round(world.office)
+    _upload(client, world, survey_round, [row(name=f"Người {i}") for i in range(30)])
+    batch = ImportBatch.objects.select_related("job").get()
+    assert batch.status == ImportBatch.Status.CHECKED
+    assert batch.job.kind == "literacy.import_check" and batch.job.status == Job.Status.DONE
+    assert batch.job.percent == 100
+    partial = client.get(
+        reverse("literacy:import_detail", kwargs={"pk": batch.pk}) + "?partial=1", HTTP_HX_REQUEST="true"
+    )
+    assert partial.status_code == 200 and "import-progress" in partial.content.decode()
+    client.post(reverse("literacy:import_commit", kwargs={"pk": batch.pk}))
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.IMPORTED and Person.objects.count() == 30
+    assert batch.job.kind == "literacy.import_commit" and batch.job.status == Job.Status.DONE
+
+
+def test_a_large_file_with_a_bad_row_fails_its_job_and_writes_nothing(world, login, monkeypatch):
+    from literacy import imports
+
+    monkeypatch.setattr(imports, "LARGE_FILE_BYTES", 0)
+    client = login(world.officer)
+    survey_round = make_round(world.office)
+    _upload(client, world, survey_round, [row(name="An"), row(name="Bình", birth="1850")])
+    batch = ImportBatch.objects.get()
+    assert batch.status == ImportBatch.Status.INVALID and batch.errors[0][0] == 3
+    assert Person.objects.count() == 0
