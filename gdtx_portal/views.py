@@ -46,7 +46,7 @@ HAMLETS_SHOWN = 12
 RECENT_SHOWN = 6
 MILESTONES_SHOWN = 4
 
-OFFICE, SCHOOL, CENTRE, ASSOCIATION = "office", "school", "centre", "association"
+OFFICE, SCHOOL, CENTRE, DISTRICT_CENTRE, ASSOCIATION = "office", "school", "centre", "district_centre", "association"
 AUDIENCE = {
     Role.OFFICE_OFFICER: OFFICE,
     Role.OFFICE_LEADER: OFFICE,
@@ -79,14 +79,14 @@ class Milestone:
         raise AssertionError("unreachable: next year's date is always ahead")
 
 
-EVERYONE = frozenset({OFFICE, SCHOOL, CENTRE, ASSOCIATION})
+EVERYONE = frozenset({OFFICE, SCHOOL, CENTRE, DISTRICT_CENTRE, ASSOCIATION})
 CALENDAR = [
     Milestone(
         3,
         31,
         _("Hạn tự đánh giá Đơn vị học tập của năm trước"),
         _("Thông tư 22/2020/TT-BGDĐT: hết quý I năm sau"),
-        frozenset({OFFICE, SCHOOL, CENTRE}),
+        frozenset({OFFICE, SCHOOL, CENTRE, DISTRICT_CENTRE}),
     ),
     Milestone(
         4,
@@ -179,8 +179,13 @@ def name_order(unit: Unit) -> tuple:
     return vietnamese_key(unit.name)
 
 
-def upcoming_milestones(role: str | None, day: datetime.date, limit: int = MILESTONES_SHOWN) -> list[dict]:
+def upcoming_milestones(
+    role: str | None, day: datetime.date, limit: int = MILESTONES_SHOWN, *, unit: Unit | None = None
+) -> list[dict]:
     audience = AUDIENCE.get(role, OFFICE)
+    if audience == CENTRE and unit is not None and unit.kind == UnitKind.DISTRICT_CENTRE:
+        # The district GDNN-GDTX centre is not a TTHTCĐ: the TTHTCĐ deadlines are not its own.
+        audience = DISTRICT_CENTRE
     upcoming = []
     for milestone in CALENDAR:
         if audience not in milestone.audiences:
@@ -234,7 +239,7 @@ def home(request):
     context = {
         "role": role,
         "home_unit": unit,
-        "milestones": upcoming_milestones(role, today()),
+        "milestones": upcoming_milestones(role, today(), unit=unit),
         "panels": module_panels(request, role=role, unit=unit),
         **_colleagues(unit),
     }
@@ -250,18 +255,45 @@ def _colleagues(unit: Unit) -> dict:
     return {"colleagues": shown, "colleagues_more": people.count() - len(shown)}
 
 
-def _commune_overview(commune: Unit) -> dict:
-    """The commune an association branch works in: its units, and the hamlets where learning
-    families and communities are assessed (DOMAIN.md §4)."""
-    units = Unit.objects.subtree_of(commune).active_on()
+def _commune_overview(area: Unit) -> dict:
+    """Where an association branch works: a commune branch sees its commune's hamlets (where
+    learning families and communities are assessed, DOMAIN.md §4); a district branch sees the
+    communes."""
+    units = Unit.objects.subtree_of(area).active_on()
     counts = unit_kind_counts(units)
-    hamlets = sorted(units.filter(kind=UnitKind.HAMLET).order_by("name")[:HAMLETS_SHOWN], key=name_order)
+    chip_kind = UnitKind.HAMLET if area.kind == UnitKind.COMMUNE else UnitKind.COMMUNE
+    chips = sorted(units.filter(kind=chip_kind).order_by("name")[:HAMLETS_SHOWN], key=name_order)
     return {
-        "commune": commune,
+        "commune": area,
+        "area_is_commune": area.kind == UnitKind.COMMUNE,
         "commune_counts": counts,
-        "hamlets": hamlets,
-        "hamlets_more": counts.get(UnitKind.HAMLET, 0) - len(hamlets),
+        "hamlets": chips,
+        "hamlets_more": counts.get(chip_kind, 0) - len(chips),
     }
+
+
+# Modules name their audit actions "<area>.<verb>"; actions without a label of their own still read
+# as Vietnamese on the home page through the area they belong to.
+AREA_LABELS = {
+    "unit": _("Đơn vị"),
+    "person": _("Người dùng"),
+    "membership": _("Vai trò"),
+    "centre": _("Trung tâm học tập cộng đồng"),
+    "literacy": _("Xóa mù chữ"),
+    "learning_society": _("Xã hội học tập"),
+    "submission": _("Báo cáo"),
+    "period": _("Kỳ báo cáo"),
+    "report_form": _("Biểu mẫu báo cáo"),
+}
+
+
+def _readable_audit(entries) -> list:
+    entries = label_audit(entries)
+    for entry in entries:
+        if entry.label == entry.action:
+            area = AREA_LABELS.get(entry.action.split(".")[0])
+            entry.label = _("Cập nhật %(area)s") % {"area": str(area).lower()} if area else _("Cập nhật")
+    return entries
 
 
 def _office_home(request, role):
@@ -285,7 +317,7 @@ def _office_home(request, role):
         .order_by("name")[:COMMUNES_SHOWN],
         key=name_order,
     )
-    recent = label_audit(
+    recent = _readable_audit(
         AuditEntry.objects.filter(Q(unit__in=units_visible_to(user)) | Q(actor=user))
         .select_related("actor", "unit")
         .order_by("-at", "-id")[:RECENT_SHOWN]

@@ -169,3 +169,21 @@ def test_domain_apps_can_add_panels(world, client, monkeypatch, tmp_path, settin
     (tmp_path / "home" / "_test_panel.html").write_text("<p>{{ panel.text }}</p>")
     settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}]
     assert "Việc của TTHTCĐ xã Đống Đa" in home_html(client, world.director)
+
+
+def test_a_district_association_branch_sees_the_communes(world, client):
+    branch = make_unit(UnitKind.ASSOCIATION, parent=world.office, name="Hội Khuyến học huyện Thử Nghiệm")
+    officer = make_user(Role.ASSOCIATION_OFFICER, branch)
+    html = home_html(client, officer)
+    assert "Các xã, phường, thị trấn trên địa bàn" in html
+    assert "Xã Đống Đa" in html and "Xã Nậm Pồ · ĐBKK" in html
+
+
+def test_the_district_centre_is_not_given_the_tthtcd_deadlines(world, client):
+    district_centre = make_unit(UnitKind.DISTRICT_CENTRE, parent=world.office, name="Trung tâm GDNN-GDTX huyện")
+    director = make_user(Role.CENTRE_DIRECTOR, district_centre)
+    html = home_html(client, director)
+    assert "Trung tâm GDNN-GDTX huyện" in html
+    assert "TTHTCĐ nộp báo cáo hoạt động năm" not in html
+    assert "trước ngày 20/5" not in html
+    assert "trước ngày 20/5" in home_html(client, world.director)
