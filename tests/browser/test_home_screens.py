@@ -3,7 +3,9 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
+from tests.factories import PASSWORD, make_user
 from units import demo
 
 from .conftest import artifact_path, log_in
@@ -41,3 +43,12 @@ def test_login_page_screenshots(live_server, page, phone_page):
         current.goto(f"{current.base_url}/tai-khoan/dang-nhap/")
         assert current.get_by_role("heading", name="Đăng nhập").is_visible()
         current.screenshot(path=str(artifact_path(f"login-{name}")), full_page=True)
+
+
+def test_a_user_without_a_role_is_told_what_to_do(transactional_db, page, phone_page):
+    make_user(username="chua.giao", full_name="Trịnh Văn Chờ")
+    for name, current in (("desktop", page), ("phone", phone_page)):
+        log_in(current, "chua.giao", PASSWORD)
+        expect(current.get_by_text("Tài khoản của bạn chưa có vai trò nào đang hiệu lực.")).to_be_visible()
+        expect(current.get_by_role("link", name="Đổi mật khẩu").last).to_be_visible()
+        current.screenshot(path=str(artifact_path(f"home-no-role-{name}")), full_page=True)
