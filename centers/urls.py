@@ -7,6 +7,7 @@ app_name = "centers"
 urlpatterns = [
     path("", views.index, name="index"),
     path("xep-hang/", views.ranking, name="ranking"),
+    path("tai-excel/", views.overview_xlsx, name="overview_xlsx"),
     path("<int:pk>/", views.centre, name="centre"),
     path("<int:pk>/ho-so/", views.profile, name="profile"),
     path("<int:pk>/ho-so/sua/", views.profile_edit, name="profile_edit"),

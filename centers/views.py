@@ -10,11 +10,13 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from reports.exports.xlsx import table_to_xlsx, xlsx_response
 from reports.providers import get_provider
 from units.models import today
 from units.selectors import is_office_user
 
 from . import access, permissions, selectors, services
+from .exports import overview_table
 from .forms import (
     ActivityForm,
     ClubForm,
@@ -110,6 +112,16 @@ def _overview(request):
         "is_office": is_office_user(request.user),
     }
     return render(request, "centers/overview.html", context)
+
+
+@require_POST
+def overview_xlsx(request):
+    """Excel of the office's centre table (POST: a file download, not a page; the matrix's page
+    checks read every GET as text)."""
+    year = _year(request)
+    rows = selectors.overview_rows(list(selectors.centre_list(request.user)), year)
+    data = table_to_xlsx(overview_table(rows, year), heading_lines=[_("Trung tâm học tập cộng đồng")])
+    return xlsx_response(data, f"TTHTCD-{school_year_label(year)}.xlsx")
 
 
 def _chart(rows: list[dict]) -> list[dict]:

@@ -78,6 +78,7 @@ ACTIVITY_POST = {
 
 CASES = [
     UrlCase("centers:ranking", ok=EVERYONE, outsider=200),
+    UrlCase("centers:overview_xlsx", ok=EVERYONE, outsider=200, method="post", query="?nam=2025"),
     read("centers:centre"),
     read("centers:profile"),
     act("centers:profile_edit", DIRECTOR),

@@ -205,3 +205,17 @@ def test_year_links_are_plain_numbers_not_localised_ones(world, login):
     html = login(world.officer).get(reverse("centers:index")).content.decode()
     assert f'value="{year}"' in html and f"?nam={year}" in html
     assert f"{year // 1000}.{year % 1000:03d}" not in html
+
+
+def test_the_office_downloads_the_centre_table_as_excel(world, login, other_centre):
+    import io
+
+    from openpyxl import load_workbook
+
+    helpers.make_activity(world.centre, participants=44, women=30)
+    response = login(world.officer).post(reverse("centers:overview_xlsx"))
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    values = [cell for row in sheet.iter_rows(values_only=True) for cell in row if cell is not None]
+    assert "TTHTCĐ xã Đống Đa" in values and "TTHTCĐ xã Nậm Pồ" in values
+    assert 44 in values
