@@ -39,6 +39,7 @@ urlpatterns = [
     path("ky/<int:pk>/tong-hop/ban-in/", exports.rollup_document, name="rollup_document"),
     # One unit's report
     path("bao-cao/<int:pk>/", submissions.submission_detail, name="submission"),
+    path("bao-cao/<int:pk>/lay-so-lieu/", submissions.submission_refresh, name="submission_refresh"),
     path("bao-cao/<int:pk>/duyet/", submissions.submission_approve, name="submission_approve"),
     path("bao-cao/<int:pk>/tra-lai/", submissions.submission_return, name="submission_return"),
     path("bao-cao/<int:pk>/mo-khoa/", submissions.submission_unlock, name="submission_unlock"),

@@ -16,6 +16,7 @@ ACTION_LABELS = {
     "submission.return": _("Trả lại"),
     "submission.approve": _("Duyệt"),
     "submission.unlock": _("Mở khóa"),
+    "submission.refresh": _("Lấy số liệu từ dữ liệu của cổng"),
 }
 
 

@@ -79,6 +79,7 @@ def _grid_context(request, submission, *, spec=None, overrides=None, problems=No
         "types": CellType,
         "yes_no": ["Có", "Không"],
         "export_links": submission_export_links(submission),
+        "has_providers": any(c.provider for c in spec.cells.values()),
     }
 
 
@@ -128,6 +129,28 @@ def submission_detail(request, pk):
             messages.error(request, message)
         context = _grid_context(request, submission, overrides=raw, comment=comment)
         return render(request, "reports/submission.html", context, status=400)
+    return redirect("reports:submission", submission.pk)
+
+
+@require_POST
+def submission_refresh(request, pk):
+    """Fill again the cells the portal's records answer (drafts only; typed values are kept)."""
+    submission = get_submission_for_user(request.user, pk, write=True)
+    try:
+        expected = int(request.POST.get("version", ""))
+    except ValueError:
+        expected = -1
+    try:
+        count = services.submission_refresh_from_providers(
+            actor=request.user, submission=submission, expected_version=expected
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        if count:
+            messages.success(request, _("Đã cập nhật %(n)s ô từ dữ liệu của cổng.") % {"n": count})
+        else:
+            messages.info(request, _("Không có số liệu mới từ dữ liệu của cổng."))
     return redirect("reports:submission", submission.pk)
 
 

@@ -223,6 +223,14 @@ CASES = [
         hidden=SCHOOL,
     ),
     UrlCase(
+        "reports:submission_refresh",
+        kwargs=_pk("centre_sub"),
+        method="post",
+        data=lambda w: {"version": type(objects(w).centre_sub).objects.get(pk=objects(w).centre_sub.pk).version},
+        ok=CENTRE,
+        hidden=SCHOOL,
+    ),
+    UrlCase(
         "reports:submission_approve",
         kwargs=_pk("school_sub"),
         method="post",

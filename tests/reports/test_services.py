@@ -304,3 +304,29 @@ def test_standard_forms_load_once_and_are_published(db):
         tthtcd.cells.filter(provider="centers.funding.total").exists()
         or tthtcd.cells.filter(provider__startswith="centers.").exists()
     )
+
+
+LIVE = {"SCH1": 5}
+register_provider("tests.live", "Số lớp (thay đổi)", lambda units, s, e: {u.pk: LIVE.get(u.code) for u in units})
+
+
+def test_refreshing_from_providers_updates_their_numbers_but_keeps_typed_ones(world):
+    LIVE["SCH1"] = 5
+    data = small_form_data()
+    data["sections"][0]["rows"][1]["cells"]["TS"]["provider"] = "tests.live"
+    form = services.form_create_from_dict(actor=world.officer, owner=world.office, data=data)
+    services.form_publish(actor=world.officer, form=form)
+    sub = submission_of(open_period(world, form=form), world.school)
+    assert _value(sub, "R02.TS") == 5
+    LIVE["SCH1"] = 8
+    count = services.submission_refresh_from_providers(actor=world.principal, submission=sub, expected_version=0)
+    assert count == 1 and _value(sub, "R02.TS") == 8 and _value(sub, "R03.TS") == 8
+    assert ValueChange.objects.get(submission=sub).note.startswith("Lấy từ")
+    save(sub, world.principal, {"R02.TS": "10"})
+    LIVE["SCH1"] = 12
+    sub.refresh_from_db()
+    assert (
+        services.submission_refresh_from_providers(actor=world.principal, submission=sub, expected_version=sub.version)
+        == 0
+    )
+    assert _value(sub, "R02.TS") == 10
