@@ -350,8 +350,7 @@ def _grid_entries(post):
     families has 4,000 cells and Django refuses more than DATA_UPLOAD_MAX_NUMBER_FIELDS fields."""
     items = list(post.items())
     rows = post.getlist("row")
-    packed = post.get("cells")
-    if packed:
+    for packed in post.getlist("cells"):
         try:
             data = json.loads(packed)
             items += [(str(k), str(v)) for k, v in data.get("cells", {}).items()]

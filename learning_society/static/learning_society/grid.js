@@ -127,6 +127,8 @@
         return;
       }
       // One JSON field instead of thousands: the server refuses forms with too many fields.
+      // Packed once: a second submit (double click) sends the same packed field again.
+      if (grid.querySelector("input[name=cells]")) return;
       var packed = { cells: {}, rows: [] };
       grid.querySelectorAll("input.grid-cell[name]:not(:disabled)").forEach(function (input) {
         packed.cells[input.name] = input.value;
