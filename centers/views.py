@@ -36,6 +36,7 @@ from .models import (
     AssessmentStatus,
     CentreProfile,
     Field,
+    PersonRole,
     SelfAssessment,
     YearPlan,
     school_year_label,
@@ -164,7 +165,8 @@ def _dashboard(request, centre):
 
 def profile(request, pk):
     centre = access.get_centre_for_user(request.user, pk)
-    people = list(selectors.people_of(centre))
+    order = {role: i for i, role in enumerate(PersonRole.values)}
+    people = sorted(selectors.people_of(centre), key=lambda p: (order[p.role], p.full_name))
     current = [p for p in people if p.is_current]
     context = _centre_context(
         request,

@@ -142,3 +142,45 @@ def test_the_office_sees_the_demo_district_and_the_silent_centres(chromium, live
     expect(desk.get_by_role("heading", name=re.compile("Tự đánh giá năm học"))).to_be_visible()
     _shot(desk, "assessment_demo")
     context.close()
+
+
+CENTRE_PAGES = [
+    "",
+    "hoat-dong/",
+    "cau-lac-bo/",
+    "nhu-cau/",
+    "kinh-phi/",
+    "ke-hoach/",
+    "bao-cao-nam/",
+    "tu-danh-gia/",
+    "ho-so/",
+]
+
+
+def test_every_centre_page_fits_a_phone_screen(chromium, live_server, transactional_db):
+    import io
+
+    from django.core.management import call_command
+
+    from centers import demo
+    from units.models import Unit
+
+    call_command("seed_demo", "--no-modules", stdout=io.StringIO())
+    demo.seed(office=Unit.objects.get(code="DEMO-PGD"), stdout=io.StringIO())
+    centre = Unit.objects.get(code="DEMO-X02-TT")
+
+    context, phone = _page(chromium, live_server, PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    phone.goto(f"{phone.base}/tai-khoan/dang-nhap/?next=/trung-tam/")
+    phone.get_by_label("Tên đăng nhập").fill("demo.giamdoc")
+    phone.get_by_label("Mật khẩu", exact=True).fill("GDTX@demo2025")
+    phone.get_by_role("button", name="Đăng nhập").click()
+    expect(phone.get_by_role("heading", name=centre.full_name)).to_be_visible()
+    wide = []
+    for path in CENTRE_PAGES:
+        phone.goto(f"{phone.base}/trung-tam/{centre.pk}/{path}")
+        # Tables scroll inside their own box (.table-responsive); the page itself must not.
+        if not _fits_the_screen(phone):
+            wide.append(path)
+        _shot(phone, f"demo_director_{path.strip('/') or 'home'}")
+    context.close()
+    assert wide == []
