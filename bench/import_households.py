@@ -113,7 +113,12 @@ def new_round(office, number):
     from literacy import services
 
     return services.round_create(
-        actor=None, office=office, year=YEAR + number, number=1, reference_date=datetime.date(YEAR + number, 9, 30)
+        actor=None,
+        office=office,
+        year=YEAR + number,
+        number=1,
+        reference_date=datetime.date(YEAR + number, 9, 30),
+        carry_over=False,
     )
 
 

@@ -229,6 +229,10 @@ _GRADE_TEXT = re.compile(r"^(\d{1,2})(?:\s*/\s*12)?$")
 def _text(value) -> str:
     if value is None:
         return ""
+    if isinstance(value, str):
+        if value.isascii():
+            return value.strip()
+        return nfc(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return nfc(str(value))
@@ -316,10 +320,29 @@ def _key(value) -> str:
     return _PUNCT.sub("", fold_fast(_text(value)))
 
 
-def _choice(value, table: dict, message: str):
-    key = _key(value)
+# Translated only when a row is wrong: gettext per row per column costs more than the parsing.
+MSG_STAGE = gettext_lazy("Hoàn thành XMC “%(v)s” phải là GĐ1, GĐ2 hoặc để trống.")
+MSG_SEX = gettext_lazy("Giới tính “%(v)s” phải là Nam hoặc Nữ.")
+MSG_RESIDENCE = gettext_lazy("Cư trú “%(v)s” phải là Thường trú hoặc Tạm trú.")
+MSG_STATUS = gettext_lazy("Tình trạng “%(v)s” không hợp lệ.")
+
+
+_KEY_CACHE: dict = {}
+_FLAG_CACHE: dict = {}
+
+
+def _choice(value, table: dict, message):
+    # Few distinct values per column ("Nam", "Nữ", "x"...): fold each one once per process.
+    try:
+        key = _KEY_CACHE[value]
+    except KeyError:
+        key = "" if value is None or value == "" else _key(value)
+        if len(_KEY_CACHE) < 10_000:
+            _KEY_CACHE[value] = key
+    except TypeError:  # an unhashable cell value
+        key = _key(value)
     if key not in table:
-        raise ValueError(message % {"v": _text(value)})
+        raise ValueError(str(message) % {"v": _text(value)})
     return table[key]
 
 
@@ -413,7 +436,7 @@ def check(
             grade = 0
             bad("grade", str(exc))
         try:
-            stage = _choice(cell(row, "stage"), _STAGES, _("Hoàn thành XMC “%(v)s” phải là GĐ1, GĐ2 hoặc để trống."))
+            stage = _choice(cell(row, "stage"), _STAGES, MSG_STAGE)
         except ValueError as exc:
             stage = 0
             bad("stage", str(exc))
@@ -422,13 +445,14 @@ def check(
             bad("sex", _("Thiếu giới tính (Nam hoặc Nữ)."))
         else:
             try:
-                sex = _choice(cell(row, "sex"), _SEXES, _("Giới tính “%(v)s” phải là Nam hoặc Nữ."))
+                sex = _choice(cell(row, "sex"), _SEXES, MSG_SEX)
             except ValueError as exc:
                 sex = ""
                 bad("sex", str(exc))
         flags = {}
         for key in ("disability", "exempt"):
-            value = _key(cell(row, key))
+            raw = cell(row, key)
+            value = "" if raw is None or raw == "" else _FLAG_CACHE.get(raw) or _FLAG_CACHE.setdefault(raw, _key(raw))
             if value in _YES:
                 flags[key] = True
             elif value in _NO:
@@ -439,14 +463,12 @@ def check(
         if flags.get("exempt") and not flags.get("disability"):
             bad("exempt", _("Chỉ người khuyết tật mới được miễn (Nghị định 20/2014/NĐ-CP, Điều 20)."))
         try:
-            residence = _choice(
-                cell(row, "residence"), _RESIDENCES, _("Cư trú “%(v)s” phải là Thường trú hoặc Tạm trú.")
-            )
+            residence = _choice(cell(row, "residence"), _RESIDENCES, MSG_RESIDENCE)
         except ValueError as exc:
             residence = Residence.PERMANENT
             bad("residence", str(exc))
         try:
-            status = _choice(cell(row, "status"), _STATUSES, _("Tình trạng “%(v)s” không hợp lệ."))
+            status = _choice(cell(row, "status"), _STATUSES, MSG_STATUS)
         except ValueError as exc:
             status = PersonStatus.PRESENT
             bad("status", str(exc))
