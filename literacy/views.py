@@ -64,6 +64,7 @@ def index(request):
         "rounds": rounds.object_list,
         "standard_units": _home_units(user),
         "can_create_round": selectors.offices_managed_by(user).exists(),
+        "can_import": bool(selectors.field_unit_ids(user)) or units_editable_by(user).exists(),
         "class_count": classes["n"],
         "learner_count": classes["learners"],
         "recent_imports": list(selectors.imports_visible_to(user).order_by("-created_at")[:5]),
