@@ -275,15 +275,20 @@ def statistics(root: Unit, year: int) -> tuple[list[AreaStat], AreaStat]:
     assessments = Assessment.objects.filter(year=year, subject__area__path__startswith=root.path).exclude(
         status=Assessment.Status.DRAFT
     )
-    for row in (
-        assessments.values("subject__area__path", "subject__title", "status", "band", "level")
-        .annotate(n=Count("id"))
-        .order_by()
+    for row in assessments.values("subject__area__path", "subject__title").annotate(n=Count("id")).order_by():
+        add(row["subject__area__path"], row["subject__title"], "assessed", row["n"])
+    # Recognised: this year's recognitions, plus earlier ones still valid at the end of the year
+    # (Thông tư 24/2023, 25/2023: a level lasts 36 months), each subject once, its latest level.
+    end = datetime.date(year, 12, 31)
+    held = {}
+    for sid, path, title, rec_year, level, band in (
+        Assessment.objects.filter(subject__area__path__startswith=root.path, status=Assessment.Status.RECOGNISED)
+        .filter(Q(year=year) | Q(year__lt=year, expires_on__gt=end, recognised_on__lte=end))
+        .values_list("subject_id", "subject__area__path", "subject__title", "year", "level", "band")
+        .order_by("year")
     ):
-        path, title, n = row["subject__area__path"], row["subject__title"], row["n"]
-        add(path, title, "assessed", n)
-        if row["status"] == Assessment.Status.RECOGNISED:
-            add(path, title, "recognised", n)
-            key = f"Mức độ {row['level']}" if row["level"] else row["band"] or "—"
-            add(path, title, None, n, key=key)
+        held[sid] = (path, title, f"Mức độ {level}" if level else band or "—")
+    for path, title, key in held.values():
+        add(path, title, "recognised", 1)
+        add(path, title, None, 1, key=key)
     return [rows[c.pk] for c in communes], total

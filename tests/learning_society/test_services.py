@@ -340,3 +340,14 @@ def test_shipped_rubrics_reload_without_losing_scores(world, families):
     rows = _checked(world, families[:1])
     services.rubrics_load_shipped(actor=None)
     assert Score.objects.filter(assessment=rows[0]).count() == 8
+
+
+def test_a_level_recognised_last_year_still_counts_while_it_is_valid(world, school_unit):
+    from learning_society.selectors import statistics
+
+    first = _all_met(school_unit, 2024, level=1)
+    _recognise_unit(world, first, datetime.date(2024, 12, 15), "1/QĐ-PGDĐT")
+    for year, held in ((2024, 1), (2025, 1), (2026, 1), (2027, 0)):
+        _rows, total = statistics(world.office, year)
+        assert total.titles[Title.LEARNING_UNIT].recognised == held, year
+    assert statistics(world.office, 2026)[1].titles[Title.LEARNING_UNIT].breakdown == {"Mức độ 1": 1}
