@@ -76,21 +76,31 @@ def form_create(request):
     return render(request, "reports/form_create.html", {"form": form})
 
 
-def form_detail(request, pk):
-    report_form = get_form_for_user(request.user, pk)
-    spec = load_form_spec(report_form)
-    editable = can_edit_form(request.user, report_form) and not report_form.is_published
+def _grid(spec) -> list:
+    """[(section, [(row, [(cell, provider label)])])]; the label says whether the provider a cell
+    names is registered (a domain app not installed yet leaves the cell to be typed)."""
     grid = []
     for section in spec.sections:
         rows = []
         for row in spec.rows_by_section.get(section.pk, []):
-            rows.append((row, [spec.cells.get(f"{row.code}.{c.code}") for c in spec.columns]))
+            cells = []
+            for column in spec.columns:
+                cell = spec.cells.get(f"{row.code}.{column.code}")
+                label = ""
+                if cell is not None and cell.provider:
+                    provider = get_provider(cell.provider)
+                    label = provider.label if provider else _("chưa có nguồn này, đơn vị tự nhập")
+                cells.append((cell, label))
+            rows.append((row, cells))
         grid.append((section, rows))
-    provider_labels = {}
-    for cell in spec.cells.values():
-        if cell.provider:
-            provider = get_provider(cell.provider)
-            provider_labels[cell.pk] = provider.label if provider else _("chưa có nguồn, đơn vị tự nhập")
+    return grid
+
+
+def form_detail(request, pk):
+    report_form = get_form_for_user(request.user, pk)
+    spec = load_form_spec(report_form)
+    editable = can_edit_form(request.user, report_form) and not report_form.is_published
+    grid = _grid(spec)
     return render(
         request,
         "reports/form_detail.html",
@@ -101,7 +111,6 @@ def form_detail(request, pk):
             "editable": editable,
             "can_edit": can_edit_form(request.user, report_form),
             "can_copy": bool(manage_roots(request.user)),
-            "provider_labels": provider_labels,
             "section_form": SectionForm(prefix="section"),
             "row_form": RowForm(prefix="row", sections=spec.sections),
             "column_form": ColumnForm(prefix="column"),
@@ -145,10 +154,7 @@ def _builder_post(request, report_form, form_class, prefix, action, **form_kwarg
         "rule_form": RuleForm(prefix="rule"),
     }
     forms[f"{prefix}_form"] = form
-    grid = [
-        (s, [(r, [spec.cells.get(f"{r.code}.{c.code}") for c in spec.columns]) for r in spec.rows_by_section[s.pk]])
-        for s in spec.sections
-    ]
+    grid = _grid(spec)
     return render(
         request,
         "reports/form_detail.html",
@@ -159,7 +165,6 @@ def _builder_post(request, report_form, form_class, prefix, action, **form_kwarg
             "editable": True,
             "can_edit": True,
             "open_panel": prefix,
-            "provider_labels": {},
             **forms,
         },
         status=400,
