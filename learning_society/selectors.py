@@ -281,10 +281,10 @@ def statistics(root: Unit, year: int) -> tuple[list[AreaStat], AreaStat]:
     # (Thông tư 24/2023, 25/2023: a level lasts 36 months), each subject once, its latest level.
     end = datetime.date(year, 12, 31)
     held = {}
-    for sid, path, title, rec_year, level, band in (
+    for sid, path, title, level, band in (
         Assessment.objects.filter(subject__area__path__startswith=root.path, status=Assessment.Status.RECOGNISED)
         .filter(Q(year=year) | Q(year__lt=year, expires_on__gt=end, recognised_on__lte=end))
-        .values_list("subject_id", "subject__area__path", "subject__title", "year", "level", "band")
+        .values_list("subject_id", "subject__area__path", "subject__title", "level", "band")
         .order_by("year")
     ):
         held[sid] = (path, title, f"Mức độ {level}" if level else band or "—")
