@@ -155,7 +155,6 @@ def _dashboard(request, centre):
         recent=selectors.activity_list(centre)[:6],
         by_field=_chart(selectors.activities_by_field([centre.pk], start, end)),
         assessment=SelfAssessment.objects.filter(centre=centre, school_year=year).first(),
-        is_own_home=request.resolver_match.url_name == "index",
     )
     return render(request, "centers/dashboard.html", context)
 
