@@ -374,6 +374,39 @@ def _cell_dict(cell: FormCell) -> dict:
     return data
 
 
+def _length_problems(data: dict, columns: list, sections: list) -> list[str]:
+    """Texts longer than their column would fail on PostgreSQL; say which one instead."""
+    checks = [(_("Mã biểu mẫu"), data.get("code"), 40), (_("Tên biểu mẫu"), data.get("title"), 255)]
+    checks += [(_("Căn cứ"), data.get("legal_basis"), 255)]
+    for col in columns:
+        if isinstance(col, dict):
+            checks += [(_("Mã cột"), col.get("code"), 20), (_("Tên cột"), col.get("label"), 120)]
+    for sec in sections:
+        if not isinstance(sec, dict):
+            continue
+        checks += [(_("Mã phần"), sec.get("code"), 20), (_("Tên phần"), sec.get("title"), 255)]
+        for row in sec.get("rows") if isinstance(sec.get("rows"), list) else []:
+            if not isinstance(row, dict):
+                continue
+            checks += [(_("Mã chỉ tiêu"), row.get("code"), 20), (_("Tên chỉ tiêu"), row.get("label"), 255)]
+            checks += [(_("Đơn vị tính"), row.get("unit_label"), 30)]
+            for cell in (row.get("cells") or {}).values() if isinstance(row.get("cells"), dict) else []:
+                if isinstance(cell, dict):
+                    checks += [
+                        (_("Công thức"), cell.get("formula"), 500),
+                        (_("Nguồn số liệu"), cell.get("provider"), 100),
+                    ]
+    for rule in data.get("rules") if isinstance(data.get("rules"), list) else []:
+        if isinstance(rule, dict):
+            checks += [(_("Vế trái"), rule.get("left"), 500), (_("Vế phải"), rule.get("right"), 500)]
+            checks += [(_("Thông báo"), rule.get("message"), 255)]
+    return [
+        _("%(what)s “%(text)s…” quá dài (tối đa %(n)s ký tự).") % {"what": what, "text": str(value)[:30], "n": n}
+        for what, value, n in checks
+        if value is not None and len(str(value)) > n
+    ]
+
+
 def _validate_form_data(data) -> list[str]:
     """Every problem of an import file at once, so the officer fixes the file in one go."""
     errors: list[str] = []
@@ -391,6 +424,7 @@ def _validate_form_data(data) -> list[str]:
     if not isinstance(sections, list) or not sections:
         errors.append(_("Biểu mẫu cần ít nhất một phần."))
         sections = []
+    errors += _length_problems(data, columns, sections)
     col_codes = []
     for i, col in enumerate(columns, 1):
         if (
@@ -415,7 +449,11 @@ def _validate_form_data(data) -> list[str]:
         if sec["code"] in sec_codes:
             errors.append(_("Mã phần %(code)s bị trùng.") % {"code": sec["code"]})
         sec_codes.append(sec["code"])
-        for r_i, row in enumerate(sec.get("rows") or [], 1):
+        rows = sec.get("rows") or []
+        if not isinstance(rows, list):
+            errors.append(_("Phần %(s)s: danh sách chỉ tiêu không hợp lệ.") % {"s": sec["code"]})
+            rows = []
+        for r_i, row in enumerate(rows, 1):
             if (
                 not isinstance(row, dict)
                 or not _CODE.match(str(row.get("code", "")))
@@ -426,19 +464,33 @@ def _validate_form_data(data) -> list[str]:
             if row["code"] in row_codes:
                 errors.append(_("Mã chỉ tiêu %(code)s bị trùng.") % {"code": row["code"]})
             row_codes.append(row["code"])
-            for col_code, cell in (row.get("cells") or {}).items():
+            cells = row.get("cells") or {}
+            if not isinstance(cells, dict):
+                errors.append(_("Chỉ tiêu %(code)s: danh sách ô không hợp lệ.") % {"code": row["code"]})
+                cells = {}
+            for col_code, cell in cells.items():
                 where = f"[{row['code']}.{col_code}]"
                 if col_code not in col_codes:
                     errors.append(_("Ô %(where)s thuộc cột không có trong biểu mẫu.") % {"where": where})
                 elif not isinstance(cell, dict) or cell.get("type") not in CellType.values:
                     errors.append(_("Ô %(where)s có kiểu không hợp lệ.") % {"where": where})
+                elif not all(isinstance(cell.get(k, ""), str) for k in ("formula", "provider")) or not isinstance(
+                    cell.get("choices", []), list
+                ):
+                    errors.append(_("Ô %(where)s có công thức, nguồn hoặc lựa chọn không hợp lệ.") % {"where": where})
                 elif cell["type"] == CellType.CHOICE and len(cell.get("choices") or []) < 2:
                     errors.append(_("Ô %(where)s là ô chọn nhưng thiếu danh sách lựa chọn.") % {"where": where})
                 elif cell["type"] == CellType.COMPUTED and not str(cell.get("formula", "")).strip():
                     errors.append(_("Ô %(where)s là ô tự tính nhưng thiếu công thức.") % {"where": where})
-    for i, rule in enumerate(data.get("rules") or [], 1):
+    rules = data.get("rules") or []
+    if not isinstance(rules, list):
+        errors.append(_("Danh sách quy tắc không hợp lệ."))
+        rules = []
+    for i, rule in enumerate(rules, 1):
         if (
             not isinstance(rule, dict)
+            or not isinstance(rule.get("left"), str)
+            or not isinstance(rule.get("right"), str)
             or rule.get("operator") not in ValidationRule.Operator.values
             or rule.get("severity") not in ValidationRule.Severity.values
             or not str(rule.get("message", "")).strip()
@@ -720,6 +772,14 @@ def display_value(number: Decimal | None, text: str) -> str:
     return format(normalized, "f") if normalized == normalized.to_integral_value() else format(normalized, "f")
 
 
+def _storable(number: Decimal | None) -> Decimal | None:
+    """A computed value as stored (4 decimals); one too large to store (a formula multiplying two
+    big numbers) is left blank rather than overflowing the column."""
+    if number is None or abs(number) >= MAX_NUMBER:
+        return None
+    return number.quantize(Decimal("0.0001"))
+
+
 def _check_can_edit(submission: Submission) -> None:
     if submission.is_locked:
         raise ValidationError(_("Báo cáo đã nộp hoặc đã duyệt nên bị khóa; cần phòng mở khóa hoặc trả lại để sửa."))
@@ -790,7 +850,7 @@ def submission_save(
         else:
             continue
         if number is not None and cell.type == CellType.COMPUTED:
-            number = number.quantize(Decimal("0.0001"))
+            number = _storable(number)
         dv = stored.get(cell.pk)
         old_display = display_value(dv.number, dv.text) if dv else ""
         new_display = display_value(number, text)
@@ -1147,8 +1207,7 @@ def submission_refresh_from_providers(*, actor, submission: Submission, expected
         computed = {c.pk: c for c in spec.cells.values() if c.type == CellType.COMPUTED}
         existing = {v.cell_id: v for v in DataValue.objects.filter(submission=submission, cell_id__in=computed)}
         for cell_id, cell in computed.items():
-            number = values.get(cell.key)
-            number = None if number is None else number.quantize(Decimal("0.0001"))
+            number = _storable(values.get(cell.key))
             if cell_id in existing:
                 DataValue.objects.filter(pk=existing[cell_id].pk).update(number=number)
             elif number is not None:

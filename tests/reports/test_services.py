@@ -330,3 +330,29 @@ def test_refreshing_from_providers_updates_their_numbers_but_keeps_typed_ones(wo
         == 0
     )
     assert _value(sub, "R02.TS") == 10
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["sections"][0].update(rows="abc"), "danh sách chỉ tiêu không hợp lệ"),
+        (lambda d: d["sections"][0]["rows"][0].update(cells=["TS"]), "danh sách ô không hợp lệ"),
+        (lambda d: d["sections"][0]["rows"][0].update(label="x" * 300), "quá dài"),
+        (lambda d: d.update(rules={"a": 1}), "Danh sách quy tắc không hợp lệ"),
+        (lambda d: d["rules"][0].update(left=5), "Quy tắc thứ 1"),
+        (lambda d: d["sections"][0]["rows"][2]["cells"]["TS"].update(formula=["SUMCOL(TS)"]), "không hợp lệ"),
+    ],
+)
+def test_odd_import_files_get_a_message_not_an_error_page(world, change, message):
+    data = small_form_data()
+    change(data)
+    with pytest.raises(ValidationError) as exc:
+        services.form_create_from_dict(actor=world.officer, owner=world.office, data=data)
+    assert message in " ".join(exc.value.messages)
+
+
+def test_a_computed_value_too_large_to_store_stays_blank(world):
+    sub = submission_of(open_period(world), world.school)
+    save(sub, world.principal, {"R01.TS": "999999999999999", "R02.TS": "999999999999999"})
+    assert _value(sub, "R01.TS") == Decimal("999999999999999")
+    assert _value(sub, "R03.TS") is None  # the sum would not fit the column
