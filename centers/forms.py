@@ -174,6 +174,22 @@ class ClubForm(forms.ModelForm):
         fields = ["name", "field", "is_reading_club", "founded_on", "leader", "members"]
 
 
+class ClubEditForm(ClubForm):
+    closed_on = _date_field(
+        _l("Ngừng hoạt động từ"), required=False, help_text=_l("Để trống khi câu lạc bộ còn hoạt động.")
+    )
+
+    class Meta(ClubForm.Meta):
+        fields = [*ClubForm.Meta.fields, "closed_on"]
+
+    def clean(self):
+        data = super().clean()
+        founded, closed = data.get("founded_on"), data.get("closed_on")
+        if founded and closed and closed < founded:
+            self.add_error("closed_on", _("Ngày ngừng hoạt động không thể trước ngày thành lập."))
+        return data
+
+
 class NeedForm(forms.ModelForm):
     surveyed_on = _date_field(_l("Ngày khảo sát"))
 

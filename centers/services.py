@@ -251,6 +251,27 @@ def club_create(*, actor, centre: Unit, **fields) -> Club:
     return club
 
 
+CLUB_FIELDS = ["name", "field", "is_reading_club", "founded_on", "leader", "members", "closed_on"]
+
+
+@transaction.atomic
+def club_update(*, actor, club: Club, **fields) -> Club:
+    """Edit a club; closing it is setting `closed_on` (its meetings stay in the records)."""
+    club = Club.objects.select_for_update().select_related("centre").get(pk=club.pk)
+    before = audit.snapshot(club, CLUB_FIELDS)
+    _clean_text(fields, ["name", "leader"])
+    for key, value in fields.items():
+        setattr(club, key, value)
+    if club.closed_on and club.founded_on and club.closed_on < club.founded_on:
+        raise ValidationError({"closed_on": _("Ngày ngừng hoạt động không thể trước ngày thành lập.")})
+    club.full_clean()
+    club.save()
+    changes = audit.diff(club, CLUB_FIELDS, before)
+    if changes:
+        audit.record(actor=actor, action="centre.club_update", obj=club, unit=club.centre, changes=changes)
+    return club
+
+
 @transaction.atomic
 def need_create(*, actor, centre: Unit, **fields) -> LearningNeed:
     _require_centre(centre)

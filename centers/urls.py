@@ -20,6 +20,7 @@ urlpatterns = [
     path("hoat-dong/<int:pk>/xoa/", views.activity_delete, name="activity_delete"),
     path("<int:pk>/cau-lac-bo/", views.clubs, name="clubs"),
     path("<int:pk>/cau-lac-bo/them/", views.club_add, name="club_add"),
+    path("cau-lac-bo/<int:pk>/sua/", views.club_edit, name="club_edit"),
     path("<int:pk>/nhu-cau/", views.needs, name="needs"),
     path("<int:pk>/nhu-cau/them/", views.need_add, name="need_add"),
     path("nhu-cau/<int:pk>/xoa/", views.need_delete, name="need_delete"),

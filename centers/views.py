@@ -19,6 +19,7 @@ from . import access, permissions, selectors, services
 from .exports import overview_table
 from .forms import (
     ActivityForm,
+    ClubEditForm,
     ClubForm,
     EvidenceForm,
     FundingForm,
@@ -393,6 +394,30 @@ def club_add(request, pk):
         "centers/form.html",
         _centre_context(
             request, centre, form=form, title=_("Thêm câu lạc bộ"), back=reverse("centers:clubs", args=[centre.pk])
+        ),
+    )
+
+
+def club_edit(request, pk):
+    club = access.get_club_for_user(request.user, pk, write=True)
+    form = ClubEditForm(request.POST or None, instance=club)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.club_update(actor=request.user, club=club, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("Đã lưu câu lạc bộ %(name)s.") % {"name": form.cleaned_data["name"]})
+            return redirect("centers:clubs", club.centre_id)
+    return render(
+        request,
+        "centers/form.html",
+        _centre_context(
+            request,
+            club.centre,
+            form=form,
+            title=_("Sửa câu lạc bộ"),
+            back=reverse("centers:clubs", args=[club.centre_id]),
         ),
     )
 

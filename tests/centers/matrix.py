@@ -31,6 +31,14 @@ def _person(world):
     return _once(world, "person", lambda: helpers.make_person(world.centre))
 
 
+def _club(world):
+    return _once(
+        world,
+        "club",
+        lambda: services.club_create(actor=None, centre=world.centre, name="CLB Đọc sách", field="culture_sport"),
+    )
+
+
 def _draft(world):
     return _once(world, "draft", lambda: helpers.make_assessment(world.centre))
 
@@ -119,6 +127,15 @@ CASES = [
     ),
     read("centers:clubs"),
     act("centers:club_add", CENTRE),
+    act("centers:club_edit", CENTRE, kwargs=lambda w: {"pk": _club(w).pk}),
+    act(
+        "centers:club_edit",
+        CENTRE,
+        kwargs=lambda w: {"pk": _club(w).pk},
+        method="post",
+        data=lambda w: {"name": "CLB Đọc sách", "field": "culture_sport", "members": "30", "closed_on": "31/12/2026"},
+        label="post",
+    ),
     read("centers:needs"),
     act("centers:need_add", CENTRE),
     act(

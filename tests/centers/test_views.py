@@ -219,3 +219,40 @@ def test_the_office_downloads_the_centre_table_as_excel(world, login, other_cent
     values = [cell for row in sheet.iter_rows(values_only=True) for cell in row if cell is not None]
     assert "TTHTCĐ xã Đống Đa" in values and "TTHTCĐ xã Nậm Pồ" in values
     assert 44 in values
+
+
+def test_a_club_is_closed_and_keeps_its_meetings(world, login):
+    club = services.club_create(
+        actor=world.director,
+        centre=world.centre,
+        name="CLB Nông dân",
+        field="agriculture",
+        founded_on=datetime.date(2024, 1, 5),
+    )
+    helpers.make_activity(world.centre, kind="club_meeting", club=club)
+    client = login(world.centre_staff)
+    url = reverse("centers:club_edit", args=[club.pk])
+    response = client.post(
+        url,
+        {
+            "name": "CLB Nông dân",
+            "field": "agriculture",
+            "members": "20",
+            "founded_on": "05/01/2024",
+            "closed_on": "01/01/2023",
+        },
+    )
+    assert "Ngày ngừng hoạt động không thể trước ngày thành lập." in response.content.decode()
+    response = client.post(
+        url,
+        {
+            "name": "CLB Nông dân",
+            "field": "agriculture",
+            "members": "20",
+            "founded_on": "05/01/2024",
+            "closed_on": "31/10/2026",
+        },
+    )
+    assert response.status_code == 302
+    club.refresh_from_db()
+    assert club.closed_on == datetime.date(2026, 10, 31) and club.meetings.count() == 1
