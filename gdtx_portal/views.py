@@ -6,6 +6,7 @@ panels through `<app>.home.panels(...)` (see `module_panels`), so this file neve
 """
 
 import datetime
+import functools
 import importlib
 import unicodedata
 from dataclasses import dataclass
@@ -210,11 +211,11 @@ def _project_app_configs():
     return [c for c in apps.get_app_configs() if Path(c.path).resolve().is_relative_to(base_dir)]
 
 
-def module_panels(request, *, role: str | None, unit: Unit | None) -> list[dict]:
-    """Panels that domain apps put on a home page ("what is due"): an app offers them by shipping
-    `home.py` with `panels(request, *, role, unit)` returning [{"template": ..., **context}].
-    Each panel must keep its own query count independent of data, like the page."""
-    panels = []
+@functools.cache
+def panel_providers() -> tuple:
+    """The `panels` functions of the project apps that ship `home.py`; found once per process
+    (code, not data: every process finds the same)."""
+    providers = []
     for config in _project_app_configs():
         module_name = f"{config.name}.home"
         try:
@@ -223,7 +224,18 @@ def module_panels(request, *, role: str | None, unit: Unit | None) -> list[dict]
             if exc.name == module_name:
                 continue
             raise
-        panels.extend(module.panels(request, role=role, unit=unit) or [])
+        providers.append(module.panels)
+    return tuple(providers)
+
+
+def module_panels(request, *, role: str | None, unit: Unit | None) -> list[dict]:
+    """Panels that domain apps put on a home page ("what is due"): an app offers them by shipping
+    `home.py` with `panels(request, *, role, unit)` returning [{"template": ..., **context}]
+    (optional "col": the Bootstrap column class). Each panel must keep its own query count
+    independent of data, like the page."""
+    panels = []
+    for provider in panel_providers():
+        panels.extend(provider(request, role=role, unit=unit) or [])
     return panels
 
 

@@ -168,7 +168,11 @@ def test_domain_apps_can_add_panels(world, client, monkeypatch, tmp_path, settin
     (tmp_path / "home").mkdir()
     (tmp_path / "home" / "_test_panel.html").write_text("<p>{{ panel.text }}</p>")
     settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}]
-    assert "Việc của TTHTCĐ xã Đống Đa" in home_html(client, world.director)
+    views.panel_providers.cache_clear()
+    try:
+        assert "Việc của TTHTCĐ xã Đống Đa" in home_html(client, world.director)
+    finally:
+        views.panel_providers.cache_clear()
 
 
 def test_a_district_association_branch_sees_the_communes(world, client):
