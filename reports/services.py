@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from units import audit
-from units.models import Membership, Unit, UnitKind, today
+from units.models import Membership, Role, Unit, UnitKind, today
 from units.selectors import units_editable_by
 from units.text import nfc
 
@@ -936,7 +936,18 @@ def submission_submit(*, actor, submission: Submission, expected_version: int, c
     submission.version += 1
     submission.save()
     audit.record(actor=actor, action="submission.submit", obj=submission, unit=submission.unit)
+    _tell_reviewers(submission)
     return submission
+
+
+def _tell_reviewers(submission: Submission) -> None:
+    """The officers of the office that opened the period see new reports in their notifications
+    (in the portal only: one email per report would bury the office)."""
+    officers = Membership.objects.active_on().filter(unit=submission.period.owner_id, role=Role.OFFICE_OFFICER)
+    text = _("%(u)s đã nộp báo cáo “%(p)s”.") % {"u": submission.unit.full_name, "p": submission.period.label}
+    Notification.objects.bulk_create(
+        [Notification(user_id=m.user_id, text=text[:500], link=_submission_link(submission)) for m in officers]
+    )
 
 
 def _unit_people(unit_ids) -> list:

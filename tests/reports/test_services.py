@@ -171,6 +171,7 @@ class TestWorkflow:
         sub = submission_of(open_period(world), world.school)
         sub = fill_and_submit(sub, world.principal, {"R01.TS": "10", "R01.NU": "4"})
         assert sub.status == Submission.Status.SUBMITTED and sub.submitted_by == world.principal
+        assert Notification.objects.filter(user=world.officer, text__contains="đã nộp báo cáo").exists()
         with pytest.raises(ValidationError, match="khóa"):
             save(sub, world.principal, {"R01.TS": "11"})
         with pytest.raises(ValidationError):
