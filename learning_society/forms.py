@@ -62,6 +62,16 @@ class AssessmentForm(forms.Form):
         self.points_regime = rubric.regime == Rubric.Regime.POINTS
         if self.points_regime:
             del self.fields["requested_level"]
+        else:
+            self.fields["requested_level"] = forms.TypedChoiceField(
+                label=RegisterForm.base_fields["requested_level"].label,
+                choices=RegisterForm.base_fields["requested_level"].choices,
+                coerce=int,
+                empty_value=None,
+                required=False,
+                help_text=RegisterForm.base_fields["requested_level"].help_text,
+                widget=forms.Select(attrs={"class": "form-select"}),
+            )
         for c in criteria:
             if self.points_regime:
                 self.fields[f"c{c.pk}"] = forms.CharField(

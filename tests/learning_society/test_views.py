@@ -320,3 +320,18 @@ def test_an_uploaded_rubric_that_is_not_json_is_refused(world, shipped, login):
 def test_a_bad_year_in_the_address_falls_back_to_this_year(world, shipped, login, year):
     client = login(world.officer)
     assert client.get(reverse("learning_society:index") + f"?nam={year}").status_code == 200
+
+
+def test_ids_above_999_are_written_without_a_thousands_dot(world, shipped, login):
+    """Vietnamese number format groups thousands with a dot; ids in form fields must stay plain."""
+    from learning_society.models import Subject
+
+    Subject.objects.create(pk=12345, area=world.hamlet, title=Title.FAMILY, name="Hộ ông Mười Hai")
+    client = login(world.officer)
+    html = client.get(grid_url(world.hamlet)).content.decode()
+    assert 'name="p-12345-' in html
+    assert 'name="row" value="12345"' in html
+    data = grid_post_plain([Subject.objects.get(pk=12345)], criteria(), check="1")
+    client.post(grid_url(world.hamlet).split("?")[0], data)
+    page = client.get(reverse("learning_society:recognise", args=[world.hamlet.pk]) + f"?danh_hieu=family&nam={YEAR}")
+    assert f'name="assessment" value="{Assessment.objects.get().pk}"' in page.content.decode()
