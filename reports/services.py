@@ -783,6 +783,10 @@ def _storable(number: Decimal | None) -> Decimal | None:
 def _check_can_edit(submission: Submission) -> None:
     if submission.is_locked:
         raise ValidationError(_("Báo cáo đã nộp hoặc đã duyệt nên bị khóa; cần phòng mở khóa hoặc trả lại để sửa."))
+    if today() < submission.period.open_date:
+        raise ValidationError(
+            _("Kỳ báo cáo mở nhập từ ngày %(date)s.") % {"date": submission.period.open_date.strftime("%d/%m/%Y")}
+        )
     if today() > submission.period.lock_date:
         raise ValidationError(
             _("Kỳ báo cáo đã khóa sổ ngày %(date)s; liên hệ phòng GD&ĐT để được mở khóa.")
