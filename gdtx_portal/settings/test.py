@@ -1,5 +1,8 @@
 """Tests: fast hashing, in-memory mail, plain static storage (live_server cannot serve hashed names)."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import STORAGES
 
@@ -14,3 +17,6 @@ STORAGES = {
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]
+
+# Uploads and generated files of a test run go to a throw-away folder.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="gdtx-media-"))
