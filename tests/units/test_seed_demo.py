@@ -108,7 +108,7 @@ def test_it_calls_each_domain_apps_seeder_in_order(monkeypatch):
         module.seed = lambda *, office, stdout, name=name: calls.append((name, office.code))
         monkeypatch.setitem(__import__("sys").modules, f"{name}.demo", module)
     call_command("seed_demo", stdout=io.StringIO())
-    assert calls == [(n, demo.OFFICE_CODE) for n in ["reports", "centers", "literacy", "learning_society"]]
+    assert calls == [(n, demo.OFFICE_CODE) for n in ["centers", "literacy", "learning_society", "reports"]]
     calls.clear()
     seed()
     assert calls == []

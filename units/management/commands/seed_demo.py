@@ -11,9 +11,10 @@ from django.db import transaction
 
 from units import demo
 
-# Domain apps seed after the unit tree, in this order: reports first (forms and periods), then the
-# modules whose data the reports read. units never imports them (DESIGN.md: arrows point down).
-MODULE_ORDER = ["reports", "centers", "literacy", "learning_society"]
+# Domain apps seed after the unit tree: first the modules that hold records, then reports, whose demo
+# submissions are pre-filled from those records through the indicator providers. units never
+# imports them (DESIGN.md: arrows point down).
+MODULE_ORDER = ["centers", "literacy", "learning_society", "reports"]
 
 
 def domain_seeders() -> list[tuple[str, object]]:
