@@ -560,3 +560,15 @@ def test_editing_a_closed_unit_keeps_its_dates_consistent(world, client):
     assert "Ngày hết hiệu lực không thể trước ngày bắt đầu hiệu lực" in response.content.decode()
     html = client.get(reverse("units:detail", args=[world.hamlet.pk])).content.decode()
     assert "đã giải thể/sáp nhập" in html
+
+
+def test_ids_above_999_are_written_without_the_thousands_dot(world, client):
+    # USE_THOUSAND_SEPARATOR would print 12345 as "12.345", breaking links and htmx targets.
+    commune = make_unit(UnitKind.COMMUNE, parent=world.office, name="Xã Số Lớn", pk=12345)
+    make_unit(UnitKind.HAMLET, parent=commune)
+    client.force_login(world.officer)
+    tree = client.get(reverse("units:tree")).content.decode()
+    assert 'hx-target="#children-12345"' in tree and 'id="children-12345"' in tree
+    detail = client.get(reverse("units:detail", args=[commune.pk])).content.decode()
+    assert "?parent=12345" in detail and "?unit=12345" in detail
+    assert client.get(reverse("units:people"), {"unit": "12345"}).status_code == 200
