@@ -45,3 +45,16 @@ urlpatterns = [
     path("bao-cao/<int:pk>/mo-khoa/", submissions.submission_unlock, name="submission_unlock"),
     path("bao-cao/<int:pk>/ban-in/", exports.submission_document, name="submission_document"),
 ]
+
+# The office's annual report (issue 7)
+from .views import annual  # noqa: E402
+
+urlpatterns += [
+    path("tong-ket/", annual.annual_list, name="annual_list"),
+    path("tong-ket/them/", annual.annual_create, name="annual_create"),
+    path("tong-ket/<int:pk>/", annual.annual_detail, name="annual_detail"),
+    path("tong-ket/<int:pk>/chot-so-lieu/", annual.annual_freeze, name="annual_freeze"),
+    path("tong-ket/<int:pk>/ban-in/", annual.annual_document, name="annual_document"),
+    path("tong-ket/<int:pk>/tao-pdf/", annual.annual_pdf_start, name="annual_pdf"),
+    path("tong-ket/<int:pk>/excel/", annual.annual_xlsx, name="annual_xlsx"),
+]

@@ -1,0 +1,76 @@
+"""Learning society's blocks of the office's annual report (reports/annual.py discovers this module).
+
+Figures come from learning_society.selectors.statistics, the same numbers as the module's own
+statistics page: recognitions held at the end of the year (a recognition lasts 36 months,
+Thông tư 24/2023 and 25/2023/TT-BGDĐT) against Quyết định 281/QĐ-TTg's targets.
+"""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from reports.annual import AnnualBlock
+from reports.exports import Cell, Column, Row, Series, Table, grouped_bar_chart_svg
+
+from .selectors import COUNTED_TITLES, statistics
+
+
+def recognitions_block(office, start, end):
+    # Recognitions are decided by calendar year; the one inside the school year is its end year.
+    areas, total = statistics(office, end.year)
+    rows = []
+    for title in COUNTED_TITLES:
+        stat = total.titles[title]
+        href = reverse("learning_society:recognised") + f"?nam={end.year}&danh_hieu={title}"
+        rows.append(
+            Row(
+                [
+                    stat.label,
+                    Cell(stat.total, href=href),
+                    Cell(stat.registered, href=href),
+                    Cell(stat.recognised, href=href),
+                    float(stat.share) if stat.share is not None else None,
+                    stat.target or None,
+                ]
+            )
+        )
+    table = Table(
+        title=_("Kết quả công nhận các danh hiệu học tập năm %(year)s") % {"year": end.year},
+        columns=[
+            Column(_("Danh hiệu"), width=30),
+            Column(_("Tổng số"), "int"),
+            Column(_("Đăng ký"), "int"),
+            Column(_("Được công nhận"), "int"),
+            Column(_("Tỉ lệ công nhận"), "percent"),
+            Column(_("Chỉ tiêu (%)"), "int"),
+        ],
+        rows=rows,
+        number_rows=True,
+        notes=[
+            _(
+                "Chỉ tiêu theo Quyết định 281/QĐ-TTg (thấp hơn ở xã đặc biệt khó khăn). "
+                "Số được công nhận gồm các danh hiệu còn hiệu lực đến cuối năm."
+            )
+        ],
+    )
+    labels = [total.titles[t].label for t in COUNTED_TITLES]
+    chart = grouped_bar_chart_svg(
+        labels,
+        [
+            Series(_("Đăng ký"), [total.titles[t].registered for t in COUNTED_TITLES]),
+            Series(_("Được công nhận"), [total.titles[t].recognised for t in COUNTED_TITLES]),
+        ],
+        title=_("Danh hiệu học tập: đăng ký và công nhận"),
+    )
+    return table, chart
+
+
+def blocks():
+    return [
+        AnnualBlock(
+            "learning_society.recognitions",
+            "learning_society",
+            gettext_lazy("Kết quả công nhận các danh hiệu học tập"),
+            recognitions_block,
+        )
+    ]

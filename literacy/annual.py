@@ -1,0 +1,125 @@
+"""Literacy's blocks of the office's annual report (reports/annual.py discovers this module).
+
+The commune standard comes from literacy's own selector (Nghị định 20/2014/NĐ-CP, Điều 20–21:
+≥ 90% literate in the commune's age band, lower bands for especially difficult communes), so the
+annual report prints exactly what the literacy module shows.
+"""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from reports.annual import AnnualBlock
+from reports.exports import Cell, Column, HeaderCell, Row, Series, Table, grouped_bar_chart_svg
+
+from . import rules
+from .selectors import office_standard, standard_years
+
+
+def statistics_year(office, end) -> int | None:
+    """The statistics year (1 Oct – 30 Sep, Thông tư 19/2020) closing in the school year, or the
+    latest earlier one that has a survey round."""
+    years = [y for y in standard_years(office) if y <= end.year]
+    return years[0] if years else None
+
+
+def _rate(result):
+    return float(result.rate) if result.rate is not None else None
+
+
+def standard_block(office, start, end):
+    year = statistics_year(office, end)
+    if year is None:
+        return None
+    result = office_standard(office, year)
+    rows = []
+    for c in result.communes:
+        href = reverse("literacy:standard", args=[c.commune.pk])
+        rows.append(
+            Row(
+                [
+                    Cell(c.commune.name + (" (ĐBKK)" if c.especially_difficult else ""), href=href),
+                    Cell(c.level1.denominator, href=href),
+                    Cell(c.level1.literate, href=href),
+                    _rate(c.level1),
+                    _("Đạt") if c.level1.met else _("Chưa đạt"),
+                    Cell(c.level2.denominator, href=href),
+                    Cell(c.level2.literate, href=href),
+                    _rate(c.level2),
+                    _("Đạt") if c.level2.met else _("Chưa đạt"),
+                ]
+            )
+        )
+    t1, t2 = result.level_total(1), result.level_total(2)
+    rows.append(
+        Row.total(
+            [
+                _("Cộng"),
+                t1.denominator,
+                t1.literate,
+                _rate(t1),
+                f"{result.communes_meeting_level1}/{len(result.communes)}",
+                t2.denominator,
+                t2.literate,
+                _rate(t2),
+                f"{result.communes_meeting_level2}/{len(result.communes)}",
+            ]
+        )
+    )
+    table = Table(
+        title=_("Kết quả xóa mù chữ theo xã (năm thống kê %(year)s)") % {"year": year},
+        columns=[
+            Column(_("Xã, phường"), width=24),
+            Column(_("Số người trong độ tuổi"), "int"),
+            Column(_("Biết chữ mức độ 1"), "int"),
+            Column(_("Tỉ lệ"), "percent"),
+            Column(_("Xã đạt mức độ 1"), width=10),
+            Column(_("Số người trong độ tuổi"), "int"),
+            Column(_("Biết chữ mức độ 2"), "int"),
+            Column(_("Tỉ lệ"), "percent"),
+            Column(_("Xã đạt mức độ 2"), width=10),
+        ],
+        header_rows=[
+            [
+                HeaderCell(_("Xã, phường"), rowspan=2),
+                HeaderCell(_("Xóa mù chữ mức độ 1"), colspan=4),
+                HeaderCell(_("Xóa mù chữ mức độ 2"), colspan=4),
+            ],
+            [
+                HeaderCell(_("Số người trong độ tuổi")),
+                HeaderCell(_("Biết chữ")),
+                HeaderCell(_("Tỉ lệ")),
+                HeaderCell(_("Đạt chuẩn")),
+                HeaderCell(_("Số người trong độ tuổi")),
+                HeaderCell(_("Biết chữ")),
+                HeaderCell(_("Tỉ lệ")),
+                HeaderCell(_("Đạt chuẩn")),
+            ],
+        ],
+        rows=rows,
+        number_rows=True,
+        notes=[
+            _(
+                "Nghị định 20/2014/NĐ-CP, Điều 20: xã đạt chuẩn khi ít nhất %(p)s%% người trong độ tuổi biết chữ "
+                "(mức độ 1: 15–35 tuổi, xã đặc biệt khó khăn 15–25; mức độ 2: 15–60 tuổi, xã ĐBKK 15–35)."
+            )
+            % {"p": rules.THRESHOLD_PERCENT},
+        ],
+    )
+    chart = grouped_bar_chart_svg(
+        [c.commune.name for c in result.communes],
+        [
+            Series(_("Mức độ 1"), [_rate(c.level1) for c in result.communes]),
+            Series(_("Mức độ 2"), [_rate(c.level2) for c in result.communes]),
+        ],
+        title=_("Tỉ lệ biết chữ theo xã"),
+        unit="%",
+        y_max=100,
+        target=rules.THRESHOLD_PERCENT,
+        target_label=_("Chuẩn %(p)s%% (NĐ 20/2014)") % {"p": rules.THRESHOLD_PERCENT},
+    )
+    return table, chart
+
+
+def blocks():
+    return [AnnualBlock("literacy.standard", "literacy", gettext_lazy("Kết quả xóa mù chữ theo xã"), standard_block)]

@@ -1,0 +1,409 @@
+"""Blocks of the office's annual GDTX report (báo cáo tổng kết năm học, DOMAIN.md §6).
+
+A block is a named table (and an optional chart) computed live from the modules with SQL
+aggregates. Three sources feed the registry:
+
+- each domain app may ship `<app>/annual.py` with `blocks()` returning `AnnualBlock`s (found
+  through the app registry, so `reports` never imports a domain app: docs/architecture.md);
+- generic blocks built here from the indicator providers (rows = communes, columns = providers);
+- the reporting periods' roll-up (how many units were expected, submitted, approved).
+
+Blocks are serialised to plain JSON (`table_to_data`) both for the live preview and for the
+frozen snapshot, so the page, the PDF and the XLSX of a frozen version read the very same numbers.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import importlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.apps import apps
+from django.db.models import Count, Q
+from django.urls import NoReverseMatch, reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from units.models import Unit, UnitKind
+
+from .exports import Cell, Column, HeaderCell, Row, Table
+from .providers import get_provider
+from .report_models import ReportingPeriod, Submission
+
+logger = logging.getLogger(__name__)
+
+# The parts of the report, in the order DOMAIN.md §6 lists them.
+SECTIONS = [
+    ("situation", gettext_lazy("Đặc điểm tình hình")),
+    ("direction", gettext_lazy("Công tác chỉ đạo, quản lý")),
+    ("literacy", gettext_lazy("Công tác xóa mù chữ và giáo dục tiếp tục sau khi biết chữ")),
+    ("centres", gettext_lazy("Hoạt động của trung tâm học tập cộng đồng")),
+    ("learning_society", gettext_lazy("Xây dựng xã hội học tập")),
+    ("staff", gettext_lazy("Bồi dưỡng đội ngũ")),
+    ("funding", gettext_lazy("Kinh phí và cơ sở vật chất")),
+    ("communication", gettext_lazy("Công tác tuyên truyền")),
+    ("assessment", gettext_lazy("Đánh giá chung, nhiệm vụ năm học tới và đề xuất")),
+]
+SECTION_KEYS = [key for key, _label in SECTIONS]
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+
+
+@dataclass(frozen=True)
+class AnnualBlock:
+    """`build(office, start, end)` returns a `Table`, or `(Table, chart_svg)`."""
+
+    key: str
+    section: str
+    title: str
+    build: Callable
+
+
+def school_year_dates(year: int) -> tuple[datetime.date, datetime.date]:
+    """A school year runs 1 September – 31 August (DOMAIN.md §2)."""
+    return datetime.date(year, 9, 1), datetime.date(year + 1, 8, 31)
+
+
+def current_school_year(day: datetime.date | None = None) -> int:
+    day = day or datetime.date.today()
+    return day.year if day.month >= 9 else day.year - 1
+
+
+# Serialisation: the snapshot is JSON that no later edit in a module can change ----------------------
+
+
+def _plain(value):
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, datetime.date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, bool):
+        return _("Đạt") if value else _("Chưa đạt")
+    if value is None or isinstance(value, int | float | str):
+        return value
+    return str(value)
+
+
+def table_to_data(table: Table) -> dict:
+    rows = []
+    for row in table.rows:
+        cells = []
+        for cell in row.cells:
+            if isinstance(cell, Cell):
+                cells.append(
+                    {
+                        "v": _plain(cell.value),
+                        "href": cell.href,
+                        "title": str(cell.title),
+                        "colspan": cell.colspan,
+                        "kind": cell.kind,
+                        "bold": cell.bold,
+                    }
+                )
+            else:
+                cells.append({"v": _plain(cell)})
+        rows.append({"cells": cells, "style": row.style, "level": row.level})
+    return {
+        "title": str(table.title),
+        "subtitle": str(table.subtitle),
+        "unit_note": str(table.unit_note),
+        "notes": [str(n) for n in table.notes],
+        "number_rows": table.number_rows,
+        "columns": [
+            {"label": str(c.label), "kind": c.kind, "decimals": c.decimals, "width": c.width} for c in table.columns
+        ],
+        "header_rows": [
+            [{"text": str(h.text), "colspan": h.colspan, "rowspan": h.rowspan} for h in hr] for hr in table.header_rows
+        ]
+        if table.header_rows
+        else None,
+        "rows": rows,
+    }
+
+
+def table_from_data(data: dict) -> Table:
+    rows = []
+    for row in data["rows"]:
+        cells = []
+        for c in row["cells"]:
+            if len(c) == 1:
+                cells.append(c["v"])
+            else:
+                cells.append(
+                    Cell(
+                        c["v"],
+                        href=c.get("href", ""),
+                        title=c.get("title", ""),
+                        colspan=c.get("colspan", 1),
+                        kind=c.get("kind"),
+                        bold=c.get("bold", False),
+                    )
+                )
+        rows.append(Row(cells, style=row.get("style", ""), level=row.get("level", 0)))
+    header_rows = data.get("header_rows")
+    return Table(
+        title=data["title"],
+        subtitle=data.get("subtitle", ""),
+        unit_note=data.get("unit_note", ""),
+        notes=data.get("notes", []),
+        number_rows=data.get("number_rows", False),
+        columns=[
+            Column(c["label"], c["kind"], decimals=c.get("decimals"), width=c.get("width")) for c in data["columns"]
+        ],
+        header_rows=[[HeaderCell(h["text"], h["colspan"], h["rowspan"]) for h in hr] for hr in header_rows]
+        if header_rows
+        else None,
+        rows=rows,
+    )
+
+
+# The registry ------------------------------------------------------------------------------------
+
+
+@functools.cache
+def _app_block_functions() -> tuple:
+    """`blocks` of every installed app that ships an `annual` module; looked up once per process."""
+    found = []
+    for config in apps.get_app_configs():
+        module_name = f"{config.name}.annual"
+        if config.name == "reports":
+            continue
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            if error.name != module_name:
+                raise
+            continue
+        if hasattr(module, "blocks"):
+            found.append(module.blocks)
+    return tuple(found)
+
+
+def unit_url(unit_id: int) -> str:
+    try:
+        return reverse("units:detail", args=[unit_id])
+    except NoReverseMatch:
+        return ""
+
+
+def communes_of(office: Unit, day: datetime.date) -> list[Unit]:
+    return list(Unit.objects.subtree_of(office).filter(kind=UnitKind.COMMUNE).active_on(day).order_by("name", "id"))
+
+
+def provider_table(office, start, end, *, title: str, keys: list[str], unit_note: str = "") -> Table | None:
+    """Rows = communes, columns = providers (each a fixed number of queries), plus a total row.
+    Each number links to the commune behind it. Providers that are not installed are left out."""
+    providers = [p for p in (get_provider(k) for k in keys) if p is not None]
+    if not providers:
+        return None
+    communes = communes_of(office, end)
+    ids = [c.pk for c in communes]
+    values = [p.func(Unit.objects.filter(pk__in=ids), start, end) for p in providers]
+    rows = []
+    totals = [0] * len(providers)
+    for commune in communes:
+        cells = [Cell(commune.name, href=unit_url(commune.pk))]
+        for i, (provider, found) in enumerate(zip(providers, values, strict=True)):
+            number = found.get(commune.pk) or 0
+            totals[i] += number
+            cells.append(Cell(number, href=unit_url(commune.pk), title=provider.source))
+        rows.append(Row(cells))
+    rows.append(Row.total([_("Cộng"), *totals]))
+    return Table(
+        title=title,
+        unit_note=unit_note,
+        columns=[
+            Column(_("Xã, phường"), width=26),
+            *[Column(p.label, "decimal" if "funding" in p.key or "spending" in p.key else "int") for p in providers],
+        ],
+        rows=rows,
+        number_rows=True,
+        notes=[_("Số liệu lấy trực tiếp từ sổ sách của các phân hệ; bấm vào số để xem đơn vị.")],
+    )
+
+
+def _provider_block(key, section, title, keys, unit_note=""):
+    def build(office, start, end):
+        return provider_table(office, start, end, title=title, keys=keys, unit_note=unit_note)
+
+    return AnnualBlock(key, section, title, build)
+
+
+def rollup_table(office, start, end) -> Table:
+    """Reporting periods of the year: units expected, submitted and approved (one aggregate)."""
+    periods = (
+        ReportingPeriod.objects.filter(owner__path__startswith=office.path, due_date__gte=start, due_date__lte=end)
+        .annotate(
+            expected=Count("submissions"),
+            submitted=Count(
+                "submissions",
+                filter=Q(submissions__status__in=[Submission.Status.SUBMITTED, Submission.Status.APPROVED]),
+            ),
+            approved=Count("submissions", filter=Q(submissions__status=Submission.Status.APPROVED)),
+        )
+        .order_by("due_date", "id")
+    )
+    rows = []
+    for period in periods:
+        href = reverse("reports:period_detail", args=[period.pk])
+        rate = round(100 * period.submitted / period.expected, 1) if period.expected else None
+        rows.append(
+            Row(
+                [
+                    Cell(period.label, href=href),
+                    period.due_date,
+                    Cell(period.expected, href=href),
+                    Cell(period.submitted, href=href),
+                    Cell(period.approved, href=href),
+                    rate,
+                ]
+            )
+        )
+    return Table(
+        title=_("Kết quả thực hiện chế độ báo cáo"),
+        columns=[
+            Column(_("Kỳ báo cáo"), width=34),
+            Column(_("Hạn nộp"), "date"),
+            Column(_("Số đơn vị phải nộp"), "int"),
+            Column(_("Đã nộp"), "int"),
+            Column(_("Đã duyệt"), "int"),
+            Column(_("Tỉ lệ nộp"), "percent"),
+        ],
+        rows=rows,
+        number_rows=True,
+    )
+
+
+def generic_blocks() -> list[AnnualBlock]:
+    return [
+        AnnualBlock("reports.rollup", "direction", gettext_lazy("Kết quả thực hiện chế độ báo cáo"), rollup_table),
+        _provider_block(
+            "providers.literacy_classes",
+            "literacy",
+            gettext_lazy("Lớp học và học viên xóa mù chữ, sau biết chữ"),
+            [
+                "literacy.classes_stage1",
+                "literacy.classes_stage2",
+                "literacy.classes_post",
+                "literacy.learners",
+                "literacy.learners_women",
+                "literacy.learners_minority",
+                "literacy.completions",
+            ],
+        ),
+        _provider_block(
+            "providers.centres",
+            "centres",
+            gettext_lazy("Hoạt động của các TTHTCĐ"),
+            [
+                "centers.centres",
+                "centers.activities",
+                "centers.classes",
+                "centers.topics",
+                "centers.clubs",
+                "centers.participants",
+                "centers.participants.women",
+                "centers.participants.ethnic",
+            ],
+        ),
+        _provider_block(
+            "providers.learning_society",
+            "learning_society",
+            gettext_lazy("Đăng ký và công nhận các danh hiệu học tập"),
+            [
+                "learning_society.registered.family",
+                "learning_society.recognised.family",
+                "learning_society.registered.clan",
+                "learning_society.recognised.clan",
+                "learning_society.recognised.learning_unit",
+                "learning_society.recognised.citizen",
+            ],
+        ),
+        _provider_block(
+            "providers.staff",
+            "staff",
+            gettext_lazy("Đội ngũ của các TTHTCĐ"),
+            [
+                "centers.staff.director",
+                "centers.staff.deputy",
+                "centers.staff.teacher",
+                "centers.staff.lecturer",
+                "centers.staff.collaborator",
+            ],
+            unit_note=gettext_lazy("Đơn vị tính: người"),
+        ),
+        _provider_block(
+            "providers.funding",
+            "funding",
+            gettext_lazy("Kinh phí hoạt động của các TTHTCĐ"),
+            [
+                "centers.funding.state_budget",
+                "centers.funding.commune_budget",
+                "centers.funding.socialised",
+                "centers.funding.total",
+                "centers.spending.total",
+            ],
+            unit_note=gettext_lazy("Đơn vị tính: đồng"),
+        ),
+    ]
+
+
+def all_blocks() -> list[AnnualBlock]:
+    blocks = list(generic_blocks())
+    for blocks_of_app in _app_block_functions():
+        blocks.extend(blocks_of_app())
+    order = {key: i for i, key in enumerate(SECTION_KEYS)}
+    return sorted(blocks, key=lambda b: order.get(b.section, len(order)))
+
+
+def compute_blocks(office: Unit, start: datetime.date, end: datetime.date, progress=None) -> list[dict]:
+    """Every block's figures for the office and dates, as JSON-ready dicts."""
+    blocks = all_blocks()
+    result = []
+    for done, block in enumerate(blocks, 1):
+        built = block.build(office, start, end)
+        if progress:
+            progress(done, len(blocks))
+        if built is None:
+            continue
+        table, chart = built if isinstance(built, tuple) else (built, "")
+        result.append(
+            {
+                "key": block.key,
+                "section": block.section,
+                "title": str(block.title),
+                "table": table_to_data(table),
+                "chart": str(chart or ""),
+            }
+        )
+    return result
+
+
+@dataclass
+class SectionView:
+    number: str
+    key: str
+    title: str
+    text: str
+    blocks: list  # [{"table": Table, "chart": SafeString}]
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p.strip() for p in self.text.split("\n") if p.strip()]
+
+
+def sections_for(narrative: dict, blocks: list[dict]) -> list[SectionView]:
+    """The report as the templates read it: each section's text, then its tables and charts."""
+    by_section: dict[str, list] = {}
+    for block in blocks:
+        by_section.setdefault(block["section"], []).append(
+            {"key": block["key"], "table": table_from_data(block["table"]), "chart": mark_safe(block.get("chart", ""))}
+        )
+    return [
+        SectionView(ROMAN[i], key, str(label), narrative.get(key, ""), by_section.get(key, []))
+        for i, (key, label) in enumerate(SECTIONS)
+    ]

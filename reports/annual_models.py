@@ -1,0 +1,67 @@
+"""The office's annual GDTX report (báo cáo tổng kết năm học): narrative written by the officer,
+tables and charts filled live from the modules, and frozen versions whose figures never change.
+
+A draft is edited freely; "chốt số liệu" copies it into a new frozen version that stores the
+figures as JSON (the snapshot), so a later edit in any module leaves a signed report unchanged
+(DOMAIN.md §6). Drafts and frozen versions are all kept.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from units.models import Unit
+
+
+class AnnualReport(models.Model):
+    """Báo cáo tổng kết năm học về giáo dục thường xuyên."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Bản nháp")
+        FROZEN = "frozen", _("Đã chốt số liệu")
+
+    office = models.ForeignKey(Unit, verbose_name=_("đơn vị báo cáo"), on_delete=models.PROTECT, related_name="+")
+    school_year = models.PositiveSmallIntegerField(_("năm học (năm bắt đầu)"))
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    version = models.PositiveSmallIntegerField(_("phiên bản"), default=0)
+    draft = models.ForeignKey(
+        "self", verbose_name=_("bản nháp gốc"), on_delete=models.CASCADE, null=True, blank=True, related_name="versions"
+    )
+    narrative = models.JSONField(_("nội dung từng phần"), default=dict, blank=True)
+    number = models.CharField(_("số văn bản"), max_length=20, blank=True)
+    place = models.CharField(_("địa danh"), max_length=80, blank=True)
+    document_date = models.DateField(_("ngày văn bản"), null=True, blank=True)
+    recipients = models.TextField(_("nơi nhận"), blank=True, help_text=_("Mỗi dòng một nơi nhận."))
+    signer_authority = models.CharField(_("thẩm quyền ký"), max_length=80, blank=True)
+    signer_position = models.CharField(_("chức vụ người ký"), max_length=80, blank=True)
+    signer_name = models.CharField(_("họ tên người ký"), max_length=120, blank=True)
+    frozen_on = models.DateField(_("số liệu tính đến ngày"), null=True, blank=True)
+    snapshot = models.JSONField(_("số liệu đã chốt"), default=list, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người tạo"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("báo cáo tổng kết năm học")
+        verbose_name_plural = _("báo cáo tổng kết năm học")
+        ordering = ["-school_year", "office", "version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["office", "school_year"], condition=Q(status="draft"), name="annual_report_one_draft"
+            ),
+            models.UniqueConstraint(fields=["draft", "version"], name="annual_report_version_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.school_year_label} — {self.office}"
+
+    @property
+    def school_year_label(self) -> str:
+        return f"{self.school_year}-{self.school_year + 1}"
+
+    @property
+    def is_frozen(self) -> bool:
+        return self.status == self.Status.FROZEN

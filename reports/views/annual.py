@@ -1,0 +1,270 @@
+"""The office's annual report: list, compose, freeze, preview / PDF, XLSX. Thin: access helper,
+form, one service, redirect (STYLE.md habit 5)."""
+
+import datetime
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from units.selectors import is_office_user
+
+from ..annual import SECTIONS, current_school_year, sections_for, table_from_data
+from ..annual_models import AnnualReport
+from ..annual_services import (
+    annual_report_create,
+    annual_report_freeze,
+    annual_report_update,
+    can_write,
+    get_annual_report_for_user,
+    offices_for_new_report,
+    report_blocks,
+    report_list,
+)
+from ..exports import OfficialDocument, Signer, official_document_response, table_to_xlsx, xlsx_response
+from ..exports.pdf import render_official_pdf
+from ..jobs import JobError, job_detail_url, job_progress, register_job, start_job
+from .common import paginate
+
+DOCUMENT_TEMPLATE = "reports/annual/document.html"
+
+
+class NewReportForm(forms.Form):
+    office = forms.ModelChoiceField(label=gettext_lazy("Đơn vị"), queryset=None, empty_label=None)
+    school_year = forms.IntegerField(
+        label=gettext_lazy("Năm học bắt đầu"),
+        min_value=2000,
+        max_value=2100,
+        help_text=gettext_lazy("Ví dụ 2025 cho năm học 2025-2026 (01/9 – 31/8)."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["office"].queryset = offices_for_new_report(user)
+
+
+class ComposeForm(forms.ModelForm):
+    class Meta:
+        model = AnnualReport
+        fields = [
+            "number",
+            "place",
+            "document_date",
+            "recipients",
+            "signer_authority",
+            "signer_position",
+            "signer_name",
+        ]
+        widgets = {
+            "document_date": forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
+            "recipients": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {
+            "number": gettext_lazy("Để trống để văn thư ghi số khi phát hành (Nghị định 30/2020/NĐ-CP)."),
+            "recipients": gettext_lazy("Mỗi dòng một nơi nhận; dòng “Lưu: VT, GDTX.” được thêm tự động."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["document_date"].input_formats = ["%d/%m/%Y"]
+        narrative = self.instance.narrative or {}
+        for key, label in SECTIONS:
+            self.fields[f"text_{key}"] = forms.CharField(
+                label=label, required=False, widget=forms.Textarea(attrs={"rows": 5}), initial=narrative.get(key, "")
+            )
+
+    def narrative(self) -> dict:
+        return {key: self.cleaned_data.get(f"text_{key}", "") for key, _label in SECTIONS}
+
+
+class FreezeForm(forms.Form):
+    frozen_on = forms.DateField(
+        label=gettext_lazy("Số liệu tính đến ngày"),
+        input_formats=["%d/%m/%Y"],
+        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
+        help_text=gettext_lazy(
+            "Số liệu được lưu lại như tại ngày này; sửa đổi sau đó ở các phân hệ không làm thay đổi bản đã chốt."
+        ),
+    )
+
+
+def _check_office_user(user):
+    if not is_office_user(user):
+        raise PermissionDenied
+
+
+def annual_list(request):
+    _check_office_user(request.user)
+    page = paginate(request, report_list(request.user))
+    can_create = offices_for_new_report(request.user).exists()
+    form = NewReportForm(user=request.user, initial={"school_year": current_school_year()}) if can_create else None
+    return render(request, "reports/annual/list.html", {"page_obj": page, "reports": page.object_list, "form": form})
+
+
+@require_POST
+def annual_create(request):
+    _check_office_user(request.user)
+    form = NewReportForm(request.POST, user=request.user)
+    if not offices_for_new_report(request.user).exists():
+        raise PermissionDenied
+    if form.is_valid():
+        try:
+            report = annual_report_create(
+                actor=request.user, office=form.cleaned_data["office"], school_year=form.cleaned_data["school_year"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã tạo bản nháp báo cáo tổng kết."))
+            return redirect("reports:annual_detail", pk=report.pk)
+    page = paginate(request, report_list(request.user))
+    return render(request, "reports/annual/list.html", {"page_obj": page, "reports": page.object_list, "form": form})
+
+
+def annual_detail(request, pk):
+    report = get_annual_report_for_user(request.user, pk)
+    writable = can_write(request.user, report) and not report.is_frozen
+    form = ComposeForm(instance=report) if writable else None
+    freeze_form = FreezeForm(initial={"frozen_on": datetime.date.today()}) if writable else None
+    if request.method == "POST":
+        report = get_annual_report_for_user(request.user, pk, write=True)
+        if report.is_frozen:
+            raise PermissionDenied
+        form = ComposeForm(request.POST, instance=report)
+        if form.is_valid():
+            fields = {name: form.cleaned_data[name] for name in ComposeForm.Meta.fields}
+            try:
+                annual_report_update(actor=request.user, report=report, narrative=form.narrative(), **fields)
+            except ValidationError as error:
+                for key, errs in getattr(error, "message_dict", {"__all__": error.messages}).items():
+                    form.add_error(f"text_{key}" if f"text_{key}" in form.fields else None, errs)
+            else:
+                messages.success(request, _("Đã lưu bản nháp."))
+                return redirect("reports:annual_detail", pk=report.pk)
+    sections = sections_for(report.narrative, report_blocks(report))
+    versions = report.versions.order_by("-version") if not report.is_frozen else []
+    return render(
+        request,
+        "reports/annual/detail.html",
+        {
+            "report": report,
+            "form": form,
+            "freeze_form": freeze_form,
+            "sections": sections,
+            "versions": versions,
+            "writable": writable,
+        },
+    )
+
+
+@require_POST
+def annual_freeze(request, pk):
+    report = get_annual_report_for_user(request.user, pk, write=True)
+    form = FreezeForm(request.POST)
+    if form.is_valid():
+        try:
+            frozen = annual_report_freeze(actor=request.user, report=report, on=form.cleaned_data["frozen_on"])
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Đã chốt số liệu: phiên bản %(v)s.") % {"v": frozen.version})
+            return redirect("reports:annual_detail", pk=frozen.pk)
+    else:
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+    return redirect("reports:annual_detail", pk=report.pk)
+
+
+def official_document(report: AnnualReport) -> OfficialDocument:
+    office = report.office
+    parent = office.parent.name if office.parent_id else ""
+    return OfficialDocument(
+        parent_agency=parent,
+        agency=office.name,
+        agency_code="PGDĐT",
+        type_code="BC",
+        number=report.number,
+        place=report.place,
+        date=report.document_date,
+        blank_day=report.document_date is None,
+        title="Báo cáo",
+        excerpt=f"Tổng kết năm học {report.school_year_label} về giáo dục thường xuyên",
+        recipients=[line.strip() for line in report.recipients.splitlines() if line.strip()],
+        archive="VT, GDTX.",
+        signer=Signer(authority=report.signer_authority, position=report.signer_position, name=report.signer_name),
+        draft=not report.is_frozen,
+    )
+
+
+def document_context(report: AnnualReport, progress=None) -> dict:
+    return {
+        "doc": official_document(report),
+        "report": report,
+        "sections": sections_for(report.narrative, report_blocks(report, progress=progress)),
+    }
+
+
+def _pdf_name(report: AnnualReport) -> str:
+    suffix = f" - phiên bản {report.version}" if report.is_frozen else " - bản nháp"
+    return f"Báo cáo tổng kết GDTX {report.school_year_label}{suffix}.pdf"
+
+
+def annual_document(request, pk):
+    """Preview on an A4 sheet; `?pdf=1` downloads the official PDF (Nghị định 30/2020)."""
+    report = get_annual_report_for_user(request.user, pk)
+    return official_document_response(
+        request,
+        DOCUMENT_TEMPLATE,
+        document_context(report),
+        filename=_pdf_name(report),
+        back_url=reverse("reports:annual_detail", args=[report.pk]),
+        xlsx_url=reverse("reports:annual_xlsx", args=[report.pk]),
+    )
+
+
+def annual_pdf_job(job, *, report_id):
+    try:
+        report = get_annual_report_for_user(job.owner, report_id)
+    except Exception as error:  # the owner lost access since the job was queued
+        raise JobError(_("Không còn quyền xem báo cáo này.")) from error
+
+    def progress(done, total):
+        job_progress(job, done, total + 1, _("Đang lấy số liệu"))
+
+    context = document_context(report, progress=progress)
+    job_progress(job, job.total - 1 if job.total else 0, None, _("Đang dàn trang PDF"))
+    return _pdf_name(report), render_official_pdf(DOCUMENT_TEMPLATE, context)
+
+
+register_job("reports.annual_pdf", annual_pdf_job)
+
+
+@require_POST
+def annual_pdf_start(request, pk):
+    report = get_annual_report_for_user(request.user, pk)
+    job = start_job(
+        actor=request.user,
+        kind="reports.annual_pdf",
+        title=_pdf_name(report),
+        unit=report.office,
+        params={"report_id": report.pk},
+    )
+    return redirect(job_detail_url(job))
+
+
+def annual_xlsx(request, pk):
+    report = get_annual_report_for_user(request.user, pk)
+    tables = [table_from_data(block["table"]) for block in report_blocks(report)]
+    heading = [
+        report.office.name.upper(),
+        f"BÁO CÁO TỔNG KẾT NĂM HỌC {report.school_year_label} VỀ GIÁO DỤC THƯỜNG XUYÊN",
+    ]
+    data = table_to_xlsx(tables, title=_("Báo cáo tổng kết"), heading_lines=heading)
+    return xlsx_response(data, _pdf_name(report)[:-4] + ".xlsx")
