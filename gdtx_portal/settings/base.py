@@ -1,8 +1,10 @@
 """Settings shared by every environment. See local.py, test.py and production.py."""
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 from .env import env_bool, env_int, env_list, env_str
 
@@ -29,6 +31,8 @@ THIRD_PARTY_APPS = [
     "fontawesome",  # Font Awesome Free static files (django-bootstrap-static)
     "django_tasks",
     "django_tasks_db",
+    "axes",  # login lockout (issue 8)
+    "csp",  # Content-Security-Policy with per-request nonces (issue 8)
 ]
 LOCAL_APPS = [
     "units",
@@ -51,6 +55,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # CSP header with a fresh nonce per request (request.csp_nonce); production enforces it.
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "gdtx_portal.urls"
@@ -67,6 +75,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "units.context_processors.portal",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -94,6 +103,11 @@ AUTH_USER_MODEL = "units.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+# Axes first: it refuses a locked-out username+IP before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -140,6 +154,38 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "GDTX Portal <no-reply@localh
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Login lockout (django-axes): 5 wrong passwords for one username from one address lock that
+# pair for 15 minutes; another user at the same office (same NAT address) can still log in.
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "units.lockout.locked_out"
+AXES_VERBOSE = False
+# Behind the office's reverse proxy the client address is the first X-Forwarded-For entry.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# Content-Security-Policy (django-csp 4). Scripts only from our own origin or inline blocks that
+# carry this request's nonce; no eval (htmx is told so by the htmx-config meta tag). Bootstrap
+# components set style attributes, so inline STYLES stay allowed; inline scripts never are.
+# Development and tests send it report-only (the browser console lists violations, nothing
+# breaks); production.py enforces it.
+_CSP_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF, NONCE],
+    "style-src": [SELF, "'unsafe-inline'"],
+    "img-src": [SELF, "data:"],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "frame-ancestors": [NONE],
+    "form-action": [SELF],
+    "base-uri": [SELF],
+    "object-src": [NONE],
+}
+CONTENT_SECURITY_POLICY = None
+CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _CSP_DIRECTIVES}
 
 LOGGING = {
     "version": 1,

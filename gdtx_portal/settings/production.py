@@ -1,6 +1,7 @@
 """Production: every secret comes from the environment and a missing one stops start-up."""
 
 from .base import *  # noqa: F403
+from .base import _CSP_DIRECTIVES
 from .env import env_bool, env_int, env_list, env_str
 
 DEBUG = False
@@ -26,3 +27,12 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Enforce the Content-Security-Policy (base.py sends it report-only elsewhere).
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_DIRECTIVES}
+CONTENT_SECURITY_POLICY_REPORT_ONLY = None
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# Uploaded files are never served from /media/ by the web server: every download goes through a
+# view that checks who may see it (docs/security.md).

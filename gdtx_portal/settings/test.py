@@ -20,3 +20,7 @@ MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMid
 
 # Uploads and generated files of a test run go to a throw-away folder.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="gdtx-media-"))
+
+# Login lockout off for the suite (tests log in many times); tests/hardening turns it on.
+AXES_ENABLED = False
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
