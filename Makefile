@@ -74,3 +74,13 @@ check-deploy: venv
 
 clean:
 	rm -rf $(VENV) staticfiles .run
+
+.PHONY: backup restore
+
+## make backup — the database (pg_dump or SQLite online backup) and uploaded files into backups/<timestamp>/
+backup: venv
+	$(PY) manage.py backup_portal
+
+## make restore [BACKUP=backups/<timestamp>] — stop `make run` and the worker first; default: the newest backup
+restore: venv
+	$(PY) manage.py restore_portal $(BACKUP)

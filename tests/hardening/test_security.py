@@ -94,7 +94,7 @@ def test_enforced_csp_header_forbids_inline_scripts(world, login, settings):
     settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_DIRECTIVES}
     settings.CONTENT_SECURITY_POLICY_REPORT_ONLY = None
     client = login(world.officer)
-    header = client.get(reverse("home"))["Content-Security-Policy"]
+    header = client.get(reverse("units:tree"))["Content-Security-Policy"]
     script_src = re.search(r"script-src ([^;]+)", header).group(1)
     assert "'self'" in script_src
     assert "unsafe-inline" not in script_src and "unsafe-eval" not in script_src
@@ -126,7 +126,7 @@ def test_a_page_that_uses_the_nonce_gets_a_fresh_one_each_time(rf, settings):
 
 
 def test_development_and_tests_report_csp_violations_without_breaking_pages(world, login):
-    response = login(world.officer).get(reverse("home"))
+    response = login(world.officer).get(reverse("units:tree"))
     assert "script-src 'self'" in response["Content-Security-Policy-Report-Only"]
     assert "Content-Security-Policy" not in response
 
