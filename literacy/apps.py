@@ -21,3 +21,7 @@ class LiteracyConfig(AppConfig):
 
         register_job(CHECK_KIND, run_check_job)
         register_job(COMMIT_KIND, run_commit_job)
+
+        from .exports import NAME_LIST_KIND, name_list_file
+
+        register_job(NAME_LIST_KIND, name_list_file)

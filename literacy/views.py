@@ -15,11 +15,12 @@ from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from reports.exports import OfficialDocument, Signer, pdf_response, render_official_pdf, table_to_xlsx, xlsx_response
+from reports.exports import pdf_response, render_official_pdf, table_to_xlsx, xlsx_response
+from reports.jobs import export_or_job
 from units.models import Unit, UnitKind
 from units.selectors import is_office_user, scope_roots, units_editable_by, units_visible_to
 
-from . import access, importer, imports, selectors, services, tables
+from . import access, exports, importer, imports, selectors, services, tables
 from .forms import (
     AssignmentForm,
     ClassForm,
@@ -574,24 +575,6 @@ def _year(request, unit: Unit) -> tuple[int, list[int]]:
     return (years[0] if years else datetime.date.today().year), years
 
 
-def _document(unit: Unit, title: str, excerpt: str) -> OfficialDocument:
-    office = selectors.office_of(unit) or unit
-    parent = office.parent.full_name if office.parent else ""
-    return OfficialDocument(
-        parent_agency=parent or "UBND",
-        agency=office.name,
-        agency_code="PGDĐT",
-        type_code="BC",
-        place="",
-        date=datetime.date.today(),
-        title=title,
-        excerpt=excerpt,
-        recipients=["Sở GD&ĐT (để b/c);", "UBND huyện (để b/c);", "BCĐ PCGD-XMC các xã;"],
-        archive="VT, GDTX.",
-        signer=Signer(authority="KT. TRƯỞNG PHÒNG", position="PHÓ TRƯỞNG PHÒNG"),
-    )
-
-
 def standard(request, pk):
     unit = access.get_standard_unit_for_user(request.user, pk)
     year, years = _year(request, unit)
@@ -629,7 +612,9 @@ def standard(request, pk):
             raise Http404
         if fmt == "xlsx":
             return xlsx_response(table_to_xlsx(table, heading_lines=[unit.full_name]), f"{file_stem}.xlsx")
-        doc = _document(unit, "BÁO CÁO", _("Kết quả xóa mù chữ năm %(y)d — %(u)s") % {"y": year, "u": unit.full_name})
+        doc = exports.official_document(
+            unit, "BÁO CÁO", _("Kết quả xóa mù chữ năm %(y)d — %(u)s") % {"y": year, "u": unit.full_name}
+        )
         data = render_official_pdf("literacy/standard_pdf.html", {"doc": doc, "tables": [table]}, request=request)
         return pdf_response(data, f"{file_stem}.pdf")
     return render(request, "literacy/standard.html", context)
@@ -645,13 +630,15 @@ def name_list(request, pk, level):
     persons = selectors.name_list(survey_round, commune, level, conf) if survey_round else Person.objects.none()
     fmt = request.GET.get("xuat", "")
     if fmt in ("xlsx", "pdf") and survey_round:
-        table = tables.name_list_table(persons, level=level, commune=commune, survey_round=survey_round, conf=conf)
-        stem = f"MC{level}-{commune.code}-{year}"
-        if fmt == "xlsx":
-            return xlsx_response(table_to_xlsx(table, heading_lines=[commune.full_name]), f"{stem}.xlsx")
-        doc = _document(commune, "DANH SÁCH", table.title)
-        data = render_official_pdf("literacy/standard_pdf.html", {"doc": doc, "tables": [table]}, request=request)
-        return pdf_response(data, f"{stem}.pdf")
+        return export_or_job(
+            request,
+            kind=exports.NAME_LIST_KIND,
+            title=_("Danh sách MC%(l)d — %(c)s — năm %(y)d") % {"l": level, "c": commune.full_name, "y": year},
+            params={"commune": commune.pk, "level": level, "year": year, "fmt": fmt},
+            estimated_rows=persons.count(),
+            unit=commune,
+            threshold=exports.NAME_LIST_DIRECT_ROWS[fmt],
+        )
     page = _page(request, persons)
     return render(
         request,

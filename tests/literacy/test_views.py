@@ -232,3 +232,31 @@ def test_a_large_file_with_a_bad_row_fails_its_job_and_writes_nothing(world, log
     batch = ImportBatch.objects.get()
     assert batch.status == ImportBatch.Status.INVALID and batch.errors[0][0] == 3
     assert Person.objects.count() == 0
+
+
+def test_a_long_name_list_is_made_in_the_background_with_the_same_file(world, login, monkeypatch):
+    from literacy import exports
+    from reports.models import Job
+
+    monkeypatch.setattr(exports, "NAME_LIST_DIRECT_ROWS", {"xlsx": 0, "pdf": 0})
+    client = login(world.officer)
+    survey_round = make_round(world.office)
+    bulk_people(survey_round, world.hamlet, [{"full_name": "Chưa Biết", "birth_year": YEAR - 20}] * 3)
+    url = reverse("literacy:name_list", kwargs={"pk": world.commune.pk, "level": 1})
+    response = client.get(url + f"?nam={YEAR}&xuat=pdf")
+    assert response.status_code == 302
+    job = Job.objects.get(kind="literacy.name_list")
+    assert job.status == Job.Status.DONE and job.result_name == f"MC1-XA1-{YEAR}.pdf"
+    assert job.result_file.read().startswith(b"%PDF")
+
+
+def test_the_name_list_job_checks_access_as_its_owner(world):
+    from literacy.exports import name_list_file
+    from reports.models import Job
+
+    make_round(world.office)
+    job = Job(kind="literacy.name_list", title="x", owner=world.outsider_officer)
+    from django.http import Http404
+
+    with pytest.raises(Http404):
+        name_list_file(job, commune=world.commune.pk, level=1, year=YEAR, fmt="xlsx")
