@@ -44,7 +44,9 @@ def grow(world, n: int = 5) -> None:
 def test_home_page_queries_do_not_grow_with_data(world, client, django_assert_num_queries, role):
     user = world.role_users[role]
     before = queries_for_home(client, user)
-    assert before <= 12
+    # The office's dashboard gathers every module's panel and chart (issue 7): a fixed budget,
+    # and above all the same number after the office grows.
+    assert before <= 45
     grow(world, views.COLLEAGUES_SHOWN)
     with django_assert_num_queries(before):
         assert client.get("/").status_code == 200
@@ -191,3 +193,25 @@ def test_the_district_centre_is_not_given_the_tthtcd_deadlines(world, client):
     assert "TTHTCĐ nộp báo cáo hoạt động năm" not in html
     assert "trước ngày 20/5" not in html
     assert "trước ngày 20/5" in home_html(client, world.director)
+
+
+def test_office_dashboard_shows_attention_figures_and_charts(world, client):
+    html = home_html(client, world.officer)
+    assert "Cần xử lý: báo cáo" in html
+    assert "Kỳ báo cáo hết hạn trong 7 ngày" in html
+    assert "Hoạt động của các TTHTCĐ theo tháng" in html  # the activities chart, drawn inline
+    assert "Danh hiệu học tập năm" in html
+    assert html.count("<svg") >= 2
+
+
+def test_principal_home_lists_what_is_due_and_what_was_returned(world, client):
+    from reports import services
+    from tests.reports.helpers import fill_and_submit, open_period, submission_of
+
+    period = open_period(world)
+    submission = fill_and_submit(submission_of(period, world.school), world.principal, {"R01.TS": "10", "R01.NU": "4"})
+    services.submission_return(actor=world.officer, submission=submission, reason="Thiếu số liệu lớp học")
+    html = home_html(client, world.principal)
+    assert "Báo cáo cần nộp" in html
+    assert "Thiếu số liệu lớp học" in html
+    assert "1 bị trả lại" in html

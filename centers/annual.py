@@ -1,0 +1,68 @@
+"""Centres' blocks of the office's annual report (reports/annual.py discovers this module): the
+TTHTCĐ activities month by month over the school year (1 Sep – 31 Aug), one SQL aggregate.
+The dashboard draws the same chart (reports/home.py) from this block."""
+
+import datetime
+
+from django.db.models import Count, Sum
+from django.db.models.functions import TruncMonth
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from reports.annual import AnnualBlock
+from reports.exports import Cell, Column, Row, Series, Table, line_chart_svg
+from units.models import Unit, UnitKind
+
+from .models import Activity
+
+
+def _months(start: datetime.date, end: datetime.date) -> list[datetime.date]:
+    months, day = [], start.replace(day=1)
+    while day <= end:
+        months.append(day)
+        day = (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    return months
+
+
+def activities_by_month(office, start, end) -> tuple[Table, str]:
+    centres = Unit.objects.filter(path__startswith=office.path, kind=UnitKind.CENTRE)
+    rows = (
+        Activity.objects.filter(centre__in=centres, start_date__gte=start, start_date__lte=end)
+        .annotate(month=TruncMonth("start_date"))
+        .order_by()
+        .values("month")
+        .annotate(n=Count("id"), people=Sum("participants"))
+    )
+    found = {(r["month"].year, r["month"].month): r for r in rows}
+    months = _months(start, end)
+    href = reverse("centers:index")
+    table_rows, counts = [], []
+    for m in months:
+        r = found.get((m.year, m.month), {})
+        counts.append(r.get("n", 0))
+        table_rows.append(Row([f"{m.month:02d}/{m.year}", Cell(r.get("n", 0), href=href), r.get("people") or 0]))
+    table_rows.append(
+        Row.total([_("Cộng"), sum(counts), sum((found.get((m.year, m.month), {}).get("people") or 0) for m in months)])
+    )
+    table = Table(
+        title=_("Hoạt động của các TTHTCĐ theo tháng"),
+        columns=[
+            Column(_("Tháng"), width=12),
+            Column(_("Số hoạt động"), "int"),
+            Column(_("Lượt người tham gia"), "int"),
+        ],
+        rows=table_rows,
+    )
+    chart = line_chart_svg(
+        [f"{m.month:02d}/{m.year % 100:02d}" for m in months],
+        [Series(_("Số hoạt động"), counts)],
+        title=_("Hoạt động của các TTHTCĐ theo tháng"),
+    )
+    return table, chart
+
+
+def blocks():
+    return [
+        AnnualBlock("centers.activities_by_month", "centres", gettext_lazy("Hoạt động theo tháng"), activities_by_month)
+    ]

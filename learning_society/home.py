@@ -1,0 +1,41 @@
+"""Home panel of learning society for the office (gdtx_portal.views.module_panels): recognitions by
+title this year, and recognitions expiring within 6 months (a recognition lasts 36 months,
+Thông tư 24/2023 and 25/2023/TT-BGDĐT). A fixed number of queries."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from reports.exports import Series, grouped_bar_chart_svg
+from units.models import OFFICE_ROLES, UnitKind, today
+
+from .selectors import COUNTED_TITLES, expiring, statistics
+
+EXPIRING_SHOWN = 4
+
+
+def panels(request, *, role, unit):
+    if unit is None or unit.kind != UnitKind.OFFICE or not (role in OFFICE_ROLES or request.user.is_superuser):
+        return []
+    year = today().year
+    _areas, now = statistics(unit, year)
+    labels = [now.titles[t].label for t in COUNTED_TITLES]
+    chart = grouped_bar_chart_svg(
+        labels,
+        [
+            Series(_("Đăng ký"), [now.titles[t].registered for t in COUNTED_TITLES]),
+            Series(_("Được công nhận"), [now.titles[t].recognised for t in COUNTED_TITLES]),
+        ],
+        title=_("Danh hiệu học tập năm %(y)s") % {"y": year},
+    )
+    soon = expiring(request.user)
+    return [
+        {
+            "template": "home/_learning_society_panel.html",
+            "col": "col-lg-6",
+            "chart": chart,
+            "year": year,
+            "expiring": list(soon.select_related("subject", "subject__area")[:EXPIRING_SHOWN]),
+            "expiring_count": soon.count(),
+            "expiring_url": reverse("learning_society:recognised") + "?sap_het_han=1",
+        }
+    ]
