@@ -1,3 +1,5 @@
+import os
+
 import pytest
 
 from tests.factories import World
@@ -17,3 +19,30 @@ def login(client):
         return client
 
     return _login
+
+
+# Playwright's sync API keeps an event loop in the main thread once a browser test has run; Django's
+# ORM refuses to run in such a thread unless told it is safe (it is: the loop only talks to Chromium).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's package; no `playwright install` (SETUP-NOTES.md)
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One Chromium for the whole run: Playwright's sync API allows one instance per process."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()

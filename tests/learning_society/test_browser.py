@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from learning_society.models import Assessment, Decision
 from tests.factories import PASSWORD
@@ -27,15 +26,13 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture
-def page(live_server):
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS, headless=True)
-        context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
-        page = context.new_page()
-        page.set_default_timeout(20_000)
-        page.on("dialog", lambda dialog: dialog.accept())  # data-confirm asks before the decision
-        yield page
-        browser.close()
+def page(live_server, chromium):
+    context = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    page.on("dialog", lambda dialog: dialog.accept())  # data-confirm asks before the decision
+    yield page
+    context.close()
 
 
 def shot(page, name):

@@ -6,7 +6,6 @@ Own small fixtures (tests/browser/ belongs to another area): Playwright's sync A
 import os
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from tests.factories import PASSWORD
 from tests.literacy.fixtures import YEAR, bulk_people, make_round, row, workbook_bytes
@@ -25,15 +24,13 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture
-def chromium_page(live_server):
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS, headless=True)
-        context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
-        page = context.new_page()
-        page.set_default_timeout(20_000)
-        page.on("dialog", lambda dialog: dialog.accept())  # data-confirm asks before the real import
-        yield page
-        browser.close()
+def chromium_page(live_server, chromium):
+    context = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    page.on("dialog", lambda dialog: dialog.accept())  # data-confirm asks before the real import
+    yield page
+    context.close()
 
 
 @pytest.mark.browser

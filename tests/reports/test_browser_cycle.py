@@ -12,23 +12,13 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, DESKTOP, log_in
+from tests.browser.conftest import DESKTOP, log_in
 from tests.factories import PASSWORD, World
 from units.models import today
 
 from .helpers import make_form
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
