@@ -123,7 +123,10 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Grouping is applied where a figure is shown (|intcomma, |vn_number, reports.exports), not to every
+# integer a template prints: automatic grouping turned ids and years into "1.693" and "2.025" inside
+# form values and links.
+USE_THOUSAND_SEPARATOR = False
 FORMAT_MODULE_PATH = ["gdtx_portal.formats"]
 
 STATIC_URL = "static/"
