@@ -138,3 +138,14 @@ def test_password_validators_refuse_weak_passwords(world):
     for weak in ["12345678", "password", "abc", world.principal.username]:
         with pytest.raises(ValidationError):
             validate_password(weak, user=world.principal)
+
+
+def test_uploaded_files_are_never_served_from_media_urls(world, login, settings):
+    """Evidence, imports and job results are only sent by views that check who may see them;
+    /media/<path> is no URL of the portal, whoever asks (the web server must not serve it either)."""
+    (settings.MEDIA_ROOT / "centers").mkdir(parents=True, exist_ok=True)
+    (settings.MEDIA_ROOT / "centers" / "bi-mat.pdf").write_bytes(b"%PDF secret")
+    for user in (world.officer, world.outsider_officer):
+        response = login(user).get("/media/centers/bi-mat.pdf")
+        assert response.status_code == 404
+        assert b"secret" not in response.content
