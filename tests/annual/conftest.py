@@ -18,6 +18,10 @@ def add_people(survey_round, hamlet, grades: list[int], birth_year=2000):
 
 @pytest.fixture
 def modules(world):
+    return make_modules(world)
+
+
+def make_modules(world):
     """Đống Đa (ordinary commune): 10 people born 2000 (age 26 in 2026, inside both bands):
     8 finished grade 5, 1 grade 3, 1 nothing → level 1: 9/10 = 90,0% (met), level 2: 8/10 = 80,0%
     (not met). Four learning families in Thôn Đông, three recognised in 2026 → 75,0%."""
