@@ -1,0 +1,281 @@
+"""Load: 50 people at once through the principal's and the officer's journeys, for 60 seconds.
+
+    .venv/bin/python bench/load.py [--users 50] [--duration 60] [--workers 3] [--reuse]
+
+Creates a throw-away PostgreSQL database gdtx_bench_load (127.0.0.1:5432, user postgres; override
+with BENCH_PG=postgres://...), migrates and seeds it with `seed_demo`, collects static files, then
+starts gunicorn with the PRODUCTION settings on 127.0.0.1 (the client sends X-Forwarded-Proto:
+https as the office's reverse proxy would, so secure cookies and HSTS behave as in production).
+
+Half the simulated users are principals (log in, home, inbox, open their report, save a draft),
+half are officers (log in, home, the period board, the roll-up, the unit tree); each logs in once
+and then loops through the journey's pages until the time is up. Prints requests/s, p50/p95/p99
+per journey and overall, and the error count (any status >= 500, a connection error, or an
+unexpected status). A 409 on "save draft" is the portal telling a principal that a colleague
+saved first (several threads share one school's report): counted apart, not an error.
+Only 127.0.0.1 is ever contacted.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import re
+import secrets
+import signal
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections import defaultdict
+from html import unescape
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = str(ROOT / ".venv" / "bin" / "python")
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+DEMO_PASSWORD = "GDTX@demo2025"
+PRINCIPALS = ["demo.hieutruong", "demo.hieutruong.tanphong", "demo.hieutruong.palung", "demo.hieutruong.hoasen"]
+OFFICER = "demo.chuyenvien"
+
+FIND_TARGETS = """
+import json
+from reports.models import Submission
+from units.models import User
+out = {"submissions": {}}
+for username in %r:
+    user = User.objects.get(username=username)
+    from units.selectors import active_memberships
+    units = [m.unit_id for m in active_memberships(user)]
+    subs = Submission.objects.filter(unit_id__in=units).order_by("-period_id", "-pk")
+    sub = subs.filter(status__in=["draft", "returned"]).first() or subs.first()
+    if sub:
+        out["submissions"][username] = sub.pk
+        out["period"] = sub.period_id
+print("TARGETS" + json.dumps(out))
+"""
+
+
+def sh(cmd, env, **kw):
+    result = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, **kw)
+    if result.returncode:
+        sys.exit(f"{' '.join(cmd)} failed:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+class Client:
+    """One browser: its own cookies and keep-alive connection to 127.0.0.1 only."""
+
+    def __init__(self, port):
+        self.port = port
+        self.cookies = {}
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+
+    def request(self, method, path, data=None):
+        headers = {"X-Forwarded-Proto": "https", "Host": "127.0.0.1", "Referer": f"https://127.0.0.1{path}"}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        body = None
+        if data is not None:
+            body = urlencode(data)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        for attempt in range(2):
+            try:
+                self.conn.request(method, path, body=body, headers=headers)
+                response = self.conn.getresponse()
+                content = response.read()
+                break
+            except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
+                self.conn.close()  # gunicorn sync workers close idle connections: reconnect once
+                if attempt:
+                    raise
+        for header, value in response.getheaders():
+            if header.lower() == "set-cookie":
+                name, _, rest = value.partition("=")
+                self.cookies[name.strip()] = rest.split(";", 1)[0]
+        if response.getheader("Connection", "").lower() == "close":
+            self.conn.close()
+        return response.status, response.getheader("Location", ""), content.decode("utf-8", "replace")
+
+    def csrf(self, html):
+        match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+        return match.group(1) if match else ""
+
+
+class Stats:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.times = defaultdict(list)
+        self.errors = defaultdict(int)
+        self.conflicts = 0
+        self.samples = []
+
+    def add(self, journey, step, seconds, ok, status):
+        with self.lock:
+            self.times[journey].append(seconds)
+            if not ok:
+                self.errors[f"{journey}/{step} → {status}"] += 1
+
+
+def timed(stats, client, journey, step, method, path, data=None, expect=(200,)):
+    start = time.perf_counter()
+    try:
+        status, location, html = client.request(method, path, data)
+    except Exception as exc:  # a refused or dropped connection is an error the user would see
+        stats.add(journey, step, time.perf_counter() - start, False, type(exc).__name__)
+        return None, ""
+    elapsed = time.perf_counter() - start
+    if status == 409 and step == "save draft":
+        with stats.lock:
+            stats.conflicts += 1
+        stats.add(journey, step, elapsed, True, status)
+    else:
+        stats.add(journey, step, elapsed, status in expect, status)
+    return status, html
+
+
+def login(stats, client, journey, username):
+    _, html = timed(stats, client, journey, "login page", "GET", "/tai-khoan/dang-nhap/")
+    token = client.csrf(html)
+    status, _ = timed(
+        stats,
+        client,
+        journey,
+        "login",
+        "POST",
+        "/tai-khoan/dang-nhap/",
+        {"csrfmiddlewaretoken": token, "username": username, "password": DEMO_PASSWORD},
+        expect=(302,),
+    )
+    return status == 302
+
+
+def principal_journey(stats, port, username, submission, stop):
+    # A person logs in once and then works: the loop is the journey's pages, not the password hash.
+    client = Client(port)
+    while not stop.is_set():
+        if "sessionid" not in client.cookies and not login(stats, client, "principal", username):
+            continue
+        timed(stats, client, "principal", "home", "GET", "/")
+        timed(stats, client, "principal", "inbox", "GET", "/bao-cao/can-nop/")
+        status, html = timed(stats, client, "principal", "open report", "GET", f"/bao-cao/bao-cao/{submission}/")
+        if status == 200 and 'id="grid-form"' in html:
+            form = html.split('id="grid-form"', 1)[1].split("</form>", 1)[0]
+            data = {"csrfmiddlewaretoken": client.csrf(html), "action": "save"}
+            for tag in re.findall(r"<input[^>]+>", form):
+                name = re.search(r'name="([^"]+)"', tag)
+                if name and (name.group(1).startswith("v:") or name.group(1) == "version"):
+                    value = re.search(r'value="([^"]*)"', tag)
+                    data[name.group(1)] = unescape(value.group(1)) if value else ""
+            timed(stats, client, "principal", "save draft", "POST", f"/bao-cao/bao-cao/{submission}/", data, (302,))
+
+
+def officer_journey(stats, port, period, stop):
+    client = Client(port)
+    while not stop.is_set():
+        if "sessionid" not in client.cookies and not login(stats, client, "officer", OFFICER):
+            continue
+        timed(stats, client, "officer", "home", "GET", "/")
+        timed(stats, client, "officer", "board", "GET", f"/bao-cao/ky/{period}/")
+        timed(stats, client, "officer", "roll-up", "GET", f"/bao-cao/ky/{period}/tong-hop/")
+        timed(stats, client, "officer", "unit tree", "GET", "/don-vi/")
+
+
+def pct(values, q):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q / 100 * (len(values) - 1))))] * 1000
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--duration", type=int, default=60)
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--reuse", action="store_true", help="keep the database seeded by a previous run")
+    args = parser.parse_args()
+
+    base = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+    db_url = f"{base}/gdtx_bench_load"
+    env = dict(
+        os.environ,
+        DATABASE_URL=db_url,
+        DJANGO_SETTINGS_MODULE="gdtx_portal.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(60),
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_SSL_REDIRECT="false",
+        LOG_LEVEL="WARNING",
+        CONN_MAX_AGE="60",
+    )
+    if not args.reuse:
+        print("Preparing a throw-away database gdtx_bench_load (migrate + seed_demo)...", flush=True)
+        sh(["psql", f"{base}/postgres", "-qc", "DROP DATABASE IF EXISTS gdtx_bench_load"], env)
+        sh(["psql", f"{base}/postgres", "-qc", "CREATE DATABASE gdtx_bench_load"], env)
+        sh([PY, "manage.py", "migrate", "--no-input"], env)
+        sh([PY, "manage.py", "seed_demo"], env)
+        sh([PY, "manage.py", "collectstatic", "--no-input"], env)
+    out = sh([PY, "manage.py", "shell", "-c", FIND_TARGETS % (PRINCIPALS,)], env)
+    targets = json.loads(out.split("TARGETS", 1)[1])
+    principals = [(u, s) for u, s in targets["submissions"].items()]
+    if not principals or "period" not in targets:
+        sys.exit("The demo data has no report submission to open.")
+
+    server = subprocess.Popen(
+        [GUNICORN, "gdtx_portal.wsgi", "-w", str(args.workers), "-b", f"127.0.0.1:{args.port}", "--timeout", "60"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=open("/tmp/bench_load_gunicorn.log", "w"),  # noqa: SIM115 (lives as long as the server)
+    )
+    try:
+        for _ in range(100):
+            try:
+                http.client.HTTPConnection("127.0.0.1", args.port, timeout=1).request("GET", "/healthz")
+                break
+            except OSError:
+                time.sleep(0.2)
+        stats, stop = Stats(), threading.Event()
+        threads = []
+        for i in range(args.users):
+            if i % 2 == 0:
+                username, submission = principals[(i // 2) % len(principals)]
+                target = (principal_journey, (stats, args.port, username, submission, stop))
+            else:
+                target = (officer_journey, (stats, args.port, targets["period"], stop))
+            threads.append(threading.Thread(target=target[0], args=target[1], daemon=True))
+        print(
+            f"{args.users} users ({len(principals)} principals' reports, period {targets['period']}), "
+            f"{args.workers} gunicorn workers, {args.duration} s, {os.cpu_count()} cores...",
+            flush=True,
+        )
+        started = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        time.sleep(args.duration)
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=60)
+        elapsed = time.perf_counter() - started
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+    every = [t for values in stats.times.values() for t in values]
+    print(f"\nrequests: {len(every)} in {elapsed:.1f} s = {len(every) / elapsed:.1f} req/s")
+    for journey, values in sorted(stats.times.items()) + [("all", every)]:
+        print(
+            f"  {journey:10s} n={len(values):6d}  p50={pct(values, 50):7.1f} ms  p95={pct(values, 95):7.1f} ms  "
+            f"p99={pct(values, 99):7.1f} ms  mean={statistics.mean(values) * 1000:7.1f} ms"
+        )
+    errors = sum(stats.errors.values())
+    print(f"errors: {errors}" + "".join(f"\n  {k}: {v}" for k, v in sorted(stats.errors.items())))
+    print(f"save-draft conflicts (409, the later saver is told): {stats.conflicts}")
+    p95 = pct(every, 95)
+    print(f"target: 0 errors and p95 < 300 ms → {'MET' if errors == 0 and p95 < 300 else 'NOT MET'} (p95 {p95:.0f} ms)")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
