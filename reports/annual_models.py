@@ -65,3 +65,93 @@ class AnnualReport(models.Model):
     @property
     def is_frozen(self) -> bool:
         return self.status == self.Status.FROZEN
+
+
+class GuidanceArea(models.TextChoices):
+    """The areas of the year's GDTX guidance (the seeds' hướng dẫn nhiệm vụ GDTX năm học)."""
+
+    LEARNING_SOCIETY = "learning_society", _("Xây dựng xã hội học tập")
+    LITERACY = "literacy", _("Xóa mù chữ")
+    CENTRES = "centres", _("Trung tâm học tập cộng đồng")
+    PROGRAMMES = "programmes", _("Chương trình GDTX")
+    STAFF = "staff", _("Đội ngũ, bồi dưỡng")
+    ICT = "ict", _("Ứng dụng CNTT, truyền thông")
+    REPORTING = "reporting", _("Thông tin báo cáo, thi đua")
+
+
+class Guidance(models.Model):
+    """Hướng dẫn nhiệm vụ GDTX năm học: tasks by area with deadlines; schools and centres answer
+    with their plan (kế hoạch) for the year."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Đang soạn")
+        PUBLISHED = "published", _("Đã ban hành")
+
+    office = models.ForeignKey(Unit, verbose_name=_("đơn vị ban hành"), on_delete=models.PROTECT, related_name="+")
+    school_year = models.PositiveSmallIntegerField(_("năm học (năm bắt đầu)"))
+    title = models.CharField(_("tên văn bản"), max_length=255)
+    number = models.CharField(_("số văn bản"), max_length=40, blank=True)
+    plan_due = models.DateField(_("hạn nộp kế hoạch"), null=True, blank=True)
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(_("ngày ban hành"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người tạo"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("hướng dẫn nhiệm vụ năm học")
+        verbose_name_plural = _("hướng dẫn nhiệm vụ năm học")
+        ordering = ["-school_year", "office"]
+        constraints = [models.UniqueConstraint(fields=["office", "school_year"], name="guidance_one_per_year")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def school_year_label(self) -> str:
+        return f"{self.school_year}-{self.school_year + 1}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+
+class GuidanceTask(models.Model):
+    """Nhiệm vụ: one task of the guidance, in an area, with its deadline."""
+
+    guidance = models.ForeignKey(Guidance, on_delete=models.CASCADE, related_name="tasks")
+    area = models.CharField(_("lĩnh vực"), max_length=20, choices=GuidanceArea.choices)
+    text = models.TextField(_("nội dung nhiệm vụ"))
+    deadline = models.DateField(_("thời hạn"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("nhiệm vụ")
+        verbose_name_plural = _("nhiệm vụ")
+        ordering = ["guidance", "area", "deadline", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class YearPlan(models.Model):
+    """Kế hoạch năm học of a school or centre, submitted against the office's guidance."""
+
+    guidance = models.ForeignKey(Guidance, on_delete=models.CASCADE, related_name="plans")
+    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("nội dung kế hoạch"), blank=True)
+    attachment = models.FileField(_("tệp kế hoạch"), upload_to="plans/%Y/", blank=True)
+    attachment_name = models.CharField(_("tên tệp"), max_length=255, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người nộp"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("nộp lúc"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("kế hoạch năm học")
+        verbose_name_plural = _("kế hoạch năm học")
+        constraints = [models.UniqueConstraint(fields=["guidance", "unit"], name="year_plan_one_per_unit")]
+
+    def __str__(self) -> str:
+        return f"{self.unit} — {self.guidance}"

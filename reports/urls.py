@@ -58,3 +58,18 @@ urlpatterns += [
     path("tong-ket/<int:pk>/tao-pdf/", annual.annual_pdf_start, name="annual_pdf"),
     path("tong-ket/<int:pk>/excel/", annual.annual_xlsx, name="annual_xlsx"),
 ]
+
+# The year's guidance and the plans (issue 7)
+from .views import guidance  # noqa: E402
+
+urlpatterns += [
+    path("huong-dan/", guidance.guidance_list, name="guidance_list"),
+    path("huong-dan/them/", guidance.guidance_create, name="guidance_create"),
+    path("huong-dan/<int:pk>/", guidance.guidance_detail, name="guidance_detail"),
+    path("huong-dan/<int:pk>/them-nhiem-vu/", guidance.guidance_task_add, name="guidance_task_add"),
+    path("huong-dan/nhiem-vu/<int:pk>/xoa/", guidance.guidance_task_delete, name="guidance_task_delete"),
+    path("huong-dan/<int:pk>/ban-hanh/", guidance.guidance_publish, name="guidance_publish"),
+    path("huong-dan/<int:pk>/nhac-nop/", guidance.guidance_remind, name="guidance_remind"),
+    path("huong-dan/<int:pk>/nop-ke-hoach/", guidance.plan_submit, name="plan_submit"),
+    path("ke-hoach/<int:pk>/tep/", guidance.plan_file, name="plan_file"),
+]

@@ -4,6 +4,7 @@ write; principals, directors and associations get 403 on the pages and 404 on a 
 from reports.annual_models import AnnualReport
 from reports.annual_services import annual_report_create
 from tests.permission_matrix import EVERYONE, OFFICE, OFFICER, UrlCase
+from units.models import Role
 
 NON_OFFICE = EVERYONE - OFFICE
 
@@ -47,4 +48,99 @@ CASES = [
     UrlCase("reports:annual_document", kwargs=_pk, ok=OFFICE, hidden=NON_OFFICE),
     UrlCase("reports:annual_pdf", kwargs=_pk, method="post", ok=OFFICE, hidden=NON_OFFICE),
     UrlCase("reports:annual_xlsx", kwargs=_pk, ok=OFFICE, hidden=NON_OFFICE),
+]
+
+
+# The year's guidance and the plans -------------------------------------------------------------
+def _guidance(world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from reports import guidance as svc
+    from reports.annual_models import Guidance
+
+    if not hasattr(world, "_guidance"):
+        published = svc.guidance_create(actor=world.officer, office=world.office, school_year=2025, title="Hướng dẫn")
+        svc.guidance_task_add(actor=world.officer, guidance=published, area="literacy", text="Duy trì chuẩn XMC")
+        svc.guidance_publish(actor=world.officer, guidance=Guidance.objects.get(pk=published.pk))
+        draft = svc.guidance_create(actor=world.officer, office=world.office, school_year=2026, title="Dự thảo")
+        plan = svc.plan_submit(
+            actor=world.principal,
+            guidance=Guidance.objects.get(pk=published.pk),
+            unit=world.school,
+            text="Kế hoạch",
+            attachment=SimpleUploadedFile("ke-hoach.pdf", b"%PDF-1.4 plan", content_type="application/pdf"),
+        )
+        world._guidance = (published, draft, plan)
+    return world._guidance
+
+
+def _draft_task(world):
+    from reports import guidance as svc
+    from reports.annual_models import GuidanceTask
+
+    _p, draft, _plan = _guidance(world)
+    task = GuidanceTask.objects.filter(guidance=draft).first() or svc.guidance_task_add(
+        actor=world.officer, guidance=draft, area="ict", text="Cập nhật cổng thông tin"
+    )
+    return {"pk": task.pk}
+
+
+FILLERS = {Role.PRINCIPAL, Role.SCHOOL_STAFF, Role.CENTRE_DIRECTOR, Role.CENTRE_STAFF}
+ASSOCIATION = {Role.ASSOCIATION_OFFICER}
+
+CASES += [
+    UrlCase("reports:guidance_list", ok=OFFICE | FILLERS, outsider=200),
+    UrlCase(
+        "reports:guidance_create",
+        method="post",
+        data=lambda w: {"office": w.office.pk, "school_year": 2030, "title": "Hướng dẫn 2030-2031"},
+        ok=OFFICER,
+        outsider=200,
+    ),
+    UrlCase(
+        "reports:guidance_detail", kwargs=lambda w: {"pk": _guidance(w)[0].pk}, ok=OFFICE | FILLERS, hidden=ASSOCIATION
+    ),
+    UrlCase(
+        "reports:guidance_task_add",
+        kwargs=lambda w: {"pk": _guidance(w)[1].pk},
+        method="post",
+        data=lambda w: {"area": "staff", "text": "Bồi dưỡng giáo viên", "deadline": "30/10/2026"},
+        ok=OFFICER,
+        hidden=FILLERS | ASSOCIATION,
+    ),
+    UrlCase(
+        "reports:guidance_task_delete",
+        kwargs=_draft_task,
+        method="post",
+        ok=OFFICER,
+        hidden=FILLERS | ASSOCIATION,
+    ),
+    UrlCase(
+        "reports:guidance_publish",
+        kwargs=lambda w: {"pk": _guidance(w)[0].pk},
+        method="post",
+        ok=OFFICER,
+        hidden=ASSOCIATION,
+    ),
+    UrlCase(
+        "reports:guidance_remind",
+        kwargs=lambda w: {"pk": _guidance(w)[0].pk},
+        method="post",
+        ok=OFFICER,
+        hidden=ASSOCIATION,
+    ),
+    UrlCase(
+        "reports:plan_submit",
+        kwargs=lambda w: {"pk": _guidance(w)[0].pk},
+        method="post",
+        data=lambda w: {"text": "Kế hoạch năm học"},
+        ok=FILLERS,
+        hidden=ASSOCIATION,
+    ),
+    UrlCase(
+        "reports:plan_file",
+        kwargs=lambda w: {"pk": _guidance(w)[2].pk},
+        ok=OFFICE | {Role.PRINCIPAL, Role.SCHOOL_STAFF},
+        hidden={Role.CENTRE_DIRECTOR, Role.CENTRE_STAFF} | ASSOCIATION,
+    ),
 ]
