@@ -91,6 +91,9 @@ class Client:
                 self.conn.close()  # gunicorn sync workers close idle connections: reconnect once
                 if attempt:
                     raise
+            except Exception:
+                self.conn.close()  # a timed-out connection cannot be reused: start clean next time
+                raise
         for header, value in response.getheaders():
             if header.lower() == "set-cookie":
                 name, _, rest = value.partition("=")
@@ -157,6 +160,7 @@ def principal_journey(stats, port, username, submission, stop):
     client = Client(port)
     while not stop.is_set():
         if "sessionid" not in client.cookies and not login(stats, client, "principal", username):
+            time.sleep(1)
             continue
         timed(stats, client, "principal", "home", "GET", "/")
         timed(stats, client, "principal", "inbox", "GET", "/bao-cao/can-nop/")
@@ -176,6 +180,7 @@ def officer_journey(stats, port, period, stop):
     client = Client(port)
     while not stop.is_set():
         if "sessionid" not in client.cookies and not login(stats, client, "officer", OFFICER):
+            time.sleep(1)
             continue
         timed(stats, client, "officer", "home", "GET", "/")
         timed(stats, client, "officer", "board", "GET", f"/bao-cao/ky/{period}/")
