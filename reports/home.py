@@ -14,6 +14,7 @@ from units.models import OFFICE_ROLES, Unit, today
 
 from .annual import all_blocks, current_school_year, school_year_dates
 from .annual_models import AnnualReport
+from .guidance import PLAN_KINDS
 from .permissions import FILL_ROLES
 from .providers import get_provider
 from .report_models import ReportingPeriod, Submission
@@ -121,6 +122,7 @@ def _unit_panels(request, unit):
             "latest": done[:3],
             "unit": unit,
             "inbox_url": reverse("reports:inbox"),
+            "plans": unit.kind in PLAN_KINDS,  # schools and centres answer the year's guidance
         }
     ]
 
