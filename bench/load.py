@@ -111,6 +111,7 @@ class Stats:
     def __init__(self):
         self.lock = threading.Lock()
         self.times = defaultdict(list)
+        self.steps = defaultdict(list)
         self.errors = defaultdict(int)
         self.conflicts = 0
         self.samples = []
@@ -118,6 +119,7 @@ class Stats:
     def add(self, journey, step, seconds, ok, status):
         with self.lock:
             self.times[journey].append(seconds)
+            self.steps[f"{journey}/{step}"].append(seconds)
             if not ok:
                 self.errors[f"{journey}/{step} → {status}"] += 1
 
@@ -274,6 +276,9 @@ def main():
             f"  {journey:10s} n={len(values):6d}  p50={pct(values, 50):7.1f} ms  p95={pct(values, 95):7.1f} ms  "
             f"p99={pct(values, 99):7.1f} ms  mean={statistics.mean(values) * 1000:7.1f} ms"
         )
+    print("per page (p50 / p95 ms):")
+    for step, values in sorted(stats.steps.items()):
+        print(f"  {step:24s} n={len(values):6d}  {pct(values, 50):7.1f} / {pct(values, 95):7.1f}")
     errors = sum(stats.errors.values())
     print(f"errors: {errors}" + "".join(f"\n  {k}: {v}" for k, v in sorted(stats.errors.items())))
     print(f"save-draft conflicts (409, the later saver is told): {stats.conflicts}")
