@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from learning_society import services
 from learning_society.models import Assessment, Decision, Registration, Score, Title
-from reports.providers import get_provider, register_subject_source
+from reports.providers import get_provider
 from reports.rubrics import rubric_criteria
 from units.models import AuditEntry, UnitKind
 
@@ -286,19 +286,20 @@ def test_a_family_cannot_belong_to_a_school(world, shipped):
         services.subject_create(actor=None, area=world.school, title=Title.FAMILY, name="Hộ A")
 
 
-def test_families_come_from_the_household_register_once(world, shipped):
-    register_subject_source(
-        "literacy.households",
-        "Hộ gia đình",
-        lambda hamlet: [{"ref": "HH-1", "name": "Hộ ông A", "members": 4}, {"ref": "HH-2", "name": "Hộ bà B"}],
-    )
-    try:
-        assert services.families_import_from_register(actor=world.officer, hamlet=world.hamlet) == 2
-        assert services.families_import_from_register(actor=world.officer, hamlet=world.hamlet) == 0
-    finally:
-        from reports import providers
+def test_families_come_from_the_household_register_once(world, shipped, monkeypatch):
+    from reports import providers
 
-        providers._subject_sources.pop("literacy.households", None)
+    # A stand-in register for this test only; monkeypatch restores literacy's real source after it.
+    monkeypatch.setitem(
+        providers._subject_sources,
+        "literacy.households",
+        (
+            "Hộ gia đình",
+            lambda hamlet: [{"ref": "HH-1", "name": "Hộ ông A", "members": 4}, {"ref": "HH-2", "name": "Hộ bà B"}],
+        ),
+    )
+    assert services.families_import_from_register(actor=world.officer, hamlet=world.hamlet) == 2
+    assert services.families_import_from_register(actor=world.officer, hamlet=world.hamlet) == 0
 
 
 def test_statistics_count_shares_against_the_targets(world, families):
