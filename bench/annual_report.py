@@ -1,6 +1,6 @@
 """Bench: the office's full annual report PDF at 10× the demo district, against WeasyPrint alone.
 
-    .venv/bin/python bench/annual_report.py [--scale 10] [--repeat 2] [--keep]
+    .venv/bin/python bench/annual_report.py [--scale 10] [--repeat 3] [--reuse]
 
 Builds its own database (SQLite file in /tmp unless DATABASE_URL is set: use a throw-away
 database whose name contains "bench"): `seed_demo`, then every record of the modules (people of
@@ -94,13 +94,19 @@ def scale_up(times: int) -> dict:
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=int, default=10)
-    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--reuse", action="store_true", help="time again on the database the last run built")
     args = parser.parse_args()
 
     started = time.perf_counter()
-    fresh_database()
-    sizes = scale_up(args.scale)
-    print(f"data: {sizes} (built in {time.perf_counter() - started:.0f} s)")
+    if args.reuse:
+        import django
+
+        django.setup()
+    else:
+        fresh_database()
+        sizes = scale_up(args.scale)
+        print(f"data: {sizes} (built in {time.perf_counter() - started:.0f} s)")
 
     from django.template.loader import render_to_string
     from pypdf import PdfReader

@@ -311,19 +311,6 @@ def generic_blocks() -> list[AnnualBlock]:
             ],
         ),
         _provider_block(
-            "providers.learning_society",
-            "learning_society",
-            gettext_lazy("Đăng ký và công nhận các danh hiệu học tập"),
-            [
-                "learning_society.registered.family",
-                "learning_society.recognised.family",
-                "learning_society.registered.clan",
-                "learning_society.recognised.clan",
-                "learning_society.recognised.learning_unit",
-                "learning_society.recognised.citizen",
-            ],
-        ),
-        _provider_block(
             "providers.staff",
             "staff",
             gettext_lazy("Đội ngũ của các TTHTCĐ"),
