@@ -60,7 +60,7 @@ class World:
         self.difficult_commune = make_unit(
             UnitKind.COMMUNE, parent=self.office, name="Nậm Pồ", code="XA2", especially_difficult=True
         )
-        self.hamlet = make_unit(UnitKind.HAMLET, parent=self.commune, name="Thôn Đông", code="TH1")
+        self.hamlet = make_unit(UnitKind.HAMLET, parent=self.commune, name="Đông", code="TH1")
         self.school = make_unit(UnitKind.SCHOOL, parent=self.commune, name="Trường THCS Đống Đa", code="SCH1")
         self.other_school = make_unit(
             UnitKind.SCHOOL,
