@@ -368,4 +368,5 @@ def seed(*, office: Unit, stdout) -> None:
     _seed_assessments(
         centres, officer_membership.user if officer_membership else None, random.Random(office.code), stdout
     )
-    stdout.write(f"  TTHTCĐ: {len(centres)} trung tâm, thêm {created} hoạt động.")
+    open_centres = sum(1 for c in centres if not c.valid_to or c.valid_to >= today())
+    stdout.write(f"  TTHTCĐ: {open_centres} trung tâm đang hoạt động, thêm {created} hoạt động.")

@@ -156,9 +156,8 @@ def _seed(office: Unit, stdout) -> None:
     _second_round_changes(rng, second)
     _classes(rng, second, communes)
     if stdout:
-        stdout.write(
-            f"  Sổ xóa mù chữ mẫu: {len(people):,} nhân khẩu ở {len(communes)} xã, hai đợt điều tra năm {YEAR}."
-        )
+        count = f"{len(people):,}".replace(",", ".")  # Vietnamese groups thousands with a dot: 20.024
+        stdout.write(f"  Sổ xóa mù chữ mẫu: {count} nhân khẩu ở {len(communes)} xã, hai đợt điều tra năm {YEAR}.")
 
 
 def _second_round_changes(rng: random.Random, second: SurveyRound) -> None:
