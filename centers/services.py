@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from reports import rubrics
 from reports.models import Rubric, RubricCriterion
 from units import audit
 from units.models import Unit, UnitKind
@@ -365,12 +366,8 @@ def rubric_for_year(year: int) -> Rubric | None:
 
 
 def band_for(rubric: Rubric, total: Decimal | None) -> str:
-    if total is None:
-        return ""
-    for band in rubric.bands or []:
-        if total >= Decimal(str(band.get("min", 0))):
-            return band.get("label", "")
-    return ""
+    """The rating of Công văn 2553's points through the shared rubric engine (reports.rubrics)."""
+    return rubrics.band_for(total, rubric.bands or [])
 
 
 def _criteria(rubric: Rubric) -> dict[int, RubricCriterion]:
