@@ -167,8 +167,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "units.lockout.locked_out"
 AXES_VERBOSE = False
-# Behind the office's reverse proxy the client address is the first X-Forwarded-For entry.
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The address a lockout keys on: the socket's, unless a reverse proxy that overwrites
+# X-Forwarded-For stands in front (production.py); otherwise a client could forge the header.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
 # Content-Security-Policy (django-csp 4). Scripts only from our own origin or inline blocks that
 # carry this request's nonce; no eval (htmx is told so by the htmx-config meta tag). Bootstrap

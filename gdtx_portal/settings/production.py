@@ -31,6 +31,9 @@ X_FRAME_OPTIONS = "DENY"
 # Enforce the Content-Security-Policy (base.py sends it report-only elsewhere).
 CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_DIRECTIVES}
 CONTENT_SECURITY_POLICY_REPORT_ONLY = None
+# Behind the office's nginx (docs/security.md), which sets X-Forwarded-For itself.
+if env_bool("BEHIND_PROXY", True):
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
