@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from reports import rubrics
 from reports.models import Rubric
@@ -280,15 +280,16 @@ def statistics(root: Unit, year: int) -> tuple[list[AreaStat], AreaStat]:
     # Recognised: this year's recognitions, plus earlier ones still valid at the end of the year
     # (Thông tư 24/2023, 25/2023: a level lasts 36 months), each subject once, its latest level.
     end = datetime.date(year, 12, 31)
-    held = {}
-    for sid, path, title, level, band in (
-        Assessment.objects.filter(subject__area__path__startswith=root.path, status=Assessment.Status.RECOGNISED)
-        .filter(Q(year=year) | Q(year__lt=year, expires_on__gt=end, recognised_on__lte=end))
-        .values_list("subject_id", "subject__area__path", "subject__title", "level", "band")
-        .order_by("year")
+    held = Assessment.objects.filter(subject__area__path__startswith=root.path, status=Assessment.Status.RECOGNISED)
+    held = held.filter(Q(year=year) | Q(year__lt=year, expires_on__gt=end, recognised_on__lte=end))
+    # Each subject once, at its latest recognition (one assessment per subject and year): counted in
+    # SQL, grouped by place, title, level and band, so the work does not grow with the families.
+    later = held.filter(subject=OuterRef("subject"), year__gt=OuterRef("year"))
+    latest = held.filter(~Exists(later))
+    for row in (
+        latest.values("subject__area__path", "subject__title", "level", "band").annotate(n=Count("id")).order_by()
     ):
-        held[sid] = (path, title, f"Mức độ {level}" if level else band or "—")
-    for path, title, key in held.values():
-        add(path, title, "recognised", 1)
-        add(path, title, None, 1, key=key)
+        key = f"Mức độ {row['level']}" if row["level"] else row["band"] or "—"
+        add(row["subject__area__path"], row["subject__title"], "recognised", row["n"])
+        add(row["subject__area__path"], row["subject__title"], None, row["n"], key=key)
     return [rows[c.pk] for c in communes], total

@@ -31,7 +31,9 @@ def standard_block(office, start, end):
     year = statistics_year(office, end)
     if year is None:
         return None
-    result = office_standard(office, year)
+    # The annual table shows the whole population only; the by-sex and ethnic tables live on the
+    # standard page.
+    result = office_standard(office, year, groups=("all",))
     rows = []
     for c in result.communes:
         href = reverse("literacy:standard", args=[c.commune.pk])

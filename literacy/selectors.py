@@ -421,8 +421,11 @@ def _band_q(band: rules.Band, year: int, method: str) -> Q:
 _GROUP_Q = {"all": Q(), "female": Q(sex=Sex.FEMALE), "minority": Q(ethnic_minority=True)}
 
 
-def standard_aggregates(survey_round: SurveyRound, commune_ids, *, method: str) -> dict[int, dict]:
-    """One SQL query: conditional counts per commune for every band, group and literacy level."""
+def standard_aggregates(
+    survey_round: SurveyRound, commune_ids, *, method: str, groups: tuple[str, ...] = GROUPS
+) -> dict[int, dict]:
+    """One SQL query: conditional counts per commune for every band, group and literacy level.
+    A caller that shows only the whole population passes groups=("all",): a third of the work."""
     year = survey_round.year
     qs = Person.objects.filter(round=survey_round, commune_id__in=commune_ids, status__in=COUNTED_STATUSES)
     if method == AgeMethod.EXACT:
@@ -435,7 +438,7 @@ def standard_aggregates(survey_round: SurveyRound, commune_ids, *, method: str) 
     annotations = {"total_people": Count("id")}
     for band in rules.BANDS:
         in_band = _band_q(band, year, method)
-        for group in GROUPS:
+        for group in groups:
             base = in_band & _GROUP_Q[group]
             prefix = f"{band.key}__{group}__"
             annotations[prefix + "population"] = Count("id", filter=base)
@@ -449,9 +452,9 @@ def standard_aggregates(survey_round: SurveyRound, commune_ids, *, method: str) 
 
 
 def _counts_from(row: dict | None, band: rules.Band, group: str) -> Counts:
-    if not row:
-        return Counts()
     prefix = f"{band.key}__{group}__"
+    if not row or prefix + "population" not in row:
+        return Counts()
     return Counts(**{name: row[prefix + name] for name in Counts.__dataclass_fields__})
 
 
@@ -496,13 +499,17 @@ def communes_for_standard(office: Unit, survey_round: SurveyRound | None) -> lis
     return list(Unit.objects.subtree_of(office).filter(kind=UnitKind.COMMUNE).active_on(day).order_by("name"))
 
 
-def office_standard(office: Unit, year: int) -> OfficeStandard:
+def office_standard(office: Unit, year: int, *, groups: tuple[str, ...] = GROUPS) -> OfficeStandard:
     """The standard of every commune of `office` for a statistics year, in a fixed number of queries."""
     survey_round = round_for(office, year)
     conf = settings_for(office_of(office) or office)
     result = OfficeStandard(office=office, year=year, survey_round=survey_round, settings=conf)
     communes = communes_for_standard(office, survey_round)
-    rows = standard_aggregates(survey_round, [c.pk for c in communes], method=conf.age_method) if survey_round else {}
+    rows = (
+        standard_aggregates(survey_round, [c.pk for c in communes], method=conf.age_method, groups=groups)
+        if survey_round
+        else {}
+    )
     result.communes = [_commune_standard(c, rows.get(c.pk), conf.exempt_leave_denominator) for c in communes]
     return result
 
