@@ -24,3 +24,8 @@ urlpatterns = [
     path("vai-tro/them/don-vi/<int:unit>/", views.membership_add, name="membership_add"),
     path("vai-tro/<int:pk>/ket-thuc/", views.membership_end, name="membership_end"),
 ]
+
+# The audit log for office roles (issue 8): its own module so the tree's views stay untouched.
+from .views import audit as audit_views  # noqa: E402
+
+urlpatterns += [path("nhat-ky/", audit_views.audit_list, name="audit")]

@@ -1,0 +1,122 @@
+"""Nhật ký thao tác: who did what, when, on which unit — for office roles, over their own scope.
+
+Every service leaves an AuditEntry (units/audit.py); this page only reads them. An entry is shown
+when its unit lies in the viewer's scope (units_visible_to), so an office never reads another
+office's log. Entries without a unit are system-wide and shown to superusers only.
+The page runs a fixed number of queries whatever the size of the log (tests/hardening).
+"""
+
+import datetime
+
+from django import forms
+from django.db.models import Q
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..models import AuditEntry
+from ..selectors import units_visible_to
+from ..text import fold
+from .common import ACTION_LABELS, paginate, require_office
+
+# The part before the dot names the module; shown where an action has no label of its own.
+MODULE_LABELS = {
+    "unit": _("Đơn vị"),
+    "person": _("Người dùng"),
+    "membership": _("Vai trò"),
+    "centre": _("Trung tâm học tập cộng đồng"),
+    "literacy": _("Xóa mù chữ"),
+    "learning_society": _("Xã hội học tập"),
+    "report_form": _("Biểu mẫu báo cáo"),
+    "submission": _("Báo cáo của đơn vị"),
+    "period": _("Kỳ báo cáo"),
+    "annual_report": _("Báo cáo năm"),
+    "job": _("Tác vụ nền"),
+}
+DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+
+
+def action_label(action: str) -> str:
+    if action in ACTION_LABELS:
+        return str(ACTION_LABELS[action])
+    module, _dot, rest = action.partition(".")
+    if module in MODULE_LABELS:
+        return f"{MODULE_LABELS[module]}: {rest.replace('_', ' ')}"
+    return action
+
+
+class AuditFilterForm(forms.Form):
+    action = forms.ChoiceField(label=_("Thao tác"), required=False)
+    person = forms.CharField(label=_("Người thực hiện"), required=False, max_length=100)
+    unit = forms.CharField(label=_("Đơn vị"), required=False, max_length=100)
+    date_from = forms.DateField(
+        label=_("Từ ngày"),
+        required=False,
+        input_formats=DATE_FORMATS,
+        error_messages={"invalid": _("Nhập ngày theo dạng dd/mm/yyyy.")},
+    )
+    date_to = forms.DateField(
+        label=_("Đến ngày"),
+        required=False,
+        input_formats=DATE_FORMATS,
+        error_messages={"invalid": _("Nhập ngày theo dạng dd/mm/yyyy.")},
+    )
+
+    def __init__(self, *args, actions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = [("", _("Tất cả thao tác"))] + [(a, action_label(a)) for a in actions]
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", _("Ngày kết thúc phải sau hoặc bằng ngày bắt đầu."))
+        return data
+
+
+def audit_scope(user):
+    entries = AuditEntry.objects.all()
+    if user.is_superuser:
+        return entries
+    return entries.filter(unit__in=units_visible_to(user))
+
+
+def _start_of(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def filter_entries(entries, data: dict):
+    if data.get("action"):
+        entries = entries.filter(action=data["action"])
+    for word in (data.get("person") or "").split():
+        entries = entries.filter(Q(actor__full_name__icontains=word) | Q(actor__username__icontains=word))
+    for word in fold(data.get("unit") or "").split():
+        entries = entries.filter(unit__search_text__contains=word)
+    if data.get("date_from"):
+        entries = entries.filter(at__gte=_start_of(data["date_from"]))
+    if data.get("date_to"):
+        # The whole of the last day counts: before midnight that ends it, office time.
+        entries = entries.filter(at__lt=_start_of(data["date_to"] + datetime.timedelta(days=1)))
+    return entries
+
+
+def audit_list(request):
+    user = request.user
+    require_office(user)
+    scope = audit_scope(user)
+    actions = sorted(scope.order_by().values_list("action", flat=True).distinct())
+    form = AuditFilterForm(request.GET or None, actions=actions)
+    # A field with an error does not filter; the others still do, and the error is shown.
+    data = {}
+    if form.is_bound:
+        form.is_valid()
+        data = {name: value for name, value in form.cleaned_data.items() if name not in form.errors}
+    entries = filter_entries(scope, data).select_related("actor", "unit").order_by("-at", "-id")
+    page_obj = paginate(request, entries)
+    for entry in page_obj.object_list:
+        entry.label = action_label(entry.action)
+    return render(
+        request,
+        "units/audit_list.html",
+        {"form": form, "page_obj": page_obj, "filtering": any(data.values())},
+    )
