@@ -110,3 +110,9 @@ def test_paginated_with_a_fixed_number_of_queries(world, login, django_assert_nu
 def test_leader_and_viewer_read_it_too(world, login):
     for user in (world.leader, world.viewer):
         assert login(user).get(URL).status_code == 200
+
+
+def test_reached_from_the_tree_and_people_pages(world, login):
+    client = login(world.leader)
+    for page in (reverse("units:tree"), reverse("units:people")):
+        assert f'href="{URL}"' in client.get(page).content.decode()
