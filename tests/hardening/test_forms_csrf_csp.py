@@ -28,10 +28,6 @@ KNOWN_INLINE = {
     "literacy:standard",
     "learning_society",
     "reports:period_units",
-    "units:create",
-    "units:detail",
-    "units:edit",
-    "units:tree",
 }
 
 

@@ -149,3 +149,14 @@ def test_uploaded_files_are_never_served_from_media_urls(world, login, settings)
         response = login(user).get("/media/centers/bi-mat.pdf")
         assert response.status_code == 404
         assert b"secret" not in response.content
+
+
+def test_the_unit_tree_script_runs_under_the_enforced_policy(world, login, settings):
+    """The tree's inline script carries the response's nonce, so production browsers run it."""
+    from gdtx_portal.settings.base import _CSP_DIRECTIVES
+
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_DIRECTIVES}
+    settings.CONTENT_SECURITY_POLICY_REPORT_ONLY = None
+    response = login(world.officer).get(reverse("units:tree"))
+    nonce = re.search(r'<script nonce="([^"]+)">', response.content.decode()).group(1)
+    assert f"'nonce-{nonce}'" in response["Content-Security-Policy"]
