@@ -17,4 +17,19 @@
       window.setTimeout(function () { button.disabled = true; }, 0);
     }
   });
+  // <select data-autosubmit>: the form is sent when the choice changes (year pickers, filters).
+  // Declared as attributes rather than onchange="…" so the Content-Security-Policy needs no inline script.
+  document.addEventListener("change", function (event) {
+    var field = event.target;
+    if (field.hasAttribute && field.hasAttribute("data-autosubmit") && field.form) {
+      field.form.submit();
+    }
+  });
+  // <input type="checkbox" data-check-all="input[name=x]">: ticks or clears every box it names.
+  document.addEventListener("change", function (event) {
+    var box = event.target;
+    var selector = box.getAttribute && box.getAttribute("data-check-all");
+    if (!selector) return;
+    document.querySelectorAll(selector).forEach(function (other) { other.checked = box.checked; });
+  });
 })();

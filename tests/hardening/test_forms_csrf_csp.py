@@ -19,16 +19,10 @@ POST = re.compile(r"""method\s*=\s*["']?post""", re.I)
 INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)([^>]*)>", re.I)
 HANDLER = re.compile(r"""<[a-z][^>]*\s(on[a-z]+)\s*=\s*["']""", re.I)
 
-# Pages that still use inline handlers (onchange="this.form.submit()", a "select all" onclick) or
-# an inline <script> without nonce: they work in development and tests, where the policy is
-# report-only, but the browser blocks those bits in production. Listed so that no NEW page adds
-# one; each needs a data-attribute and a few lines in static/js/portal.js (see docs/security.md).
-KNOWN_INLINE = {
-    "centers",
-    "literacy:standard",
-    "learning_society",
-    "reports:period_units",
-}
+# Inline handlers and un-nonced inline scripts work in development and tests (report-only policy) but
+# are blocked in production. None is left: behaviours are data attributes handled in
+# static/js/portal.js (data-autosubmit, data-check-all, data-confirm). Keep this empty.
+KNOWN_INLINE: set[str] = set()
 
 
 def _known(case) -> bool:
