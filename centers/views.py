@@ -81,6 +81,11 @@ def _centre_context(request, centre, **extra) -> dict:
     }
 
 
+def _form_page(request, centre, form, **extra):
+    """The one-column entry page (centers/form.html) every create/edit view of a centre shares."""
+    return render(request, "centers/form.html", _centre_context(request, centre, form=form, **extra))
+
+
 # Landing pages --------------------------------------------------------------------------------
 
 
@@ -191,16 +196,12 @@ def profile_edit(request, pk):
         else:
             messages.success(request, _("Đã lưu hồ sơ trung tâm."))
             return redirect("centers:profile", centre.pk)
-    return render(
+    return _form_page(
         request,
-        "centers/form.html",
-        _centre_context(
-            request,
-            centre,
-            form=form,
-            title=_("Sửa hồ sơ trung tâm"),
-            back=reverse("centers:profile", args=[centre.pk]),
-        ),
+        centre,
+        form,
+        title=_("Sửa hồ sơ trung tâm"),
+        back=reverse("centers:profile", args=[centre.pk]),
     )
 
 
@@ -215,20 +216,16 @@ def person_add(request, pk):
         else:
             messages.success(request, _("Đã thêm %(name)s.") % {"name": person})
             return redirect("centers:profile", centre.pk)
-    return render(
+    return _form_page(
         request,
-        "centers/form.html",
-        _centre_context(
-            request,
-            centre,
-            form=form,
-            title=_("Thêm cán bộ, giáo viên, báo cáo viên"),
-            help=_(
-                "Khi thay người (ví dụ giám đốc mới), hãy ghi ngày thôi cho người cũ rồi thêm người mới: "
-                "lịch sử được giữ lại."
-            ),
-            back=reverse("centers:profile", args=[centre.pk]),
+        centre,
+        form,
+        title=_("Thêm cán bộ, giáo viên, báo cáo viên"),
+        help=_(
+            "Khi thay người (ví dụ giám đốc mới), hãy ghi ngày thôi cho người cũ rồi thêm người mới: "
+            "lịch sử được giữ lại."
         ),
+        back=reverse("centers:profile", args=[centre.pk]),
     )
 
 
@@ -245,16 +242,12 @@ def person_end(request, pk):
         else:
             messages.success(request, _("Đã ghi ngày thôi của %(name)s.") % {"name": person.full_name})
             return redirect("centers:profile", person.centre_id)
-    return render(
+    return _form_page(
         request,
-        "centers/form.html",
-        _centre_context(
-            request,
-            person.centre,
-            form=form,
-            title=_("Ghi ngày thôi: %(name)s") % {"name": person},
-            back=reverse("centers:profile", args=[person.centre_id]),
-        ),
+        person.centre,
+        form,
+        title=_("Ghi ngày thôi: %(name)s") % {"name": person},
+        back=reverse("centers:profile", args=[person.centre_id]),
     )
 
 
@@ -389,12 +382,8 @@ def club_add(request, pk):
         else:
             messages.success(request, _("Đã thêm câu lạc bộ %(name)s.") % {"name": club.name})
             return redirect("centers:clubs", centre.pk)
-    return render(
-        request,
-        "centers/form.html",
-        _centre_context(
-            request, centre, form=form, title=_("Thêm câu lạc bộ"), back=reverse("centers:clubs", args=[centre.pk])
-        ),
+    return _form_page(
+        request, centre, form, title=_("Thêm câu lạc bộ"), back=reverse("centers:clubs", args=[centre.pk])
     )
 
 
@@ -409,16 +398,12 @@ def club_edit(request, pk):
         else:
             messages.success(request, _("Đã lưu câu lạc bộ %(name)s.") % {"name": form.cleaned_data["name"]})
             return redirect("centers:clubs", club.centre_id)
-    return render(
+    return _form_page(
         request,
-        "centers/form.html",
-        _centre_context(
-            request,
-            club.centre,
-            form=form,
-            title=_("Sửa câu lạc bộ"),
-            back=reverse("centers:clubs", args=[club.centre_id]),
-        ),
+        club.centre,
+        form,
+        title=_("Sửa câu lạc bộ"),
+        back=reverse("centers:clubs", args=[club.centre_id]),
     )
 
 
@@ -458,21 +443,17 @@ def need_add(request, pk):
             if "again" in request.POST:
                 return redirect("centers:need_add", centre.pk)
             return redirect(f"{reverse('centers:needs', args=[centre.pk])}?nam={data['school_year']}")
-    return render(
+    return _form_page(
         request,
-        "centers/form.html",
-        _centre_context(
-            request,
-            centre,
-            form=form,
-            title=_("Ghi kết quả khảo sát nhu cầu học tập"),
-            help=_(
-                "Mỗi dòng là một nội dung người dân muốn học, theo lĩnh vực và đối tượng; "
-                "kết quả được dùng khi lập kế hoạch năm sau."
-            ),
-            back=reverse("centers:needs", args=[centre.pk]),
-            again=True,
+        centre,
+        form,
+        title=_("Ghi kết quả khảo sát nhu cầu học tập"),
+        help=_(
+            "Mỗi dòng là một nội dung người dân muốn học, theo lĩnh vực và đối tượng; "
+            "kết quả được dùng khi lập kế hoạch năm sau."
         ),
+        back=reverse("centers:needs", args=[centre.pk]),
+        again=True,
     )
 
 
@@ -516,12 +497,8 @@ def funding_add(request, pk):
         else:
             messages.success(request, _("Đã ghi khoản %(kind)s.") % {"kind": entry.get_kind_display().lower()})
             return redirect(f"{reverse('centers:funding', args=[centre.pk])}?nam={school_year_of(entry.date)}")
-    return render(
-        request,
-        "centers/form.html",
-        _centre_context(
-            request, centre, form=form, title=_("Ghi khoản thu, chi"), back=reverse("centers:funding", args=[centre.pk])
-        ),
+    return _form_page(
+        request, centre, form, title=_("Ghi khoản thu, chi"), back=reverse("centers:funding", args=[centre.pk])
     )
 
 
@@ -569,16 +546,12 @@ def plan_edit(request, pk):
         else:
             messages.success(request, _("Đã lưu kế hoạch năm học %(y)s.") % {"y": school_year_label(year)})
             return redirect(f"{reverse('centers:plan', args=[centre.pk])}?nam={year}")
-    return render(
+    return _form_page(
         request,
-        "centers/form.html",
-        _centre_context(
-            request,
-            centre,
-            form=form,
-            title=_("Kế hoạch năm học %(y)s") % {"y": school_year_label(year)},
-            back=f"{reverse('centers:plan', args=[centre.pk])}?nam={year}",
-        ),
+        centre,
+        form,
+        title=_("Kế hoạch năm học %(y)s") % {"y": school_year_label(year)},
+        back=f"{reverse('centers:plan', args=[centre.pk])}?nam={year}",
     )
 
 
