@@ -200,3 +200,6 @@ LOGGING = {
 
 # Project settings
 PORTAL_NAME = env_str("PORTAL_NAME", "Cổng thông tin GDTX")
+# Two-factor login (TOTP) is each office user's choice; True sends office users who have not set it
+# up to the setup page right after they log in (units/views/two_factor.py).
+TWO_FACTOR_REQUIRED_FOR_OFFICE = env_bool("TWO_FACTOR_REQUIRED_FOR_OFFICE", False)
