@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from units.concurrency import page_version
 from units.models import Unit, UnitKind
 
 from .models import (
@@ -73,7 +74,31 @@ class AssignmentForm(forms.Form):
         ).order_by("path")
 
 
-class HouseholdForm(forms.ModelForm):
+class VersionedForm(forms.ModelForm):
+    """An edit form that carries the row's version the page showed (units.concurrency): the service
+    refuses the save if someone saved since. Not a model field, so it never overwrites the row's."""
+
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+    def page_version(self) -> int:
+        return page_version(self.cleaned_data.get("version"))
+
+    def show_newer(self, current_version: int) -> None:
+        """After a refused save: keep what was typed, but post the newer version next time."""
+        data = self.data.copy()
+        data[self.add_prefix("version")] = str(current_version)
+        self.data = data
+
+    def model_data(self) -> dict:
+        return {key: value for key, value in self.cleaned_data.items() if key != "version"}
+
+
+class HouseholdForm(VersionedForm):
     class Meta:
         model = Household
         fields = ["hamlet", "code", "house_number", "head_name", "residence"]
@@ -84,7 +109,7 @@ class HouseholdForm(forms.ModelForm):
         self.fields["hamlet"].label_from_instance = lambda u: u.full_name
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(VersionedForm):
     birth_date = DateField(label=_("Ngày sinh"), required=False, help_text=_("Để trống nếu chỉ biết năm sinh."))
     birth_year = forms.IntegerField(label=_("Năm sinh"), required=False)
 

@@ -125,6 +125,8 @@ class Household(models.Model):
     residence = models.CharField(_("cư trú"), max_length=10, choices=Residence.choices, default=Residence.PERMANENT)
     lineage = models.UUIDField(default=uuid.uuid4, db_index=True, editable=False)
     is_demo = models.BooleanField(default=False, editable=False)
+    # Bumped by every save; an edit page posts the number it showed (units.concurrency).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name = _("hộ gia đình")
@@ -203,6 +205,8 @@ class Person(models.Model):
     )
     duplicate_cleared = models.BooleanField(default=False, editable=False)
     is_demo = models.BooleanField(default=False, editable=False)
+    # Bumped by every save; an edit page posts the number it showed (units.concurrency).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name = _("nhân khẩu")

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from units import audit
+from units.concurrency import check_version
 from units.models import Unit, UnitKind
 from units.text import fold, nfc
 
@@ -289,9 +290,19 @@ def household_create(*, actor, survey_round: SurveyRound, hamlet: Unit, **fields
 
 
 @transaction.atomic
-def household_update(*, actor, household: Household, **fields) -> Household:
+def household_update(*, actor, household: Household, expected_version: int | None = None, **fields) -> Household:
+    """`expected_version` is the version the edit page showed (views always pass it): a save from a
+    page older than the last save is refused with StaleEdit instead of overwriting it."""
     _check_open(household.round)
     household = Household.objects.select_for_update().select_related("round", "hamlet").get(pk=household.pk)
+    check_version(
+        household,
+        expected_version,
+        _(
+            "Hộ này vừa được %(who)s sửa lúc %(at)s; trang của bạn đã cũ. Số liệu bạn nhập vẫn còn bên dưới — "
+            "hãy xem lại rồi lưu lại."
+        ),
+    )
     before = audit.snapshot(household, HOUSEHOLD_FIELDS)
     for key, value in fields.items():
         setattr(household, key, nfc(value) if isinstance(value, str) and key != "residence" else value)
@@ -299,6 +310,7 @@ def household_update(*, actor, household: Household, **fields) -> Household:
         raise ValidationError({"hamlet": _("Chỉ chuyển hộ sang thôn khác trong cùng xã.")})
     _check_code_free(household.round, household.commune_id, household.code, exclude_pk=household.pk)
     household.full_clean()
+    household.version += 1
     household.save()
     changes = audit.diff(household, HOUSEHOLD_FIELDS, before)
     if changes:
@@ -328,15 +340,25 @@ def person_create(*, actor, household: Household, **fields) -> Person:
 
 
 @transaction.atomic
-def person_update(*, actor, person: Person, **fields) -> Person:
+def person_update(*, actor, person: Person, expected_version: int | None = None, **fields) -> Person:
+    """`expected_version`: as for household_update, a save from a stale page is refused (StaleEdit)."""
     person = Person.objects.select_for_update().select_related("household__hamlet", "round").get(pk=person.pk)
     _check_open(person.round)
+    check_version(
+        person,
+        expected_version,
+        _(
+            "Nhân khẩu này vừa được %(who)s sửa lúc %(at)s; trang của bạn đã cũ. Số liệu bạn nhập vẫn còn bên "
+            "dưới — hãy xem lại rồi lưu lại."
+        ),
+    )
     before = audit.snapshot(person, PERSON_FIELDS)
     for key, value in fields.items():
         setattr(person, key, value)
     check_birth(person.birth_year if not person.birth_date else person.birth_date.year, person.birth_date)
     prepare_person(person)
     person.full_clean()
+    person.version += 1
     person.save()
     changes = audit.diff(person, PERSON_FIELDS, before)
     if changes:
@@ -501,5 +523,7 @@ def _raise_stage(enrolment: Enrolment, stage: int) -> None:
         # Completing a stage is proof of literacy; an earlier "found illiterate" no longer holds.
         person.found_illiterate = False
         prepare_person(person)
+        # An edit page opened before this no longer shows the stage: its save must be refused.
+        person.version += 1
         updated.append(person)
-    Person.objects.bulk_update(updated, ["stage", "found_illiterate", "literacy_level"])
+    Person.objects.bulk_update(updated, ["stage", "found_illiterate", "literacy_level", "version"])

@@ -17,6 +17,7 @@ from openpyxl.styles import Font
 
 from reports.exports import pdf_response, render_official_pdf, table_to_xlsx, xlsx_response
 from reports.jobs import export_or_job
+from units.concurrency import StaleEdit
 from units.models import Unit, UnitKind
 from units.selectors import is_office_user, scope_roots, units_editable_by, units_visible_to
 
@@ -46,6 +47,14 @@ def _form_errors(form, exc: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, exc.messages)
+
+
+def _stale(request, form, exc: StaleEdit) -> int:
+    """Someone saved since the page was loaded: say who and when, keep what was typed, carry the newer
+    version so a second, deliberate save goes through; 409 like the reports' grid."""
+    messages.error(request, exc.messages[0])
+    form.show_newer(exc.current_version)
+    return 409
 
 
 def _home_units(user) -> list[Unit]:
@@ -221,7 +230,7 @@ def household_create(request, pk):
         raise PermissionDenied
     form = HouseholdForm(request.POST or None, hamlets=hamlets)
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+        data = form.model_data()
         hamlet = data.pop("hamlet")
         try:
             household = services.household_create(actor=request.user, survey_round=survey_round, hamlet=hamlet, **data)
@@ -252,16 +261,24 @@ def household_edit(request, pk):
         pk__in=selectors.editable_hamlets(request.user, household.round).values("pk")
     )
     form = HouseholdForm(request.POST or None, instance=household, hamlets=hamlets)
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            services.household_update(actor=request.user, household=household, **form.cleaned_data)
+            services.household_update(
+                actor=request.user, household=household, expected_version=form.page_version(), **form.model_data()
+            )
+        except StaleEdit as exc:
+            status = _stale(request, form, exc)
         except ValidationError as exc:
             _form_errors(form, exc)
         else:
             messages.success(request, _("Đã lưu thông tin hộ."))
             return redirect("literacy:household_detail", pk=household.pk)
     return render(
-        request, "literacy/household_form.html", {"form": form, "round": household.round, "household": household}
+        request,
+        "literacy/household_form.html",
+        {"form": form, "round": household.round, "household": household},
+        status=status,
     )
 
 
@@ -270,7 +287,7 @@ def person_create(request, pk):
     form = PersonForm(request.POST or None, initial={"ethnicity": "Kinh"})
     if request.method == "POST" and form.is_valid():
         try:
-            services.person_create(actor=request.user, household=household, **form.cleaned_data)
+            services.person_create(actor=request.user, household=household, **form.model_data())
         except ValidationError as exc:
             _form_errors(form, exc)
         else:
@@ -284,15 +301,25 @@ def person_create(request, pk):
 def person_edit(request, pk):
     person = access.get_person_for_user(request.user, pk, write=True)
     form = PersonForm(request.POST or None, instance=person)
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            services.person_update(actor=request.user, person=person, **form.cleaned_data)
+            services.person_update(
+                actor=request.user, person=person, expected_version=form.page_version(), **form.model_data()
+            )
+        except StaleEdit as exc:
+            status = _stale(request, form, exc)
         except ValidationError as exc:
             _form_errors(form, exc)
         else:
             messages.success(request, _("Đã lưu nhân khẩu."))
             return redirect("literacy:household_detail", pk=person.household_id)
-    return render(request, "literacy/person_form.html", {"form": form, "household": person.household, "person": person})
+    return render(
+        request,
+        "literacy/person_form.html",
+        {"form": form, "household": person.household, "person": person},
+        status=status,
+    )
 
 
 def duplicates(request, pk):
