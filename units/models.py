@@ -328,3 +328,48 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%d/%m/%Y %H:%M} {self.actor} {self.action} {self.object_repr}"
+
+
+class TwoFactorDevice(models.Model):
+    """Xác thực hai bước: a user's authenticator app (TOTP, RFC 6238), chosen by office roles (issue 8).
+
+    The secret is stored encrypted (units/two_factor.py) and only shown while setting up;
+    `last_used_step` is the 30-second step of the last accepted code, so no code works twice.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người dùng"),
+        on_delete=models.CASCADE,
+        related_name="two_factor_device",
+    )
+    secret = models.CharField(_("khóa bí mật (đã mã hóa)"), max_length=200, editable=False)
+    confirmed = models.BooleanField(_("đã kích hoạt"), default=False)
+    confirmed_at = models.DateTimeField(_("kích hoạt lúc"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_step = models.BigIntegerField(null=True, blank=True, editable=False)
+    last_used_at = models.DateTimeField(_("dùng lần cuối"), null=True, blank=True)
+    failures_in_a_row = models.PositiveSmallIntegerField(default=0, editable=False)
+    last_failure_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("xác thực hai bước")
+        verbose_name_plural = _("xác thực hai bước")
+
+    def __str__(self) -> str:
+        return f"{self.user} — {_('đã kích hoạt') if self.confirmed else _('đang thiết lập')}"
+
+
+class TwoFactorRecoveryCode(models.Model):
+    """Mã dự phòng: for a lost phone; stored as a password hash, each one works once."""
+
+    device = models.ForeignKey(TwoFactorDevice, on_delete=models.CASCADE, related_name="recovery_codes")
+    code_hash = models.CharField(max_length=128)
+    used_at = models.DateTimeField(_("đã dùng lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("mã dự phòng")
+        verbose_name_plural = _("mã dự phòng")
+
+    def __str__(self) -> str:
+        return f"{self.device.user} — {self.used_at or _('chưa dùng')}"
