@@ -109,7 +109,7 @@ def _office_unit(user) -> Unit | None:
 
 
 def group_secret(secret: str) -> str:
-    """"JBSW Y3DP EHPK 3PXP…": four letters at a time for typing into an app by hand."""
+    """ "JBSW Y3DP EHPK 3PXP…": four letters at a time for typing into an app by hand."""
     return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
 
 
@@ -200,7 +200,9 @@ def _note_failure(device: TwoFactorDevice) -> None:
     )
 
 
-def check_code(*, device: TwoFactorDevice, code: str, allow_recovery: bool = True, now: float | None = None) -> CheckResult:
+def check_code(
+    *, device: TwoFactorDevice, code: str, allow_recovery: bool = True, now: float | None = None
+) -> CheckResult:
     """A six-digit code from the app or, when allowed, an unused recovery code."""
     if is_locked(device):
         return CheckResult(ok=False, reason="locked")

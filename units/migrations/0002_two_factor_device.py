@@ -6,42 +6,56 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('units', '0001_initial'),
+        ("units", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='TwoFactorDevice',
+            name="TwoFactorDevice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('secret', models.CharField(editable=False, max_length=200, verbose_name='khóa bí mật (đã mã hóa)')),
-                ('confirmed', models.BooleanField(default=False, verbose_name='đã kích hoạt')),
-                ('confirmed_at', models.DateTimeField(blank=True, null=True, verbose_name='kích hoạt lúc')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('last_used_step', models.BigIntegerField(blank=True, editable=False, null=True)),
-                ('last_used_at', models.DateTimeField(blank=True, null=True, verbose_name='dùng lần cuối')),
-                ('failures_in_a_row', models.PositiveSmallIntegerField(default=0, editable=False)),
-                ('last_failure_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='two_factor_device', to=settings.AUTH_USER_MODEL, verbose_name='người dùng')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("secret", models.CharField(editable=False, max_length=200, verbose_name="khóa bí mật (đã mã hóa)")),
+                ("confirmed", models.BooleanField(default=False, verbose_name="đã kích hoạt")),
+                ("confirmed_at", models.DateTimeField(blank=True, null=True, verbose_name="kích hoạt lúc")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("last_used_step", models.BigIntegerField(blank=True, editable=False, null=True)),
+                ("last_used_at", models.DateTimeField(blank=True, null=True, verbose_name="dùng lần cuối")),
+                ("failures_in_a_row", models.PositiveSmallIntegerField(default=0, editable=False)),
+                ("last_failure_at", models.DateTimeField(blank=True, editable=False, null=True)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="two_factor_device",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người dùng",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'xác thực hai bước',
-                'verbose_name_plural': 'xác thực hai bước',
+                "verbose_name": "xác thực hai bước",
+                "verbose_name_plural": "xác thực hai bước",
             },
         ),
         migrations.CreateModel(
-            name='TwoFactorRecoveryCode',
+            name="TwoFactorRecoveryCode",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code_hash', models.CharField(max_length=128)),
-                ('used_at', models.DateTimeField(blank=True, null=True, verbose_name='đã dùng lúc')),
-                ('device', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='recovery_codes', to='units.twofactordevice')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code_hash", models.CharField(max_length=128)),
+                ("used_at", models.DateTimeField(blank=True, null=True, verbose_name="đã dùng lúc")),
+                (
+                    "device",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="recovery_codes",
+                        to="units.twofactordevice",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mã dự phòng',
-                'verbose_name_plural': 'mã dự phòng',
+                "verbose_name": "mã dự phòng",
+                "verbose_name_plural": "mã dự phòng",
             },
         ),
     ]
