@@ -32,4 +32,9 @@
     if (!selector) return;
     document.querySelectorAll(selector).forEach(function (other) { other.checked = box.checked; });
   });
+  // <button data-print>: prints the page (the recovery codes of two-factor login).
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-print]");
+    if (button) window.print();
+  });
 })();
