@@ -23,6 +23,16 @@ started by `make run`) in development and production, the ImmediateBackend (inli
 The Job row and the queued task are written in the same transaction, so the worker never picks a
 task whose Job it cannot see. Nothing here is kept in module globals except the registry of
 functions, which every process builds identically at start-up (DESIGN.md: several processes).
+
+A worker can die in the middle of a job (killed, out of memory, the machine restarted). While a job
+runs, a heartbeat thread stamps `Job.heartbeat_at` every JOB_HEARTBEAT_INTERVAL seconds, and the
+job records which process runs it. `fail_orphaned_jobs()` finds running jobs whose process is gone
+(same machine) or whose heartbeat is older than JOB_HEARTBEAT_TIMEOUT and marks them failed with
+INTERRUPTED (the "Chạy lại" button starts them again) — or, for kinds registered with
+`retry_on_interrupt=True` (exports that only make a file), queues them once more by themselves.
+It runs when the worker starts (`manage.py run_worker`), every minute inside that worker, and for
+one job whenever its page is looked at, so a progress bar never spins forever. Imports write in one
+transaction, so a killed one has written nothing (tests/hardening/test_faults.py, bench/faults.py).
 """
 
 from __future__ import annotations
@@ -30,15 +40,19 @@ from __future__ import annotations
 import logging
 import mimetypes
 import os
+import socket
+import threading
 import time
 from collections.abc import Callable
 from contextlib import nullcontext
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import DatabaseError, connections, transaction
+from django.db.models import F
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -65,6 +79,9 @@ STUCK_AFTER = timedelta(hours=1)
 GENERIC_FAILURE = gettext_lazy(
     "Có lỗi khi thực hiện việc này. Hãy thử lại; nếu vẫn lỗi, hãy báo cho quản trị hệ thống."
 )
+INTERRUPTED = gettext_lazy("Việc bị gián đoạn do máy chủ khởi động lại; chưa có dữ liệu nào được ghi. Hãy chạy lại.")
+REQUEUED = gettext_lazy("Việc bị gián đoạn do máy chủ khởi động lại; đang tự chạy lại từ đầu.")
+MAX_ATTEMPTS = 2  # an interrupted retry-safe job runs at most once more by itself
 
 
 class JobError(Exception):
@@ -72,13 +89,21 @@ class JobError(Exception):
 
 
 _registry: dict[str, JobFunc] = {}
+_retry_on_interrupt: set[str] = set()
 
 
-def register_job(kind: str, func: JobFunc) -> None:
-    """Declare what a job of `kind` does. `func(job, **params)` returns (file name, bytes) or None."""
+def register_job(kind: str, func: JobFunc, *, retry_on_interrupt: bool = False) -> None:
+    """Declare what a job of `kind` does. `func(job, **params)` returns (file name, bytes) or None.
+
+    `retry_on_interrupt=True` for work that is safe to repeat (an export that only makes a file):
+    if its worker dies, the job is queued again once instead of being marked failed."""
     if kind in _registry and _registry[kind] is not func:
         raise ValueError(f"Job kind {kind!r} is registered twice.")
     _registry[kind] = func
+    if retry_on_interrupt:
+        _retry_on_interrupt.add(kind)
+    else:
+        _retry_on_interrupt.discard(kind)
 
 
 def registered_kinds() -> list[str]:
@@ -107,7 +132,7 @@ def job_progress(job: Job, done: int, total: int | None = None, message: str | N
     if not due:
         return
     job._progress_written_at = now
-    Job.objects.filter(pk=job.pk).update(progress=done, total=total, message=job.message)
+    Job.objects.filter(pk=job.pk).update(progress=done, total=total, message=job.message, heartbeat_at=timezone.now())
 
 
 # Starting and running ---------------------------------------------------------------------------
@@ -152,8 +177,9 @@ def run_job(job_id: str) -> str:
     job = Job.objects.filter(pk=job_id).select_related("owner", "unit").first()
     if job is None or job.status != Job.Status.QUEUED:
         return "skipped"  # deleted meanwhile, or already picked up by another worker
+    now = timezone.now()
     claimed = Job.objects.filter(pk=job.pk, status=Job.Status.QUEUED).update(
-        status=Job.Status.RUNNING, started_at=timezone.now()
+        status=Job.Status.RUNNING, started_at=now, heartbeat_at=now, worker=process_identity()
     )
     if not claimed:
         return "skipped"
@@ -171,8 +197,10 @@ def execute_job(job: Job) -> None:
         # The worker runs in autocommit, so progress is seen at once. Run inline inside a caller's
         # transaction (ImmediateBackend, tests), a savepoint lets a failed job's writes roll back
         # while the job itself can still be marked failed.
-        scope = transaction.atomic() if transaction.get_connection().in_atomic_block else nullcontext()
-        with scope:
+        # In the worker (autocommit) a heartbeat thread shows the job is alive while it runs.
+        inline = transaction.get_connection().in_atomic_block
+        scope = transaction.atomic() if inline else nullcontext()
+        with scope, nullcontext() if inline else Heartbeat(job):
             result = func(job, **job.params)
             if result is not None:
                 name, content = result
@@ -233,8 +261,15 @@ def jobs_of(user):
 
 def get_job_for_user(user, pk) -> Job:
     """404 unless the job is the user's own (an officer's export is not the principal's business,
-    and telling apart "missing" from "someone else's" would leak that it exists)."""
-    return get_object_or_404(jobs_of(user), pk=pk)
+    and telling apart "missing" from "someone else's" would leak that it exists).
+
+    A running job whose worker has died is settled here (failed or queued again), so the page that
+    polls it turns into "Lỗi … Chạy lại" by itself; for a healthy job this costs no query."""
+    job = get_object_or_404(jobs_of(user), pk=pk)
+    if job.status == Job.Status.RUNNING and job_is_orphaned(job):
+        recover_orphaned_job(job)
+        job.refresh_from_db()
+    return job
 
 
 def job_detail_url(job: Job) -> str:
@@ -296,6 +331,213 @@ def export_or_job(
     job = start_job(actor=request.user, kind=kind, title=title, params=params, unit=unit)
     messages.info(request, _("Tệp lớn được tạo ở chế độ nền; trang này cho biết tiến độ và nút tải về khi xong."))
     return redirect(job_detail_url(job))
+
+
+# Interrupted jobs: heartbeat and sweep --------------------------------------------------------------
+
+
+def heartbeat_interval() -> float:
+    return float(getattr(settings, "JOB_HEARTBEAT_INTERVAL", 10))
+
+
+def heartbeat_timeout() -> float:
+    return float(getattr(settings, "JOB_HEARTBEAT_TIMEOUT", 180))
+
+
+def _proc_stat(pid: int) -> tuple[str, str] | None:
+    """(state, start time in clock ticks) of a process from /proc, or None when it does not exist."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return fields[0], fields[19]  # fields 3 (state) and 22 (starttime) of proc(5)
+
+
+def process_identity(pid: int | None = None) -> str:
+    """ "host:pid:start" of a process; the start time tells a reused pid from the original process."""
+    pid = pid or os.getpid()
+    stat = _proc_stat(pid)
+    return f"{socket.gethostname()}:{pid}:{stat[1] if stat else ''}"[:120]
+
+
+def worker_is_dead(worker: str) -> bool:
+    """True only when it is certain: the worker ran on this machine and its process is gone (or is a
+    zombie, or the pid now belongs to another process). A worker on another machine is judged by
+    its heartbeat alone."""
+    host, _, rest = (worker or "").partition(":")
+    pid_text, _, started = rest.partition(":")
+    if not host or host != socket.gethostname() or not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    if os.path.isdir("/proc/self"):
+        stat = _proc_stat(pid)
+        return stat is None or stat[0] in ("Z", "X") or (bool(started) and stat[1] != started)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False  # exists but belongs to someone else
+    return False
+
+
+def job_is_orphaned(job: Job, *, now=None) -> bool:
+    """A running job that nobody is running any more."""
+    if job.status != Job.Status.RUNNING:
+        return False
+    last_sign = job.heartbeat_at or job.started_at or job.created_at
+    stale = last_sign is not None and (now or timezone.now()) - last_sign > timedelta(seconds=heartbeat_timeout())
+    return stale or worker_is_dead(job.worker)
+
+
+def recover_orphaned_job(job: Job) -> str | None:
+    """Fail an orphaned job with INTERRUPTED, or queue a retry-safe one again (once). Returns the
+    new status, or None when the job changed meanwhile (a late heartbeat wins: nothing is done).
+
+    The job's own writes were in the dead worker's transaction, which the database rolled back when
+    its connection dropped; what can be left is a half-written result file, deleted here, and
+    django-tasks' own record of the task, still "RUNNING": it is marked failed so that the task
+    list tells the truth (the worker never picks a RUNNING task again, so it blocks nothing)."""
+    retry = job.kind in _retry_on_interrupt and job.attempt < MAX_ATTEMPTS
+    # Compare-and-set on what we read: a heartbeat written since then means the job is alive.
+    same = Job.objects.filter(pk=job.pk, status=Job.Status.RUNNING, worker=job.worker, heartbeat_at=job.heartbeat_at)
+    with transaction.atomic():
+        if retry:
+            changed = same.update(
+                status=Job.Status.QUEUED,
+                attempt=F("attempt") + 1,
+                progress=0,
+                message=str(REQUEUED),
+                started_at=None,
+                heartbeat_at=None,
+                worker="",
+                result_file="",
+                result_name="",
+            )
+            if changed:
+                run_job.enqueue(str(job.pk))
+        else:
+            changed = same.update(
+                status=Job.Status.FAILED,
+                message=str(INTERRUPTED),
+                finished_at=timezone.now(),
+                result_file="",
+                result_name="",
+            )
+        if changed:
+            _close_lost_tasks(job)
+    if not changed:
+        return None
+    logger.warning(
+        "Job %s (%s) was interrupted (worker %s); %s",
+        job.pk,
+        job.kind,
+        job.worker or "?",
+        "queued again" if retry else "marked failed",
+    )
+    _discard_result(job)
+    _discard_partial_files(job)
+    return Job.Status.QUEUED if retry else Job.Status.FAILED
+
+
+def fail_orphaned_jobs(*, now=None) -> int:
+    """Settle every running job whose worker has died (see recover_orphaned_job). Cheap: one query
+    over the running jobs. Returns how many were failed or queued again."""
+    count = 0
+    for job in Job.objects.filter(status=Job.Status.RUNNING):
+        if job_is_orphaned(job, now=now) and recover_orphaned_job(job):
+            count += 1
+    return count
+
+
+def _close_lost_tasks(job: Job) -> None:
+    """Mark django-tasks' RUNNING record of this job's task failed (its worker is gone)."""
+    from django_tasks_db.models import DBTaskResult
+
+    DBTaskResult.objects.filter(
+        status="RUNNING", task_path=f"{run_job.module_path}", args_kwargs__args__0=str(job.pk)
+    ).update(
+        status="FAILED",
+        finished_at=timezone.now(),
+        exception_class_path="reports.jobs.WorkerLost",
+        traceback="The worker running this task stopped (killed or restarted); see the Job's message.",
+    )
+
+
+def _discard_partial_files(job: Job) -> None:
+    """A worker killed while writing the result leaves a file that no row names: jobs/Y/m/<id>*."""
+    storage = Job._meta.get_field("result_file").storage
+    months = {timezone.localtime(when).strftime("jobs/%Y/%m") for when in (job.started_at, timezone.now()) if when}
+    for folder in months:
+        try:
+            names = storage.listdir(folder)[1]
+        except (OSError, NotImplementedError):
+            continue
+        for name in names:
+            if name.startswith(str(job.pk)):
+                try:
+                    storage.delete(f"{folder}/{name}")
+                except OSError:
+                    logger.warning("Could not delete the partial result %s/%s", folder, name)
+
+
+class Heartbeat:
+    """While a job runs in the worker, stamp its heartbeat_at every JOB_HEARTBEAT_INTERVAL seconds
+    from a thread with its own database connection (the job's own work may sit in one long
+    transaction or one long step without progress calls)."""
+
+    def __init__(self, job: Job):
+        self.job_id = job.pk
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=f"job-heartbeat-{job.pk}", daemon=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self._stop.set()
+        self._thread.join(timeout=5)
+        return False
+
+    def beat(self) -> None:
+        with transaction.atomic():
+            connection = transaction.get_connection()
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:  # never queue behind a lock for long
+                    cursor.execute("SET LOCAL lock_timeout = '2s'")
+            Job.objects.filter(pk=self.job_id, status=Job.Status.RUNNING).update(heartbeat_at=timezone.now())
+
+    def _run(self) -> None:
+        try:
+            while not self._stop.wait(heartbeat_interval()):
+                try:
+                    self.beat()
+                except DatabaseError as error:  # locked or restarting: the next beat tries again
+                    logger.info("Heartbeat of job %s not written: %s", self.job_id, error)
+                    connections["default"].close()
+        finally:
+            connections.close_all()  # this thread's connections only
+
+
+def run_sweeper(stop: threading.Event, every: float = 60.0) -> threading.Thread:
+    """Start a thread that calls fail_orphaned_jobs() every `every` seconds until `stop` is set."""
+
+    def loop():
+        try:
+            while not stop.wait(every):
+                try:
+                    fail_orphaned_jobs()
+                except DatabaseError as error:
+                    logger.info("Sweep of interrupted jobs skipped: %s", error)
+                    connections["default"].close()
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=loop, name="job-sweeper", daemon=True)
+    thread.start()
+    return thread
 
 
 # Housekeeping ------------------------------------------------------------------------------------

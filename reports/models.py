@@ -36,6 +36,14 @@ class Job(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Written every few seconds by the worker running the job (reports.jobs.Heartbeat); a running job
+    # whose heartbeat has stopped belongs to a worker that was killed (fail_orphaned_jobs).
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    # "host:pid:start" of the worker process that claimed it, so a dead process on this machine is
+    # noticed at once rather than after JOB_HEARTBEAT_TIMEOUT.
+    worker = models.CharField(max_length=120, blank=True)
+    # 1 for the first run; an interrupted job whose kind is safe to repeat is queued once more.
+    attempt = models.PositiveSmallIntegerField(default=1)
 
     class Meta:
         verbose_name = _("việc chạy nền")

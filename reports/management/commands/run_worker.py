@@ -1,0 +1,36 @@
+"""`manage.py run_worker`: django-tasks' `db_worker`, plus the care of jobs a dead worker left behind.
+
+Before it takes the first task it settles every job still "running" whose worker process is gone
+(killed, out of memory, the machine restarted): failed with a message and a "Chạy lại" button, or
+queued again once when the kind is safe to repeat (reports.jobs.recover_orphaned_job). While it runs,
+a thread repeats that sweep every minute for jobs of workers on other machines, which are known to
+be dead only by their heartbeat (JOB_HEARTBEAT_TIMEOUT). Every option of db_worker is accepted.
+"""
+
+import threading
+
+from django.db import DatabaseError
+from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
+
+from reports.jobs import fail_orphaned_jobs, run_sweeper
+
+SWEEP_EVERY = 60.0  # seconds
+
+
+class Command(DbWorkerCommand):
+    help = "Settle jobs left running by a dead worker, then run the django-tasks database worker."
+
+    def handle(self, *args, **options):
+        try:
+            settled = fail_orphaned_jobs()
+        except DatabaseError as error:  # the database is still starting: the sweeper thread retries
+            self.stderr.write(f"Could not check for interrupted jobs yet: {error}")
+        else:
+            if settled and options.get("verbosity", 1):
+                self.stdout.write(f"Settled {settled} job(s) interrupted by a stopped worker.")
+        stop = threading.Event()
+        run_sweeper(stop, every=SWEEP_EVERY)
+        try:
+            return super().handle(*args, **options)
+        finally:
+            stop.set()
