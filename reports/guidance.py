@@ -213,15 +213,15 @@ def plan_submit(*, actor, guidance: Guidance, unit: Unit, text: str, attachment=
 
 def guidance_remind(*, actor, guidance: Guidance) -> int:
     """Nhắc nộp kế hoạch: a notification (and an email) to the people of every unit still missing."""
-    from .services import _notify, _unit_people
+    from .services.notifications import notify, unit_people
 
     if not can_manage_unit(actor, guidance.office):
         raise PermissionDenied
     missing = [u.pk for u in plan_board(guidance) if not u.has_plan]
     link = reverse("reports:guidance_detail", args=[guidance.pk])
     with transaction.atomic():
-        sent = _notify(
-            _unit_people(missing),
+        sent = notify(
+            unit_people(missing),
             subject=_("Nhắc nộp kế hoạch năm học"),
             text_for=lambda unit_id: (
                 _("Đơn vị chưa nộp kế hoạch năm học %(y)s theo %(t)s.")
