@@ -2,16 +2,18 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from units.views import two_factor
+
 from . import views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
-    path(
-        "tai-khoan/dang-nhap/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
-        name="login",
-    ),
+    # The password step; a user with two-factor login goes on to the code page (issue 8).
+    path("tai-khoan/dang-nhap/", two_factor.LoginView.as_view(), name="login"),
+    path("tai-khoan/ma-xac-thuc/", two_factor.verify, name="two_factor_verify"),
+    path("tai-khoan/xac-thuc-hai-buoc/", two_factor.setup, name="two_factor_setup"),
+    path("tai-khoan/xac-thuc-hai-buoc/tat/", two_factor.disable, name="two_factor_disable"),
     path("tai-khoan/dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("tai-khoan/doi-mat-khau/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(
