@@ -50,6 +50,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The database went away (PostgreSQL restarted): a 503 "thử lại sau ít giây" page, not a 500.
+    "gdtx_portal.middleware.DatabaseUnavailableMiddleware",
     # Every page needs a login unless its view opts out with @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -146,6 +148,10 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Background work: django-tasks with its database backend, run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A running job's worker stamps it every JOB_HEARTBEAT_INTERVAL seconds; a job silent for
+# JOB_HEARTBEAT_TIMEOUT seconds lost its worker and is failed or re-queued (reports.jobs).
+JOB_HEARTBEAT_INTERVAL = env_int("JOB_HEARTBEAT_INTERVAL", 10)
+JOB_HEARTBEAT_TIMEOUT = env_int("JOB_HEARTBEAT_TIMEOUT", 180)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
