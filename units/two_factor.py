@@ -44,6 +44,11 @@ MAX_FAILURES_PER_LOGIN = 5
 MAX_FAILURES_IN_A_ROW = 10
 
 
+def now() -> float:
+    """The clock codes are checked against (one place, so tests can move it)."""
+    return time.time()
+
+
 # --- the secret, encrypted at rest -----------------------------------------------------------------
 # A stream cipher from HMAC-SHA256 in counter mode, then encrypt-then-MAC: standard-library only,
 # and the key follows SECRET_KEY (SECRET_KEY_FALLBACKS still decrypt after a key rotation).
@@ -130,7 +135,7 @@ def normalise_code(code: str) -> str:
 
 def current_code(secret: str, *, at: float | None = None) -> str:
     """The code an authenticator app shows now (used by tests and the demo)."""
-    return pyotp.TOTP(secret).at(int(at if at is not None else time.time()))
+    return pyotp.TOTP(secret).at(int(at if at is not None else now()))
 
 
 # --- writing ---------------------------------------------------------------------------------------
@@ -166,9 +171,9 @@ def _new_recovery_codes(device: TwoFactorDevice) -> list[str]:
     return [f"{code[:half]}-{code[half:]}" for code in codes]
 
 
-def _matching_step(secret: str, code: str, now: float) -> int | None:
+def _matching_step(secret: str, code: str, at: float) -> int | None:
     totp = pyotp.TOTP(secret)
-    current = int(now // STEP_SECONDS)
+    current = int(at // STEP_SECONDS)
     for step in range(current - DRIFT_STEPS, current + DRIFT_STEPS + 1):
         if hmac.compare_digest(totp.at(step * STEP_SECONDS), code):
             return step
@@ -201,7 +206,7 @@ def _note_failure(device: TwoFactorDevice) -> None:
 
 
 def check_code(
-    *, device: TwoFactorDevice, code: str, allow_recovery: bool = True, now: float | None = None
+    *, device: TwoFactorDevice, code: str, allow_recovery: bool = True, at: float | None = None
 ) -> CheckResult:
     """A six-digit code from the app or, when allowed, an unused recovery code."""
     if is_locked(device):
@@ -209,7 +214,7 @@ def check_code(
     code = normalise_code(code)
     secret = decrypt_secret(device.secret)
     if len(code) == 6 and code.isdigit():
-        step = _matching_step(secret, code, time.time() if now is None else now)
+        step = _matching_step(secret, code, now() if at is None else at)
         if step is not None:
             if _accept_step(device, step):
                 return CheckResult(ok=True)

@@ -7,8 +7,6 @@ right code calls auth.login. The password step is still django.contrib.auth's Lo
 django-axes keeps counting wrong passwords (AuthenticationForm authenticates with `request=`).
 """
 
-import time
-
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -112,7 +110,7 @@ class LoginView(auth_views.LoginView):
         self.request.session[PENDING_KEY] = {
             "user": user.pk,
             "backend": user.backend,
-            "at": time.time(),
+            "at": two_factor.now(),
             "next": self.get_success_url(),
             "failures": 0,
         }
@@ -124,7 +122,7 @@ def _pending(request):
     data = request.session.get(PENDING_KEY)
     if not data:
         return None, "missing"
-    if time.time() - data.get("at", 0) > PENDING_SECONDS:
+    if two_factor.now() - data.get("at", 0) > PENDING_SECONDS:
         del request.session[PENDING_KEY]
         return None, "expired"
     user = get_user_model()._default_manager.filter(pk=data.get("user"), is_active=True).first()
