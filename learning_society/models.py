@@ -182,6 +182,9 @@ class Assessment(models.Model):
     recognised_on = models.DateField(_("ngày công nhận"), null=True, blank=True)
     expires_on = models.DateField(_("hết hiệu lực ngày"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Bumped by every save; the assessment page and the grid post the numbers they showed
+    # (units.concurrency), so a save from a stale page is refused instead of overwriting.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name = _("đánh giá")

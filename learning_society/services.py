@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,6 +17,7 @@ from reports import rubrics
 from reports.models import Rubric
 from reports.providers import get_subject_source
 from units import audit
+from units.concurrency import StaleEdit, last_saved, saved_by_phrase
 from units.models import Unit, UnitKind
 from units.text import nfc
 
@@ -212,6 +214,28 @@ class GridError(ValidationError):
 LOCKED = {Assessment.Status.RECOGNISED}
 
 
+def _check_grid_versions(area: Unit, subjects: dict, assessments: dict, expected: dict[int, int]) -> None:
+    """Refuse the whole grid when a posted row was saved (or first scored) after the page was loaded."""
+    moved = [
+        sid for sid in subjects if expected.get(sid, -1) != (assessments[sid].version if sid in assessments else 0)
+    ]
+    if not moved:
+        return
+    who, at = last_saved(
+        [assessments[sid] for sid in moved if sid in assessments],
+        extra=Q(action="learning_society.grid_save", unit=area),
+    )
+    names = sorted(subjects[sid].name for sid in moved)
+    listed = ", ".join(names[:5]) + ("…" if len(names) > 5 else "")
+    raise StaleEdit(
+        _(
+            "Bảng chấm vừa được %(who)s lưu lúc %(at)s; trang của bạn đã cũ (%(n)s dòng đã đổi: %(names)s). "
+            "Số liệu bạn nhập vẫn còn bên dưới nhưng CHƯA được lưu — hãy xem lại rồi lưu lại."
+        )
+        % {**saved_by_phrase(who, at), "n": len(moved), "names": listed}
+    )
+
+
 @transaction.atomic
 def grid_save(
     *,
@@ -222,19 +246,29 @@ def grid_save(
     points: dict[int, dict[int, str]] | None = None,
     met: dict[int, set[int]] | None = None,
     check: bool = False,
+    expected_versions: dict[int, int] | None = None,
 ) -> int:
     """Saves a hamlet's grid at once: every row or none (one transaction). `points` maps subject →
     criterion → typed value (points regime); `met` maps subject → checked criteria (levels regime).
-    Rows with nothing entered and no assessment yet are skipped. Returns the number of rows saved."""
+    Rows with nothing entered and no assessment yet are skipped. Returns the number of rows saved.
+    `expected_versions` maps subject → the assessment version the page showed (0: none yet); when
+    any posted row moved since, the whole grid is refused with StaleEdit (views always pass it)."""
     rubric = rubric_or_error(title, year)
     criteria = rubrics.rubric_criteria(rubric)
     by_pk = {c.pk: c for c in criteria}
     entries = points if rubric.regime == Rubric.Regime.POINTS else met
     entries = entries or {}
-    subjects = {s.pk: s for s in Subject.objects.filter(area=area, title=title, pk__in=list(entries))}
+    # Locking the subjects (not only their assessments) also serialises two first saves of a row.
+    subjects = {
+        s.pk: s
+        for s in Subject.objects.select_for_update().filter(area=area, title=title, pk__in=list(entries)).order_by("pk")
+    }
     assessments = {
         a.subject_id: a for a in Assessment.objects.filter(subject_id__in=list(subjects), year=year).select_for_update()
     }
+    if expected_versions is not None:
+        _check_grid_versions(area, subjects, assessments, expected_versions)
+    existed = set(assessments)
     errors, outcomes = {}, {}
     for sid in subjects:
         assessment = assessments.get(sid)
@@ -286,6 +320,8 @@ def grid_save(
                 to_update.append(score)
         assessment.total, assessment.band, assessment.level = outcome.total, outcome.band, outcome.level
         assessment.passed = outcome.passed
+        if sid in existed:
+            assessment.version += 1
         if not outcome.complete:
             assessment.status = Assessment.Status.DRAFT
         elif check:
@@ -298,7 +334,7 @@ def grid_save(
     Score.objects.bulk_update(to_update, ["points", "met"])
     Assessment.objects.bulk_update(
         [assessments[sid] for sid in outcomes],
-        ["total", "band", "level", "passed", "status", "checked_by", "checked_at", "updated_at"],
+        ["total", "band", "level", "passed", "status", "checked_by", "checked_at", "updated_at", "version"],
     )
     # Scoring a subject registers it for the year, so "registered ≥ assessed" always holds.
     registered = set(
@@ -333,14 +369,29 @@ def assessment_save(
     requested_level: int | None = None,
     submit: bool = False,
     on: datetime.date | None = None,
+    expected_version: int | None = None,
 ) -> Assessment:
-    """Self-assessment of one subject with evidence. `submit` hands it over for checking."""
+    """Self-assessment of one subject with evidence. `submit` hands it over for checking.
+    `expected_version` is the version the page showed (0: no assessment yet; views always pass it):
+    a save from a page older than the last save is refused with StaleEdit."""
     on = on or timezone.localdate()
     rubric = rubric_or_error(subject.title, year)
     criteria = rubrics.rubric_criteria(rubric)
+    # Locking the subject serialises two first saves (no assessment row to lock yet).
+    Subject.objects.select_for_update().filter(pk=subject.pk).first()
     assessment = Assessment.objects.select_for_update().filter(subject=subject, year=year).first()
     if assessment is not None and assessment.status in LOCKED:
         raise ValidationError(_("Đánh giá này đã được công nhận, không thể sửa."))
+    if expected_version is not None and expected_version != (assessment.version if assessment else 0):
+        who, at = last_saved([assessment]) if assessment else ("", None)
+        raise StaleEdit(
+            _(
+                "Đánh giá này vừa được %(who)s lưu lúc %(at)s; trang của bạn đã cũ. Số liệu bạn nhập vẫn còn "
+                "bên dưới — hãy xem lại rồi lưu lại."
+            )
+            % saved_by_phrase(who, at),
+            current_version=assessment.version if assessment else 0,
+        )
     if requested_level == 2:
         message = rubrics.check_level2_request(
             level1_recognised_on=_level1_dates([subject.pk]).get(subject.pk),
@@ -359,6 +410,8 @@ def assessment_save(
     created = assessment is None
     if created:
         assessment = Assessment(subject=subject, year=year, rubric=rubric)
+    else:
+        assessment.version += 1
     assessment.rubric = rubric
     assessment.total, assessment.band, assessment.level = outcome.total, outcome.band, outcome.level
     assessment.passed, assessment.note, assessment.requested_level = outcome.passed, note, requested_level
@@ -401,7 +454,8 @@ def assessments_check(*, actor, assessment_ids: list[int], approve: bool = True,
         a.checked_by, a.checked_at = actor, now
         if note:
             a.note = note
-    Assessment.objects.bulk_update(movable, ["status", "checked_by", "checked_at", "note", "updated_at"])
+        a.version += 1  # an assessment page opened before the check must not undo it
+    Assessment.objects.bulk_update(movable, ["status", "checked_by", "checked_at", "note", "updated_at", "version"])
     audit.record(
         actor=actor,
         action="learning_society.check" if approve else "learning_society.return",
@@ -513,7 +567,10 @@ def recognise(
         a.decision = decision
         a.recognised_on = signed_on
         a.expires_on = rubrics.recognition_expires_on(signed_on, a.rubric.validity_months)
-    Assessment.objects.bulk_update(rows, ["status", "decision", "recognised_on", "expires_on", "level", "updated_at"])
+        a.version += 1
+    Assessment.objects.bulk_update(
+        rows, ["status", "decision", "recognised_on", "expires_on", "level", "updated_at", "version"]
+    )
     audit.record(
         actor=actor,
         action="learning_society.recognise",

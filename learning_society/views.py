@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from reports import rubrics
 from reports.models import Rubric
+from units.concurrency import StaleEdit
 from units.models import UnitKind
 from units.selectors import units_visible_to
 
@@ -184,12 +185,14 @@ def assess(request, pk):
     initial = {
         "note": assessment.note if assessment else "",
         "requested_level": assessment.requested_level if assessment else None,
+        "version": assessment.version if assessment else 0,
     }
     if assessment:
         for cid, score in selectors.assessment_scores(assessment).items():
             initial[f"c{cid}"] = score.met if rubric.regime == Rubric.Regime.LEVELS else score.points
             initial[f"e{cid}"] = score.evidence
     form = AssessmentForm(request.POST or None, rubric=rubric, criteria=criteria, initial=initial)
+    status = 200
     if request.method == "POST" and form.is_valid():
         points, met, evidence = form.entries()
         try:
@@ -203,7 +206,14 @@ def assess(request, pk):
                 note=form.cleaned_data.get("note", ""),
                 requested_level=form.cleaned_data.get("requested_level"),
                 submit="submit" in request.POST,
+                expected_version=form.page_version(),
             )
+        except StaleEdit as exc:
+            # Someone saved since the page was loaded: what was typed stays on screen with the newer
+            # version, so a second, deliberate save goes through (409 like the reports' grid).
+            messages.error(request, exc.messages[0])
+            form.show_newer(exc.current_version)
+            status = 409
         except ValidationError as exc:
             if hasattr(exc, "error_dict"):
                 for key, errors in exc.message_dict.items():
@@ -228,6 +238,7 @@ def assess(request, pk):
             "max_total": rubrics.max_total(criteria),
             "bands": rubric.bands,
         },
+        status=status,
     )
 
 
@@ -280,7 +291,7 @@ def grid(request, pk):
     editable = can_enter(request.user, area)
     rule = rules_for(area)[title]
     may_check = can_check(request.user, area, rule)
-    cell_errors, typed = {}, None
+    cell_errors, typed, status = {}, None, 200
     if request.method == "POST":
         if not editable:
             raise PermissionDenied
@@ -297,7 +308,14 @@ def grid(request, pk):
                 points=points,
                 met=met,
                 check=may_check and "check" in request.POST,
+                expected_versions=_grid_versions(request.POST),
             )
+        except StaleEdit as exc:
+            # A row moved since the page was loaded: nothing saved, what was typed is shown again
+            # with the rows' current versions so a second, deliberate save goes through.
+            typed = (points, met)
+            messages.error(request, exc.messages[0])
+            status = 409
         except ValidationError as exc:
             cell_errors = getattr(exc, "cells", {})
             typed = (points, met)
@@ -340,8 +358,22 @@ def grid(request, pk):
             "bands": rubric.bands if rubric else [],
             "recognisable": selectors.recognisable(area, title, year).count() if rubric else 0,
             "titles": [(t, Title(t).label) for t in TITLES_BY_AREA.get(area.kind, [])],
+            "versions": json.dumps(
+                {str(r.subject.pk): r.assessment.version if r.assessment else 0 for r in data.rows} if data else {}
+            ),
         },
+        status=status,
     )
+
+
+def _grid_versions(post) -> dict[int, int]:
+    """The assessment versions the grid page showed, {subject: version (0: none yet)}; garbled or
+    missing means "unknown", which the service treats as stale."""
+    try:
+        data = json.loads(post.get("versions") or "{}")
+        return {int(k): int(v) for k, v in data.items()}
+    except (ValueError, TypeError, AttributeError):
+        return {}
 
 
 def _grid_entries(post):

@@ -25,12 +25,19 @@ def grid_url(hamlet, title="family"):
     return reverse("learning_society:grid", args=[hamlet.pk]) + f"?danh_hieu={title}&nam={YEAR}"
 
 
+def page_versions(subjects) -> str:
+    """The `versions` field a freshly loaded grid carries: each row's assessment version, 0 for none."""
+    saved = dict(Assessment.objects.filter(subject__in=subjects, year=YEAR).values_list("subject_id", "version"))
+    return json.dumps({str(s.pk): saved.get(s.pk, 0) for s in subjects})
+
+
 def grid_post(subjects, criteria, values=FULL, **extra):
     """The grid's form as its script sends it: every cell packed in one JSON field."""
     cells = {f"p-{s.pk}-{c.pk}": v for s in subjects for c, v in zip(criteria, values, strict=True)}
     return {
         "nam": YEAR,
         "danh_hieu": "family",
+        "versions": page_versions(subjects),
         "cells": json.dumps({"cells": cells, "rows": [s.pk for s in subjects]}),
         **extra,
     }
@@ -38,7 +45,8 @@ def grid_post(subjects, criteria, values=FULL, **extra):
 
 def grid_post_plain(subjects, criteria, values=FULL, **extra):
     """The same form without the script: one field per cell."""
-    data = {"nam": YEAR, "danh_hieu": "family", "row": [s.pk for s in subjects], **extra}
+    data = {"nam": YEAR, "danh_hieu": "family", "row": [s.pk for s in subjects], "versions": page_versions(subjects)}
+    data.update(extra)
     for s in subjects:
         for c, v in zip(criteria, values, strict=True):
             data[f"p-{s.pk}-{c.pk}"] = v
@@ -283,6 +291,7 @@ def test_a_self_assessment_with_points_above_the_maximum_is_shown_again(world, f
     crit = criteria()
     url = reverse("learning_society:assess", args=[families[0].pk]) + f"?nam={YEAR}"
     data = {f"c{c.pk}": v for c, v in zip(crit, FULL, strict=True)}
+    data["version"] = "0"  # no assessment yet when the page was loaded
     data[f"c{crit[0].pk}"] = "20"
     data[f"e{crit[0].pk}"] = "Sổ học tập của gia đình"
     response = client.post(url, {**data, "submit": "1"})
