@@ -5,11 +5,50 @@ number of queries each, whatever the number of centres or activities."""
 import datetime
 
 from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
 
 from units.models import OFFICE_ROLES, Role, UnitKind, today
 
-from .models import Activity, AssessmentStatus, SelfAssessment, school_year_of, school_year_range
+from .models import (
+    Activity,
+    AssessmentStatus,
+    SelfAssessment,
+    school_year_label,
+    school_year_of,
+    school_year_range,
+)
 from .selectors import INACTIVE_DAYS, activity_stats, centre_list, inactive_centres, last_activity_dates
+
+# This school year's headline numbers of a centre, each against the same months of last year.
+YEAR_FIGURES = [
+    ("activities", _("Hoạt động"), "fa-people-roof", "tint-amber"),
+    ("classes", _("Lớp học"), "fa-chalkboard-user", "tint-blue"),
+    ("topics", _("Chuyên đề"), "fa-lightbulb", "tint-violet"),
+    ("participants", _("Lượt người tham gia"), "fa-users", "tint-teal"),
+]
+
+
+def _a_year_earlier(day: datetime.date) -> datetime.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def year_figures(centre, year: int) -> list[dict]:
+    """Two queries: the school year so far and the same months of the year before (DOMAIN.md §2)."""
+    start, end = school_year_range(year)
+    end = min(end, today())
+    now = activity_stats([centre.pk], start, end).get(centre.pk, {})
+    before = activity_stats([centre.pk], _a_year_earlier(start), _a_year_earlier(end)).get(centre.pk, {})
+    figures = []
+    for key, label, icon, tint in YEAR_FIGURES:
+        value, earlier = now.get(key) or 0, before.get(key) or 0
+        change = round(100 * (value - earlier) / earlier, 1) if earlier else None
+        figures.append(
+            {"label": label, "value": value, "before": earlier, "change": change, "icon": icon, "tint": tint}
+        )
+    return figures
 
 
 def panels(request, *, role, unit):
@@ -17,14 +56,14 @@ def panels(request, *, role, unit):
         return []
     year = school_year_of(today())
     if role in (Role.CENTRE_DIRECTOR, Role.CENTRE_STAFF) and unit.kind == UnitKind.CENTRE:
-        start, end = school_year_range(year)
         last = last_activity_dates([unit.pk]).get(unit.pk)
         return [
             {
                 "template": "centers/_home_centre_panel.html",
                 "col": "col-12",
                 "centre": unit,
-                "stats": activity_stats([unit.pk], start, end).get(unit.pk, {}),
+                "figures": year_figures(unit, year),
+                "year_label": school_year_label(year),
                 "last_activity": last,
                 "inactive": last is None or (today() - last).days > INACTIVE_DAYS,
                 "inactive_days": INACTIVE_DAYS,

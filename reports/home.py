@@ -2,23 +2,29 @@
 attention in the reporting periods, the year's headline figures against last year, and the
 activities-by-month chart; for a school or centre, what is due and what was returned.
 
+For a school or centre, "Số liệu mới nhất": the headline cells of its latest approved (else
+submitted) report, with the change against the same form's previous period.
+
 Figures come from the indicator providers (each a fixed number of queries), so this module
 imports no domain app and the page's query count does not grow with the number of units."""
 
 import datetime
+from dataclasses import dataclass
+from decimal import Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.urls import reverse
 
 from units.models import OFFICE_ROLES, Unit, today
 
 from .annual import all_blocks, current_school_year, school_year_dates
 from .annual_models import AnnualReport
+from .formspec import FormSpec, load_form_spec
 from .guidance import PLAN_KINDS
 from .permissions import FILL_ROLES
 from .providers import get_provider
-from .report_models import ReportingPeriod, Submission
-from .selectors import deadline_label, inbox
+from .report_models import CellType, DataValue, FormCell, ReportingPeriod, Submission
+from .selectors import deadline_label, format_number, inbox
 
 INBOX_SHOWN = 6
 WAITING = [Submission.Status.DRAFT, Submission.Status.RETURNED]
@@ -27,6 +33,14 @@ HEADLINES = [
     ("centers.participants", "fa-users", "tint-blue"),
     ("literacy.learners", "fa-book-open-reader", "tint-red"),
 ]
+
+
+def same_day_last_year(day: datetime.date) -> datetime.date:
+    """The same date a year earlier; 29 February becomes 28 February."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
 
 
 def _provider_total(key, office, start, end):
@@ -41,7 +55,7 @@ def headline_figures(office, year: int) -> list[dict]:
     1 Sep – 31 Aug), with its trend."""
     start, end = school_year_dates(year)
     end = min(end, today())
-    last_start, last_end = start.replace(year=start.year - 1), end.replace(year=end.year - 1)
+    last_start, last_end = same_day_last_year(start), same_day_last_year(end)
     figures = []
     for key, icon, tint in HEADLINES:
         provider = get_provider(key)
@@ -107,6 +121,144 @@ def _office_panels(request, office):
     ]
 
 
+# ----------------------------------------------------------------------------------------------
+# Latest figures of a school or centre
+# ----------------------------------------------------------------------------------------------
+
+MIN_FIGURES, MAX_FIGURES = 4, 6
+# A form's first columns hold its counts and totals (Số lớp, Tổng số); later ones are breakdowns
+# (of which women, ethnic minorities) that read poorly on their own.
+MAIN_COLUMNS = 2
+TOTAL_ROW_LABELS = {"cộng", "tổng", "tổng cộng", "tổng số", "cộng chung"}
+TYPED_NUMBERS = (CellType.INTEGER, CellType.DECIMAL)
+SENT = [Submission.Status.APPROVED, Submission.Status.SUBMITTED]
+
+
+@dataclass
+class Figure:
+    """One headline number of a report: what it counts, its value, and the same cell's value in the
+    unit's previous report of the same form (None when there is none or it was left blank)."""
+
+    label: str
+    detail: str  # the column, when the row has several numbers (Số lớp / Tổng số)
+    unit_label: str
+    value: Decimal | None
+    before: Decimal | None
+
+    @property
+    def text(self) -> str:
+        return "—" if self.value is None else format_number(self.value)
+
+    @property
+    def change(self) -> Decimal | None:
+        if self.value is None or self.before is None:
+            return None
+        return self.value - self.before
+
+    @property
+    def change_text(self) -> str:
+        change = self.change
+        if change is None:
+            return ""
+        sign = "+" if change > 0 else ("−" if change < 0 else "")
+        return sign + format_number(abs(change))
+
+
+def headline_cells(spec: FormSpec) -> list[FormCell]:
+    """The cells a unit's home shows of any form built in the portal: the form's own summaries
+    (computed totals and rates) in its first two columns and, when these are fewer than four, the
+    typed numbers of its first numeric column; in the form's order, at most six."""
+    ordered = [
+        cell
+        for section in spec.sections
+        for row in spec.rows_by_section.get(section.pk, [])
+        for column in spec.columns
+        if (cell := spec.cells.get(f"{row.code}.{column.code}")) is not None
+    ]
+    position = {cell.key: i for i, cell in enumerate(ordered)}
+    main = {column.code for column in spec.columns[:MAIN_COLUMNS]}
+    chosen = [cell for cell in ordered if cell.type == CellType.COMPUTED and cell.column.code in main]
+    typed = [cell for cell in ordered if cell.type in TYPED_NUMBERS]
+    if len(chosen) < MIN_FIGURES and typed:
+        column_index = {column.code: i for i, column in enumerate(spec.columns)}
+        first = min(column_index[cell.column.code] for cell in typed)
+        taken = {cell.row.code for cell in chosen}
+        fill = [c for c in typed if column_index[c.column.code] == first and c.row.code not in taken]
+        chosen += fill[: MIN_FIGURES - len(chosen)]
+    return sorted(chosen, key=lambda cell: position[cell.key])[:MAX_FIGURES]
+
+
+def _computed_values(spec: FormSpec, stored: dict[str, Decimal]) -> dict:
+    values = {key: number for key, number in stored.items() if key in spec.cells}
+    return spec.compute(values)
+
+
+def _figures(spec: FormSpec, now: dict, before: dict | None) -> list[Figure]:
+    sections = {section.pk: section for section in spec.sections}
+    numeric_in_row: dict[str, int] = {}
+    for cell in spec.cells.values():
+        if cell.is_numeric:
+            numeric_in_row[cell.row.code] = numeric_in_row.get(cell.row.code, 0) + 1
+    figures = []
+    for cell in headline_cells(spec):
+        row = cell.row
+        # "Cộng" alone says nothing on a home page: the total is named by its section.
+        label = sections[row.section_id].title if row.label.strip().lower() in TOTAL_ROW_LABELS else row.label
+        several = numeric_in_row.get(row.code, 0) > 1
+        figures.append(
+            Figure(
+                label=label,
+                detail=cell.column.label if several else "",
+                unit_label="" if several else row.unit_label,
+                value=now.get(cell.key),
+                before=before.get(cell.key) if before is not None else None,
+            )
+        )
+    return figures
+
+
+def latest_figures(unit) -> dict | None:
+    """The headline figures of the unit's latest approved report (else its latest submitted one),
+    against the previous period of the same form. Three queries, plus the form's (five, none once
+    this process has loaded the published form), whatever the number of periods."""
+    approved_first = Case(
+        When(status=Submission.Status.APPROVED, then=Value(0)), default=Value(1), output_field=IntegerField()
+    )
+    latest = (
+        Submission.objects.filter(unit=unit, status__in=SENT)
+        .select_related("period", "period__form")
+        .order_by(approved_first, "-period__end_date", "-period__due_date", "-pk")
+        .first()
+    )
+    if latest is None:
+        return None
+    form = latest.period.form
+    earlier = (
+        Submission.objects.filter(
+            unit=unit,
+            status__in=SENT,
+            period__form__code=form.code,
+            period__form__owner_id=form.owner_id,
+            period__end_date__lt=latest.period.end_date,
+        )
+        .select_related("period")
+        .order_by("-period__end_date", "-pk")
+        .first()
+    )
+    stored: dict[int, dict[str, Decimal]] = {latest.pk: {}, **({earlier.pk: {}} if earlier else {})}
+    values = DataValue.objects.filter(submission_id__in=list(stored), number__isnull=False)
+    for submission_id, row_code, column_code, number in values.values_list(
+        "submission_id", "cell__row__code", "cell__column__code", "number"
+    ):
+        stored[submission_id][f"{row_code}.{column_code}"] = number
+    # The earlier period may use an older version of the form: its cells are matched by code and
+    # its totals recomputed with today's formulas, so both sides of a change are counted alike.
+    spec = load_form_spec(form)
+    now = _computed_values(spec, stored[latest.pk])
+    before = _computed_values(spec, stored[earlier.pk]) if earlier else None
+    return {"submission": latest, "earlier": earlier, "figures": _figures(spec, now, before)}
+
+
 def _unit_panels(request, unit):
     rows = list(inbox(request.user)[:50])
     due = [s for s in rows if s.status in (Submission.Status.DRAFT, Submission.Status.RETURNED)]
@@ -115,7 +267,7 @@ def _unit_panels(request, unit):
     return [
         {
             "template": "home/_unit_reports.html",
-            "col": "col-12",
+            "col": "col-lg-6",
             "due": [(s, *deadline_label(s)) for s in due[:INBOX_SHOWN]],
             "due_count": len(due),
             "returned_count": len(returned),
@@ -123,7 +275,13 @@ def _unit_panels(request, unit):
             "unit": unit,
             "inbox_url": reverse("reports:inbox"),
             "plans": unit.kind in PLAN_KINDS,  # schools and centres answer the year's guidance
-        }
+        },
+        {
+            "template": "home/_latest_figures.html",
+            "col": "col-lg-6",
+            "latest": latest_figures(unit),
+            "inbox_url": reverse("reports:inbox"),
+        },
     ]
 
 

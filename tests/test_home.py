@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from gdtx_portal import views
 from tests.factories import make_unit, make_user
@@ -215,3 +216,137 @@ def test_principal_home_lists_what_is_due_and_what_was_returned(world, client):
     assert "Báo cáo cần nộp" in html
     assert "Thiếu số liệu lớp học" in html
     assert "1 bị trả lại" in html
+
+
+# ----------------------------------------------------------------------------------------------
+# "Số liệu mới nhất": a school's or centre's latest figures, and the director's year against last
+# ----------------------------------------------------------------------------------------------
+
+
+def submitted_report(world, unit, user, values, *, label, days_ago=0, approve=False):
+    """A period of the office's test form covering up to `days_ago` days back, filled and sent by
+    `unit` (still open for entry today, so the unit can send it)."""
+    from reports import services
+    from reports.models import ReportForm
+    from tests.reports.helpers import fill_and_submit, make_form, open_period, submission_of
+    from units.models import today
+
+    form = ReportForm.objects.filter(code="TEST-FORM").first() or make_form(world)
+    end = today() - datetime.timedelta(days=days_ago)
+    period = open_period(world, form, label=label, start_date=end - datetime.timedelta(days=200), end_date=end)
+    submission = fill_and_submit(submission_of(period, unit), user, values)
+    if approve:
+        submission = services.submission_approve(actor=world.officer, submission=submission)
+    return submission
+
+
+def test_principal_home_shows_the_latest_figures_against_the_previous_period(world, client):
+    submitted_report(
+        world,
+        world.school,
+        world.principal,
+        {"R01.TS": "1000", "R01.NU": "500", "R02.TS": "200"},
+        label="Năm 2024-2025",
+        days_ago=365,
+    )
+    latest = submitted_report(
+        world,
+        world.school,
+        world.principal,
+        {"R01.TS": "1200", "R01.NU": "600", "R02.TS": "300", "R02.NU": "100"},
+        label="Năm 2025-2026",
+        approve=True,
+    )
+    html = home_html(client, world.principal)
+    assert "Số liệu mới nhất" in html
+    assert reverse("reports:submission", args=[latest.pk]) in html
+    assert "Biểu thử nghiệm" in html and "Năm 2025-2026" in html and "Đã duyệt" in html
+    assert "/bao-cao/" in html and f"{latest.pk}" in html
+    # The form's total row (named by its section), the women's rate and the first typed row,
+    # with thousands separated by dots, each against last year's report.
+    assert "Lớp pháp luật" in html and "1.200" in html
+    assert "Người học" in html and "1.500" in html and "+300 so với kỳ trước" in html
+    assert "Tỉ lệ nữ" in html and "46,7" in html
+    assert "so với kỳ trước: Năm 2024-2025" in html
+
+
+def test_latest_figures_link_to_the_report(world, client):
+    latest = submitted_report(world, world.school, world.principal, {"R01.TS": "12"}, label="Năm 2025-2026")
+    html = home_html(client, world.principal)
+    assert reverse("reports:submission", args=[latest.pk]) in html
+    assert "Đã nộp, chờ duyệt" in html
+    assert "so với kỳ trước" not in html  # nothing earlier to compare with
+
+
+def test_an_approved_report_is_shown_before_a_newer_one_still_waiting(world, client):
+    submitted_report(
+        world, world.school, world.principal, {"R01.TS": "2345"}, label="Kỳ đã duyệt", days_ago=30, approve=True
+    )
+    submitted_report(world, world.school, world.principal, {"R01.TS": "7777"}, label="Kỳ chờ duyệt")
+    html = home_html(client, world.principal)
+    assert "2.345" in html and "Kỳ đã duyệt" in html
+    assert "7.777" not in html
+
+
+def test_a_unit_that_has_sent_nothing_is_told_where_to_start(world, client):
+    html = home_html(client, world.principal)
+    assert "Chưa có báo cáo nào được nộp" in html
+    assert f'href="{reverse("reports:inbox")}"' in html
+    # A report still being typed is not a figure yet.
+    from tests.reports.helpers import open_period, save, submission_of
+
+    save(submission_of(open_period(world), world.school), world.principal, {"R01.TS": "999"})
+    html = home_html(client, world.principal)
+    assert "Chưa có báo cáo nào được nộp" in html and "999" not in html
+
+
+def test_another_schools_figures_are_not_shown(world, client):
+    submitted_report(world, world.centre, world.director, {"R01.TS": "4321"}, label="Năm 2025-2026")
+    assert "4.321" not in home_html(client, world.principal)
+    assert "4.321" in home_html(client, world.director)
+
+
+def test_director_home_shows_the_year_against_the_same_months_last_year(world, client):
+    from reports.home import same_day_last_year
+    from tests.centers.helpers import make_activity
+    from units.models import today
+
+    for _ in range(3):
+        make_activity(world.centre, world.director, participants=1500)
+    make_activity(
+        world.centre,
+        world.director,
+        participants=1000,
+        start_date=same_day_last_year(today()),
+        end_date=same_day_last_year(today()),
+    )
+    html = home_html(client, world.director)
+    assert "Sổ hoạt động của trung tâm, năm học" in html
+    assert "Lượt người tham gia" in html and "4.500" in html
+    assert "+350% so với cùng kỳ năm trước" in html  # 4,500 against 1,000
+    assert "+200% so với cùng kỳ năm trước" in html  # 3 activities against 1
+    assert "Chưa có báo cáo nào được nộp" in html  # the centre has sent no report yet
+
+
+def test_home_queries_do_not_grow_with_more_periods_and_reports(world, client, django_assert_num_queries):
+    from tests.centers.helpers import make_activity
+
+    submitted_report(world, world.school, world.principal, {"R01.TS": "10"}, label="Kỳ 1", days_ago=100)
+    submitted_report(world, world.centre, world.director, {"R01.TS": "10"}, label="Kỳ 1b", days_ago=100)
+    make_activity(world.centre, world.director)
+    counts = {}
+    for user in (world.principal, world.director):
+        queries_for_home(client, user)  # the published form's layout is now loaded in this process
+        counts[user.pk] = queries_for_home(client, user)
+        assert counts[user.pk] <= 45
+    for i in range(2, 6):
+        submitted_report(world, world.school, world.principal, {"R01.TS": str(i)}, label=f"Kỳ {i}", days_ago=100 - i)
+        submitted_report(
+            world, world.centre, world.director, {"R01.TS": str(i)}, label=f"Kỳ {i}b", days_ago=100 - i, approve=True
+        )
+        make_activity(world.centre, world.director)
+    for user in (world.principal, world.director):
+        client.force_login(user)
+        with django_assert_num_queries(counts[user.pk]):
+            assert client.get("/").status_code == 200
+    assert "+1 so với kỳ trước" in home_html(client, world.principal)  # 5 against 4
