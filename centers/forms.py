@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
+from units.concurrency import VersionedFormMixin, version_field
+
 from . import learners as learner_list
 from .files import MAX_EVIDENCE_BYTES, check_evidence
 from .models import (
@@ -258,8 +260,11 @@ def _points(value) -> str:
     return f"{value.normalize():f}".replace(".", ",")
 
 
-class ScoreForm(forms.Form):
-    """One field per criterion, built from the rubric (the criteria are data)."""
+class ScoreForm(VersionedFormMixin, forms.Form):
+    """One field per criterion, built from the rubric (the criteria are data). `version` is the
+    self-assessment's version the page showed (units.concurrency)."""
+
+    version = version_field()
 
     def __init__(self, *args, criteria, field_prefix="p", initial_points=None, notes=True, **kwargs):
         super().__init__(*args, **kwargs)

@@ -395,6 +395,9 @@ class SelfAssessment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Bumped by every save; the scoring and rating pages post the number they showed
+    # (units.concurrency), so a save from a stale page is refused instead of overwriting.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name = _("tự đánh giá TTHTCĐ")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from reports import rubrics
 from reports.models import Rubric, RubricCriterion
 from units import audit
+from units.concurrency import check_version
 from units.models import Unit, UnitKind
 from units.text import nfc
 
@@ -404,12 +405,23 @@ def assessment_start(*, actor, centre: Unit, school_year: int) -> SelfAssessment
     return assessment
 
 
+def _stale_message() -> str:
+    return _(
+        "Bản tự đánh giá vừa được %(who)s lưu lúc %(at)s; trang của bạn đã cũ. Số liệu bạn nhập vẫn còn "
+        "bên dưới — hãy xem lại rồi lưu lại."
+    )
+
+
 @transaction.atomic
-def assessment_save_scores(*, actor, assessment: SelfAssessment, scores: dict) -> SelfAssessment:
-    """`scores` is {criterion_id: (points or None, note)}. Only a draft may change."""
+def assessment_save_scores(
+    *, actor, assessment: SelfAssessment, scores: dict, expected_version: int | None = None
+) -> SelfAssessment:
+    """`scores` is {criterion_id: (points or None, note)}. Only a draft may change. `expected_version`
+    is the version the page showed (views always pass it): a save from a stale page is refused."""
     assessment = SelfAssessment.objects.select_for_update().select_related("rubric", "centre").get(pk=assessment.pk)
     if assessment.status != AssessmentStatus.DRAFT:
         raise ValidationError(_("Bản tự đánh giá đã gửi Phòng, không sửa được nữa."))
+    check_version(assessment, expected_version, _stale_message())
     criteria = _criteria(assessment.rubric)
     errors = [
         msg
@@ -433,7 +445,8 @@ def assessment_save_scores(*, actor, assessment: SelfAssessment, scores: dict) -
     total = sum((s.self_points or Decimal(0) for s in assessment.scores.all()), Decimal(0)).quantize(Decimal("0.01"))
     assessment.self_total = total
     assessment.self_rating = band_for(assessment.rubric, total)
-    assessment.save(update_fields=["self_total", "self_rating"])
+    assessment.version += 1
+    assessment.save(update_fields=["self_total", "self_rating", "version"])
     audit.record(
         actor=actor,
         action="centre.assessment_score",
@@ -460,7 +473,8 @@ def assessment_submit(*, actor, assessment: SelfAssessment) -> SelfAssessment:
     assessment.status = AssessmentStatus.SUBMITTED
     assessment.submitted_at = timezone.now()
     assessment.submitted_by = actor if getattr(actor, "pk", None) else None
-    assessment.save(update_fields=["status", "submitted_at", "submitted_by"])
+    assessment.version += 1
+    assessment.save(update_fields=["status", "submitted_at", "submitted_by", "version"])
     audit.record(
         actor=actor,
         action="centre.assessment_submit",
@@ -479,7 +493,8 @@ def assessment_return(*, actor, assessment: SelfAssessment, comment: str = "") -
         raise ValidationError(_("Chỉ trả lại được bản đã gửi mà chưa xếp loại."))
     assessment.status = AssessmentStatus.DRAFT
     assessment.office_comment = nfc(comment)
-    assessment.save(update_fields=["status", "office_comment"])
+    assessment.version += 1
+    assessment.save(update_fields=["status", "office_comment", "version"])
     audit.record(
         actor=actor,
         action="centre.assessment_return",
@@ -491,11 +506,15 @@ def assessment_return(*, actor, assessment: SelfAssessment, comment: str = "") -
 
 
 @transaction.atomic
-def assessment_rate(*, actor, assessment: SelfAssessment, scores: dict, comment: str = "") -> SelfAssessment:
-    """The office's score per criterion ({criterion_id: points}); the rating follows the rubric's bands."""
+def assessment_rate(
+    *, actor, assessment: SelfAssessment, scores: dict, comment: str = "", expected_version: int | None = None
+) -> SelfAssessment:
+    """The office's score per criterion ({criterion_id: points}); the rating follows the rubric's bands.
+    `expected_version`: as for assessment_save_scores, two officers rating at once do not overwrite."""
     assessment = SelfAssessment.objects.select_for_update().select_related("rubric", "centre").get(pk=assessment.pk)
     if assessment.status == AssessmentStatus.DRAFT:
         raise ValidationError(_("Trung tâm chưa gửi bản tự đánh giá, chưa thể xếp loại."))
+    check_version(assessment, expected_version, _stale_message())
     criteria = _criteria(assessment.rubric)
     errors = []
     for cid, points in scores.items():
@@ -520,6 +539,7 @@ def assessment_rate(*, actor, assessment: SelfAssessment, scores: dict, comment:
     assessment.status = AssessmentStatus.RATED
     assessment.rated_at = timezone.now()
     assessment.rated_by = actor if getattr(actor, "pk", None) else None
+    assessment.version += 1
     assessment.save()
     audit.record(
         actor=actor,

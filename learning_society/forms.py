@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from reports.models import Rubric
-from units.concurrency import page_version
+from units.concurrency import VersionedFormMixin, version_field
 from units.models import UnitKind
 
 from .models import Checker, Subject, Title, UnitType
@@ -51,13 +51,13 @@ class RegisterForm(forms.Form):
     )
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(VersionedFormMixin, forms.Form):
     """One field per criterion: points (points regime) or a tick with evidence (levels regime)."""
 
     requested_level = RegisterForm.base_fields["requested_level"]
     note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     # The assessment's version the page showed (0: none yet); see units.concurrency.
-    version = forms.CharField(widget=forms.HiddenInput, required=False)
+    version = version_field()
 
     def __init__(self, *args, rubric: Rubric, criteria, **kwargs):
         super().__init__(*args, **kwargs)
@@ -89,15 +89,6 @@ class AssessmentForm(forms.Form):
                 required=False,
                 widget=forms.TextInput(attrs={"placeholder": _("Số, ngày văn bản; biên bản; hình ảnh...")}),
             )
-
-    def page_version(self) -> int:
-        return page_version(self.cleaned_data.get("version"))
-
-    def show_newer(self, current_version: int) -> None:
-        """After a refused save: keep what was typed, but post the newer version next time."""
-        data = self.data.copy()
-        data[self.add_prefix("version")] = str(current_version)
-        self.data = data
 
     def rows(self):
         for c in self.criteria:

@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from units.concurrency import page_version
+from units.concurrency import VersionedFormMixin, version_field
 from units.models import Unit, UnitKind
 
 from .models import (
@@ -74,25 +74,16 @@ class AssignmentForm(forms.Form):
         ).order_by("path")
 
 
-class VersionedForm(forms.ModelForm):
+class VersionedForm(VersionedFormMixin, forms.ModelForm):
     """An edit form that carries the row's version the page showed (units.concurrency): the service
     refuses the save if someone saved since. Not a model field, so it never overwrites the row's."""
 
-    version = forms.CharField(widget=forms.HiddenInput, required=False)
+    version = version_field()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
-
-    def page_version(self) -> int:
-        return page_version(self.cleaned_data.get("version"))
-
-    def show_newer(self, current_version: int) -> None:
-        """After a refused save: keep what was typed, but post the newer version next time."""
-        data = self.data.copy()
-        data[self.add_prefix("version")] = str(current_version)
-        self.data = data
 
     def model_data(self) -> dict:
         return {key: value for key, value in self.cleaned_data.items() if key != "version"}

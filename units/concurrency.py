@@ -68,3 +68,23 @@ def page_version(value) -> int:
         return int(value)
     except (TypeError, ValueError):
         return -1
+
+
+def version_field():
+    """The hidden field an edit form carries: the row's version the page showed."""
+    from django import forms
+
+    return forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+class VersionedFormMixin:
+    """For a form with a `version = version_field()`: the number posted, and after a refused save the
+    newer number, so the form shows what was typed and a second, deliberate save goes through."""
+
+    def page_version(self) -> int:
+        return page_version(self.cleaned_data.get("version"))
+
+    def show_newer(self, current_version: int) -> None:
+        data = self.data.copy()
+        data[self.add_prefix("version")] = str(current_version)
+        self.data = data

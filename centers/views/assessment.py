@@ -11,6 +11,8 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from units.concurrency import StaleEdit
+
 from .. import access, permissions, selectors, services
 from ..forms import EvidenceForm, RateForm, ScoreForm
 from ..models import AssessmentStatus, SelfAssessment, school_year_label
@@ -44,10 +46,15 @@ def _assessment_page(request, obj, context, *, evidence_form=None, status=200):
         request.POST if request.method == "POST" and "save_scores" in request.POST else None,
         criteria=criteria,
         initial_points={s.criterion_id: (s.self_points, s.note) for s in scores},
+        initial={"version": obj.version},
     )
     if form.is_bound and editable and form.is_valid():
         try:
-            services.assessment_save_scores(actor=request.user, assessment=obj, scores=form.scores())
+            services.assessment_save_scores(
+                actor=request.user, assessment=obj, scores=form.scores(), expected_version=form.page_version()
+            )
+        except StaleEdit as error:
+            status = _stale(request, form, error)
         except ValidationError as error:
             _apply_errors(form, error)
         else:
@@ -191,8 +198,9 @@ def assessment_rate(request, pk):
         initial_points={
             s.criterion_id: (s.office_points if s.office_points is not None else s.self_points, "") for s in scores
         },
-        initial={"comment": obj.office_comment},
+        initial={"comment": obj.office_comment, "version": obj.version},
     )
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
             services.assessment_rate(
@@ -200,7 +208,10 @@ def assessment_rate(request, pk):
                 assessment=obj,
                 scores={cid: points for cid, (points, _note) in form.scores().items()},
                 comment=form.cleaned_data["comment"],
+                expected_version=form.page_version(),
             )
+        except StaleEdit as error:
+            status = _stale(request, form, error)
         except ValidationError as error:
             _apply_errors(form, error)
         else:
@@ -220,7 +231,16 @@ def assessment_rate(request, pk):
             year_label=school_year_label(obj.school_year),
             evidence=list(obj.evidence.select_related("criterion")),
         ),
+        status=status,
     )
+
+
+def _stale(request, form, error: StaleEdit) -> int:
+    """Someone saved since the page was loaded: say who and when, keep what was typed, carry the newer
+    version so a second, deliberate save goes through; 409 like the reports' grid."""
+    messages.error(request, error.messages[0])
+    form.show_newer(error.current_version)
+    return 409
 
 
 @require_POST

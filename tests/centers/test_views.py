@@ -153,12 +153,13 @@ def test_a_50_mb_upload_gets_a_clear_message_and_the_scores_stay(world, login):
 def test_the_director_scores_submits_and_the_officer_rates(world, login):
     assessment = helpers.make_assessment(world.centre, world.director)
     criteria = list(assessment.scores.values_list("criterion_id", "criterion__max_points"))
-    data = {"save_scores": "1", **{f"p_{cid}": str(m) for cid, m in criteria}}
+    data = {"save_scores": "1", "version": assessment.version, **{f"p_{cid}": str(m) for cid, m in criteria}}
     director = login(world.director)
     assert director.post(_assessment_url(assessment), data).status_code == 302
     assert director.post(reverse("centers:assessment_submit", args=[assessment.pk])).status_code == 302
     officer = login(world.officer)
-    rate = {"comment": "Tốt", **{f"o_{cid}": str(m) for cid, m in criteria}}
+    assessment.refresh_from_db()
+    rate = {"comment": "Tốt", "version": assessment.version, **{f"o_{cid}": str(m) for cid, m in criteria}}
     assert officer.post(reverse("centers:assessment_rate", args=[assessment.pk]), rate).status_code == 302
     ranking = officer.get(reverse("centers:ranking") + f"?nam={assessment.school_year}").content.decode()
     assert "TTHTCĐ xã Đống Đa" in ranking and "Tốt" in ranking
