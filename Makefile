@@ -28,13 +28,14 @@ seed: migrate
 run: seed
 	@mkdir -p .run
 	@echo "Starting the background worker (log: .run/worker.log)"
-	@$(PY) manage.py db_worker > .run/worker.log 2>&1 & echo $$! > .run/worker.pid
+	@$(PY) manage.py run_worker > .run/worker.log 2>&1 & echo $$! > .run/worker.pid
 	@trap 'kill $$(cat .run/worker.pid) 2>/dev/null; rm -f .run/worker.pid' EXIT INT TERM; \
 	  echo "Serving the portal at http://$(HOST):$(PORT)  (Ctrl+C to stop)"; \
 	  $(PY) manage.py runserver $(HOST):$(PORT)
 
+## make worker — the task worker alone: settles jobs a killed worker left "running", then runs django-tasks' db_worker
 worker: migrate
-	$(PY) manage.py db_worker
+	$(PY) manage.py run_worker
 
 ## System packages the suite needs (fonts for PDFs, Chromium for browser tests). Installs them
 ## when missing and we are root; otherwise says what to install.
