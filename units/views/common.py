@@ -25,6 +25,10 @@ ACTION_LABELS = {
     "person.set_password": _("Đặt lại mật khẩu"),
     "membership.create": _("Giao vai trò"),
     "membership.end": _("Kết thúc vai trò"),
+    "two_factor.enable": _("Bật xác thực hai bước"),
+    "two_factor.disable": _("Tắt xác thực hai bước"),
+    "two_factor.recovery_code": _("Đăng nhập bằng mã dự phòng"),
+    "two_factor.too_many_failures": _("Nhập sai mã xác thực quá số lần cho phép"),
 }
 
 
