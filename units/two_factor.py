@@ -254,10 +254,14 @@ def confirm_setup(*, user, device: TwoFactorDevice, code: str) -> tuple[CheckRes
     return result, codes
 
 
-def disable(*, user, device: TwoFactorDevice) -> None:
+_SELF = object()
+
+
+def disable(*, user, device: TwoFactorDevice, actor=_SELF) -> None:
+    """By the user themself (from the portal) or, with actor=None, by an administrator's command."""
     with transaction.atomic():
         device.delete()
-        record(actor=user, action="two_factor.disable", obj=user, unit=_office_unit(user))
+        record(actor=user if actor is _SELF else actor, action="two_factor.disable", obj=user, unit=_office_unit(user))
 
 
 def record_too_many_failures(*, user) -> None:

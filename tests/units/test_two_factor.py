@@ -1,6 +1,7 @@
 """Optional two-factor login for office roles (issue 8): setup, the login's code step, recovery
 codes, turning it off, and that everyone else logs in exactly as before."""
 
+import io
 import re
 from urllib.parse import urlparse
 
@@ -95,6 +96,7 @@ def test_an_officer_sets_up_two_factor_with_a_code_from_the_app(world, client, c
     stored = list(device.recovery_codes.values_list("code_hash", flat=True))
     assert not any(code.replace("-", "") in h for code in shown for h in stored)
     assert AuditEntry.objects.filter(action="two_factor.enable", actor=world.officer).exists()
+    assert "Bật xác thực hai bước" in client.get(reverse("units:audit")).content.decode()
 
     # Afterwards the page shows the status, not the secret or the codes again.
     html = client.get(SETUP).content.decode()
@@ -351,3 +353,15 @@ def test_the_password_lockout_still_guards_a_two_factor_user(world, axes_on, clo
     assert response["Location"] == VERIFY
     assert other.post(VERIFY, {"code": code_at(secret, clock.at)}).status_code == 302
     assert other.session["_auth_user_backend"] == "django.contrib.auth.backends.ModelBackend"
+
+
+def test_an_administrator_can_reset_a_lost_device(world, clock):
+    enable(world.officer, clock)
+    out = io.StringIO()
+    call_command("two_factor_reset", world.officer.username, stdout=out)
+    assert "Đã tắt" in out.getvalue()
+    assert not TwoFactorDevice.objects.filter(user=world.officer).exists()
+    assert AuditEntry.objects.filter(action="two_factor.disable", actor=None).exists()
+    client = Client()
+    password_step(client, world.officer)
+    assert logged_in(client)
