@@ -51,7 +51,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import DatabaseError, connections, transaction
+from django.db import DatabaseError, InterfaceError, OperationalError, connections, transaction
 from django.db.models import F
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -82,6 +82,8 @@ GENERIC_FAILURE = gettext_lazy(
 INTERRUPTED = gettext_lazy("Việc bị gián đoạn do máy chủ khởi động lại; chưa có dữ liệu nào được ghi. Hãy chạy lại.")
 REQUEUED = gettext_lazy("Việc bị gián đoạn do máy chủ khởi động lại; đang tự chạy lại từ đầu.")
 MAX_ATTEMPTS = 2  # an interrupted retry-safe job runs at most once more by itself
+DATABASE_GONE = (OperationalError, InterfaceError)  # the connection dropped: PostgreSQL restarting
+OUTCOME_WRITE_SECONDS = 60  # how long the worker waits for the database to come back to record an outcome
 
 
 class JobError(Exception):
@@ -210,23 +212,46 @@ def execute_job(job: Job) -> None:
             message = str(error)
         elif isinstance(error, ValidationError):
             message = "; ".join(error.messages)
+        elif isinstance(error, DATABASE_GONE) or isinstance(error.__context__, DATABASE_GONE):
+            # The database restarted under the job: its transaction was rolled back with the connection.
+            logger.warning("Job %s (%s) lost its database connection: %s", job.pk, job.kind, error)
+            message = str(INTERRUPTED)
         else:
             logger.exception("Job %s (%s) failed", job.pk, job.kind)
             message = str(GENERIC_FAILURE)
-        _discard_result(job)
-        Job.objects.filter(pk=job.pk).update(
-            status=Job.Status.FAILED, message=message, finished_at=timezone.now(), result_file="", result_name=""
+        partial = job.result_file.name
+        _write_outcome(
+            job, status=Job.Status.FAILED, message=message, finished_at=timezone.now(), result_file="", result_name=""
         )
+        if partial:
+            job.result_file.name = partial
+            _discard_result(job)
         job.refresh_from_db()
         return
     # The last progress message stays as the summary ("Đã nhập 1.234 người"); otherwise "Đã xong.".
-    Job.objects.filter(pk=job.pk).update(
+    _write_outcome(
+        job,
         status=Job.Status.DONE,
         finished_at=timezone.now(),
         progress=job.total or job.progress,
         message=job.message or _("Đã xong."),
     )
     job.refresh_from_db()
+
+
+def _write_outcome(job: Job, **fields) -> None:
+    """Record how the job ended. In the worker, a database that is restarting is waited for (up to
+    OUTCOME_WRITE_SECONDS) rather than leaving the job "running"; inline (tests) it simply raises."""
+    deadline = time.monotonic() + OUTCOME_WRITE_SECONDS
+    while True:
+        try:
+            Job.objects.filter(pk=job.pk).update(**fields)
+            return
+        except DATABASE_GONE:
+            if transaction.get_connection().in_atomic_block or time.monotonic() > deadline:
+                raise
+            connections["default"].close()  # reconnect on the next try
+            time.sleep(1)
 
 
 def save_job_result(job: Job, name: str, content: bytes) -> None:
@@ -243,7 +268,10 @@ def save_job_result(job: Job, name: str, content: bytes) -> None:
 
 
 def _discard_result(job: Job) -> None:
-    name = job.result_file.name or Job.objects.filter(pk=job.pk).values_list("result_file", flat=True).first()
+    try:
+        name = job.result_file.name or Job.objects.filter(pk=job.pk).values_list("result_file", flat=True).first()
+    except DATABASE_GONE:
+        return  # nothing could have been recorded either
     if name:
         try:
             job.result_file.storage.delete(name)
@@ -448,7 +476,24 @@ def fail_orphaned_jobs(*, now=None) -> int:
     for job in Job.objects.filter(status=Job.Status.RUNNING):
         if job_is_orphaned(job, now=now) and recover_orphaned_job(job):
             count += 1
+    _close_finished_tasks()
     return count
+
+
+def _close_finished_tasks() -> None:
+    """django-tasks' record of a task stays RUNNING when the database went away just as the worker
+    was writing the result (the Job itself was recorded, see _write_outcome): make it agree."""
+    from django_tasks_db.models import DBTaskResult
+
+    cutoff = timezone.now() - timedelta(seconds=heartbeat_timeout())
+    lost = DBTaskResult.objects.filter(status="RUNNING", task_path=run_job.module_path, started_at__lt=cutoff)
+    for task_result in lost:
+        job_id = (task_result.args_kwargs.get("args") or [None])[0]
+        status = Job.objects.filter(pk=job_id).values_list("status", flat=True).first() if job_id else None
+        if status in (None, Job.Status.DONE, Job.Status.FAILED):
+            DBTaskResult.objects.filter(pk=task_result.pk, status="RUNNING").update(
+                status="SUCCESSFUL" if status == Job.Status.DONE else "FAILED", finished_at=timezone.now()
+            )
 
 
 def _close_lost_tasks(job: Job) -> None:

@@ -55,7 +55,13 @@ def _export(job):
     return "Danh sách.xlsx", b"noi dung"
 
 
+def _database_restarts(job):
+    jobs.job_progress(job, 1, 2, "Đang ghi")
+    raise OperationalError("terminating connection due to administrator command")
+
+
 register_job("tests.faults.export", _export)
+register_job("tests.faults.database_restarts", _database_restarts)
 register_job("tests.faults.repeatable", _export, retry_on_interrupt=True)
 
 
@@ -170,6 +176,23 @@ def test_a_heartbeat_written_after_the_sweep_looked_wins(world):
     assert recover_orphaned_job(job) is None
     job.refresh_from_db()
     assert job.status == Job.Status.RUNNING and job.message == "Đang tạo tệp"
+
+
+def test_a_job_whose_database_restarted_under_it_ends_failed_with_the_same_message(world):
+    job = jobs.start_job(actor=world.officer, kind="tests.faults.database_restarts", title="Nhập")
+
+    assert (job.status, job.message) == (Job.Status.FAILED, str(INTERRUPTED))
+
+
+def test_a_task_record_left_running_after_its_job_was_recorded_is_closed_by_the_sweep(world):
+    done = Job.objects.create(kind="tests.faults.export", title="X", owner=world.officer, status=Job.Status.DONE)
+    task = _lost_task(done)
+    DBTaskResult.objects.filter(pk=task.pk).update(started_at=timezone.now() - timedelta(minutes=10))
+
+    fail_orphaned_jobs()
+
+    task.refresh_from_db()
+    assert task.status == "SUCCESSFUL"
 
 
 # A real worker, killed -----------------------------------------------------------------------------
