@@ -77,7 +77,8 @@ def activities_chart(office, year: int):
     if block is None:
         return ""
     start, end = school_year_dates(year)
-    _table, chart = block.build(office, start, end)
+    # Months not yet come are left off rather than drawn as zeros.
+    _table, chart = block.build(office, start, min(end, today()))
     return chart
 
 
@@ -164,16 +165,18 @@ class Figure:
         return sign + format_number(abs(change))
 
 
-def headline_cells(spec: FormSpec) -> list[FormCell]:
+def headline_cells(spec: FormSpec, values: dict | None = None) -> list[FormCell]:
     """The cells a unit's home shows of any form built in the portal: the form's own summaries
     (computed totals and rates) in its first two columns and, when these are fewer than four, the
-    typed numbers of its first numeric column; in the form's order, at most six."""
+    typed numbers of its first numeric column (rows that stand alone before the parts of a total);
+    in the form's order, at most six. Given the report's `values`, cells left blank are passed over."""
     ordered = [
         cell
         for section in spec.sections
         for row in spec.rows_by_section.get(section.pk, [])
         for column in spec.columns
         if (cell := spec.cells.get(f"{row.code}.{column.code}")) is not None
+        and (values is None or values.get(cell.key) is not None)
     ]
     position = {cell.key: i for i, cell in enumerate(ordered)}
     main = {column.code for column in spec.columns[:MAIN_COLUMNS]}
@@ -183,7 +186,12 @@ def headline_cells(spec: FormSpec) -> list[FormCell]:
         column_index = {column.code: i for i, column in enumerate(spec.columns)}
         first = min(column_index[cell.column.code] for cell in typed)
         taken = {cell.row.code for cell in chosen}
+        parts = set()
+        for cell in chosen:
+            if cell.key in spec.formulas and "SUM" in cell.formula.upper():
+                parts |= spec.formulas[cell.key].refs
         fill = [c for c in typed if column_index[c.column.code] == first and c.row.code not in taken]
+        fill.sort(key=lambda cell: cell.key in parts)  # stable: the form's order otherwise
         chosen += fill[: MIN_FIGURES - len(chosen)]
     return sorted(chosen, key=lambda cell: position[cell.key])[:MAX_FIGURES]
 
@@ -200,7 +208,7 @@ def _figures(spec: FormSpec, now: dict, before: dict | None) -> list[Figure]:
         if cell.is_numeric:
             numeric_in_row[cell.row.code] = numeric_in_row.get(cell.row.code, 0) + 1
     figures = []
-    for cell in headline_cells(spec):
+    for cell in headline_cells(spec, now):
         row = cell.row
         # "Cộng" alone says nothing on a home page: the total is named by its section.
         label = sections[row.section_id].title if row.label.strip().lower() in TOTAL_ROW_LABELS else row.label

@@ -350,3 +350,23 @@ def test_home_queries_do_not_grow_with_more_periods_and_reports(world, client, d
         with django_assert_num_queries(counts[user.pk]):
             assert client.get("/").status_code == 200
     assert "+1 so với kỳ trước" in home_html(client, world.principal)  # 5 against 4
+
+
+def test_the_standard_forms_headline_their_totals_and_rates(db):
+    """What a principal or director reads first of each form shipped with the portal."""
+    from reports import services
+    from reports.formspec import load_form_spec
+    from reports.home import headline_cells
+    from reports.models import ReportForm
+
+    services.standard_forms_load()
+    chosen = {
+        form.code: [cell.key for cell in headline_cells(load_form_spec(form))]
+        for form in ReportForm.objects.filter(owner__isnull=True)
+    }
+    # Classes and learners of the year, staff, total income, share of socialised funding.
+    assert chosen["TTHTCD-NAM"] == ["A10.SL", "A10.TS", "C05.TS", "D06.TS", "D08.TS"]
+    # The two completion rates, with the teachers and learners behind the first.
+    assert chosen["TRUONG-GDTX"] == ["R01.TS", "R02.TS", "R04.TS", "R07.TS"]
+    # The week's totals, then the rows that are not already inside them.
+    assert chosen["HTSD-TUAN"] == ["H07.SL", "H07.TS", "H08.SL", "H09.SL"]
