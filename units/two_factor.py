@@ -130,7 +130,9 @@ def qr_data_uri(device: TwoFactorDevice) -> str:
 
 
 def normalise_code(code: str) -> str:
-    return "".join(ch for ch in (code or "").lower() if ch.isalnum())
+    """Spaces and dashes dropped, lower case; ASCII only ("١٢٣" is not a code, and compare_digest
+    refuses non-ASCII text)."""
+    return "".join(ch for ch in (code or "").lower() if ch.isascii() and ch.isalnum())
 
 
 def current_code(secret: str, *, at: float | None = None) -> str:

@@ -199,6 +199,15 @@ def test_a_code_cannot_be_used_twice(world, clock):
     assert logged_in(second)
 
 
+@pytest.mark.parametrize("typed", ["١٢٣٤٥٦", "１２３４５６", "' OR 1=1 --", "<script>", "\x00" * 6, "9" * 40])
+def test_anything_typed_as_a_code_is_a_wrong_code_not_an_error(world, client, clock, typed):
+    enable(world.officer, clock)
+    password_step(client, world.officer)
+    response = client.post(VERIFY, {"code": typed})
+    assert response.status_code == 200
+    assert "Mã xác thực" in response.content.decode() and not logged_in(client)
+
+
 def test_five_wrong_codes_drop_the_pending_login(world, client, clock):
     secret, _ = enable(world.officer, clock)
     password_step(client, world.officer)
