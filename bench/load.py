@@ -1,25 +1,44 @@
 """Load: 50 people at once through the principal's and the officer's journeys, for 60 seconds.
 
-    .venv/bin/python bench/load.py [--users 50] [--duration 60] [--workers 3] [--reuse]
+    .venv/bin/python bench/load.py [--users 50] [--duration 60] [--think 2,5] [--ramp 10]
+                                   [--workers N] [--reuse]
 
 Creates a throw-away PostgreSQL database gdtx_bench_load (127.0.0.1:5432, user postgres; override
 with BENCH_PG=postgres://...), migrates and seeds it with `seed_demo`, collects static files, then
-starts gunicorn with the PRODUCTION settings on 127.0.0.1 (the client sends X-Forwarded-Proto:
-https as the office's reverse proxy would, so secure cookies and HSTS behave as in production).
+starts gunicorn with the PRODUCTION settings and the production gunicorn configuration
+(gdtx_portal/gunicorn.conf.py; --workers overrides its worker count) on 127.0.0.1 (the client
+sends X-Forwarded-Proto: https as the office's reverse proxy would, so secure cookies and HSTS
+behave as in production).
 
 Half the simulated users are principals (log in, home, inbox, open their report, save a draft),
 half are officers (log in, home, the period board, the roll-up, the unit tree); each logs in once
-and then loops through the journey's pages until the time is up. Prints requests/s, p50/p95/p99
-per journey and overall, and the error count (any status >= 500, a connection error, or an
-unexpected status). A 409 on "save draft" is the portal telling a principal that a colleague
-saved first (several threads share one school's report): counted apart, not an error.
-Only 127.0.0.1 is ever contacted.
+and then loops through the journey's pages until the time is up.
+
+Think time and ramp-up. A person in an office reads a page before the next click: the inbox, a
+board, a grid of figures. Each simulated user therefore waits a random 2–5 s (--think MIN,MAX,
+uniform; what locust calls `wait_time = between(2, 5)`) after every page, the login page included
+(typing the password), and the users start spread evenly over the first 10 s (--ramp), not all in
+the same millisecond. Without think time the test is a closed loop of 50 clients firing back to
+back: by Little's law (users = throughput × (response time + think time)) the response time is
+then users / throughput whatever the server does; 50 users on a server doing 25 requests/s wait
+2 s per page, and a faster server only raises the throughput the clients eat. With think time the
+offered load is about users / (think + response) ≈ 50 / 3.5 s ≈ 14 requests/s, which is what 50
+real people produce, and the response time measures the server, not the queue the test builds.
+`--think 0` restores the back-to-back stress test (a throughput ceiling, not a latency figure).
+
+Every request counts, logins included (the login POST hashes the password with the production
+hasher, PBKDF2 with 1,000,000 iterations: a few hundred milliseconds of CPU on purpose). Prints
+requests/s, p50/p95/p99 per journey and overall and per page, and the error count (any status
+>= 500, a connection error, or an unexpected status). A 409 on "save draft" is the portal
+telling a principal that a colleague saved first (several threads share one school's report):
+counted apart, not an error. Only 127.0.0.1 is ever contacted.
 """
 
 import argparse
 import http.client
 import json
 import os
+import random
 import re
 import secrets
 import signal
@@ -36,6 +55,7 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 PY = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+GUNICORN_CONF = str(ROOT / "gdtx_portal" / "gunicorn.conf.py")
 DEMO_PASSWORD = "GDTX@demo2025"
 PRINCIPALS = ["demo.hieutruong", "demo.hieutruong.tanphong", "demo.hieutruong.palung", "demo.hieutruong.hoasen"]
 OFFICER = "demo.chuyenvien"
@@ -124,6 +144,40 @@ class Stats:
                 self.errors[f"{journey}/{step} → {status}"] += 1
 
 
+class Person:
+    """What one simulated user shares between their clicks: the browser, the stop signal and the
+    think time after each page."""
+
+    def __init__(self, stats, port, journey, stop, think, seed):
+        self.stats, self.journey, self.stop, self.think = stats, journey, stop, think
+        self.client = Client(port)
+        self.rng = random.Random(seed)
+
+    def page(self, step, method, path, data=None, expect=(200,)):
+        """One click: the request, timed, then the time the person spends reading (or typing)."""
+        result = timed(self.stats, self.client, self.journey, step, method, path, data, expect)
+        low, high = self.think
+        if high > 0:
+            self.stop.wait(self.rng.uniform(low, high))
+        return result
+
+    def login(self, username):
+        _, html = self.page("login page", "GET", "/tai-khoan/dang-nhap/")
+        if self.stop.is_set():
+            return False
+        data = {"csrfmiddlewaretoken": self.client.csrf(html), "username": username, "password": DEMO_PASSWORD}
+        status, _ = self.page("login", "POST", "/tai-khoan/dang-nhap/", data, expect=(302,))
+        return status == 302
+
+    def logged_in(self, username):
+        if "sessionid" in self.client.cookies:
+            return True
+        if self.login(username):
+            return True
+        self.stop.wait(1)
+        return False
+
+
 def timed(stats, client, journey, step, method, path, data=None, expect=(200,)):
     start = time.perf_counter()
     try:
@@ -141,53 +195,44 @@ def timed(stats, client, journey, step, method, path, data=None, expect=(200,)):
     return status, html
 
 
-def login(stats, client, journey, username):
-    _, html = timed(stats, client, journey, "login page", "GET", "/tai-khoan/dang-nhap/")
-    token = client.csrf(html)
-    status, _ = timed(
-        stats,
-        client,
-        journey,
-        "login",
-        "POST",
-        "/tai-khoan/dang-nhap/",
-        {"csrfmiddlewaretoken": token, "username": username, "password": DEMO_PASSWORD},
-        expect=(302,),
-    )
-    return status == 302
-
-
-def principal_journey(stats, port, username, submission, stop):
+def principal_journey(person, delay, username, submission):
     # A person logs in once and then works: the loop is the journey's pages, not the password hash.
-    client = Client(port)
-    while not stop.is_set():
-        if "sessionid" not in client.cookies and not login(stats, client, "principal", username):
-            time.sleep(1)
+    if person.stop.wait(delay):
+        return
+    while not person.stop.is_set():
+        if not person.logged_in(username):
             continue
-        timed(stats, client, "principal", "home", "GET", "/")
-        timed(stats, client, "principal", "inbox", "GET", "/bao-cao/can-nop/")
-        status, html = timed(stats, client, "principal", "open report", "GET", f"/bao-cao/bao-cao/{submission}/")
-        if status == 200 and 'id="grid-form"' in html:
+        person.page("home", "GET", "/")
+        person.page("inbox", "GET", "/bao-cao/can-nop/")
+        if person.stop.is_set():
+            break
+        status, html = person.page("open report", "GET", f"/bao-cao/bao-cao/{submission}/")
+        if status == 200 and 'id="grid-form"' in html and not person.stop.is_set():
             form = html.split('id="grid-form"', 1)[1].split("</form>", 1)[0]
-            data = {"csrfmiddlewaretoken": client.csrf(html), "action": "save"}
+            data = {"csrfmiddlewaretoken": person.client.csrf(html), "action": "save"}
             for tag in re.findall(r"<input[^>]+>", form):
                 name = re.search(r'name="([^"]+)"', tag)
                 if name and (name.group(1).startswith("v:") or name.group(1) == "version"):
                     value = re.search(r'value="([^"]*)"', tag)
                     data[name.group(1)] = unescape(value.group(1)) if value else ""
-            timed(stats, client, "principal", "save draft", "POST", f"/bao-cao/bao-cao/{submission}/", data, (302,))
+            person.page("save draft", "POST", f"/bao-cao/bao-cao/{submission}/", data, (302,))
 
 
-def officer_journey(stats, port, period, stop):
-    client = Client(port)
-    while not stop.is_set():
-        if "sessionid" not in client.cookies and not login(stats, client, "officer", OFFICER):
-            time.sleep(1)
+def officer_journey(person, delay, period):
+    if person.stop.wait(delay):
+        return
+    while not person.stop.is_set():
+        if not person.logged_in(OFFICER):
             continue
-        timed(stats, client, "officer", "home", "GET", "/")
-        timed(stats, client, "officer", "board", "GET", f"/bao-cao/ky/{period}/")
-        timed(stats, client, "officer", "roll-up", "GET", f"/bao-cao/ky/{period}/tong-hop/")
-        timed(stats, client, "officer", "unit tree", "GET", "/don-vi/")
+        for step, path in [
+            ("home", "/"),
+            ("board", f"/bao-cao/ky/{period}/"),
+            ("roll-up", f"/bao-cao/ky/{period}/tong-hop/"),
+            ("unit tree", "/don-vi/"),
+        ]:
+            if person.stop.is_set():
+                break
+            person.page(step, "GET", path)
 
 
 def pct(values, q):
@@ -195,11 +240,22 @@ def pct(values, q):
     return values[min(len(values) - 1, int(round(q / 100 * (len(values) - 1))))] * 1000
 
 
+def think_range(text):
+    """ "2,5" → (2.0, 5.0); "0" → no think time."""
+    parts = [float(p) for p in text.split(",")]
+    low, high = (parts[0], parts[0]) if len(parts) == 1 else parts[:2]
+    if low < 0 or high < low:
+        raise argparse.ArgumentTypeError("--think MIN,MAX with 0 <= MIN <= MAX")
+    return low, high
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--users", type=int, default=50)
-    parser.add_argument("--duration", type=int, default=60)
-    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--duration", type=int, default=60, help="seconds, ramp-up included")
+    parser.add_argument("--think", type=think_range, default=(2.0, 5.0), help="MIN,MAX seconds after each page")
+    parser.add_argument("--ramp", type=float, default=10.0, help="seconds over which the users start")
+    parser.add_argument("--workers", type=int, default=0, help="gunicorn workers (default: gunicorn.conf.py)")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--reuse", action="store_true", help="keep the database seeded by a previous run")
     args = parser.parse_args()
@@ -214,23 +270,30 @@ def main():
         ALLOWED_HOSTS="127.0.0.1",
         SECURE_SSL_REDIRECT="false",
         LOG_LEVEL="WARNING",
-        CONN_MAX_AGE="60",
+        GUNICORN_BIND=f"127.0.0.1:{args.port}",
     )
+    if args.workers:
+        env["WEB_CONCURRENCY"] = str(args.workers)
     if not args.reuse:
         print("Preparing a throw-away database gdtx_bench_load (migrate + seed_demo)...", flush=True)
         sh(["psql", f"{base}/postgres", "-qc", "DROP DATABASE IF EXISTS gdtx_bench_load"], env)
         sh(["psql", f"{base}/postgres", "-qc", "CREATE DATABASE gdtx_bench_load"], env)
         sh([PY, "manage.py", "migrate", "--no-input"], env)
         sh([PY, "manage.py", "seed_demo"], env)
+        # Planner statistics, as autovacuum keeps them on a live database: right after a bulk seed
+        # PostgreSQL still believes the tables empty and picks nested loops over 40,000 people.
+        sh(["psql", db_url, "-qc", "VACUUM ANALYZE"], env)
         sh([PY, "manage.py", "collectstatic", "--no-input"], env)
     out = sh([PY, "manage.py", "shell", "-c", FIND_TARGETS % (PRINCIPALS,)], env)
     targets = json.loads(out.split("TARGETS", 1)[1])
     principals = [(u, s) for u, s in targets["submissions"].items()]
     if not principals or "period" not in targets:
         sys.exit("The demo data has no report submission to open.")
+    config = sh([GUNICORN, "--print-config", "-c", GUNICORN_CONF, "gdtx_portal.wsgi"], env)
+    setting = dict(re.findall(r"^(\w+)\s*=\s*(.*)$", config, re.M))
 
     server = subprocess.Popen(
-        [GUNICORN, "gdtx_portal.wsgi", "-w", str(args.workers), "-b", f"127.0.0.1:{args.port}", "--timeout", "60"],
+        [GUNICORN, "-c", GUNICORN_CONF, "gdtx_portal.wsgi"],
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
@@ -239,22 +302,33 @@ def main():
     try:
         for _ in range(100):
             try:
-                http.client.HTTPConnection("127.0.0.1", args.port, timeout=1).request("GET", "/healthz")
-                break
+                probe = http.client.HTTPConnection("127.0.0.1", args.port, timeout=1)
+                probe.request("GET", "/healthz")
+                if probe.getresponse().status == 200:
+                    break
             except OSError:
-                time.sleep(0.2)
+                pass
+            time.sleep(0.2)
+        else:
+            sys.exit("gunicorn did not answer /healthz; see /tmp/bench_load_gunicorn.log")
         stats, stop = Stats(), threading.Event()
         threads = []
         for i in range(args.users):
+            person = Person(stats, args.port, "principal" if i % 2 == 0 else "officer", stop, args.think, seed=i)
+            delay = args.ramp * i / args.users
             if i % 2 == 0:
                 username, submission = principals[(i // 2) % len(principals)]
-                target = (principal_journey, (stats, args.port, username, submission, stop))
+                target = (principal_journey, (person, delay, username, submission))
             else:
-                target = (officer_journey, (stats, args.port, targets["period"], stop))
+                target = (officer_journey, (person, delay, targets["period"]))
             threads.append(threading.Thread(target=target[0], args=target[1], daemon=True))
+        think = f"{args.think[0]:g}–{args.think[1]:g} s" if args.think[1] else "none"
         print(
             f"{args.users} users ({len(principals)} principals' reports, period {targets['period']}), "
-            f"{args.workers} gunicorn workers, {args.duration} s, {os.cpu_count()} cores...",
+            f"think time {think} after each page, ramp-up {args.ramp:g} s, {args.duration} s in all "
+            f"(logins counted)\ngunicorn: {setting.get('workers')} workers × {setting.get('threads')} threads "
+            f"({setting.get('worker_class')}), {os.cpu_count()} cores, load average before "
+            f"{os.getloadavg()[0]:.2f}...",
             flush=True,
         )
         started = time.perf_counter()
@@ -282,6 +356,7 @@ def main():
     errors = sum(stats.errors.values())
     print(f"errors: {errors}" + "".join(f"\n  {k}: {v}" for k, v in sorted(stats.errors.items())))
     print(f"save-draft conflicts (409, the later saver is told): {stats.conflicts}")
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
     p95 = pct(every, 95)
     print(f"target: 0 errors and p95 < 300 ms → {'MET' if errors == 0 and p95 < 300 else 'NOT MET'} (p95 {p95:.0f} ms)")
     return 1 if errors else 0
