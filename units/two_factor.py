@@ -256,6 +256,17 @@ def confirm_setup(*, user, device: TwoFactorDevice, code: str) -> tuple[CheckRes
     return result, codes
 
 
+def renew_recovery_codes(*, user, device: TwoFactorDevice, code: str) -> tuple[CheckResult, list[str]]:
+    """A fresh set of recovery codes (the old ones stop working) for a current code from the app."""
+    result = check_code(device=device, code=code, allow_recovery=False)
+    if not result.ok:
+        return result, []
+    with transaction.atomic():
+        codes = _new_recovery_codes(device)
+        record(actor=user, action="two_factor.recovery_codes_renewed", obj=user, unit=_office_unit(user))
+    return result, codes
+
+
 _SELF = object()
 
 

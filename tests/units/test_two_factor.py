@@ -277,6 +277,25 @@ def test_a_recovery_code_logs_in_once(world, clock):
     assert again.post(VERIFY, {"code": codes[1]}).status_code == 302 and logged_in(again)
 
 
+def test_a_new_set_of_recovery_codes_replaces_the_old_one(world, client, clock):
+    secret, old_codes = enable(world.officer, clock)
+    client.force_login(world.officer)
+    response = client.post(SETUP, {"code": "12345x"})
+    assert "Mã xác thực không đúng" in response.content.decode()
+    response = client.post(SETUP, {"code": code_at(secret, clock.at)})
+    html = response.content.decode()
+    assert "Đã tạo bộ mã dự phòng mới" in html
+    new_codes = re.findall(r'<li class="col mb-1">([2-9a-z]{5}-[2-9a-z]{5})</li>', html)
+    assert len(new_codes) == 8 and not set(new_codes) & set(old_codes)
+    assert AuditEntry.objects.filter(action="two_factor.recovery_codes_renewed", actor=world.officer).exists()
+
+    clock.advance(30)
+    other = Client()
+    password_step(other, world.officer)
+    assert "Mã xác thực không đúng" in other.post(VERIFY, {"code": old_codes[0]}).content.decode()
+    assert other.post(VERIFY, {"code": new_codes[0]}).status_code == 302 and logged_in(other)
+
+
 # --- turning it off --------------------------------------------------------------------------------
 
 

@@ -28,6 +28,7 @@ ACTION_LABELS = {
     "two_factor.enable": _("Bật xác thực hai bước"),
     "two_factor.disable": _("Tắt xác thực hai bước"),
     "two_factor.recovery_code": _("Đăng nhập bằng mã dự phòng"),
+    "two_factor.recovery_codes_renewed": _("Tạo bộ mã dự phòng mới"),
     "two_factor.too_many_failures": _("Nhập sai mã xác thực quá số lần cho phép"),
 }
 

@@ -199,10 +199,25 @@ def setup(request):
     next_url = next_url if url_has_allowed_host_and_scheme(next_url, {request.get_host()}) else ""
     device = two_factor.confirmed_device(user)
     if device is not None:
+        # On already: the status, and a new set of recovery codes for a current code.
+        form = CodeForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.is_valid():
+            result, codes = two_factor.renew_recovery_codes(user=user, device=device, code=form.cleaned_data["code"])
+            if result.ok:
+                return render(
+                    request,
+                    "registration/two_factor_codes.html",
+                    {"codes": codes, "renewed": True, "next_url": resolve_url(settings.LOGIN_REDIRECT_URL)},
+                )
+            form.add_error("code", _code_error(result))
         return render(
             request,
             "registration/two_factor_status.html",
-            {"device": device, "recovery_left": device.recovery_codes.filter(used_at__isnull=True).count()},
+            {
+                "device": device,
+                "form": form,
+                "recovery_left": device.recovery_codes.filter(used_at__isnull=True).count(),
+            },
         )
     device = two_factor.start_setup(user=user)
     form = CodeForm(request.POST if request.method == "POST" else None)
