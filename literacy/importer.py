@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import python_calamine
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -632,8 +633,9 @@ def apply(
         batch_size=BATCH,
     )
     if plan.changed_households:
-        updates = [Household(pk=pk, **values) for pk, values in plan.changed_households]
-        Household.objects.bulk_update(updates, list(HOUSEHOLD_COMPARE), batch_size=BATCH)
+        # Bumping the version makes an edit page opened before the import refuse its save.
+        updates = [Household(pk=pk, version=F("version") + 1, **values) for pk, values in plan.changed_households]
+        Household.objects.bulk_update(updates, [*HOUSEHOLD_COMPARE, "version"], batch_size=BATCH)
     household_ids = dict(Household.objects.filter(round=survey_round, commune=commune).values_list("code", "id"))
     total = len(plan.new_persons) + len(plan.changed_persons)
     done = 0
@@ -650,10 +652,11 @@ def apply(
     done += len(batch)
     if plan.changed_persons:
         fields = [*PERSON_COMPARE, "name_folded", "birth_mmdd", "ethnic_minority", "literacy_level", "found_illiterate"]
+        fields.append("version")
         updates = []
         for pk, person in plan.changed_persons:
             # A new survey answer replaces an earlier on-the-spot finding; the level follows the file.
-            updates.append(Person(pk=pk, found_illiterate=False, **person))
+            updates.append(Person(pk=pk, found_illiterate=False, version=F("version") + 1, **person))
         Person.objects.bulk_update(updates, fields, batch_size=1000)
         done += len(updates)
     if progress:
