@@ -272,6 +272,34 @@ def test_two_people_saving_the_same_person_at_once():
     assert person.version == seen + 1
 
 
+def test_an_import_that_changed_a_person_refuses_an_edit_page_opened_before_it():
+    import io
+
+    from literacy import importer
+    from literacy import services as literacy
+    from literacy.models import Household, Person
+    from tests.literacy.fixtures import make_round, row, workbook_bytes
+    from units.concurrency import StaleEdit
+
+    world = World()
+    survey_round = make_round(world.office)
+
+    def run_import(rows):
+        plan = importer.check(io.BytesIO(workbook_bytes(rows)), survey_round=survey_round, commune=world.commune)
+        assert plan.ok, plan.errors[:3]
+        importer.apply(plan, actor=world.officer, survey_round=survey_round, commune=world.commune)
+
+    run_import([row(name="An", grade=2)])
+    person = Person.objects.get(full_name="An")
+    seen = person.version  # the edit page is opened here
+    run_import([row(name="An", grade=5)])
+
+    with pytest.raises(StaleEdit):
+        literacy.person_update(actor=world.officer, person=person, expected_version=seen, grade=3)
+    assert Person.objects.get(pk=person.pk).grade == 5
+    assert Household.objects.get().version == 1  # the household itself did not change
+
+
 # --- learning society: one assessment, and the grid --------------------------------------------
 
 
@@ -335,6 +363,26 @@ def test_two_people_saving_the_first_self_assessment_of_a_family_at_once():
     assessment = Assessment.objects.get()
     assert assessment.scores.get(criterion=crit[0]).points == {"officer": 15, "officer2": 11}[winner]
     assert assessment.version == 1
+
+
+def test_a_check_made_while_the_page_was_open_is_not_undone_by_its_save():
+    from learning_society import services as ls
+    from learning_society.models import Assessment
+    from tests.learning_society.conftest import YEAR
+    from tests.learning_society.test_views import FULL, criteria
+    from units.concurrency import StaleEdit
+
+    world = World()
+    family = _families(world)[0]
+    points = {c.pk: v for c, v in zip(criteria(), FULL, strict=True)}
+    assessment = ls.assessment_save(actor=world.officer, subject=family, year=YEAR, points=points, submit=True)
+    seen = assessment.version  # the page is opened here, then the association checks the row
+    ls.assessments_check(actor=world.association_officer, assessment_ids=[assessment.pk])
+
+    with pytest.raises(StaleEdit) as refused:
+        ls.assessment_save(actor=world.officer, subject=family, year=YEAR, points=points, expected_version=seen)
+    assert "Bùi Thị Hội" in refused.value.messages[0]
+    assert Assessment.objects.get().status == Assessment.Status.CHECKED
 
 
 def test_a_grid_saved_from_a_stale_page_is_refused_whole_and_what_was_typed_stays(client):
