@@ -17,6 +17,9 @@ STORAGES = {
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]
+# No cache between tests: a test's data must never be answered from another test's (SQLite reuses
+# ids after a rollback). tests/test_panel_cache.py turns local memory on to test units.panel_cache.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
 # Uploads and generated files of a test run go to a throw-away folder.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="gdtx-media-"))
