@@ -27,7 +27,9 @@ from .report_models import CellType, DataValue, FormCell, ReportingPeriod, Submi
 from .selectors import deadline_label, format_number, inbox
 
 INBOX_SHOWN = 6
+OPEN_SHOWN = 4
 WAITING = [Submission.Status.DRAFT, Submission.Status.RETURNED]
+SENT = [Submission.Status.APPROVED, Submission.Status.SUBMITTED]
 HEADLINES = [
     ("centers.activities", "fa-people-roof", "tint-amber"),
     ("centers.participants", "fa-users", "tint-blue"),
@@ -102,6 +104,13 @@ def _office_panels(request, office):
         )
         .order_by("due_date")[:5]
     )
+    # Where each open period stands: the card's second glance after what is late (one query).
+    progress = list(
+        periods.filter(open_date__lte=day, lock_date__gte=day)
+        .select_related("form")
+        .annotate(expected=Count("submissions"), sent=Count("submissions", filter=Q(submissions__status__in=SENT)))
+        .order_by("due_date", "pk")[:OPEN_SHOWN]
+    )
     annual = AnnualReport.objects.filter(office=office, school_year=year - 1, status=AnnualReport.Status.DRAFT).first()
     return [
         {
@@ -109,6 +118,7 @@ def _office_panels(request, office):
             "col": "col-lg-6",
             "counts": counts,
             "closing": closing,
+            "progress": progress,
             "annual": annual,
             "annual_year": f"{year - 1}-{year}",
         },
@@ -132,7 +142,6 @@ MIN_FIGURES, MAX_FIGURES = 4, 6
 MAIN_COLUMNS = 2
 TOTAL_ROW_LABELS = {"cộng", "tổng", "tổng cộng", "tổng số", "cộng chung"}
 TYPED_NUMBERS = (CellType.INTEGER, CellType.DECIMAL)
-SENT = [Submission.Status.APPROVED, Submission.Status.SUBMITTED]
 
 
 @dataclass

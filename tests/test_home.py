@@ -370,3 +370,12 @@ def test_the_standard_forms_headline_their_totals_and_rates(db):
     assert chosen["TRUONG-GDTX"] == ["R01.TS", "R02.TS", "R04.TS", "R07.TS"]
     # The week's totals, then the rows that are not already inside them.
     assert chosen["HTSD-TUAN"] == ["H07.SL", "H07.TS", "H08.SL", "H09.SL"]
+
+
+def test_office_dashboard_shows_how_far_each_open_period_has_come(world, client):
+    sent = submitted_report(world, world.school, world.principal, {"R01.TS": "5"}, label="Năm 2025-2026")
+    expected = sent.period.submissions.count()
+    html = home_html(client, world.officer)
+    assert "Tiến độ nộp các kỳ đang mở" in html
+    assert "Biểu thử nghiệm — Năm 2025-2026" in html
+    assert f"1/{expected} đơn vị" in html  # only the school has sent

@@ -1,10 +1,14 @@
 """Every role's home page at desktop and phone sizes, saved to tests/artifacts/ to be looked at."""
 
+import io
 import re
 
 import pytest
+from django.db import transaction
 from playwright.sync_api import expect
 
+from centers import demo as centers_demo
+from reports import demo as reports_demo
 from tests.factories import PASSWORD, make_user
 from units import demo
 
@@ -35,6 +39,57 @@ def test_home_page_screenshots(demo_data, page, phone_page):
             for word in ("Home", "Log out", "Logout", "Password", "Username", "None", "Submit"):
                 if re.search(rf"\b{word}\b", body):
                     problems.append(f"{username} {name}: English word {word!r} on the page")
+    assert problems == []
+
+
+# A figure as a user reads it: 1.234 or 12,5 (Vietnamese separators), or a dash when left blank.
+FIGURE = re.compile(r"^(—|−?\d{1,3}(\.\d{3})*(,\d+)?)$")
+DASHBOARDS = {
+    "demo.chuyenvien": "Số liệu chính năm học",
+    "demo.hieutruong": "Số liệu mới nhất",
+    "demo.giamdoc": "Số liệu mới nhất",
+}
+
+
+@pytest.fixture
+def demo_reports_and_centres(transactional_db):
+    """The demo district with its centres' activities and its reports (sent, approved, returned):
+    what the principal's and the director's figures come from. The literacy and learning-society
+    demos are left out (minutes to seed); tests/annual/test_browser.py shows the office with them."""
+    office = demo.seed().office
+    for module in (centers_demo, reports_demo):
+        with transaction.atomic():
+            module.seed(office=office, stdout=io.StringIO())
+
+
+def test_dashboards_with_the_demo_district_look_finished(demo_reports_and_centres, page, phone_page):
+    """Issue 7: the office's, a principal's and a director's home at desktop and at 390 px."""
+    problems = []
+    for username, heading in DASHBOARDS.items():
+        for name, current in (("desktop", page), ("phone", phone_page)):
+            current.context.clear_cookies()
+            log_in(current, username, demo.DEMO_PASSWORD)
+            current.screenshot(path=str(artifact_path(f"dashboard-{username}-{name}")), full_page=True)
+            if not current.get_by_text(heading).first.is_visible():
+                problems.append(f"{username} {name}: no {heading!r} panel")
+            overflow = current.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            if overflow > 0:
+                problems.append(f"{username} {name}: {overflow}px wider than the screen")
+            values = current.locator(".latest-figure-value").all_inner_texts()
+            if username != "demo.chuyenvien" and not values:
+                problems.append(f"{username} {name}: no figures shown")
+            for value in values:
+                number = value.split()[0] if value.split() else ""
+                if not FIGURE.match(number):
+                    problems.append(f"{username} {name}: figure {value!r} is not written the Vietnamese way")
+            body = current.inner_text("body")
+            for word in ("None", "Submit", "Total", "Report"):
+                if re.search(rf"\b{word}\b", body):
+                    problems.append(f"{username} {name}: English word {word!r} on the page")
+            # Every card has something in it: no header over an empty body.
+            for body in current.locator(".card-body").all_inner_texts():
+                if not body.strip():
+                    problems.append(f"{username} {name}: an empty card")
     assert problems == []
 
 
