@@ -190,7 +190,8 @@ def page_forms(client, url: str) -> list[PageForm]:
                 pair = (el.get("name"), el.get("value", ""))
                 if pair not in buttons:
                     buttons.append(pair)
-        forms.append(PageForm(action=action, values=values, fields=fields, files=files, buttons=buttons))
+        if fields or files:  # a bare button (submit, publish, freeze) has nothing to type into
+            forms.append(PageForm(action=action, values=values, fields=fields, files=files, buttons=buttons))
     return forms
 
 
