@@ -1,12 +1,14 @@
 """Home panel of learning society for the office (gdtx_portal.views.module_panels): recognitions by
 title this year, and recognitions expiring within 6 months (a recognition lasts 36 months,
-Thông tư 24/2023 and 25/2023/TT-BGDĐT). A fixed number of queries."""
+Thông tư 24/2023 and 25/2023/TT-BGDĐT). A fixed number of queries, and those only after a change:
+the panel is kept (units.panel_cache) until a learning-society or unit-tree write."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from reports.exports import Series, grouped_bar_chart_svg
 from units.models import OFFICE_ROLES, UnitKind, today
+from units.panel_cache import STATISTICS, cached_panels
 
 from .selectors import COUNTED_TITLES, expiring, statistics
 
@@ -16,6 +18,12 @@ EXPIRING_SHOWN = 4
 def panels(request, *, role, unit):
     if unit is None or unit.kind != UnitKind.OFFICE or not (role in OFFICE_ROLES or request.user.is_superuser):
         return []
+    return cached_panels(
+        request, "learning_society", unit=unit, role=role, depends_on=STATISTICS, build=lambda: _build(request, unit)
+    )
+
+
+def _build(request, unit):
     year = today().year
     _areas, now = statistics(unit, year)
     labels = [now.titles[t].label for t in COUNTED_TITLES]

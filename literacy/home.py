@@ -1,12 +1,14 @@
 """Home panel of the literacy module for the office (gdtx_portal.views.module_panels): the literacy
 rate by commune against the standard (Nghị định 20/2014/NĐ-CP, Điều 20: 90%) and the possible
-duplicates of the latest survey round still to resolve. A fixed number of queries."""
+duplicates of the latest survey round still to resolve. A fixed number of queries, and those only
+after a change: the panel is kept (units.panel_cache) until a literacy or unit-tree write."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from reports.exports import Series, grouped_bar_chart_svg
 from units.models import OFFICE_ROLES, UnitKind
+from units.panel_cache import STATISTICS, cached_panels
 
 from . import rules
 from .selectors import duplicate_groups, office_standard, standard_years
@@ -15,10 +17,17 @@ from .selectors import duplicate_groups, office_standard, standard_years
 def panels(request, *, role, unit):
     if unit is None or unit.kind != UnitKind.OFFICE or not (role in OFFICE_ROLES or request.user.is_superuser):
         return []
+    return cached_panels(
+        request, "literacy", unit=unit, role=role, depends_on=STATISTICS, build=lambda: _build(request, unit)
+    )
+
+
+def _build(request, unit):
     years = standard_years(unit)
     if not years:
         return []
-    result = office_standard(unit, years[0])
+    # The panel shows whole-population rates: the female and minority counts are not needed.
+    result = office_standard(unit, years[0], groups=("all",))
     duplicates = duplicate_groups(request.user, result.survey_round).count() if result.survey_round else 0
 
     def rate(level_result):
