@@ -162,9 +162,9 @@ class Person:
         return result
 
     def login(self, username):
-        _, html = self.page("login page", "GET", "/tai-khoan/dang-nhap/")
-        if self.stop.is_set():
-            return False
+        status, html = self.page("login page", "GET", "/tai-khoan/dang-nhap/")
+        if status != 200 or self.stop.is_set():
+            return False  # no form, no CSRF cookie: a person would reload the page, not post blind
         data = {"csrfmiddlewaretoken": self.client.csrf(html), "username": username, "password": DEMO_PASSWORD}
         status, _ = self.page("login", "POST", "/tai-khoan/dang-nhap/", data, expect=(302,))
         return status == 302

@@ -109,7 +109,8 @@ def main():
             for _ in range(args.repeat):
                 client.get(path)
             profiler.disable()
-            pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
+            stats = pstats.Stats(profiler).sort_stats(os.environ.get("SORT", "cumulative"))  # SORT=tottime
+            stats.print_stats(int(os.environ.get("TOP", 40)))
 
 
 if __name__ == "__main__":
