@@ -353,6 +353,12 @@ def main():
     print("per page (p50 / p95 ms):")
     for step, values in sorted(stats.steps.items()):
         print(f"  {step:24s} n={len(values):6d}  {pct(values, 50):7.1f} / {pct(values, 95):7.1f}")
+    slow = {step: sum(1 for t in values if t >= 0.3) for step, values in sorted(stats.steps.items())}
+    print(
+        "requests of 300 ms or more, by page: "
+        + (", ".join(f"{step} {n}" for step, n in slow.items() if n) or "none")
+        + f" (the slowest 5% are {len(every) // 20} requests)"
+    )
     errors = sum(stats.errors.values())
     print(f"errors: {errors}" + "".join(f"\n  {k}: {v}" for k, v in sorted(stats.errors.items())))
     print(f"save-draft conflicts (409, the later saver is told): {stats.conflicts}")
