@@ -311,10 +311,18 @@ def _readable_audit(entries) -> list:
 def _office_home(request, role):
     user = request.user
     visible = units_visible_to(user).active_on()
-    counts = unit_kind_counts(visible)
-    school_levels = dict(
-        visible.filter(kind=UnitKind.SCHOOL).order_by().values_list("school_level").annotate(n=Count("id"))
-    )
+    # Units by kind, schools by level and the especially difficult communes: one grouped query.
+    counts: dict[str, int] = {}
+    school_levels: dict[str, int] = {}
+    difficult = 0
+    for kind, level, hard, n in (
+        visible.order_by().values_list("kind", "school_level", "especially_difficult").annotate(n=Count("id"))
+    ):
+        counts[kind] = counts.get(kind, 0) + n
+        if kind == UnitKind.SCHOOL:
+            school_levels[level] = school_levels.get(level, 0) + n
+        if kind == UnitKind.COMMUNE and hard:
+            difficult += n
     day = today()
     open_children = Q(children__valid_to__isnull=True) | Q(children__valid_to__gte=day)
     communes = sorted(
@@ -336,7 +344,6 @@ def _office_home(request, role):
     )
     office_memberships = [m for m in active_memberships(user) if m.role in OFFICE_HOME_ROLES]
     office = office_memberships[0].unit if office_memberships else None
-    difficult = visible.filter(kind=UnitKind.COMMUNE, especially_difficult=True).count()
     context = {
         "role": role,
         "office": office,
