@@ -336,6 +336,19 @@ def part_b(server, users=4):
 
     version = sorted(os.listdir("/etc/postgresql"))[-1]
     worker = start_worker(4)
+    # An import that is running when the database goes away.
+    admin = User.objects.get(username=USERNAME)
+    commune = Unit.objects.get(code="BX1")
+    survey_round = SurveyRound.objects.first()
+    rows_before = imported_rows(survey_round)
+    big = imports.batch_create(
+        actor=admin,
+        survey_round=survey_round,
+        commune=commune,
+        upload=SimpleUploadedFile("giua-chung.xlsx", make_workbook(12000)),
+    )
+    caught = imports.start_job(big, "commit")
+    wait_until(lambda: job_row(caught.pk).percent >= 10, seconds=120)
     clients = [Client().login() for _ in range(users)]
     log, stop_event = [], threading.Event()
     lock = threading.Lock()
@@ -360,34 +373,48 @@ def part_b(server, users=4):
     sh(["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "restart"])
     restart_done = time.monotonic()
 
-    def first_ok_after():
+    def ok_since_restart_returned():
         with lock:
-            return next((end for began, end, status in log if began >= restart_began and status == 200), None)
+            return any(began >= restart_done and status == 200 for began, _, status in log)
 
-    first_ok = wait_until(first_ok_after, seconds=120)
+    wait_until(ok_since_restart_returned, seconds=120)
     time.sleep(5)
     stop_event.set()
     for thread in threads:
         thread.join(timeout=40)
 
-    window = [(b, e, s) for b, e, s in log if e >= restart_began and b <= first_ok]
-    failed = Counter(str(s) for _, _, s in window if s != 200)
-    after = [s for b, _, s in log if b > first_ok]
-    print(f"    restart command took {restart_done - restart_began:.1f} s; {len(log)} requests in all")
-    print(f"    requests during the outage: {len(window)}, failed: {sum(failed.values())} {dict(failed)}")
+    # Times relative to the moment the restart command began.
+    since = sorted((b - restart_began, e - restart_began, s) for b, e, s in log if e >= restart_began)
+    fails = [(b, e, s) for b, e, s in since if s != 200]
+    failed = Counter(str(s) for _, _, s in fails)
+    command = restart_done - restart_began
+    print(f"    restart command took {command:.1f} s; {len(log)} requests in all, {len(since)} from the restart on")
+    print(f"    failed: {len(fails)} {dict(failed)}")
+    if fails:
+        first_fail, last_fail = fails[0][0], max(e for _, e, _ in fails)
+        first_ok = min((e for b, e, s in since if s == 200 and b >= fails[0][1]), default=float("nan"))
+        print(
+            f"    first failure began {first_fail:.1f} s after the restart began; first 200 after it "
+            f"at {first_ok:.1f} s; last failure ended at {last_fail:.1f} s ({last_fail - command:+.1f} s after the "
+            f"command returned)"
+        )
+    else:
+        first_ok = last_fail = 0.0
+    after = [s for b, _, s in since if b > (last_fail if fails else 0)]
+    print(f"    requests after the last failure: {len(after)}, {dict(Counter(str(s) for s in after))}")
+    wait_until(lambda: job_row(caught.pk).is_finished, seconds=120)
+    caught = job_row(caught.pk)
+    connections.close_all()
+    rows_after = imported_rows(survey_round)
     print(
-        f"    first 200 {first_ok - restart_began:.1f} s after the restart began "
-        f"({first_ok - restart_done:+.1f} s after the command returned)"
+        f"    the import running during the restart: {caught.status} ({caught.message!r}); "
+        f"people/households before {rows_before}, after {rows_after}"
     )
-    print(f"    the next {len(after)} requests: {dict(Counter(str(s) for s in after))}")
 
     # The worker survived the restart: a small import check runs to the end.
-    connections.close_all()
-    admin = User.objects.get(username=USERNAME)
-    commune = Unit.objects.get(code="BX1")
     batch = imports.batch_create(
         actor=admin,
-        survey_round=SurveyRound.objects.first(),
+        survey_round=survey_round,
         commune=commune,
         upload=SimpleUploadedFile("nho.xlsx", make_workbook(200)),
     )
@@ -402,11 +429,15 @@ def part_b(server, users=4):
     print(f"    worker alive after the restart: {alive}; a job queued afterwards: {outcome}")
     stop(worker)
     return {
-        "b_failed": sum(failed.values()),
+        "b_restart_command_s": round(command, 1),
+        "b_failed": len(fails),
         "b_statuses": dict(failed),
-        "b_first_ok": first_ok - restart_began,
+        "b_first_200_after_failure_s": round(first_ok, 1),
+        "b_last_failure_s": round(last_fail, 1),
         "b_after": dict(Counter(str(s) for s in after)),
         "b_worker": outcome,
+        "b_caught_job": caught.status,
+        "b_caught_rows_added": [a - b for a, b in zip(rows_after, rows_before, strict=True)],
     }
 
 
