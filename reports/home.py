@@ -281,6 +281,7 @@ def _unit_panels(request, unit):
     due = [s for s in rows if s.status in (Submission.Status.DRAFT, Submission.Status.RETURNED)]
     returned = [s for s in rows if s.status == Submission.Status.RETURNED]
     done = [s for s in rows if s.status in (Submission.Status.SUBMITTED, Submission.Status.APPROVED)]
+    done.sort(key=lambda s: (s.period.due_date, s.pk), reverse=True)  # the newest report first
     return [
         {
             "template": "home/_unit_reports.html",

@@ -1,5 +1,6 @@
 """Every role's home page at desktop and phone sizes, saved to tests/artifacts/ to be looked at."""
 
+import datetime
 import io
 import re
 
@@ -9,8 +10,11 @@ from playwright.sync_api import expect
 
 from centers import demo as centers_demo
 from reports import demo as reports_demo
+from reports import services
+from reports.models import ReportingPeriod, Submission
 from tests.factories import PASSWORD, make_user
 from units import demo
+from units.models import User, today
 
 from .conftest import artifact_path, log_in
 
@@ -55,11 +59,47 @@ DASHBOARDS = {
 def demo_reports_and_centres(transactional_db):
     """The demo district with its centres' activities and its reports (sent, approved, returned):
     what the principal's and the director's figures come from. The literacy and learning-society
-    demos are left out (minutes to seed); tests/annual/test_browser.py shows the office with them."""
+    demos are left out (minutes to seed); tests/annual/test_browser.py shows the office with them.
+    Which units the demo sends for depends on the order of the unit tree, so the principal's school
+    and the director's centre are made to have sent this year's week report and last year's too."""
     office = demo.seed().office
     for module in (centers_demo, reports_demo):
         with transaction.atomic():
             module.seed(office=office, stdout=io.StringIO())
+    officer = User.objects.get(username="demo.chuyenvien")
+    units = [User.objects.get(username=u).memberships.get().unit for u in ("demo.hieutruong", "demo.giamdoc")]
+    this_week = ReportingPeriod.objects.filter(form__code="HTSD-TUAN").order_by("-end_date").first()
+    year = this_week.end_date.year - 1
+    last_week = services.period_open(
+        actor=officer,
+        form=this_week.form,
+        owner=office,
+        label=f"Tuần lễ học tập suốt đời {year}",
+        start_date=datetime.date(year, 10, 1),
+        end_date=datetime.date(year, 10, 7),
+        open_date=datetime.date(year, 10, 1),
+        due_date=datetime.date(year, 10, 15),
+        lock_date=today() + datetime.timedelta(days=30),
+        units=units,
+        allow_past_due=True,
+    )
+    for period, values in ((last_week, LAST_YEAR), (this_week, THIS_YEAR)):
+        if period.open_date > today():
+            continue
+        for submission in Submission.objects.filter(period=period, unit__in=units):
+            if submission.status in (Submission.Status.DRAFT, Submission.Status.RETURNED):
+                submission = services.submission_save(
+                    actor=None, submission=submission, raw_values=values, expected_version=submission.version
+                )
+                submission = services.submission_submit(
+                    actor=None, submission=submission, expected_version=submission.version
+                )
+            if submission.status == Submission.Status.SUBMITTED:
+                services.submission_approve(actor=officer, submission=submission)
+
+
+LAST_YEAR = {"H01.SL": "1", "H01.TS": "150", "H03.SL": "2", "H03.TS": "640", "H08.SL": "3"}
+THIS_YEAR = {"H01.SL": "1", "H01.TS": "180", "H03.SL": "4", "H03.TS": "1250", "H08.SL": "5"}
 
 
 def test_dashboards_with_the_demo_district_look_finished(demo_reports_and_centres, page, phone_page):
