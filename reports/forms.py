@@ -137,6 +137,26 @@ class RuleForm(forms.Form):
     )
 
 
+# Keys that hold text in an exported form (services.form_to_dict); codes may also be plain numbers.
+_IMPORT_TEXT_KEYS = {"title", "description", "legal_basis", "label", "unit_label", "formula", "provider", "message"}
+_IMPORT_TEXT_KEYS |= {"left", "right", "operator", "severity", "type", "format"}
+
+
+def _import_texts_are_text(node) -> bool:
+    """A list or a number where the export writes text is a damaged file, not a 500 later on."""
+    if isinstance(node, dict):
+        return all(
+            (key not in _IMPORT_TEXT_KEYS or isinstance(value, str))
+            and (key != "code" or (isinstance(value, (str, int)) and not isinstance(value, bool)))
+            and (key != "choices" or (isinstance(value, list) and all(isinstance(c, str) for c in value)))
+            and _import_texts_are_text(value)
+            for key, value in node.items()
+        )
+    if isinstance(node, list):
+        return all(_import_texts_are_text(value) for value in node)
+    return True
+
+
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("Tệp biểu mẫu (.json)"), help_text=_("Tệp xuất từ trang biểu mẫu của cổng GDTX."))
 
@@ -145,9 +165,12 @@ class ImportForm(forms.Form):
         if upload.size > MAX_IMPORT_BYTES:
             raise ValidationError(_("Tệp quá lớn (tối đa 2 MB)."))
         try:
-            return json.loads(upload.read().decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
+            data = json.loads(upload.read().decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
             raise ValidationError(_("Tệp không đọc được: cần tệp .json xuất từ cổng GDTX.")) from None
+        if not _import_texts_are_text(data):
+            raise ValidationError(_("Tệp không đúng cấu trúc biểu mẫu: có tên, mã hoặc công thức không phải chữ."))
+        return data
 
 
 class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
