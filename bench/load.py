@@ -1,7 +1,7 @@
 """Load: 50 people at once through the principal's and the officer's journeys, for 60 seconds.
 
     .venv/bin/python bench/load.py [--users 50] [--duration 60] [--think 2,5] [--ramp 10]
-                                   [--workers N] [--reuse]
+                                   [--workers N] [--reuse] [--no-warmup]
 
 Creates a throw-away PostgreSQL database gdtx_bench_load (127.0.0.1:5432, user postgres; override
 with BENCH_PG=postgres://...), migrates and seeds it with `seed_demo`, collects static files, then
@@ -25,6 +25,9 @@ then users / throughput whatever the server does; 50 users on a server doing 25 
 offered load is about users / (think + response) ≈ 50 / 3.5 s ≈ 14 requests/s, which is what 50
 real people produce, and the response time measures the server, not the queue the test builds.
 `--think 0` restores the back-to-back stress test (a throughput ceiling, not a latency figure).
+Before the clock starts, one principal and one officer click through every page a few times per
+worker thread, so the test meets a server that has been running (views imported, templates
+compiled), not one booted a second ago; --no-warmup measures the cold start instead.
 
 Every request counts, logins included (the login POST hashes the password with the production
 hasher, PBKDF2 with 1,000,000 iterations: a few hundred milliseconds of CPU on purpose). Prints
@@ -235,6 +238,23 @@ def officer_journey(person, delay, period):
             person.page(step, "GET", path)
 
 
+def warm_up(port, principal, submission, period, rounds):
+    """A server that has been running: every worker has imported its views and compiled the
+    journeys' templates. One principal and one officer click through every page `rounds` times
+    before the clock starts; none of this is in the statistics."""
+    never = threading.Event()
+    principal_side = Person(Stats(), port, "principal", never, (0, 0), seed=-1)
+    officer_side = Person(Stats(), port, "officer", never, (0, 0), seed=-2)
+    if not principal_side.login(principal) or not officer_side.login(OFFICER):
+        sys.exit("Warm-up: the demo logins were refused; see /tmp/bench_load_gunicorn.log")
+    for _ in range(rounds):
+        principal_side.page("login page", "GET", "/tai-khoan/dang-nhap/")
+        for path in ["/", "/bao-cao/can-nop/", f"/bao-cao/bao-cao/{submission}/"]:
+            principal_side.page("", "GET", path)
+        for path in ["/", f"/bao-cao/ky/{period}/", f"/bao-cao/ky/{period}/tong-hop/", "/don-vi/"]:
+            officer_side.page("", "GET", path)
+
+
 def pct(values, q):
     values = sorted(values)
     return values[min(len(values) - 1, int(round(q / 100 * (len(values) - 1))))] * 1000
@@ -258,6 +278,9 @@ def main():
     parser.add_argument("--workers", type=int, default=0, help="gunicorn workers (default: gunicorn.conf.py)")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--reuse", action="store_true", help="keep the database seeded by a previous run")
+    parser.add_argument(
+        "--no-warmup", dest="warmup", action="store_false", help="start measuring on freshly booted workers"
+    )
     args = parser.parse_args()
 
     base = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
@@ -311,6 +334,9 @@ def main():
             time.sleep(0.2)
         else:
             sys.exit("gunicorn did not answer /healthz; see /tmp/bench_load_gunicorn.log")
+        workers = int(setting.get("workers", 1)) * int(setting.get("threads", 1))
+        if args.warmup:
+            warm_up(args.port, principals[0][0], principals[0][1], targets["period"], rounds=2 * workers)
         stats, stop = Stats(), threading.Event()
         threads = []
         for i in range(args.users):
@@ -327,7 +353,8 @@ def main():
             f"{args.users} users ({len(principals)} principals' reports, period {targets['period']}), "
             f"think time {think} after each page, ramp-up {args.ramp:g} s, {args.duration} s in all "
             f"(logins counted)\ngunicorn: {setting.get('workers')} workers × {setting.get('threads')} threads "
-            f"({setting.get('worker_class')}), {os.cpu_count()} cores, load average before "
+            f"({setting.get('worker_class')}), {'warmed up' if args.warmup else 'cold'}, {os.cpu_count()} cores, "
+            f"load average before "
             f"{os.getloadavg()[0]:.2f}...",
             flush=True,
         )

@@ -26,5 +26,9 @@ keepalive = 5
 # holds on to cannot grow without bound over weeks of uptime.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 2000))
 max_requests_jitter = 200
+# Django is imported and the static files indexed (WhiteNoise reads ~9,000 files) once in the
+# master; a worker that restarts forks ready. Nothing touches the database at import (no app's
+# ready() queries), so no connection is shared across the fork. Code changes need a restart.
+preload_app = True
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
