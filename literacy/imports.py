@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from reports.jobs import JobError, job_progress
+from reports.jobs import JobError, job_interrupted, job_progress
 from reports.jobs import start_job as start_report_job
 from reports.models import Job
 from units.models import Unit
@@ -134,6 +134,18 @@ def run_commit_job(job: Job, *, batch: str):
 GENERIC_ERROR = _lazy("Lỗi hệ thống khi xử lý tệp; chưa có dòng nào được nhập.")
 CHECK_KIND = "literacy.import_check"
 COMMIT_KIND = "literacy.import_commit"
+
+
+def _reopen_interrupted_commit(sender, job: Job, **kwargs) -> None:
+    """The worker died during the commit: its transaction wrote nothing, so the batch may be
+    imported again ("Nhập chính thức") instead of staying "Đang nhập" for ever."""
+    if job.kind == COMMIT_KIND and job.params.get("batch"):
+        ImportBatch.objects.filter(pk=job.params["batch"], status=ImportBatch.Status.IMPORTING).update(
+            status=ImportBatch.Status.CHECKED
+        )
+
+
+job_interrupted.connect(_reopen_interrupted_commit, dispatch_uid="literacy.reopen_interrupted_commit")
 
 
 def start_job(batch: ImportBatch, phase: str) -> Job:

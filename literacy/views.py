@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from reports.exports import pdf_response, render_official_pdf, table_to_xlsx, xlsx_response
-from reports.jobs import export_or_job
+from reports.jobs import export_or_job, settle_if_orphaned
 from units.concurrency import StaleEdit
 from units.models import Unit, UnitKind
 from units.selectors import is_office_user, scope_roots, units_editable_by, units_visible_to
@@ -432,6 +432,8 @@ def import_detail(request, pk):
     batch = access.get_import_for_user(request.user, pk)
     if request.GET.get("xuat") == "xlsx":
         return xlsx_response(table_to_xlsx(tables.import_errors_table(batch)), f"loi-nhap-{batch.file_name}.xlsx")
+    if settle_if_orphaned(batch.job):  # its worker died: the job shows "Lỗi", the batch can be imported again
+        batch.refresh_from_db()
     errors = _page(request, batch.errors, 100)
     context = {"batch": batch, "page_obj": errors, "errors": errors.object_list, "job": batch.job}
     if request.htmx and request.GET.get("partial"):

@@ -53,6 +53,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, InterfaceError, OperationalError, connections, transaction
 from django.db.models import F
+from django.dispatch import Signal
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -84,6 +85,12 @@ REQUEUED = gettext_lazy("Việc bị gián đoạn do máy chủ khởi động 
 MAX_ATTEMPTS = 2  # an interrupted retry-safe job runs at most once more by itself
 DATABASE_GONE = (OperationalError, InterfaceError)  # the connection dropped: PostgreSQL restarting
 OUTCOME_WRITE_SECONDS = 60  # how long the worker waits for the database to come back to record an outcome
+
+
+# Sent (sender=Job, job=...) after an interrupted job was marked failed by the sweep, so the module
+# that started it can put its own records back: e.g. an import batch left "importing" can be
+# imported again (literacy.imports). Not sent when the job is queued again.
+job_interrupted = Signal()
 
 
 class JobError(Exception):
@@ -294,9 +301,7 @@ def get_job_for_user(user, pk) -> Job:
     A running job whose worker has died is settled here (failed or queued again), so the page that
     polls it turns into "Lỗi … Chạy lại" by itself; for a healthy job this costs no query."""
     job = get_object_or_404(jobs_of(user), pk=pk)
-    if job.status == Job.Status.RUNNING and job_is_orphaned(job):
-        recover_orphaned_job(job)
-        job.refresh_from_db()
+    settle_if_orphaned(job)
     return job
 
 
@@ -466,7 +471,19 @@ def recover_orphaned_job(job: Job) -> str | None:
     )
     _discard_result(job)
     _discard_partial_files(job)
+    if not retry:
+        job.refresh_from_db()
+        job_interrupted.send(sender=Job, job=job)
     return Job.Status.QUEUED if retry else Job.Status.FAILED
+
+
+def settle_if_orphaned(job: Job | None) -> bool:
+    """For a page that shows a job: settle it now if its worker has died. True if it changed."""
+    if job is None or job.status != Job.Status.RUNNING or not job_is_orphaned(job):
+        return False
+    changed = recover_orphaned_job(job) is not None
+    job.refresh_from_db()
+    return changed
 
 
 def fail_orphaned_jobs(*, now=None) -> int:

@@ -152,6 +152,28 @@ def test_the_job_page_sees_at_once_that_its_worker_process_on_this_machine_is_go
     assert job.status == Job.Status.FAILED
 
 
+def test_an_import_whose_worker_died_can_be_imported_again_from_its_page(world, login):
+    from literacy.imports import COMMIT_KIND
+    from literacy.models import ImportBatch
+    from tests.literacy.fixtures import literacy_world
+
+    batch = literacy_world(world).batch
+    process = subprocess.Popen(["sleep", "30"])
+    identity = process_identity(process.pid)
+    process.kill()
+    process.wait()
+    job = _running_job(world, kind=COMMIT_KIND, beat_ago=timedelta(seconds=2), worker=identity)
+    Job.objects.filter(pk=job.pk).update(params={"batch": str(batch.pk)})
+    ImportBatch.objects.filter(pk=batch.pk).update(status=ImportBatch.Status.IMPORTING, job=job)
+
+    page = login(world.officer).get(reverse("literacy:import_detail", args=[batch.pk])).content.decode()
+
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.CHECKED, "no longer stuck in 'Đang nhập'"
+    assert "Nhập chính thức" in page
+    assert Job.objects.get(pk=job.pk).message == str(INTERRUPTED)
+
+
 def test_an_interrupted_export_that_is_safe_to_repeat_runs_again_once_by_itself(world):
     job = _running_job(world, kind="tests.faults.repeatable")
 
