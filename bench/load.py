@@ -206,7 +206,8 @@ def principal_journey(person, delay, username, submission):
         if not person.logged_in(username):
             continue
         person.page("home", "GET", "/")
-        person.page("inbox", "GET", "/bao-cao/can-nop/")
+        if not person.stop.is_set():
+            person.page("inbox", "GET", "/bao-cao/can-nop/")
         if person.stop.is_set():
             break
         status, html = person.page("open report", "GET", f"/bao-cao/bao-cao/{submission}/")
