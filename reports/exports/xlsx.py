@@ -19,6 +19,7 @@ from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
@@ -48,6 +49,12 @@ def is_formula_like(text: str) -> bool:
     return text.startswith(FORMULA_START)
 
 
+def printable(text: str) -> str:
+    """Without the control characters a workbook cannot hold (a vertical tab pasted into a name
+    passes the forms, and openpyxl would refuse the whole file)."""
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
 def number_format(kind: str, decimals: int | None) -> str:
     if kind == INT:
         return "#,##0" if not decimals else "#,##0." + "0" * decimals
@@ -62,7 +69,7 @@ def number_format(kind: str, decimals: int | None) -> str:
 
 def sheet_title(title: str, taken: set[str]) -> str:
     """Excel allows 31 characters and none of []:*?/\\ in a sheet name, each name once."""
-    base = re.sub(r"[\[\]:*?/\\]", " ", title).strip() or "Bang"
+    base = re.sub(r"[\[\]:*?/\\]", " ", printable(title)).strip() or "Bang"
     base = base[:31]
     name, n = base, 2
     while name.lower() in taken:
@@ -85,6 +92,9 @@ class _Styler:
         self._cache: dict[tuple, StyleArray] = {}
 
     def cell(self, value, *, font=_FONT, alignment=_LEFT, border=None, fill=None, number_format=None, quote=False):
+        if isinstance(value, str):
+            value = printable(value)
+            quote = quote or is_formula_like(value)  # "\x01=1+1" is a formula once the \x01 is gone
         cell = WriteOnlyCell(self.ws, value=value)
         if quote:
             # openpyxl would store "=..." as a formula; keep it a string and mark it so Excel shows it as text.
@@ -212,7 +222,7 @@ def table_to_xlsx(
     the period) go above the first table of each sheet."""
     tables = [tables] if isinstance(tables, Table) else list(tables)
     workbook = Workbook(write_only=True)
-    workbook.properties.title = title or (tables[0].title if tables else "")
+    workbook.properties.title = printable(title or (tables[0].title if tables else ""))
     workbook.properties.creator = "GDTX Portal"
     heading_lines = list(heading_lines)
     taken: set[str] = set()
