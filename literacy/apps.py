@@ -24,4 +24,4 @@ class LiteracyConfig(AppConfig):
 
         from .exports import NAME_LIST_KIND, name_list_file
 
-        register_job(NAME_LIST_KIND, name_list_file)
+        register_job(NAME_LIST_KIND, name_list_file, retry_on_interrupt=True)  # only makes a file

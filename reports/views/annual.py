@@ -243,7 +243,7 @@ def annual_pdf_job(job, *, report_id):
     return _pdf_name(report), render_official_pdf(DOCUMENT_TEMPLATE, context)
 
 
-register_job("reports.annual_pdf", annual_pdf_job)
+register_job("reports.annual_pdf", annual_pdf_job, retry_on_interrupt=True)  # only makes a file: safe to repeat
 
 
 @require_POST
