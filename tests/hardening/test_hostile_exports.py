@@ -7,10 +7,13 @@ import io
 import openpyxl
 import pytest
 from django.urls import reverse
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from literacy.models import Person
+from reports.exports import Column, Row, Table, table_to_xlsx
 from tests.factories import make_unit
-from tests.hardening.strategies import assert_no_live_formula, xlsx_cells
+from tests.hardening.strategies import EXAMPLES, assert_no_live_formula, hostile_text, xlsx_cells
 from tests.literacy.fixtures import YEAR, bulk_people, literacy_world
 from units.models import Unit, UnitKind
 
@@ -65,3 +68,21 @@ def test_literacy_name_list_with_control_characters_in_names_still_exports(world
     )
     assert response.status_code == 200
     assert_no_live_formula(response.content, [])
+
+
+@EXAMPLES
+@given(
+    title=hostile_text,
+    texts=st.lists(st.one_of(hostile_text, st.text(alphabet=st.characters(max_codepoint=0x1F)), st.none()), max_size=6),
+    numbers=st.lists(st.one_of(st.integers(-(10**15), 10**15), st.decimals(-(10**9), 10**9, places=2)), max_size=6),
+)
+@example(title="Biểu\x0b1", texts=["\x01=1+1", "Trung\x0btâm", "\x02@SUM(A1)", "\t=1+1"], numbers=[5])
+def test_any_text_in_any_table_gives_an_excel_without_formulas_and_with_its_numbers(title, texts, numbers):
+    """Found by the tests above: a vertical tab in a name made openpyxl refuse the whole file (500)."""
+    rows = [Row([text, number]) for text, number in zip(texts, numbers, strict=False)]
+    table = Table(title=title or "Bảng", columns=[Column("Tên"), Column("Số", "decimal")], rows=rows)
+    content = table_to_xlsx(table, heading_lines=texts[:1] if texts and texts[0] else [])
+    assert_no_live_formula(content, [])
+    values = [c.value for c in xlsx_cells(content)]
+    for number in numbers[: len(rows)]:
+        assert float(number) in values  # numbers stay numbers
