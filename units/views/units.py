@@ -27,8 +27,8 @@ from ..selectors import (
     communes_to_merge,
     manage_roots,
     merge_preview,
+    tree_branches,
     tree_children,
-    tree_roots,
     unit_ancestors,
     unit_audit_entries,
     unit_memberships,
@@ -64,10 +64,7 @@ def tree(request):
             request, unit_search_page(user, query=query, kind=kind, on=day, include_closed=closed)
         )
     else:
-        context["branches"] = [
-            (root, tree_children(root, day, include_closed=closed))
-            for root in tree_roots(user, day, include_closed=closed)
-        ]
+        context["branches"] = tree_branches(user, day, include_closed=closed)
     return render_partial_or_page(request, "units/_tree_body.html", "units/tree.html", context)
 
 
