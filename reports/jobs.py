@@ -394,34 +394,40 @@ def process_identity(pid: int | None = None) -> str:
     return f"{socket.gethostname()}:{pid}:{stat[1] if stat else ''}"[:120]
 
 
-def worker_is_dead(worker: str) -> bool:
-    """True only when it is certain: the worker ran on this machine and its process is gone (or is a
-    zombie, or the pid now belongs to another process). A worker on another machine is judged by
-    its heartbeat alone."""
+def worker_alive(worker: str) -> bool | None:
+    """Whether the worker process that claimed a job still runs: True / False when it ran on this
+    machine (False also for a zombie, or a pid now used by another process), None when this cannot
+    be told (another machine; JOB_WORKER_PID_CHECK = False where containers share a host name but
+    not their process ids): such a worker is judged by its heartbeat alone."""
     host, _, rest = (worker or "").partition(":")
     pid_text, _, started = rest.partition(":")
+    if not getattr(settings, "JOB_WORKER_PID_CHECK", True):
+        return None
     if not host or host != socket.gethostname() or not pid_text.isdigit():
-        return False
+        return None
     pid = int(pid_text)
     if os.path.isdir("/proc/self"):
         stat = _proc_stat(pid)
-        return stat is None or stat[0] in ("Z", "X") or (bool(started) and stat[1] != started)
+        return not (stat is None or stat[0] in ("Z", "X") or (bool(started) and stat[1] != started))
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
-        return True
+        return False
     except OSError:
-        return False  # exists but belongs to someone else
-    return False
+        return True  # exists, owned by another user
+    return True
 
 
 def job_is_orphaned(job: Job, *, now=None) -> bool:
-    """A running job that nobody is running any more."""
+    """A running job that nobody is running any more. A worker on this machine is asked directly
+    (a long transaction may hold up its heartbeat on SQLite); otherwise the heartbeat decides."""
     if job.status != Job.Status.RUNNING:
         return False
+    alive = worker_alive(job.worker)
+    if alive is not None:
+        return not alive
     last_sign = job.heartbeat_at or job.started_at or job.created_at
-    stale = last_sign is not None and (now or timezone.now()) - last_sign > timedelta(seconds=heartbeat_timeout())
-    return stale or worker_is_dead(job.worker)
+    return last_sign is not None and (now or timezone.now()) - last_sign > timedelta(seconds=heartbeat_timeout())
 
 
 def recover_orphaned_job(job: Job) -> str | None:
@@ -481,7 +487,11 @@ def settle_if_orphaned(job: Job | None) -> bool:
     """For a page that shows a job: settle it now if its worker has died. True if it changed."""
     if job is None or job.status != Job.Status.RUNNING or not job_is_orphaned(job):
         return False
-    changed = recover_orphaned_job(job) is not None
+    try:
+        changed = recover_orphaned_job(job) is not None
+    except DatabaseError as error:  # e.g. SQLite busy: the worker's sweep or the next poll will do it
+        logger.info("Could not settle interrupted job %s now: %s", job.pk, error)
+        return False
     job.refresh_from_db()
     return changed
 
