@@ -112,7 +112,7 @@ def snapshot() -> dict[str, list[tuple]]:
     return rows
 
 
-def _stored_forms(value: str) -> set[str]:
+def stored_forms(value: str) -> set[str]:
     """What a text field may rightly store for a typed value: as typed, trimmed, NFC without
     invisible characters (units.text.nfc), or with runs of spaces collapsed."""
     trimmed = value.strip()
@@ -131,7 +131,7 @@ def assert_stored_as_typed(before: dict, after: dict, typed: dict[str, str]) -> 
             for index, column in enumerate(columns):
                 if column.name in typed and column.get_internal_type() in ("CharField", "TextField"):
                     value = typed[column.name]
-                    assert row[index] in _stored_forms(value) or row[index] == "", (
+                    assert row[index] in stored_forms(value) or row[index] == "", (
                         f"{label}.{column.name}: typed {value[:80]!r}, stored {str(row[index])[:80]!r}"
                     )
 
