@@ -3,6 +3,7 @@ export. Whatever is typed or uploaded: a page, never a 500; all rows or none."""
 
 import datetime
 import io
+import unicodedata
 
 import pytest
 from django.test import Client
@@ -86,7 +87,9 @@ CELL = st.one_of(
 )
 
 
-def _xlsx(rows: list[list], formulas: dict[str, str] | None = None) -> bytes:
+def _xlsx(
+    rows: list[list], formulas: dict[str, str] | None = None, formula_texts: dict[str, str] | None = None
+) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.append(HEADERS)
@@ -94,6 +97,9 @@ def _xlsx(rows: list[list], formulas: dict[str, str] | None = None) -> bytes:
         sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in line])
     for coordinate, formula in (formulas or {}).items():
         sheet[coordinate] = formula  # openpyxl stores text starting with "=" as a real formula
+    for coordinate, text in (formula_texts or {}).items():
+        sheet[coordinate] = text
+        sheet[coordinate].data_type = "s"  # the same text kept as a string cell, as Excel does after a '
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -126,9 +132,10 @@ def test_excel_import_of_hostile_cells_is_all_or_nothing(world, data, n_rows, fo
             rows.append([None] * len(line))
         rows.append(line)
     formulas = {"E2": "=cmd|' /C calc'!A0", "A3": '=HYPERLINK("http://x","y")'} if formula_cells else None
+    formula_texts = {"D2": "=cmd|' /C calc'!A0", "E3": "@SUM(A1)"} if not formula_cells else None
     persons_before, households_before = Person.objects.count(), Household.objects.count()
 
-    response = _import_via_views(client, world, lit, _xlsx(rows, formulas))
+    response = _import_via_views(client, world, lit, _xlsx(rows, formulas, formula_texts))
     if response.status_code == 200:  # the form refused the upload
         assert ImportBatch.objects.filter(status=ImportBatch.Status.IMPORTED).count() == 0
         return
@@ -148,6 +155,8 @@ def test_excel_import_of_hostile_cells_is_all_or_nothing(world, data, n_rows, fo
     batch.refresh_from_db()
     if batch.status == ImportBatch.Status.IMPORTED:
         assert Person.objects.count() == persons_before + batch.summary["persons_new"]
+        for name in Person.objects.values_list("full_name", flat=True):  # stored cleaned: NFC, no invisibles
+            assert unicodedata.is_normalized("NFC", name) and "\u200b" not in name and name == name.strip()
         for person in Person.objects.filter(full_name__startswith="="):
             pytest.fail(f"a formula became a name: {person.full_name!r}")
     else:
