@@ -252,7 +252,54 @@ def _validate(data: dict) -> list[str]:
                     errors.append(_("Tiêu chí %(c)s cần điểm tối đa dương.") % {"c": criterion["code"]})
             elif criterion.get("required_for_level", 1) not in (1, 2):
                 errors.append(_("Tiêu chí %(c)s: mức độ yêu cầu phải là 1 hoặc 2.") % {"c": criterion["code"]})
-    return errors
+    return errors or _size_problems(data)
+
+
+def _small_int(value) -> bool:
+    try:
+        return not isinstance(value, bool) and 0 <= int(value) <= 32767
+    except (TypeError, ValueError, OverflowError):
+        return False
+
+
+def _text(value, limit: int | None) -> bool:
+    return isinstance(value, str) and (limit is None or len(value) <= limit)
+
+
+def _code(value, limit: int) -> bool:
+    return isinstance(value, (str, int)) and not isinstance(value, bool) and len(str(value)) <= limit
+
+
+def _size_problems(data: dict) -> list[str]:
+    """Values the tables cannot hold (a 300-character title, year 10**30, "Infinity" points, a list
+    where text belongs) are problems of the file, not a 500 when PostgreSQL refuses the row."""
+    problems = []
+    if not _code(data["code"], 60) or not _text(data["title"], 255) or not _text(data.get("legal_basis", ""), 255):
+        problems.append(_("Mã (tối đa 60 ký tự), tên hoặc căn cứ (tối đa 255 ký tự) của bộ tiêu chí không hợp lệ."))
+    for key in ("year_from", "year_to", "level2_wait_months", "validity_months"):
+        if data.get(key) is not None and (key != "year_to" or data.get(key)) and not _small_int(data[key]):
+            problems.append(_("Trường “%(key)s” phải là số nguyên từ 0 đến 32767.") % {"key": key})
+    for group in data["groups"]:
+        if not isinstance(group, dict):
+            continue
+        if not _code(group["code"], 20) or not _text(group["title"], 255):
+            problems.append(_("Nhóm tiêu chí cần mã tối đa 20 ký tự và tên tối đa 255 ký tự."))
+        for criterion in group.get("criteria") or []:
+            if not isinstance(criterion, dict):
+                continue
+            if not _code(criterion["code"], 20) or not _text(criterion["text"], None):
+                problems.append(_("Tiêu chí cần mã tối đa 20 ký tự và nội dung là chữ."))
+            points = criterion.get("max_points")
+            if points is not None:
+                try:
+                    ok = Decimal(str(points)).is_finite() and abs(Decimal(str(points))) < 10000
+                except InvalidOperation:
+                    ok = False
+                if not ok:
+                    problems.append(
+                        _("Điểm tối đa của tiêu chí %(c)s phải là số nhỏ hơn 10.000.") % {"c": criterion["code"]}
+                    )
+    return problems
 
 
 @transaction.atomic
