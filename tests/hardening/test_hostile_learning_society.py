@@ -10,13 +10,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from learning_society import services
 from learning_society.models import Title
 from reports.rubrics import Rubric, RubricCriterion, RubricGroup, rubric_criteria
-from tests.hardening.strategies import EXAMPLES, case_url, hostile_text, hostile_value, random_bytes, sweep
+from tests.hardening.strategies import EXAMPLES, LONG, case_url, hostile_text, hostile_value, random_bytes, sweep
 from tests.learning_society.matrix import CASES, YEAR, objects
 
 pytestmark = pytest.mark.django_db
@@ -124,8 +124,26 @@ def _rubric_rows():
     )
 
 
+def _shipped_with(**changes):
+    data = copy.deepcopy(SHIPPED)
+    data["code"] = "HOSTILE-EX"
+    for key, value in changes.items():
+        if key == "max_points":
+            data["groups"][0]["criteria"][0]["max_points"] = value
+        else:
+            data[key] = value
+    return data
+
+
 @EXAMPLES
 @given(data=hostile_rubric())
+# Found on PostgreSQL: values the tables cannot hold reached the INSERT (DataError, a 500).
+@example(data=_shipped_with(title=LONG))
+@example(data=_shipped_with(legal_basis="x" * 256))
+@example(data=_shipped_with(year_from=10**30))
+@example(data=_shipped_with(validity_months="mười hai"))
+@example(data=_shipped_with(max_points="Infinity"))
+@example(data=_shipped_with(max_points=10**9))
 def test_rubric_import_of_hostile_json_loads_whole_or_not_at_all(world, data):
     client = Client()
     client.force_login(world.officer)
