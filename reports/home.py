@@ -16,6 +16,7 @@ from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.urls import reverse
 
 from units.models import OFFICE_ROLES, Unit, today
+from units.panel_cache import cached_panels
 
 from .annual import all_blocks, current_school_year, school_year_dates
 from .annual_models import AnnualReport
@@ -35,6 +36,9 @@ HEADLINES = [
     ("centers.participants", "fa-users", "tint-blue"),
     ("literacy.learners", "fa-book-open-reader", "tint-red"),
 ]
+# The audit actions of the records the headline figures count (centre activities, literacy
+# learners) and of the unit tree they are summed over.
+HEADLINE_SOURCES = ("centre.", "literacy.", "unit.")
 
 
 def same_day_last_year(day: datetime.date) -> datetime.date:
@@ -84,7 +88,7 @@ def activities_chart(office, year: int):
     return chart
 
 
-def _office_panels(request, office):
+def _office_panels(request, office, role):
     day = today()
     year = current_school_year(day)
     periods = ReportingPeriod.objects.filter(owner__path__startswith=office.path)
@@ -122,14 +126,27 @@ def _office_panels(request, office):
             "annual": annual,
             "annual_year": f"{year - 1}-{year}",
         },
-        {
-            "template": "home/_headlines.html",
-            "col": "col-lg-6",
-            "figures": headline_figures(office, year),
-            "year_label": f"{year}-{year + 1}",
-            "chart": activities_chart(office, year),
-        },
+        *_headline_panels(request, office, role, year),
     ]
+
+
+def _headline_panels(request, office, role, year):
+    """The year's figures and chart count every centre activity and literacy learner of the office:
+    kept (units.panel_cache) until a centre, literacy or unit-tree write, a new day or ten minutes,
+    while the attention counts above stay live."""
+
+    def build():
+        return [
+            {
+                "template": "home/_headlines.html",
+                "col": "col-lg-6",
+                "figures": headline_figures(office, year),
+                "year_label": f"{year}-{year + 1}",
+                "chart": activities_chart(office, year),
+            }
+        ]
+
+    return cached_panels(request, "reports.headlines", unit=office, role=role, depends_on=HEADLINE_SOURCES, build=build)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -307,7 +324,7 @@ def panels(request, *, role, unit):
     if unit is None:
         return []
     if role in OFFICE_ROLES or request.user.is_superuser:
-        return _office_panels(request, unit)
+        return _office_panels(request, unit, role)
     if role in FILL_ROLES:
         return _unit_panels(request, unit)
     return []
