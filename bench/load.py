@@ -29,11 +29,11 @@ Before the clock starts, one principal and one officer click through every page 
 worker thread, so the test meets a server that has been running (views imported, templates
 compiled), not one booted a second ago; --no-warmup measures the cold start instead.
 
-Every request counts, logins included (the login POST hashes the password with the production
-hasher, PBKDF2 with 1,000,000 iterations: about 0.3 s of one core on this machine, on purpose).
-In 60 s a user makes about 15 requests, 2 of them the login page and the login itself, so the 50
-login POSTs are some 6% of all requests: the overall p95 is at least one password hash, and 50
-hashes in a 10 s ramp (about 16 CPU-seconds) keep both cores busy while the first pages queue.
+Every request counts, logins included. The login POST hashes the password with the production
+hasher, Argon2id with OWASP's parameters (gdtx_portal/hashers.py, ~30 ms of a core here). With
+Django's default PBKDF2 (1,000,000 iterations, ~0.35 s of a core) the 50 logins were some 6% of all
+requests and 16 CPU-seconds inside the 10 s ramp: they alone held the overall p95 above 300 ms and
+queued the first pages behind them (measured 2026-11-23: p95 5.4 s with PBKDF2, 96 ms with Argon2id).
 The "300 ms or more, by page" line shows what the tail is made of. Prints
 requests/s, p50/p95/p99 per journey and overall and per page, and the error count (any status
 >= 500, a connection error, or an unexpected status). A 409 on "save draft" is the portal
