@@ -52,7 +52,7 @@ def parse(text: str, *, year: int) -> list[LearnerLine]:
         birth_year = None
         if len(parts) > 2 and parts[2].strip():
             value = parts[2].strip()
-            if not value.isdigit() or not (year - 110 <= int(value) <= year):
+            if not value.isdecimal() or not (year - 110 <= int(value) <= year):
                 errors.append(_("Dòng %(n)d: năm sinh “%(v)s” không hợp lệ.") % {"n": number, "v": value})
                 continue
             birth_year = int(value)

@@ -165,7 +165,7 @@ def vietnamese_key(text: str) -> tuple:
     primary: list = []
     number = ""
     for letter in [*letters, ""]:
-        if letter.isdigit():
+        if letter.isdecimal():
             number += letter
             continue
         if number:

@@ -403,7 +403,7 @@ def _grid_entries(post):
         else:
             met.setdefault(sid, set()).add(cid)
     for key in rows:
-        if key.isdigit():
+        if key.isdecimal():
             points.setdefault(int(key), {})
             met.setdefault(int(key), set())
     return points, met
@@ -415,7 +415,7 @@ def check(request, pk):
     title = _title(request)
     area = get_area_for_user(request.user, pk, action=CHECK, title=title)
     year = _year(request)
-    ids = [int(i) for i in request.POST.getlist("assessment") if i.isdigit()]
+    ids = [int(i) for i in request.POST.getlist("assessment") if i.isdecimal()]
     queryset = selectors.checkable(area, title, year)
     if ids:
         queryset = queryset.filter(pk__in=ids)
@@ -449,7 +449,9 @@ def recognise(request, pk):
     rule = rules_for(area)[title]
     issuer = _issuer(area, rule.recogniser)
     form = DecisionForm(request.POST or None, initial={"place": issuer.name if issuer else ""})
-    selected = {int(i) for i in request.POST.getlist("assessment") if i.isdigit()} if request.method == "POST" else None
+    selected = (
+        {int(i) for i in request.POST.getlist("assessment") if i.isdecimal()} if request.method == "POST" else None
+    )
     if request.method == "POST" and form.is_valid():
         try:
             decision = services.recognise(
@@ -558,7 +560,7 @@ def _stats_context(request):
     year = _year(request)
     root = selectors.home_root(request.user)
     unit_pk = request.GET.get("don_vi")
-    if unit_pk and unit_pk.isdigit():
+    if unit_pk and unit_pk.isdecimal():
         root = get_area_for_user(request.user, int(unit_pk))
     if root is None:
         raise Http404

@@ -259,7 +259,7 @@ def parse_birth(value, today: datetime.date) -> tuple[int, datetime.date | None]
                 birth_date = datetime.date(year, month, day)
             except ValueError:
                 raise ValueError(_("Ngày sinh “%(v)s” không có thật (dd/mm/yyyy).") % {"v": text}) from None
-        elif text.isdigit() and len(text) == 4:
+        elif text.isdecimal() and len(text) == 4:
             year, birth_date = int(text), None
         else:
             raise ValueError(_("Ngày sinh “%(v)s” không đúng dạng dd/mm/yyyy hoặc năm sinh.") % {"v": text})

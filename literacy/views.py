@@ -202,7 +202,7 @@ def household_list(request, pk):
     survey_round = access.get_round_for_user(request.user, pk)
     query = request.GET.get("q", "").strip()
     hamlet = None
-    if request.GET.get("thon", "").isdigit():
+    if request.GET.get("thon", "").isdecimal():
         hamlet = (
             units_visible_to(request.user).filter(pk=request.GET["thon"]).first()
             or Unit.objects.filter(pk=request.GET["thon"], kind=UnitKind.HAMLET).first()
@@ -554,7 +554,7 @@ def class_detail(request, pk):
 @require_POST
 def class_enrol(request, pk):
     literacy_class = access.get_class_for_user(request.user, pk, write=True)
-    ids = [int(x) for x in request.POST.getlist("person") if x.isdigit()]
+    ids = [int(x) for x in request.POST.getlist("person") if x.isdecimal()]
     persons = list(selectors.enrol_candidates(literacy_class).filter(pk__in=ids))
     if not persons:
         messages.error(request, _("Hãy chọn ít nhất một người trong danh sách."))
@@ -599,7 +599,7 @@ def enrolment_remove(request, pk):
 def _year(request, unit: Unit) -> tuple[int, list[int]]:
     years = selectors.standard_years(unit)
     raw = request.GET.get("nam", "")
-    if raw.isdigit() and 2000 <= int(raw) <= 2100:
+    if raw.isdecimal() and 2000 <= int(raw) <= 2100:
         return int(raw), years
     return (years[0] if years else datetime.date.today().year), years
 

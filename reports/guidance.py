@@ -63,7 +63,7 @@ def expected_units(guidance: Guidance) -> QuerySet[Unit]:
 def plan_board(guidance: Guidance, *, commune: str = "", kind: str = "") -> QuerySet[Unit]:
     """Every school and centre that must submit, with whether it has: one query, paginated by the view."""
     units = expected_units(guidance).select_related("parent")
-    if commune.isdigit():
+    if commune.isdecimal():
         units = units.filter(path__contains=f"/{int(commune)}/")
     if kind in PLAN_KINDS:
         units = units.filter(kind=kind)

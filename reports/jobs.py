@@ -403,7 +403,7 @@ def worker_alive(worker: str) -> bool | None:
     pid_text, _, started = rest.partition(":")
     if not getattr(settings, "JOB_WORKER_PID_CHECK", True):
         return None
-    if not host or host != socket.gethostname() or not pid_text.isdigit():
+    if not host or host != socket.gethostname() or not pid_text.isdecimal():
         return None
     pid = int(pid_text)
     if os.path.isdir("/proc/self"):

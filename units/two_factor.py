@@ -215,7 +215,7 @@ def check_code(
         return CheckResult(ok=False, reason="locked")
     code = normalise_code(code)
     secret = decrypt_secret(device.secret)
-    if len(code) == 6 and code.isdigit():
+    if len(code) == 6 and code.isdecimal():
         step = _matching_step(secret, code, now() if at is None else at)
         if step is not None:
             if _accept_step(device, step):

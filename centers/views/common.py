@@ -14,7 +14,7 @@ PAGE_SIZE = 25
 
 def _year(request) -> int:
     value = request.GET.get("nam", "")
-    if value.isdigit() and 2000 <= int(value) <= 2100:
+    if value.isdecimal() and 2000 <= int(value) <= 2100:
         return int(value)
     return school_year_of(today())
 

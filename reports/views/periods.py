@@ -59,7 +59,7 @@ def period_create(request):
     forms_qs = forms_visible_to(request.user).filter(status=ReportForm.Status.PUBLISHED).order_by("code", "-version")
     units = editable.exclude(kind__in=[UnitKind.OFFICE, UnitKind.HAMLET]).select_related("parent").order_by("path")
     initial = {}
-    if request.GET.get("form", "").isdigit():
+    if request.GET.get("form", "").isdecimal():
         initial["form"] = request.GET["form"]
     form = PeriodForm(request.POST or None, forms_qs=forms_qs, owners=owners, units=units, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -97,7 +97,7 @@ def _period_for_office(request, pk, *, write=False):
 
 def _commune_filter(request, period):
     value = request.GET.get("commune", "")
-    if not value.isdigit():
+    if not value.isdecimal():
         return None
     commune = Unit.objects.filter(pk=int(value), path__startswith=period.owner.path).first()
     if commune is None:
@@ -159,7 +159,7 @@ def period_units(request, pk):
 
 
 def _selected_submissions(request, period):
-    ids = [int(v) for v in request.POST.getlist("submission") if v.isdigit()]
+    ids = [int(v) for v in request.POST.getlist("submission") if v.isdecimal()]
     subs = Submission.objects.filter(period=period)
     if ids:
         return list(subs.filter(pk__in=ids))

@@ -62,6 +62,18 @@ def test_the_recognition_form_survives_hostile_input(world, data):
     sweep(client, case_url(CASES, "learning_society:recognise", world), data)
 
 
+def test_a_superscript_digit_as_the_ticked_family_is_refused_quietly(world):
+    """Found by the test above on PostgreSQL: "²" passes str.isdigit() but not int(); ids and
+    numbers typed into the portal are now read with isdecimal(), which int() always accepts."""
+    client = Client()
+    client.force_login(world.officer)
+    url = case_url(CASES, "learning_society:recognise", world)
+
+    response = client.post(url, {"assessment": ["²", "³¹"], "number": "12/QĐ"})
+
+    assert response.status_code in (200, 302)
+
+
 # Rubric import (JSON) -----------------------------------------------------------------------------
 
 SHIPPED = json.loads((services.SHIPPED_RUBRICS / "dhht-448-2015.json").read_text(encoding="utf-8"))

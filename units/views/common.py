@@ -48,7 +48,7 @@ def require_manager(user) -> None:
 
 def parse_pk(value) -> int:
     """A pk from the query string; anything that is not a number is simply not found."""
-    if value is None or not str(value).isdigit():
+    if value is None or not str(value).isdecimal():
         raise Http404
     return int(value)
 

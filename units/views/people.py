@@ -52,7 +52,7 @@ def person_create(request):
     require_manager(user)
     units = units_for_roles(user)
     initial = {}
-    if request.GET.get("unit", "").isdigit():
+    if request.GET.get("unit", "").isdecimal():
         initial["unit"] = units.filter(pk=int(request.GET["unit"])).first()
     form = PersonCreateForm(request.POST or None, units=units, initial=initial)
     if request.method == "POST" and form.is_valid():

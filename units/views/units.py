@@ -120,7 +120,7 @@ def create(request):
     parents = unit_parent_choices(user)
     initial = {}
     parent_pk = request.GET.get("parent")
-    if parent_pk and parent_pk.isdigit():
+    if parent_pk and parent_pk.isdecimal():
         parent = parents.filter(pk=int(parent_pk)).first()
         if parent is not None:
             initial["parent"] = parent
