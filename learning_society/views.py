@@ -17,6 +17,7 @@ from reports.models import Rubric
 from units.concurrency import StaleEdit
 from units.models import UnitKind
 from units.selectors import units_visible_to
+from units.text import as_id, ids_from
 
 from . import documents, selectors, services
 from .access import (
@@ -394,18 +395,18 @@ def _grid_entries(post):
         kind, _sep, rest = key.partition("-")
         if kind not in ("p", "m"):
             continue
-        try:
-            sid, cid = (int(x) for x in rest.split("-"))
-        except ValueError:
+        sid, _dash, cid = rest.partition("-")
+        sid, cid = as_id(sid), as_id(cid)
+        if sid is None or cid is None:
             continue
         if kind == "p":
             points.setdefault(sid, {})[cid] = value
         else:
             met.setdefault(sid, set()).add(cid)
     for key in rows:
-        if key.isdecimal():
-            points.setdefault(int(key), {})
-            met.setdefault(int(key), set())
+        if as_id(key):
+            points.setdefault(as_id(key), {})
+            met.setdefault(as_id(key), set())
     return points, met
 
 
@@ -415,7 +416,7 @@ def check(request, pk):
     title = _title(request)
     area = get_area_for_user(request.user, pk, action=CHECK, title=title)
     year = _year(request)
-    ids = [int(i) for i in request.POST.getlist("assessment") if i.isdecimal()]
+    ids = ids_from(request.POST.getlist("assessment"))
     queryset = selectors.checkable(area, title, year)
     if ids:
         queryset = queryset.filter(pk__in=ids)
@@ -449,9 +450,7 @@ def recognise(request, pk):
     rule = rules_for(area)[title]
     issuer = _issuer(area, rule.recogniser)
     form = DecisionForm(request.POST or None, initial={"place": issuer.name if issuer else ""})
-    selected = (
-        {int(i) for i in request.POST.getlist("assessment") if i.isdecimal()} if request.method == "POST" else None
-    )
+    selected = set(ids_from(request.POST.getlist("assessment"))) if request.method == "POST" else None
     if request.method == "POST" and form.is_valid():
         try:
             decision = services.recognise(
@@ -560,8 +559,8 @@ def _stats_context(request):
     year = _year(request)
     root = selectors.home_root(request.user)
     unit_pk = request.GET.get("don_vi")
-    if unit_pk and unit_pk.isdecimal():
-        root = get_area_for_user(request.user, int(unit_pk))
+    if as_id(unit_pk):
+        root = get_area_for_user(request.user, as_id(unit_pk))
     if root is None:
         raise Http404
     rows, total = selectors.statistics(root, year)

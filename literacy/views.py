@@ -20,6 +20,7 @@ from reports.jobs import export_or_job, settle_if_orphaned
 from units.concurrency import StaleEdit
 from units.models import Unit, UnitKind
 from units.selectors import is_office_user, scope_roots, units_editable_by, units_visible_to
+from units.text import as_id, ids_from
 
 from . import access, exports, importer, imports, selectors, services, tables
 from .forms import (
@@ -202,10 +203,10 @@ def household_list(request, pk):
     survey_round = access.get_round_for_user(request.user, pk)
     query = request.GET.get("q", "").strip()
     hamlet = None
-    if request.GET.get("thon", "").isdecimal():
+    if as_id(request.GET.get("thon")):
         hamlet = (
-            units_visible_to(request.user).filter(pk=request.GET["thon"]).first()
-            or Unit.objects.filter(pk=request.GET["thon"], kind=UnitKind.HAMLET).first()
+            units_visible_to(request.user).filter(pk=as_id(request.GET["thon"])).first()
+            or Unit.objects.filter(pk=as_id(request.GET["thon"]), kind=UnitKind.HAMLET).first()
         )
     households = selectors.household_list(request.user, survey_round, hamlet=hamlet, query=query)
     page = _page(request, households)
@@ -554,7 +555,7 @@ def class_detail(request, pk):
 @require_POST
 def class_enrol(request, pk):
     literacy_class = access.get_class_for_user(request.user, pk, write=True)
-    ids = [int(x) for x in request.POST.getlist("person") if x.isdecimal()]
+    ids = ids_from(request.POST.getlist("person"))
     persons = list(selectors.enrol_candidates(literacy_class).filter(pk__in=ids))
     if not persons:
         messages.error(request, _("Hãy chọn ít nhất một người trong danh sách."))

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from units.audit import record
 from units.models import Unit, UnitKind
 from units.selectors import active_memberships, can_manage_unit, is_office_user, units_visible_to
-from units.text import nfc
+from units.text import as_id, nfc
 
 from .annual_models import Guidance, GuidanceTask, YearPlan
 from .permissions import FILL_ROLES
@@ -63,8 +63,8 @@ def expected_units(guidance: Guidance) -> QuerySet[Unit]:
 def plan_board(guidance: Guidance, *, commune: str = "", kind: str = "") -> QuerySet[Unit]:
     """Every school and centre that must submit, with whether it has: one query, paginated by the view."""
     units = expected_units(guidance).select_related("parent")
-    if commune.isdecimal():
-        units = units.filter(path__contains=f"/{int(commune)}/")
+    if as_id(commune):
+        units = units.filter(path__contains=f"/{as_id(commune)}/")
     if kind in PLAN_KINDS:
         units = units.filter(kind=kind)
     plans = YearPlan.objects.filter(guidance=guidance, unit=OuterRef("pk"))

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from units.models import Unit, UnitKind
 from units.selectors import units_editable_by
+from units.text import as_id, ids_from
 
 from .. import services
 from ..access import get_period_for_user
@@ -59,7 +60,7 @@ def period_create(request):
     forms_qs = forms_visible_to(request.user).filter(status=ReportForm.Status.PUBLISHED).order_by("code", "-version")
     units = editable.exclude(kind__in=[UnitKind.OFFICE, UnitKind.HAMLET]).select_related("parent").order_by("path")
     initial = {}
-    if request.GET.get("form", "").isdecimal():
+    if as_id(request.GET.get("form")):
         initial["form"] = request.GET["form"]
     form = PeriodForm(request.POST or None, forms_qs=forms_qs, owners=owners, units=units, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -97,9 +98,9 @@ def _period_for_office(request, pk, *, write=False):
 
 def _commune_filter(request, period):
     value = request.GET.get("commune", "")
-    if not value.isdecimal():
+    if as_id(value) is None:
         return None
-    commune = Unit.objects.filter(pk=int(value), path__startswith=period.owner.path).first()
+    commune = Unit.objects.filter(pk=as_id(value), path__startswith=period.owner.path).first()
     if commune is None:
         raise Http404
     return commune
@@ -159,7 +160,7 @@ def period_units(request, pk):
 
 
 def _selected_submissions(request, period):
-    ids = [int(v) for v in request.POST.getlist("submission") if v.isdecimal()]
+    ids = ids_from(request.POST.getlist("submission"))
     subs = Submission.objects.filter(period=period)
     if ids:
         return list(subs.filter(pk__in=ids))

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import today
 from ..selectors import is_office_user, manage_roots
+from ..text import as_id
 
 PER_PAGE = 25
 
@@ -48,9 +49,10 @@ def require_manager(user) -> None:
 
 def parse_pk(value) -> int:
     """A pk from the query string; anything that is not a number is simply not found."""
-    if value is None or not str(value).isdecimal():
+    pk = as_id(value)
+    if pk is None:
         raise Http404
-    return int(value)
+    return pk
 
 
 def parse_day(value: str | None, default: datetime.date | None = None) -> datetime.date:

@@ -26,6 +26,7 @@ from ..selectors import (
     person_memberships,
     units_for_roles,
 )
+from ..text import as_id
 from .common import paginate, parse_pk, render_partial_or_page, require_manager, require_office
 
 
@@ -52,8 +53,8 @@ def person_create(request):
     require_manager(user)
     units = units_for_roles(user)
     initial = {}
-    if request.GET.get("unit", "").isdecimal():
-        initial["unit"] = units.filter(pk=int(request.GET["unit"])).first()
+    if as_id(request.GET.get("unit")):
+        initial["unit"] = units.filter(pk=as_id(request.GET["unit"])).first()
     form = PersonCreateForm(request.POST or None, units=units, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

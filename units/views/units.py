@@ -36,6 +36,7 @@ from ..selectors import (
     unit_parent_history,
     unit_search_page,
 )
+from ..text import as_id
 from .common import label_audit, paginate, parse_day, render_partial_or_page, require_manager, require_office
 
 PAST_ROLES_SHOWN = 10
@@ -120,8 +121,8 @@ def create(request):
     parents = unit_parent_choices(user)
     initial = {}
     parent_pk = request.GET.get("parent")
-    if parent_pk and parent_pk.isdecimal():
-        parent = parents.filter(pk=int(parent_pk)).first()
+    if as_id(parent_pk):
+        parent = parents.filter(pk=as_id(parent_pk)).first()
         if parent is not None:
             initial["parent"] = parent
             initial["kind"] = UnitKind.HAMLET if parent.kind == UnitKind.COMMUNE else UnitKind.COMMUNE
