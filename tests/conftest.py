@@ -1,8 +1,16 @@
 import os
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from tests.factories import World
+
+# The hostile-input tests (tests/hardening) draw the same examples on every run, so `make test` and
+# CI give the same answer for the same code; `HYPOTHESIS_PROFILE=explore make test` draws fresh
+# ones each run to look for new failures (pin what it finds with @example or a fixed test).
+hypothesis_settings.register_profile("repeatable", derandomize=True, database=None)
+hypothesis_settings.register_profile("explore", derandomize=False)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 @pytest.fixture
