@@ -404,9 +404,9 @@ def _grid_entries(post):
         else:
             met.setdefault(sid, set()).add(cid)
     for key in rows:
-        if as_id(key):
-            points.setdefault(as_id(key), {})
-            met.setdefault(as_id(key), set())
+        if subject_id := as_id(key):
+            points.setdefault(subject_id, {})
+            met.setdefault(subject_id, set())
     return points, met
 
 
@@ -559,8 +559,8 @@ def _stats_context(request):
     year = _year(request)
     root = selectors.home_root(request.user)
     unit_pk = request.GET.get("don_vi")
-    if as_id(unit_pk):
-        root = get_area_for_user(request.user, as_id(unit_pk))
+    if unit_id := as_id(unit_pk):
+        root = get_area_for_user(request.user, unit_id)
     if root is None:
         raise Http404
     rows, total = selectors.statistics(root, year)

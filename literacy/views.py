@@ -203,10 +203,10 @@ def household_list(request, pk):
     survey_round = access.get_round_for_user(request.user, pk)
     query = request.GET.get("q", "").strip()
     hamlet = None
-    if as_id(request.GET.get("thon")):
+    if hamlet_id := as_id(request.GET.get("thon")):
         hamlet = (
-            units_visible_to(request.user).filter(pk=as_id(request.GET["thon"])).first()
-            or Unit.objects.filter(pk=as_id(request.GET["thon"]), kind=UnitKind.HAMLET).first()
+            units_visible_to(request.user).filter(pk=hamlet_id).first()
+            or Unit.objects.filter(pk=hamlet_id, kind=UnitKind.HAMLET).first()
         )
     households = selectors.household_list(request.user, survey_round, hamlet=hamlet, query=query)
     page = _page(request, households)

@@ -63,8 +63,8 @@ def expected_units(guidance: Guidance) -> QuerySet[Unit]:
 def plan_board(guidance: Guidance, *, commune: str = "", kind: str = "") -> QuerySet[Unit]:
     """Every school and centre that must submit, with whether it has: one query, paginated by the view."""
     units = expected_units(guidance).select_related("parent")
-    if as_id(commune):
-        units = units.filter(path__contains=f"/{as_id(commune)}/")
+    if commune_id := as_id(commune):
+        units = units.filter(path__contains=f"/{commune_id}/")
     if kind in PLAN_KINDS:
         units = units.filter(kind=kind)
     plans = YearPlan.objects.filter(guidance=guidance, unit=OuterRef("pk"))

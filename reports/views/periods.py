@@ -98,9 +98,10 @@ def _period_for_office(request, pk, *, write=False):
 
 def _commune_filter(request, period):
     value = request.GET.get("commune", "")
-    if as_id(value) is None:
+    commune_id = as_id(value)
+    if commune_id is None:
         return None
-    commune = Unit.objects.filter(pk=as_id(value), path__startswith=period.owner.path).first()
+    commune = Unit.objects.filter(pk=commune_id, path__startswith=period.owner.path).first()
     if commune is None:
         raise Http404
     return commune

@@ -53,8 +53,8 @@ def person_create(request):
     require_manager(user)
     units = units_for_roles(user)
     initial = {}
-    if as_id(request.GET.get("unit")):
-        initial["unit"] = units.filter(pk=as_id(request.GET["unit"])).first()
+    if unit_id := as_id(request.GET.get("unit")):
+        initial["unit"] = units.filter(pk=unit_id).first()
     form = PersonCreateForm(request.POST or None, units=units, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

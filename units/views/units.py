@@ -121,8 +121,8 @@ def create(request):
     parents = unit_parent_choices(user)
     initial = {}
     parent_pk = request.GET.get("parent")
-    if as_id(parent_pk):
-        parent = parents.filter(pk=as_id(parent_pk)).first()
+    if parent_id := as_id(parent_pk):
+        parent = parents.filter(pk=parent_id).first()
         if parent is not None:
             initial["parent"] = parent
             initial["kind"] = UnitKind.HAMLET if parent.kind == UnitKind.COMMUNE else UnitKind.COMMUNE
