@@ -183,9 +183,13 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "units.lockout.locked_out"
 AXES_VERBOSE = False
-# The address a lockout keys on: the socket's, unless a reverse proxy that overwrites
-# X-Forwarded-For stands in front (production.py); otherwise a client could forge the header.
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# The address a lockout keys on (units.lockout.client_ip): the socket's peer, unless that peer is
+# one of TRUSTED_PROXIES (comma-separated addresses or networks of the reverse proxies in front);
+# only then is X-Forwarded-For read, taking its right-most address that is not a trusted proxy.
+# Empty here (no proxy: the header is ignored, so a client cannot dodge or frame others with it);
+# production.py trusts the local nginx.
+AXES_CLIENT_IP_CALLABLE = "units.lockout.client_ip"
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
 
 # Content-Security-Policy (django-csp 4). Scripts only from our own origin or inline blocks that
 # carry this request's nonce; no eval (htmx is told so by the htmx-config meta tag). Bootstrap

@@ -1,5 +1,7 @@
 """Production: every secret comes from the environment and a missing one stops start-up."""
 
+import ipaddress
+
 from .base import *  # noqa: F403
 from .base import _CSP_DIRECTIVES
 from .env import env_bool, env_int, env_list, env_str
@@ -31,9 +33,18 @@ X_FRAME_OPTIONS = "DENY"
 # Enforce the Content-Security-Policy (base.py sends it report-only elsewhere).
 CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_DIRECTIVES}
 CONTENT_SECURITY_POLICY_REPORT_ONLY = None
-# Behind the office's nginx (docs/security.md), which sets X-Forwarded-For itself.
-if env_bool("BEHIND_PROXY", True):
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Behind the office's nginx on the same machine (docs/security.md), which passes the client's
+# address in X-Forwarded-For: the login lockout trusts that header only from these peers.
+# TRUSTED_PROXIES="10.0.0.5" for a proxy on another machine; BEHIND_PROXY=false (gunicorn faces
+# the network itself) trusts none.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1") if env_bool("BEHIND_PROXY", True) else []
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as _error:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proxy!r} is not an IP address or network.") from _error
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

@@ -70,6 +70,105 @@ def test_a_successful_login_resets_the_count(world, axes_on):
     assert _try(Client(), world.principal.username, PASSWORD).status_code == 302
 
 
+# --- the address the lockout counts, behind a reverse proxy ------------------------------------------
+
+PROXY = "127.0.0.1"  # nginx on the same machine, as production.py trusts by default
+
+
+def _via_proxy(client, username, password, forwarded_for):
+    """A login as nginx passes it on: from the proxy's socket, the client's address appended."""
+    return client.post(
+        LOGIN_URL,
+        {"username": username, "password": password},
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+    )
+
+
+def test_behind_the_proxy_five_failures_lock_that_client_only(world, axes_on):
+    axes_on.TRUSTED_PROXIES = [PROXY]
+    for _ in range(5):
+        _via_proxy(Client(), world.principal.username, "sai", "203.0.113.7")
+    assert _via_proxy(Client(), world.principal.username, PASSWORD, "203.0.113.7").status_code == 429
+    # The same person from another place, reaching the portal through the same proxy, gets in:
+    # one attacker can no longer lock a username for everyone.
+    assert _via_proxy(Client(), world.principal.username, PASSWORD, "198.51.100.20").status_code == 302
+
+
+def test_a_forged_left_most_address_changes_nothing(world, axes_on):
+    """nginx appends the address it saw; whatever stands left of it the client wrote itself."""
+    axes_on.TRUSTED_PROXIES = [PROXY]
+    for n in range(5):
+        # A different made-up address each time (one is a colleague's): the attacker stays counted.
+        forged = "198.51.100.20" if n == 0 else f"192.0.2.{n}"
+        _via_proxy(Client(), world.principal.username, "sai", f"{forged}, 203.0.113.7")
+    assert _via_proxy(Client(), world.principal.username, PASSWORD, "203.0.113.7").status_code == 429
+    assert _via_proxy(Client(), world.principal.username, PASSWORD, "198.51.100.20").status_code == 302
+
+
+def test_without_a_trusted_proxy_the_forwarded_header_is_ignored(world, axes_on):
+    axes_on.TRUSTED_PROXIES = []
+    # Frame a colleague: five failures claiming to come from the colleague's address.
+    for _ in range(5):
+        Client().post(
+            LOGIN_URL,
+            {"username": world.principal.username, "password": "sai"},
+            REMOTE_ADDR="10.0.0.66",
+            HTTP_X_FORWARDED_FOR="10.0.0.1",
+        )
+    assert _try(Client(), world.principal.username, PASSWORD, ip="10.0.0.1").status_code == 302
+    # Dodge the lock: a new made-up header on every try does not reset the count.
+    for n in range(5):
+        Client().post(
+            LOGIN_URL,
+            {"username": world.officer.username, "password": "sai"},
+            REMOTE_ADDR="10.0.0.66",
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{n}",
+        )
+    assert _try(Client(), world.officer.username, PASSWORD, ip="10.0.0.66").status_code == 429
+
+
+def test_only_a_trusted_peer_may_speak_for_the_client(rf, settings):
+    from units.lockout import client_ip
+
+    settings.TRUSTED_PROXIES = ["127.0.0.1", "::1", "10.1.0.0/16"]
+
+    def ip(remote, forwarded=None):
+        extra = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded is not None else {}
+        return client_ip(rf.post(LOGIN_URL, REMOTE_ADDR=remote, **extra))
+
+    assert ip("127.0.0.1", "203.0.113.7") == "203.0.113.7"
+    assert ip("::1", "2001:db8::5") == "2001:db8::5"
+    # Two proxies (a load balancer 10.1.2.3, then nginx): the first address neither of them is.
+    assert ip("127.0.0.1", "1.2.3.4, 203.0.113.7, 10.1.2.3") == "203.0.113.7"
+    # A peer that is not a proxy: its own address, whatever it claims.
+    assert ip("203.0.113.9", "10.0.0.1") == "203.0.113.9"
+    # No header, an empty one, or garbage where the client would be: the proxy's own address.
+    assert ip("127.0.0.1") == "127.0.0.1"
+    assert ip("127.0.0.1", "") == "127.0.0.1"
+    assert ip("127.0.0.1", "203.0.113.7, không-phải-địa-chỉ") == "127.0.0.1"
+    # Garbage the client wrote left of the real address is never read.
+    assert ip("127.0.0.1", "<script>, 203.0.113.7") == "203.0.113.7"
+
+
+def test_production_trusts_the_local_proxy_and_rejects_a_mistyped_one(monkeypatch):
+    from django.core.exceptions import ImproperlyConfigured
+
+    monkeypatch.setenv("SECRET_KEY", "x" * 60)
+    monkeypatch.setenv("ALLOWED_HOSTS", "gdtx.example.vn")
+    production = importlib.reload(importlib.import_module("gdtx_portal.settings.production"))
+    assert production.TRUSTED_PROXIES == ["127.0.0.1", "::1"]
+    assert production.AXES_CLIENT_IP_CALLABLE == "units.lockout.client_ip"
+    monkeypatch.setenv("BEHIND_PROXY", "false")
+    assert importlib.reload(production).TRUSTED_PROXIES == []
+    monkeypatch.setenv("BEHIND_PROXY", "true")
+    monkeypatch.setenv("TRUSTED_PROXIES", "10.0.0.5, 10.2.0.0/24")
+    assert importlib.reload(production).TRUSTED_PROXIES == ["10.0.0.5", "10.2.0.0/24"]
+    monkeypatch.setenv("TRUSTED_PROXIES", "nginx")
+    with pytest.raises(ImproperlyConfigured):
+        importlib.reload(production)
+
+
 def test_production_settings_are_strict(monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "x" * 60)
     monkeypatch.setenv("ALLOWED_HOSTS", "gdtx.example.vn")
