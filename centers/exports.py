@@ -3,6 +3,7 @@ page and the Excel file, so the two cannot disagree."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from reports.exports.tables import DATE, DECIMAL, INT, TEXT, Cell, Column, HeaderCell, Row, Table
 
@@ -19,8 +20,8 @@ def overview_table(rows: list[dict], year: int) -> Table:
         Column(_("Chuyên đề"), INT),
         Column(_("Tổng số"), INT),
         Column(_("Nữ"), INT),
-        Column(_("Thu"), DECIMAL, decimals=0, width=16),
-        Column(_("Chi"), DECIMAL, decimals=0, width=16),
+        Column(pgettext("funding", "Thu"), DECIMAL, decimals=0, width=16),
+        Column(pgettext("funding", "Chi"), DECIMAL, decimals=0, width=16),
         Column(_("Tự chấm"), DECIMAL, decimals=2),
         Column(_("Phòng chấm"), DECIMAL, decimals=2),
         Column(_("Xếp loại"), TEXT, width=14),
@@ -42,8 +43,8 @@ def overview_table(rows: list[dict], year: int) -> Table:
             HeaderCell(_("Chuyên đề")),
             HeaderCell(_("Tổng số")),
             HeaderCell(_("Nữ")),
-            HeaderCell(_("Thu")),
-            HeaderCell(_("Chi")),
+            HeaderCell(pgettext("funding", "Thu")),
+            HeaderCell(pgettext("funding", "Chi")),
             HeaderCell(_("Tự chấm")),
             HeaderCell(_("Phòng chấm")),
             HeaderCell(_("Xếp loại")),

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from reports.models import Rubric, RubricCriterion
 from units.models import Unit
@@ -291,8 +292,9 @@ class LearningNeed(models.Model):
 
 
 class FundingKind(models.TextChoices):
-    RECEIPT = "receipt", _("Thu")
-    SPENDING = "spending", _("Chi")
+    # With a context: Django's own Vietnamese catalogue translates the English "Thu" (Thursday) as "Thứ 5".
+    RECEIPT = "receipt", pgettext_lazy("funding", "Thu")
+    SPENDING = "spending", pgettext_lazy("funding", "Chi")
 
 
 class FundingSource(models.TextChoices):
