@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "units.two_factor_required.TwoFactorRequiredMiddleware",  # TWO_FACTOR_REQUIRED_FOR_OFFICE: setup first
     # CSP header with a fresh nonce per request (request.csp_nonce); production enforces it.
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.
@@ -220,6 +221,7 @@ LOGGING = {
 
 # Project settings
 PORTAL_NAME = env_str("PORTAL_NAME", "Cổng thông tin GDTX")
-# Two-factor login (TOTP) is each office user's choice; True sends office users who have not set it
-# up to the setup page right after they log in (units/views/two_factor.py).
+# Two-factor login (TOTP) is each office user's choice; True makes it compulsory for office roles
+# (and superusers): until their device is confirmed they reach only the setup page, logout and the
+# password change (units/two_factor_required.py).
 TWO_FACTOR_REQUIRED_FOR_OFFICE = env_bool("TWO_FACTOR_REQUIRED_FOR_OFFICE", False)

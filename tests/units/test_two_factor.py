@@ -3,7 +3,7 @@ codes, turning it off, and that everyone else logs in exactly as before."""
 
 import io
 import re
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse
 
 import pyotp
 import pytest
@@ -346,9 +346,88 @@ def test_the_required_setting_sends_office_users_to_setup(world, client, setting
     assert response["Location"] == reverse("home")
 
 
+@pytest.fixture
+def required(settings):
+    settings.TWO_FACTOR_REQUIRED_FOR_OFFICE = True
+    return settings
+
+
+def _sent_to_setup(response, next_url=None) -> bool:
+    expected = f"{SETUP}?next={quote(next_url, safe='')}" if next_url else SETUP
+    return response.status_code == 302 and response["Location"] == expected
+
+
+def test_required_two_factor_opens_nothing_else_until_the_device_is_confirmed(world, client, required, clock):
+    from tests.reports.helpers import make_form
+
+    form = make_form(world)
+    password_step(client, world.officer)
+    assert logged_in(client)  # the password was right; the session exists, but leads only to setup
+
+    # Pages, with the page asked for kept as `next`.
+    for url in ("/", "/bao-cao/", reverse("units:tree"), reverse("units:people"), "/quan-tri/"):
+        assert _sent_to_setup(client.get(url), url), url
+    assert _sent_to_setup(client.get("/bao-cao/?trang=2"), "/bao-cao/?trang=2")
+    # Downloads.
+    export = reverse("reports:form_export", args=[form.pk])
+    response = client.get(export)
+    assert _sent_to_setup(response, export)
+    assert "Content-Disposition" not in response
+    # A form sent: nothing changes, the user is sent to setup.
+    response = client.post(reverse("units:person_create"), {"username": "moi", "full_name": "Người Mới"})
+    assert _sent_to_setup(response)
+    assert not world.officer.__class__.objects.filter(username="moi").exists()
+    # htmx asks for a fragment: the whole page moves to setup instead of a fragment being swapped in.
+    response = client.get(reverse("units:people"), {"q": "giam"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and response["HX-Redirect"] == SETUP
+    assert response.content == b""
+    # The two-factor pages other than setup are closed too.
+    assert _sent_to_setup(client.get(DISABLE), DISABLE)
+
+    # Still open: the setup page, which says why, the password change, and static files.
+    page = client.get(SETUP)
+    assert page.status_code == 200 and "Phòng yêu cầu cán bộ bật xác thực hai bước" in page.content.decode()
+    assert client.get(reverse("password_change")).status_code == 200
+    assert client.get("/static/css/khong-co.css").status_code == 404  # not served by Django here, not redirected
+
+    # Confirming the device (the setup page's POST) opens the portal.
+    secret = two_factor.decrypt_secret(TwoFactorDevice.objects.get(user=world.officer).secret)
+    response = client.post(SETUP, {"code": code_at(secret, clock.at), "next": "/bao-cao/"})
+    assert response.status_code == 200 and "chỉ hiện một lần" in response.content.decode()
+    assert client.get("/bao-cao/").status_code == 200
+    assert client.get(export)["Content-Disposition"].startswith("attachment")
+
+
+def test_required_two_factor_lets_the_user_log_out(world, client, required):
+    client.force_login(world.leader)
+    assert _sent_to_setup(client.get("/"), "/")
+    response = client.post(reverse("logout"))
+    assert response.status_code == 302 and urlparse(response["Location"]).path == LOGIN
+    assert not logged_in(client)
+
+
+def test_required_two_factor_leaves_other_roles_and_device_owners_alone(world, client, required, clock):
+    for user in (world.principal, world.director, world.association_officer):
+        client.force_login(user)
+        assert client.get("/").status_code == 200
+    enable(world.officer, clock)
+    client.force_login(world.officer)
+    assert client.get("/bao-cao/").status_code == 200
+    assert client.get(SETUP).status_code == 200  # the status page, with no warning
+    assert "Phòng yêu cầu" not in client.get(SETUP).content.decode()
+
+
+def test_turning_the_device_off_under_the_requirement_closes_the_portal_again(world, client, required, clock):
+    secret, _ = enable(world.officer, clock)
+    client.force_login(world.officer)
+    client.post(DISABLE, {"password": PASSWORD, "code": code_at(secret, clock.at)})
+    assert _sent_to_setup(client.get("/bao-cao/"), "/bao-cao/")
+
+
 def test_without_the_setting_office_users_choose(world, client):
     response = password_step(client, world.officer)
     assert response["Location"] == reverse("home")
+    assert client.get("/bao-cao/").status_code == 200
 
 
 # --- the lockout keeps working ---------------------------------------------------------------------

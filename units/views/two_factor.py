@@ -25,8 +25,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from .. import two_factor
-from ..models import OFFICE_ROLES
-from ..selectors import active_memberships
+from ..two_factor_required import must_set_up, setup_notice
 
 PENDING_KEY = "two_factor_pending"
 PENDING_SECONDS = 5 * 60
@@ -72,10 +71,6 @@ def _safe_next(request, url: str) -> str:
     return resolve_url(settings.LOGIN_REDIRECT_URL)
 
 
-def _is_office(user) -> bool:
-    return user.is_superuser or any(m.role in OFFICE_ROLES for m in active_memberships(user))
-
-
 def _code_error(result) -> str:
     if result.reason == "reused":
         return _("Mã này vừa được dùng. Vui lòng chờ ứng dụng hiện mã mới (khoảng 30 giây) rồi nhập lại.")
@@ -98,11 +93,8 @@ class LoginView(auth_views.LoginView):
         device = two_factor.confirmed_device(user)
         if device is None:
             response = super().form_valid(form)
-            if settings.TWO_FACTOR_REQUIRED_FOR_OFFICE and _is_office(user):
-                messages.warning(
-                    self.request,
-                    _("Phòng yêu cầu cán bộ bật xác thực hai bước. Vui lòng thiết lập trước khi tiếp tục."),
-                )
+            if must_set_up(user):
+                # Logged in, but TwoFactorRequiredMiddleware opens nothing else until it is set up.
                 query = urlencode({"next": self.get_success_url()})
                 return redirect(f"{reverse('two_factor_setup')}?{query}")
             return response
@@ -232,6 +224,8 @@ def setup(request):
             )
         form.add_error("code", _code_error(result))
     secret = two_factor.decrypt_secret(device.secret)
+    if must_set_up(user):
+        messages.warning(request, setup_notice())  # shown on this very page: why nothing else opens
     return render(
         request,
         "registration/two_factor_setup.html",
