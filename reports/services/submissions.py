@@ -11,6 +11,7 @@ from units import audit
 from units.text import nfc
 
 from ..formspec import FormSpec, load_form_spec
+from ..permissions import check_review, review_refusal, submission_preparers
 from ..report_models import (
     CellType,
     DataValue,
@@ -172,6 +173,7 @@ def submission_return(*, actor, submission: Submission, reason: str) -> Submissi
     submission = Submission.objects.select_for_update().select_related("period", "unit").get(pk=submission.pk)
     if submission.status != Submission.Status.SUBMITTED:
         raise ValidationError(_("Chỉ trả lại được báo cáo đang chờ duyệt."))
+    check_review(actor, submission, action=_("trả lại"))
     _review(actor, submission, Submission.Status.RETURNED, reason)
     audit.record(
         actor=actor,
@@ -203,6 +205,7 @@ def submission_approve(*, actor, submission: Submission) -> Submission:
     submission = Submission.objects.select_for_update().select_related("period", "unit").get(pk=submission.pk)
     if submission.status != Submission.Status.SUBMITTED:
         raise ValidationError(_("Chỉ duyệt được báo cáo đang chờ duyệt."))
+    check_review(actor, submission, action=_("duyệt"))
     _review(actor, submission, Submission.Status.APPROVED)
     audit.record(actor=actor, action="submission.approve", obj=submission, unit=submission.unit)
     return submission
@@ -210,12 +213,15 @@ def submission_approve(*, actor, submission: Submission) -> Submission:
 
 @transaction.atomic
 def submission_bulk_approve(*, actor, submissions) -> int:
-    """Approve every given submission that is waiting; the others are left as they are."""
+    """Approve every given submission that is waiting; the others are left as they are, and so are
+    those the actor may not review (their own unit's, or ones they submitted: `review_refusal`)."""
     waiting = list(
         Submission.objects.select_for_update()
         .filter(pk__in=[s.pk for s in submissions], status=Submission.Status.SUBMITTED)
         .select_related("unit")
     )
+    preparers = submission_preparers(waiting)
+    waiting = [s for s in waiting if not review_refusal(actor, s, preparers=preparers[s.pk])]
     for submission in waiting:
         _review(actor, submission, Submission.Status.APPROVED)
         audit.record(
@@ -236,6 +242,7 @@ def submission_unlock(*, actor, submission: Submission, reason: str) -> Submissi
     submission = Submission.objects.select_for_update().select_related("period", "unit").get(pk=submission.pk)
     if not submission.is_locked:
         raise ValidationError(_("Báo cáo chưa bị khóa."))
+    check_review(actor, submission, action=_("mở khóa"))
     before = submission.status
     _review(actor, submission, Submission.Status.RETURNED, reason)
     audit.record(

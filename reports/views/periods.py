@@ -17,7 +17,13 @@ from .. import services
 from ..access import get_period_for_user
 from ..forms import REPORTING_KINDS, PeriodForm, apply_errors
 from ..formspec import load_form_spec
-from ..permissions import can_manage_period, can_open_periods, can_review_unit
+from ..permissions import (
+    can_manage_period,
+    can_open_periods,
+    can_review_unit,
+    review_refusal,
+    submission_preparers,
+)
 from ..report_models import FormCell, ReportForm, Submission
 from ..selectors import (
     board,
@@ -199,11 +205,25 @@ def period_bulk_approve(request, pk):
     if not can_review_unit(request.user, period.owner):
         raise PermissionDenied
     chosen = _selected_submissions(request, period)
+    # The service leaves out the reports this officer may not review (separation of duties); say which.
+    waiting = [s for s in chosen if s.status == Submission.Status.SUBMITTED]
+    preparers = submission_preparers(waiting)
+    refused = [s for s in waiting if review_refusal(request.user, s, preparers=preparers[s.pk])]
     count = services.submission_bulk_approve(actor=request.user, submissions=chosen)
     if count:
         messages.success(request, _("Đã duyệt %(n)s báo cáo.") % {"n": count})
-    else:
+    elif not refused:
         messages.warning(request, _("Không có báo cáo nào đang chờ duyệt trong số đã chọn."))
+    if refused:
+        names = ", ".join(sorted(s.unit.full_name for s in refused)[:5]) + ("…" if len(refused) > 5 else "")
+        messages.warning(
+            request,
+            _(
+                "%(n)s báo cáo chưa được duyệt (%(units)s) vì bạn đã nộp, đã nhập số liệu hoặc đang giữ vai trò "
+                "ở đơn vị đó: việc duyệt phải do một cán bộ khác thực hiện."
+            )
+            % {"n": len(refused), "units": names},
+        )
     return _back(request, period)
 
 

@@ -12,7 +12,7 @@ from .. import services
 from ..access import get_notification_for_user, get_submission_for_user
 from ..forms import ReasonForm
 from ..formspec import load_form_spec
-from ..permissions import can_fill, can_open_periods, can_review, fill_unit_ids
+from ..permissions import can_fill, can_open_periods, can_review, fill_unit_ids, review_refusal
 from ..report_models import CellType, Notification
 from ..selectors import (
     deadline_label,
@@ -54,6 +54,7 @@ def _grid_context(request, submission, *, spec=None, overrides=None, problems=No
     formulas = {key: f.to_js() for key, f in spec.formulas.items()}
     history = paginate(request, submission_history(submission), per_page=20, param="history")
     label, tone = deadline_label(submission)
+    reviewer = can_review(request.user, submission)
     errors = problems.errors if problems else {}
     warnings = problems.warnings if problems else {}
     for row in table.rows:
@@ -66,7 +67,14 @@ def _grid_context(request, submission, *, spec=None, overrides=None, problems=No
         "period": submission.period,
         "table": table,
         "editable": editable,
-        "can_review": can_review(request.user, submission),
+        "can_review": reviewer,
+        # Separation of duties: an office reviewer who submitted this report, typed its values or
+        # holds a role on the unit sees why instead of the review buttons (the services refuse too).
+        "review_refusal": (
+            review_refusal(request.user, submission, action=_("duyệt, trả lại hay mở khóa"))
+            if reviewer and submission.is_locked
+            else None
+        ),
         "formulas_json": {"order": spec.order, "formulas": formulas},
         "problems": problems,
         "conflict": conflict,
@@ -166,8 +174,12 @@ def submission_approve(request, pk):
     return redirect("reports:submission", submission.pk)
 
 
-def _reason_action(request, pk, *, action, template, success):
+def _reason_action(request, pk, *, action, template, success, verb):
     submission = get_submission_for_user(request.user, pk, review=True)
+    if refusal := review_refusal(request.user, submission, action=verb):
+        # Not even the reason form: the page says why and someone else acts (the service refuses too).
+        messages.error(request, refusal)
+        return redirect("reports:submission", submission.pk)
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -193,6 +205,7 @@ def submission_return(request, pk):
         action=services.submission_return,
         template="reports/submission_return.html",
         success=_("Đã trả lại báo cáo; đơn vị nhận được thông báo kèm lý do."),
+        verb=_("trả lại"),
     )
 
 
@@ -203,6 +216,7 @@ def submission_unlock(request, pk):
         action=services.submission_unlock,
         template="reports/submission_unlock.html",
         success=_("Đã mở khóa báo cáo; đơn vị có thể sửa và nộp lại."),
+        verb=_("mở khóa"),
     )
 
 
