@@ -69,7 +69,11 @@ def _home_units(user) -> list[Unit]:
 def index(request):
     user = request.user
     rounds = _page(request, selectors.rounds_visible_to(user).order_by("-year", "-number"), 10)
-    classes = selectors.classes_visible_to(user).aggregate(n=Count("id"), learners=Count("enrolments", distinct=True))
+    # Both distinct: over the join with enrolments a class counts once per learner. A learner is a
+    # person (lineage across rounds), once however many classes they follow (stage 1, then stage 2).
+    classes = selectors.classes_visible_to(user).aggregate(
+        n=Count("id", distinct=True), learners=Count("enrolments__lineage", distinct=True)
+    )
     context = {
         "page_obj": rounds,
         "rounds": rounds.object_list,
