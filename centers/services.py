@@ -35,6 +35,7 @@ from .models import (
     school_year_label,
     school_year_of,
 )
+from .permissions import check_rate
 
 RUBRIC_SUBJECT = "centre"
 
@@ -491,6 +492,7 @@ def assessment_return(*, actor, assessment: SelfAssessment, comment: str = "") -
     assessment = SelfAssessment.objects.select_for_update().select_related("centre").get(pk=assessment.pk)
     if assessment.status != AssessmentStatus.SUBMITTED:
         raise ValidationError(_("Chỉ trả lại được bản đã gửi mà chưa xếp loại."))
+    check_rate(actor, assessment, action=_("trả lại"))
     assessment.status = AssessmentStatus.DRAFT
     assessment.office_comment = nfc(comment)
     assessment.version += 1
@@ -514,6 +516,7 @@ def assessment_rate(
     assessment = SelfAssessment.objects.select_for_update().select_related("rubric", "centre").get(pk=assessment.pk)
     if assessment.status == AssessmentStatus.DRAFT:
         raise ValidationError(_("Trung tâm chưa gửi bản tự đánh giá, chưa thể xếp loại."))
+    check_rate(actor, assessment, action=_("chấm, xếp loại"))
     check_version(assessment, expected_version, _stale_message())
     criteria = _criteria(assessment.rubric)
     errors = []

@@ -83,6 +83,13 @@ def _assessment_page(request, obj, context, *, evidence_form=None, status=200):
             groups[-1]["office"] = (groups[-1]["office"] or 0) + score.office_points
     context.update(
         assessment=obj,
+        # Separation of duties: an officer who prepared this or works at the centre is told why
+        # instead of being offered "Chấm, xếp loại" (the services refuse too).
+        rate_refusal=(
+            permissions.rate_refusal(request.user, obj)
+            if context["can_rate"] and obj.status != AssessmentStatus.DRAFT
+            else None
+        ),
         form=form,
         groups=groups,
         editable=editable,
@@ -192,6 +199,9 @@ def assessment_rate(request, pk):
     if obj.status == AssessmentStatus.DRAFT:
         messages.error(request, _("Trung tâm chưa gửi bản tự đánh giá, chưa thể xếp loại."))
         return redirect(f"{reverse('centers:assessment', args=[obj.centre_id])}?nam={obj.school_year}")
+    if refusal := permissions.rate_refusal(request.user, obj):
+        messages.error(request, refusal)
+        return redirect(f"{reverse('centers:assessment', args=[obj.centre_id])}?nam={obj.school_year}")
     form = RateForm(
         request.POST or None,
         criteria=[s.criterion for s in scores],
@@ -261,6 +271,7 @@ def ranking(request):
     assessments = selectors.ranking(centres, year)
     page = Paginator(assessments, 50).get_page(request.GET.get("page"))
     offset = (page.number - 1) * 50
+    preparers = permissions.assessment_preparers(page.object_list)
     return render(
         request,
         "centers/ranking.html",
@@ -270,7 +281,12 @@ def ranking(request):
             "years": _years_around(year),
             "page_obj": page,
             "ranked": [
-                (offset + i + 1, a, permissions.can_rate(request.user, a.centre))
+                (
+                    offset + i + 1,
+                    a,
+                    permissions.can_rate(request.user, a.centre)
+                    and not permissions.rate_refusal(request.user, a, preparers=preparers[a.pk]),
+                )
                 for i, a in enumerate(page.object_list)
             ],
             "not_started": centres.exclude(pk__in=[a.centre_id for a in assessments]).count(),
