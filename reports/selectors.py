@@ -424,12 +424,22 @@ def rollup_table(
             link=link_for(cell) if (link_for and numeric and cell.type != CellType.COMPUTED) else "",
         )
 
-    subtitle = _("%(owner)s — %(period)s — tổng hợp %(n)s báo cáo") % {
-        "owner": period.owner.full_name,
-        "period": period.label,
-        "n": count,
-    }
+    counted = _("tổng hợp %(n)s báo cáo đã duyệt") if filters.get("approved_only") else _("tổng hợp %(n)s báo cáo")
+    subtitle = " — ".join(
+        [period.owner.full_name, period.label, *rollup_filter_labels(**filters), counted % {"n": count}]
+    )
     return _build_table(spec, title=spec.form.title, subtitle=subtitle, cell_for=cell_for), count
+
+
+def rollup_filter_labels(*, commune: Unit | None = None, kind: str = "", approved_only: bool = False) -> list[str]:
+    """The commune and unit kind a roll-up is filtered by, as words for its title on the page, the
+    XLSX and the PDF: a roll-up of one commune's schools must not read as the whole district's."""
+    labels = []
+    if commune is not None:
+        labels.append(commune.full_name)
+    if kind:
+        labels.append(str(UnitKind(kind).label))
+    return labels
 
 
 def rollup_drilldown(period: ReportingPeriod, cell, **filters) -> QuerySet[Submission]:

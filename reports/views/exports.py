@@ -23,7 +23,7 @@ from ..exports import (
 )
 from ..formspec import load_form_spec
 from ..selectors import Table as RowSource
-from ..selectors import submission_table
+from ..selectors import rollup_filter_labels, submission_table
 from .periods import _period_for_office, rollup_context
 
 
@@ -136,8 +136,9 @@ def _rollup_source(request, pk):
 
 def rollup_xlsx(request, pk):
     period, context, table = _rollup_source(request, pk)
-    data = table_to_xlsx(table, heading_lines=[period.owner.full_name.upper(), period.label])
-    return xlsx_response(data, _file_name(_("Tổng hợp"), period.form.title, period.label))
+    labels = rollup_filter_labels(**context["filters"])
+    data = table_to_xlsx(table, heading_lines=[period.owner.full_name.upper(), " — ".join([period.label, *labels])])
+    return xlsx_response(data, _file_name(_("Tổng hợp"), period.form.title, period.label, *labels))
 
 
 def rollup_document(request, pk):
@@ -153,7 +154,9 @@ def rollup_document(request, pk):
         place=period.owner.address.split(",")[-1].strip() if period.owner.address else "",
         date=timezone.localdate(),
         title="Báo cáo",
-        excerpt=_("Tổng hợp %(f)s — %(p)s") % {"f": period.form.title, "p": period.label},
+        excerpt=" — ".join(
+            [_("Tổng hợp %(f)s") % {"f": period.form.title}, period.label, *rollup_filter_labels(**filters)]
+        ),
         recipients=[_("Sở GD&ĐT (để b/c);"), _("UBND (để b/c);")],
         archive="VT, GDTX.",
         signer=Signer(authority="KT. TRƯỞNG PHÒNG", position="PHÓ TRƯỞNG PHÒNG"),
