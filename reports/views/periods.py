@@ -32,6 +32,7 @@ from ..selectors import (
     forms_visible_to,
     period_submissions,
     rollup_drilldown,
+    rollup_filter_labels,
     rollup_table,
 )
 from ..selectors import (
@@ -275,5 +276,12 @@ def rollup_cell(request, pk, cell_pk):
     return render(
         request,
         "reports/rollup_cell.html",
-        {"period": period, "cell": cell, "page_obj": page, "subs": page.object_list, "filters": filters},
+        {
+            "period": period,
+            "cell": cell,
+            "page_obj": page,
+            "subs": page.object_list,
+            "filters": filters,
+            "filter_labels": rollup_filter_labels(**filters),
+        },
     )

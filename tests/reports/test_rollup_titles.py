@@ -9,6 +9,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from reports.models import FormCell
+
 from .helpers import fill_and_submit, open_period, submission_of
 
 FILTERED = "?commune={commune}&kind=school"
@@ -63,3 +65,10 @@ def test_the_filtered_rollup_pdf_names_its_filters(world, login, period):
     assert "Xã Đống Đa — Trường học — tổng hợp 1 báo cáo" in text  # the table's title
     assert "Năm học 2025-2026 — Xã Đống Đa — Trường học" in text  # the document's excerpt (V/v ...)
     assert "100" in text and "150" not in text and "180" not in text
+
+
+def test_the_drill_down_of_a_filtered_rollup_names_its_filters(world, login, period):
+    cell = FormCell.objects.get(form=period.form, row__code="R01", column__code="TS")
+    url = reverse("reports:rollup_cell", args=[period.pk, cell.pk]) + FILTERED.format(commune=world.commune.pk)
+    html = login(world.officer).get(url).content.decode()
+    assert "Báo cáo đã nộp (kể cả chờ duyệt) · Xã Đống Đa · Trường học" in html
