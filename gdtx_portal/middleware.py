@@ -16,6 +16,8 @@ authentication middleware and catches both places a request meets the database:
 
 The page is rendered without the request's context processors (they query the database) and
 without any script, so it works whatever state the database is in.
+
+NoStoreMiddleware (below) keeps private pages and downloads out of every cache.
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ import logging
 import sys
 
 from django.db import InterfaceError, OperationalError, connections
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.template.loader import render_to_string
+from django.utils.cache import patch_cache_control
 from django.views import defaults
 
 logger = logging.getLogger(__name__)
@@ -79,3 +82,30 @@ def server_error(request, template_name=defaults.ERROR_500_TEMPLATE_NAME):
     if isinstance(error, DATABASE_DOWN_ERRORS):
         return _database_down(request, error)
     return defaults.server_error(request, template_name)
+
+
+class NoStoreMiddleware:
+    """`Cache-Control: no-store, private` on every response to a logged-in user and on every
+    download (a Content-Disposition header or a FileResponse), whoever asked.
+
+    A report, a list of people or an exported file must not stay in a shared computer's browser
+    cache, nor in a proxy's, after the person logged out. The 503 page above sets no-store itself.
+    Sits after DatabaseUnavailableMiddleware, which has already loaded the user (or answered 503).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        was_logged_in = getattr(user, "is_authenticated", False)
+        response = self.get_response(request)
+        user = getattr(request, "user", None)  # logging in or out replaces it
+        if (
+            was_logged_in
+            or getattr(user, "is_authenticated", False)
+            or response.has_header("Content-Disposition")
+            or isinstance(response, FileResponse)
+        ):
+            patch_cache_control(response, no_store=True, private=True)
+        return response

@@ -52,6 +52,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # The database went away (PostgreSQL restarted): a 503 "thử lại sau ít giây" page, not a 500.
     "gdtx_portal.middleware.DatabaseUnavailableMiddleware",
+    "gdtx_portal.middleware.NoStoreMiddleware",  # Cache-Control: no-store, private for logged-in users and downloads
     # Every page needs a login unless its view opts out with @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -122,7 +123,11 @@ PASSWORD_HASHERS = [
 ]
 
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    # Not the username, the full name (with or without accents) nor the e-mail address.
+    {
+        "NAME": "gdtx_portal.password_validation.NameSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("username", "full_name", "email")},
+    },
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -153,6 +158,15 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# An uploaded spreadsheet is measured before it is read (units.spreadsheets.guard): a 2 KB .xlsx
+# with cells A1 and XFD150000 would make the reader allocate ~78 GB. The household import's real
+# files: ~100,000 rows × 15 columns, 10 MB packed / 118 MB unpacked for 150,000 rows.
+SPREADSHEET_MAX_ROWS = env_int("SPREADSHEET_MAX_ROWS", 200_000)
+SPREADSHEET_MAX_COLUMNS = env_int("SPREADSHEET_MAX_COLUMNS", 200)
+SPREADSHEET_MAX_CELLS = env_int("SPREADSHEET_MAX_CELLS", 6_000_000)  # rows × columns of the sheet
+SPREADSHEET_MAX_UNCOMPRESSED_BYTES = env_int("SPREADSHEET_MAX_UNCOMPRESSED_BYTES", 1_000_000_000)
+SPREADSHEET_MAX_COMPRESSION_RATIO = env_int("SPREADSHEET_MAX_COMPRESSION_RATIO", 100)  # parts over 1 MB
+SPREADSHEET_MAX_ZIP_MEMBERS = env_int("SPREADSHEET_MAX_ZIP_MEMBERS", 1000)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -215,7 +229,10 @@ CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _CSP_DIRECTIVES}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    # A 403 is one line (method, path, user id), not a traceback (gdtx_portal/log_filters.py).
+    "filters": {"one_line_forbidden": {"()": "gdtx_portal.log_filters.OneLineForbidden"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"django.request": {"filters": ["one_line_forbidden"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
 

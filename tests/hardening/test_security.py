@@ -1,7 +1,10 @@
 """Security settings a user (or an attacker) would notice: lockout, CSP, cookies, CSRF on forms."""
 
 import importlib
+import io
+import logging
 import re
+import sys
 
 import pytest
 from django.core.management import call_command
@@ -259,3 +262,115 @@ def test_the_unit_tree_script_runs_under_the_enforced_policy(world, login, setti
     response = login(world.officer).get(reverse("units:tree"))
     nonce = re.search(r'<script nonce="([^"]+)">', response.content.decode()).group(1)
     assert f"'nonce-{nonce}'" in response["Content-Security-Policy"]
+
+
+# --- private pages and downloads stay out of caches --------------------------------------------------
+
+
+def _no_store(response) -> bool:
+    directives = {d.strip() for d in response.get("Cache-Control", "").split(",")}
+    return {"no-store", "private"} <= directives
+
+
+def test_pages_for_a_logged_in_user_are_never_stored(world, login):
+    client = login(world.officer)
+    for url in (reverse("home"), reverse("units:tree"), reverse("units:people"), "/bao-cao/"):
+        response = client.get(url)
+        assert response.status_code == 200 and _no_store(response), url
+    fragment = client.get(reverse("units:people"), {"q": "giam"}, HTTP_HX_REQUEST="true")
+    assert _no_store(fragment)
+    # A refused page and a missing one as well: they still tell what exists.
+    assert _no_store(login(world.principal).get(reverse("two_factor_setup")))
+    assert _no_store(client.get("/bao-cao/bieu-mau/999999999/"))
+
+
+def test_downloads_are_never_stored(world, login):
+    from tests.reports.helpers import make_form
+
+    form = make_form(world)
+    response = login(world.officer).get(reverse("reports:form_export", args=[form.pk]))
+    assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
+    assert _no_store(response)
+
+
+def test_every_attachment_is_marked_even_without_a_login(rf):
+    """Whatever view sends a file (FileResponse or an HttpResponse with Content-Disposition, PDF,
+    XLSX, a job's result), and even a view that asked for public caching."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import FileResponse, HttpResponse
+
+    from gdtx_portal.middleware import NoStoreMiddleware
+
+    def pdf(request):
+        return FileResponse(io.BytesIO(b"%PDF-1.7"), filename="bao-cao.pdf", content_type="application/pdf")
+
+    def xlsx(request):
+        response = HttpResponse(b"PK", content_type="application/vnd.ms-excel")
+        response["Content-Disposition"] = 'attachment; filename="tong-hop.xlsx"'
+        response["Cache-Control"] = "public, max-age=600"
+        return response
+
+    def page(request):
+        return HttpResponse("trang công khai")
+
+    for view in (pdf, xlsx):
+        request = rf.get("/")
+        request.user = AnonymousUser()
+        response = NoStoreMiddleware(view)(request)
+        assert _no_store(response) and "public" not in response["Cache-Control"]
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    assert not NoStoreMiddleware(page)(request).has_header("Cache-Control")
+
+
+def test_the_login_and_logout_answers_are_not_stored(world, client):
+    response = client.post(LOGIN_URL, {"username": world.officer.username, "password": PASSWORD})
+    assert response.status_code == 302 and _no_store(response)
+    response = client.post(reverse("logout"))
+    assert _no_store(response)
+
+
+# --- a refused page is one line in the log -----------------------------------------------------------
+
+
+def test_a_refused_page_is_logged_as_one_line_without_a_traceback(world, login, caplog):
+    client = login(world.principal)
+    with caplog.at_level("WARNING", logger="django.request"):
+        response = client.get(reverse("two_factor_setup") + "?x=1")
+    assert response.status_code == 403
+    records = [r for r in caplog.records if r.name == "django.request"]
+    assert len(records) == 1
+    assert records[0].getMessage() == f"Forbidden (403): GET /tai-khoan/xac-thuc-hai-buoc/ user={world.principal.pk}"
+    assert records[0].exc_info is None
+    assert "Traceback" not in caplog.text and "PermissionDenied" not in caplog.text
+
+
+def _record_of(error: Exception, request=None) -> logging.LogRecord:
+    try:
+        raise error
+    except Exception:
+        record = logging.LogRecord("django.request", logging.WARNING, __file__, 1, "%s", ("x",), sys.exc_info())
+    record.request = request
+    return record
+
+
+def test_a_path_cannot_forge_a_log_line(world, rf):
+    """A path with a line break (%0A) is written escaped, as Django escapes it."""
+    from django.core.exceptions import PermissionDenied
+
+    from gdtx_portal.log_filters import OneLineForbidden
+
+    request = rf.get("/a%0AINFO giả mạo")
+    request.user = world.principal
+    record = _record_of(PermissionDenied(), request)
+    OneLineForbidden().filter(record)
+    assert "\n" not in record.getMessage() and "\\n" in record.getMessage()
+    assert record.exc_info is None
+
+
+def test_other_errors_keep_their_traceback():
+    from gdtx_portal.log_filters import OneLineForbidden
+
+    record = _record_of(ValueError("lỗi thật"))
+    OneLineForbidden().filter(record)
+    assert record.exc_info is not None and record.getMessage() == "x"
