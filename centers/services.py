@@ -357,14 +357,10 @@ def plan_save(*, actor, centre: Unit, school_year: int, **fields) -> YearPlan:
 # Self-assessment (Công văn 2553/BGDĐT-GDTX) ---------------------------------------------------
 
 
-def rubric_for_year(year: int) -> Rubric | None:
-    """The centre rubric in force for the school year starting in `year` (newest first)."""
-    return (
-        Rubric.objects.filter(subject_kind=RUBRIC_SUBJECT, year_from__lte=year)
-        .exclude(year_to__lt=year)
-        .order_by("-year_from", "-id")
-        .first()
-    )
+def rubric_for_year(year: int, centre: Unit | None = None) -> Rubric | None:
+    """The centre rubric in force for the school year starting in `year`: the copy of the centre's
+    office (or the nearest office above it), else the national default (reports.rubrics)."""
+    return rubrics.rubric_in_force(RUBRIC_SUBJECT, centre, year)
 
 
 def band_for(rubric: Rubric, total: Decimal | None) -> str:
@@ -392,7 +388,7 @@ def assessment_start(*, actor, centre: Unit, school_year: int) -> SelfAssessment
     existing = SelfAssessment.objects.filter(centre=centre, school_year=school_year).first()
     if existing:
         return existing
-    rubric = rubric_for_year(school_year)
+    rubric = rubric_for_year(school_year, centre)
     if rubric is None:
         raise ValidationError(
             _("Chưa có bộ tiêu chí đánh giá TTHTCĐ cho năm học %(y)s. Đề nghị Phòng GD&ĐT nạp bộ tiêu chí.")

@@ -137,9 +137,10 @@ def registrations_create(
         level1 = _level1_dates([s.pk for s in subjects])
         problems = []
         for subject in subjects:
-            if subject.title not in rubric_by_title:
-                rubric_by_title[subject.title] = rubrics.rubric_for(subject.title, year)
-            rubric = rubric_by_title[subject.title]
+            key = (subject.title, subject.area_id)
+            if key not in rubric_by_title:
+                rubric_by_title[key] = rubrics.rubric_in_force(subject.title, subject.area, year)
+            rubric = rubric_by_title[key]
             wait = rubric.level2_wait_months if rubric else 12
             message = rubrics.check_level2_request(
                 level1_recognised_on=level1.get(subject.pk), requested_on=on, wait_months=wait
@@ -168,8 +169,9 @@ def registrations_create(
 # --- assessment ------------------------------------------------------------------------------
 
 
-def rubric_or_error(title: str, year: int) -> Rubric:
-    rubric = rubrics.rubric_for(title, year)
+def rubric_or_error(title: str, year: int, area: Unit | None = None) -> Rubric:
+    """The rubric `area` uses (its office's copy, else the national default; reports.rubrics)."""
+    rubric = rubrics.rubric_in_force(title, area, year)
     if rubric is None:
         raise ValidationError(
             _("Chưa có bộ tiêu chí “%(title)s” áp dụng cho năm %(year)s. Hãy nạp bộ tiêu chí trước.")
@@ -253,7 +255,7 @@ def grid_save(
     Rows with nothing entered and no assessment yet are skipped. Returns the number of rows saved.
     `expected_versions` maps subject → the assessment version the page showed (0: none yet); when
     any posted row moved since, the whole grid is refused with StaleEdit (views always pass it)."""
-    rubric = rubric_or_error(title, year)
+    rubric = rubric_or_error(title, year, area)
     criteria = rubrics.rubric_criteria(rubric)
     by_pk = {c.pk: c for c in criteria}
     entries = points if rubric.regime == Rubric.Regime.POINTS else met
@@ -318,6 +320,8 @@ def grid_save(
             elif score.points != attrs["points"] or score.met != attrs["met"]:
                 score.points, score.met = attrs["points"], attrs["met"]
                 to_update.append(score)
+        # A draft scored under an earlier version of the rubric moves to the one in force now.
+        assessment.rubric = rubric
         assessment.total, assessment.band, assessment.level = outcome.total, outcome.band, outcome.level
         assessment.passed = outcome.passed
         if sid in existed:
@@ -330,11 +334,14 @@ def grid_save(
         elif assessment.status != Assessment.Status.CHECKED or len(to_create) + len(to_update) > pending:
             # A change after the check sends the row back to be checked again.
             assessment.status = Assessment.Status.SELF_ASSESSED
+    Score.objects.filter(assessment__in=[assessments[sid] for sid in outcomes]).exclude(
+        criterion__in=criteria
+    ).delete()
     Score.objects.bulk_create(to_create)
     Score.objects.bulk_update(to_update, ["points", "met"])
     Assessment.objects.bulk_update(
         [assessments[sid] for sid in outcomes],
-        ["total", "band", "level", "passed", "status", "checked_by", "checked_at", "updated_at", "version"],
+        ["rubric", "total", "band", "level", "passed", "status", "checked_by", "checked_at", "updated_at", "version"],
     )
     # Scoring a subject registers it for the year, so "registered ≥ assessed" always holds.
     registered = set(
@@ -375,7 +382,7 @@ def assessment_save(
     `expected_version` is the version the page showed (0: no assessment yet; views always pass it):
     a save from a page older than the last save is refused with StaleEdit."""
     on = on or timezone.localdate()
-    rubric = rubric_or_error(subject.title, year)
+    rubric = rubric_or_error(subject.title, year, subject.area)
     criteria = rubrics.rubric_criteria(rubric)
     # Locking the subject serialises two first saves (no assessment row to lock yet).
     Subject.objects.select_for_update().filter(pk=subject.pk).first()
@@ -418,6 +425,7 @@ def assessment_save(
     assessment.status = Assessment.Status.SELF_ASSESSED if submit else Assessment.Status.DRAFT
     assessment.checked_by = assessment.checked_at = None
     assessment.save()
+    assessment.scores.exclude(criterion__in=criteria).delete()  # scores of an earlier rubric version
     existing = {s.criterion_id: s for s in assessment.scores.all()}
     evidence = evidence or {}
     for criterion in criteria:
@@ -611,27 +619,28 @@ def title_setting_save(
 SHIPPED_RUBRICS = Path(__file__).resolve().parent / "rubrics"
 
 
-@transaction.atomic
-def rubric_import(*, actor, data: dict) -> Rubric:
-    """Loads one rubric from data (an officer's upload or a shipped file); ValidationError on bad data."""
-    if not isinstance(data, dict):
-        raise ValidationError(_("Tệp không đúng cấu trúc bộ tiêu chí."))
-    if data.get("subject_kind") not in Title.values:
-        raise ValidationError(_("Đối tượng “%(k)s” không phải là danh hiệu đã biết.") % {"k": data.get("subject_kind")})
+# The kinds of subject whose rubrics the learning society's pages manage: the titles, and the
+# TTHTCĐ self-assessment of centers (Công văn 2553), which uses the same ownership rules.
+RUBRIC_KINDS = [*Title.values, rubrics.CENTRE_KIND]
+
+
+def rubric_import(*, actor, office: Unit, data) -> Rubric:
+    """An officer's upload: creates or updates the office's own copy (reports.rubrics.rubric_import);
+    ValidationError listing the problems of the file."""
     try:
-        rubric = rubrics.rubric_load(data)
-    except ValueError as exc:
-        raise ValidationError(exc.args[0]) from exc
+        return rubrics.rubric_import(actor=actor, office=office, data=data, kinds=RUBRIC_KINDS)
     except (TypeError, KeyError, AttributeError) as exc:
         raise ValidationError(_("Tệp không đúng cấu trúc bộ tiêu chí.")) from exc
-    audit.record(actor=actor, action="learning_society.rubric_import", obj=rubric)
-    return rubric
 
 
 @transaction.atomic
 def rubrics_load_shipped(*, actor) -> list[Rubric]:
-    """The rubrics shipped with the portal (learning_society/rubrics/*.json); idempotent."""
-    return [
-        rubric_import(actor=actor, data=json.loads(path.read_text(encoding="utf-8")))
-        for path in sorted(SHIPPED_RUBRICS.glob("*.json"))
-    ]
+    """The national defaults shipped with the portal (learning_society/rubrics/*.json): the missing
+    ones are created, existing ones are left as they are (they are read-only in the portal)."""
+    loaded = []
+    for path in sorted(SHIPPED_RUBRICS.glob("*.json")):
+        try:
+            loaded.append(rubrics.rubric_load(json.loads(path.read_text(encoding="utf-8")), replace=False))
+        except ValueError as exc:
+            raise ValidationError(exc.args[0]) from exc
+    return loaded

@@ -77,7 +77,7 @@ class Rubric(models.Model):
         POINTS = "points", _("Chấm điểm, xếp loại")
         LEVELS = "levels", _("Mức độ 1 / mức độ 2")
 
-    code = models.CharField(_("mã bộ tiêu chí"), max_length=60, unique=True)
+    code = models.CharField(_("mã bộ tiêu chí"), max_length=60)
     title = models.CharField(_("tên bộ tiêu chí"), max_length=255)
     subject_kind = models.CharField(
         _("đối tượng"), max_length=40, help_text=_("Ví dụ: family, clan, hamlet_community, learning_unit, centre.")
@@ -94,12 +94,41 @@ class Rubric(models.Model):
     is_sample = models.BooleanField(
         _("có tiêu chí mẫu"), default=False, help_text=_("Một số tiêu chí là mẫu, đơn vị cần hoàn thiện theo văn bản.")
     )
+    # Ownership (issue 12): no owner = a national default shipped with the portal, read-only in the
+    # portal; an office (or a province above it) owns its copies, and a unit uses the copy of its
+    # nearest ancestor (reports.rubrics.rubric_in_force). A copy already used to score assessments is
+    # never rewritten: a change retires it (is_active=False) and creates the next version, so every
+    # assessment keeps the rubric it was scored with.
+    owner = models.ForeignKey(
+        "units.Unit",
+        verbose_name=_("đơn vị sở hữu"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Để trống: bộ tiêu chí mặc định toàn quốc."),
+    )
+    based_on = models.ForeignKey(
+        "self", verbose_name=_("tạo từ"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
+    is_active = models.BooleanField(_("đang dùng"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("bộ tiêu chí")
         verbose_name_plural = _("bộ tiêu chí")
         ordering = ["subject_kind", "-year_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "code"], condition=models.Q(is_active=True), name="rubric_owner_code_active_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["code"],
+                condition=models.Q(owner__isnull=True, is_active=True),
+                name="rubric_national_code_active_unique",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

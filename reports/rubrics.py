@@ -14,13 +14,17 @@ Criteria are anything with `pk`, `code`, `max_points`, `required_for_level` and 
 
 import calendar
 import datetime
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Prefetch, ProtectedError, Q
 from django.utils.translation import gettext as _
+
+from units import audit
 
 from .models import Rubric, RubricCriterion, RubricGroup
 
@@ -209,138 +213,351 @@ def rubric_queryset():
 
 
 def rubric_for(subject_kind: str, year: int) -> Rubric | None:
-    """The rubric in force for a kind of subject in a year; the newest one starting on or before it."""
-    return (
-        rubric_queryset()
-        .filter(subject_kind=subject_kind, year_from__lte=year)
+    """The national default in force for a kind in a year (no office copy); see `rubric_in_force`."""
+    return rubric_in_force(subject_kind, None, year)
+
+
+# --- ownership (issue 12) ----------------------------------------------------------------------
+# A rubric without an owner is a national default (the shipped files, Công văn 2553): read-only in
+# the portal. An office makes its own copy, edits, imports and exports it; its units use the copy of
+# their nearest ancestor that covers the year, else the national default. Only an office officer
+# (role office_officer) of the owning office changes a copy — not a commune-level officer, not a
+# leader or viewer, not another office. Every change is audited on the owning office's unit.
+
+# Labels of the kinds of subject a rubric scores (learning-society titles and the TTHTCĐ).
+CENTRE_KIND = "centre"
+
+
+def _chain(unit) -> list[int]:
+    """The unit's id and its ancestors' ids, root first ("/1/7/42/")."""
+    if unit is None:
+        return []
+    return [int(p) for p in unit.path.strip("/").split("/") if p]
+
+
+def rubric_in_force(kind: str, unit, year: int) -> Rubric | None:
+    """The rubric a unit uses for a kind of subject in a year: among the active rubrics covering the
+    year, the copy of the nearest owning ancestor (the unit itself first), else the national default;
+    within one owner the newest. `unit=None` reads only the national defaults."""
+    chain = _chain(unit)
+    depth = {pk: i for i, pk in enumerate(chain)}
+    candidates = list(
+        Rubric.objects.filter(subject_kind=kind, is_active=True, year_from__lte=year)
         .filter(Q(year_to__isnull=True) | Q(year_to__gte=year))
-        .order_by("-year_from", "-id")
-        .first()
+        .filter(Q(owner__isnull=True) | Q(owner_id__in=chain))
+        .values_list("pk", "owner_id", "year_from")
     )
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda c: (depth.get(c[1], -1) if c[1] else -1, c[2], c[0]))
+    return rubric_queryset().get(pk=best[0])
 
 
-def _validate(data: dict) -> list[str]:
-    errors = []
-    for key in ("code", "title", "subject_kind", "regime", "year_from", "groups"):
-        if not data.get(key):
-            errors.append(_("Thiếu trường “%(key)s”.") % {"key": key})
-    if errors:
-        return errors
-    if data["regime"] not in Rubric.Regime.values:
-        errors.append(_("Cách đánh giá phải là “points” hoặc “levels”."))
-    if data.get("year_to") and int(data["year_to"]) < int(data["year_from"]):
-        errors.append(_("Năm kết thúc phải sau năm bắt đầu."))
-    if data["regime"] == Rubric.Regime.POINTS and not data.get("bands"):
-        errors.append(_("Bộ tiêu chí chấm điểm cần có các mức xếp loại."))
-    for band in data.get("bands") or []:
-        try:
-            Decimal(str(band["min"]))
-            band["label"]
-        except (KeyError, InvalidOperation, TypeError):
-            errors.append(_("Mức xếp loại phải có “label” và “min” là số."))
-    for group in data["groups"]:
-        if not group.get("code") or not group.get("title"):
-            errors.append(_("Mỗi nhóm tiêu chí cần có mã và tên."))
-        for criterion in group.get("criteria") or []:
-            if not criterion.get("code") or not criterion.get("text"):
-                errors.append(_("Mỗi tiêu chí cần có mã và nội dung (nhóm %(g)s).") % {"g": group.get("code")})
-            elif data["regime"] == Rubric.Regime.POINTS:
-                try:
-                    if Decimal(str(criterion.get("max_points"))) <= 0:
-                        raise InvalidOperation
-                except InvalidOperation:
-                    errors.append(_("Tiêu chí %(c)s cần điểm tối đa dương.") % {"c": criterion["code"]})
-            elif criterion.get("required_for_level", 1) not in (1, 2):
-                errors.append(_("Tiêu chí %(c)s: mức độ yêu cầu phải là 1 hoặc 2.") % {"c": criterion["code"]})
-    return errors or _size_problems(data)
+def rubric_offices(user) -> list:
+    """The offices whose rubrics the user may change: units of kind office where the user is an
+    office officer. A commune-level officer owns no rubric (their commune uses its office's copy)."""
+    from units.models import Role, UnitKind
+    from units.selectors import active_memberships
+
+    offices = {
+        m.unit.pk: m.unit
+        for m in active_memberships(user)
+        if m.role == Role.OFFICE_OFFICER and m.unit.kind == UnitKind.OFFICE
+    }
+    return sorted(offices.values(), key=lambda u: (u.path.count("/"), u.pk))
+
+
+def can_change_rubric(user, rubric: Rubric) -> bool:
+    if rubric.owner_id is None or not rubric.is_active:
+        return False
+    if getattr(user, "is_superuser", False):
+        return True
+    return any(office.pk == rubric.owner_id for office in rubric_offices(user))
+
+
+def rubrics_visible_to(user, kinds=None):
+    """National defaults, copies of the offices above the user's units (the ones they use), and
+    copies of offices below (a province sees its districts'); never another office's."""
+    from units.selectors import scope_roots, units_visible_to
+
+    rows = Rubric.objects.all()
+    if kinds is not None:
+        rows = rows.filter(subject_kind__in=list(kinds))
+    if getattr(user, "is_superuser", False):
+        return rows
+    above = {pk for root in scope_roots(user) for pk in _chain(root)}
+    return rows.filter(Q(owner__isnull=True) | Q(owner_id__in=above) | Q(owner__in=units_visible_to(user)))
+
+
+def rubric_in_use(rubric: Rubric) -> bool:
+    """Whether any record (a title assessment, a centre self-assessment…) points at the rubric; the
+    apps that score hold the foreign keys, so they are found through the model's relations."""
+    for relation in Rubric._meta.get_fields(include_hidden=True):
+        if not (relation.auto_created and relation.one_to_many) or relation.related_model in (Rubric, RubricGroup):
+            continue
+        if relation.related_model._base_manager.filter(**{relation.field.name: rubric}).exists():
+            return True
+    return False
+
+
+# --- validating and loading rubric data --------------------------------------------------------
+
+MAX_NESTING = 20  # a rubric file is 5 levels deep; anything far deeper is not a rubric
+MAX_NUMBER_DIGITS = 30
+BAND_LABEL_MAX = 40  # learning_society.Assessment.band, centers.SelfAssessment.self_rating
+POINTS_LIMIT = Decimal("9999.99")  # DecimalField(max_digits=6, decimal_places=2): criteria and totals
+
+
+def _int_token(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise ValueError(_("Tệp có số quá dài (%(n)s chữ số).") % {"n": len(text.lstrip("-"))})
+    return int(text)
+
+
+def _float_token(text: str) -> Decimal:
+    if len(text) > MAX_NUMBER_DIGITS + 10:
+        raise ValueError(_("Tệp có số quá dài (%(n)s ký tự).") % {"n": len(text)})
+    return Decimal(text)
+
+
+def _too_deep(raw: str) -> bool:
+    depth = 0
+    in_string = escaped = False
+    for char in raw:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return True
+        elif char in "]}":
+            depth -= 1
+    return False
+
+
+def parse_rubric_file(raw: bytes):
+    """The JSON of an uploaded rubric; ValueError with the list of Vietnamese problems otherwise.
+    A number of thousands of digits (int() refuses over 4300 in Python 3.11) or lists nested
+    100,000 deep (json recurses until RecursionError) are problems of the file, never a 500."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValueError([_("Tệp không phải JSON hợp lệ (mã hóa UTF-8).")]) from exc
+    if _too_deep(text):
+        raise ValueError([_("Tệp lồng quá nhiều cấp (quá %(n)s cấp), không phải bộ tiêu chí.") % {"n": MAX_NESTING}])
+    try:
+        return json.loads(text, parse_int=_int_token, parse_float=_float_token)
+    except RecursionError as exc:
+        raise ValueError([_("Tệp lồng quá nhiều cấp, không phải bộ tiêu chí.")]) from exc
+    except json.JSONDecodeError as exc:
+        raise ValueError([_("Tệp không phải JSON hợp lệ (dòng %(line)s).") % {"line": exc.lineno}]) from exc
+    except (ValueError, ArithmeticError) as exc:
+        message = str(exc) if str(exc).startswith("Tệp") else _("Tệp có giá trị không đọc được.")
+        raise ValueError([message]) from exc
 
 
 def _small_int(value) -> bool:
-    try:
-        return not isinstance(value, bool) and 0 <= int(value) <= 32767
-    except (TypeError, ValueError, OverflowError):
+    if isinstance(value, bool) or not isinstance(value, (int, str, Decimal)):
         return False
+    text = str(value).strip()
+    if not text.isdecimal() or len(text) > 5:
+        return False
+    return 0 <= int(text) <= 32767
 
 
-def _text(value, limit: int | None) -> bool:
-    return isinstance(value, str) and (limit is None or len(value) <= limit)
+def _text(value, limit: int | None, *, required: bool = True) -> bool:
+    if not isinstance(value, str) or (required and not value.strip()):
+        return False
+    return limit is None or len(value) <= limit
 
 
 def _code(value, limit: int) -> bool:
-    return isinstance(value, (str, int)) and not isinstance(value, bool) and len(str(value)) <= limit
+    return (
+        isinstance(value, (str, int))
+        and not isinstance(value, bool)
+        and bool(str(value).strip())
+        and len(str(value)) <= limit
+    )
 
 
-def _size_problems(data: dict) -> list[str]:
-    """Values the tables cannot hold (a 300-character title, year 10**30, "Infinity" points, a list
-    where text belongs) are problems of the file, not a 500 when PostgreSQL refuses the row."""
+def _points(value) -> Decimal | None:
+    """A criterion's maximum or a band's minimum as Decimal (0 to 9999.99, two decimals), else None."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
+        return None
+    text = str(value).strip().replace(",", ".")
+    if not text or len(text) > MAX_NUMBER_DIGITS:
+        return None
+    try:
+        number = Decimal(text)
+    except (InvalidOperation, ValueError):
+        return None
+    if not number.is_finite() or number < 0 or number > POINTS_LIMIT or number != number.quantize(Decimal("0.01")):
+        return None
+    return number
+
+
+def validate_rubric_data(data) -> list[str]:
+    """Every problem of rubric data (an upload or the edit page), in Vietnamese; [] when it can be
+    stored as it is. Checks every limit of the tables, so PostgreSQL never refuses a row."""
+    if not isinstance(data, dict):
+        return [_("Tệp không đúng cấu trúc bộ tiêu chí (cần một đối tượng JSON).")]
     problems = []
-    if not _code(data["code"], 60) or not _text(data["title"], 255) or not _text(data.get("legal_basis", ""), 255):
-        problems.append(_("Mã (tối đa 60 ký tự), tên hoặc căn cứ (tối đa 255 ký tự) của bộ tiêu chí không hợp lệ."))
-    for key in ("year_from", "year_to", "level2_wait_months", "validity_months"):
-        if data.get(key) is not None and (key != "year_to" or data.get(key)) and not _small_int(data[key]):
-            problems.append(_("Trường “%(key)s” phải là số nguyên từ 0 đến 32767.") % {"key": key})
-    for group in data["groups"]:
-        if not isinstance(group, dict):
+    for key in ("code", "subject_kind", "regime", "groups"):
+        if data.get(key) in (None, "", [], {}):
+            problems.append(_("Thiếu trường “%(key)s”.") % {"key": key})
+    if problems:
+        return problems
+    if not _code(data["code"], 60):
+        problems.append(_("Mã bộ tiêu chí phải có từ 1 đến 60 ký tự."))
+    if data.get("year_from") in (None, ""):
+        problems.append(_("Cần năm bắt đầu áp dụng."))
+    if not _text(data.get("title"), 255):
+        problems.append(_("Tên bộ tiêu chí phải có từ 1 đến 255 ký tự."))
+    if not _text(data.get("legal_basis") or "", 255, required=False):
+        problems.append(_("Căn cứ tối đa 255 ký tự."))
+    if not _text(data["subject_kind"], 40):
+        problems.append(_("Đối tượng đánh giá không hợp lệ."))
+    regime = data["regime"]
+    if regime not in Rubric.Regime.values:
+        problems.append(_("Cách đánh giá phải là “points” (chấm điểm) hoặc “levels” (mức độ)."))
+    for key, label in (
+        ("year_from", _("Năm bắt đầu")),
+        ("year_to", _("Năm kết thúc")),
+        ("level2_wait_months", _("Số tháng chờ trước mức độ 2")),
+        ("validity_months", _("Thời hạn công nhận")),
+    ):
+        if data.get(key) not in (None, "") and not _small_int(data[key]):
+            problems.append(_("%(label)s phải là số nguyên từ 0 đến 32767.") % {"label": label})
+    if (
+        _small_int(data.get("year_from"))
+        and data.get("year_to") not in (None, "")
+        and _small_int(data["year_to"])
+        and int(str(data["year_to"])) < int(str(data["year_from"]))
+    ):
+        problems.append(_("Năm kết thúc phải sau năm bắt đầu."))
+    bands = data.get("bands") or []
+    if not isinstance(bands, list):
+        problems.append(_("Các mức xếp loại phải là một danh sách."))
+        bands = []
+    if regime == Rubric.Regime.POINTS and not bands:
+        problems.append(_("Bộ tiêu chí chấm điểm cần có các mức xếp loại."))
+    labels = set()
+    for band in bands:
+        if not isinstance(band, dict):
+            problems.append(_("Mỗi mức xếp loại cần có tên (“label”) và điểm tối thiểu (“min”)."))
             continue
-        if not _code(group["code"], 20) or not _text(group["title"], 255):
-            problems.append(_("Nhóm tiêu chí cần mã tối đa 20 ký tự và tên tối đa 255 ký tự."))
-        for criterion in group.get("criteria") or []:
+        label = band.get("label")
+        if not _text(label, BAND_LABEL_MAX):
+            problems.append(
+                _("Tên mức xếp loại “%(label)s” phải có từ 1 đến %(max)s ký tự.")
+                % {"label": str(label)[:60], "max": BAND_LABEL_MAX}
+            )
+        elif label.strip() in labels:
+            problems.append(_("Mức xếp loại “%(label)s” bị lặp.") % {"label": label})
+        else:
+            labels.add(label.strip())
+        if _points(band.get("min")) is None:
+            problems.append(
+                _("Điểm tối thiểu của mức “%(label)s” phải là số từ 0 đến 9.999,99 (tối đa 2 chữ số thập phân).")
+                % {"label": str(label)[:60]}
+            )
+        if "pass" in band and not isinstance(band["pass"], bool):
+            problems.append(_("Trường “pass” của mức xếp loại phải là true hoặc false."))
+    groups = data["groups"]
+    if not isinstance(groups, list):
+        return [*problems, _("Các nhóm tiêu chí phải là một danh sách.")]
+    group_codes, total = set(), ZERO
+    for group in groups:
+        if not isinstance(group, dict):
+            problems.append(_("Mỗi nhóm tiêu chí phải có mã, tên và danh sách tiêu chí."))
+            continue
+        g_code = group.get("code")
+        if not _code(g_code, 20) or not _text(group.get("title"), 255):
+            problems.append(_("Mỗi nhóm tiêu chí cần mã (tối đa 20 ký tự) và tên (tối đa 255 ký tự)."))
+        elif str(g_code).strip() in group_codes:
+            problems.append(_("Mã nhóm “%(g)s” bị lặp.") % {"g": g_code})
+        else:
+            group_codes.add(str(g_code).strip())
+        criteria = group.get("criteria") or []
+        if not isinstance(criteria, list):
+            problems.append(_("Tiêu chí của nhóm %(g)s phải là một danh sách.") % {"g": str(g_code)[:20]})
+            continue
+        codes = set()
+        for criterion in criteria:
             if not isinstance(criterion, dict):
+                problems.append(_("Mỗi tiêu chí cần có mã và nội dung (nhóm %(g)s).") % {"g": str(g_code)[:20]})
                 continue
-            if not _code(criterion["code"], 20) or not _text(criterion["text"], None):
-                problems.append(_("Tiêu chí cần mã tối đa 20 ký tự và nội dung là chữ."))
-            points = criterion.get("max_points")
-            if points is not None:
-                try:
-                    ok = Decimal(str(points)).is_finite() and abs(Decimal(str(points))) < 10000
-                except InvalidOperation:
-                    ok = False
-                if not ok:
+            c_code = criterion.get("code")
+            name = str(c_code)[:20]
+            if not _code(c_code, 20) or not _text(criterion.get("text"), None):
+                problems.append(
+                    _("Mỗi tiêu chí cần mã (tối đa 20 ký tự) và nội dung (nhóm %(g)s).") % {"g": str(g_code)[:20]}
+                )
+            elif str(c_code).strip() in codes:
+                problems.append(_("Mã tiêu chí “%(c)s” bị lặp trong nhóm %(g)s.") % {"c": name, "g": str(g_code)[:20]})
+            else:
+                codes.add(str(c_code).strip())
+            for flag in ("evidence_required", "is_sample"):
+                if flag in criterion and not isinstance(criterion[flag], bool):
+                    problems.append(_("Tiêu chí %(c)s: “%(f)s” phải là true hoặc false.") % {"c": name, "f": flag})
+            if regime == Rubric.Regime.POINTS:
+                points = _points(criterion.get("max_points"))
+                if points is None or points <= 0:
                     problems.append(
-                        _("Điểm tối đa của tiêu chí %(c)s phải là số nhỏ hơn 10.000.") % {"c": criterion["code"]}
+                        _("Tiêu chí %(c)s cần điểm tối đa là số dương đến 9.999,99 (tối đa 2 chữ số thập phân).")
+                        % {"c": name}
                     )
+                else:
+                    total += points
+            elif criterion.get("required_for_level", 1) not in (1, 2, "1", "2"):
+                problems.append(_("Tiêu chí %(c)s: mức độ yêu cầu phải là 1 hoặc 2.") % {"c": name})
+    if total > POINTS_LIMIT:
+        problems.append(_("Tổng điểm tối đa của các tiêu chí không được quá 9.999,99."))
     return problems
 
 
-@transaction.atomic
-def rubric_load(data: dict) -> Rubric:
-    """Creates or replaces a rubric from plain data (the shipped JSON files or an officer's upload).
-    Replacing keeps the code; groups and criteria are rewritten. Raises ValueError with the list of
-    Vietnamese problems when the data is not a valid rubric."""
-    errors = _validate(data)
-    if errors:
-        raise ValueError(errors)
-    fields = {
-        "title": data["title"],
-        "subject_kind": data["subject_kind"],
-        "regime": data["regime"],
-        "year_from": int(data["year_from"]),
-        "year_to": int(data["year_to"]) if data.get("year_to") else None,
-        "legal_basis": data.get("legal_basis", ""),
-        "bands": [{**b, "min": str(b["min"])} for b in data.get("bands") or []],
-        "level2_wait_months": data.get("level2_wait_months"),
-        "validity_months": data.get("validity_months"),
-    }
+def _store(rubric: Rubric, data: dict) -> Rubric:
+    """Writes the header, groups and criteria of `data` (already validated) into `rubric`."""
+    rubric.title = data["title"].strip()
+    rubric.regime = data["regime"]
+    rubric.year_from = int(str(data["year_from"]))
+    rubric.year_to = int(str(data["year_to"])) if data.get("year_to") not in (None, "") else None
+    rubric.legal_basis = (data.get("legal_basis") or "").strip()
+    rubric.bands = [
+        {**{k: v for k, v in b.items() if k == "pass"}, "label": b["label"].strip(), "min": str(_points(b["min"]))}
+        for b in data.get("bands") or []
+    ]
+    for key in ("level2_wait_months", "validity_months"):
+        setattr(rubric, key, int(str(data[key])) if data.get(key) not in (None, "") else None)
+    rubric.save()
     any_sample = False
-    rubric, _created = Rubric.objects.update_or_create(code=data["code"], defaults=fields)
-    # Update in place by code: assessments already scored keep pointing at their criteria.
+    # Update in place by code: an unused rubric keeps its rows (a used one is never rewritten).
     kept_groups, kept_criteria = [], []
     for g_index, group_data in enumerate(data["groups"], start=1):
         group, _new = RubricGroup.objects.update_or_create(
-            rubric=rubric, code=str(group_data["code"]), defaults={"order": g_index, "title": group_data["title"]}
+            rubric=rubric,
+            code=str(group_data["code"]).strip(),
+            defaults={"order": g_index, "title": group_data["title"].strip()},
         )
         kept_groups.append(group.pk)
         for c_index, c in enumerate(group_data.get("criteria") or [], start=1):
             any_sample = any_sample or bool(c.get("is_sample"))
             criterion, _new = RubricCriterion.objects.update_or_create(
                 group=group,
-                code=str(c["code"]),
+                code=str(c["code"]).strip(),
                 defaults={
                     "order": c_index,
-                    "text": c["text"],
-                    "max_points": Decimal(str(c["max_points"])) if c.get("max_points") is not None else None,
-                    "required_for_level": (c.get("required_for_level") or 1)
-                    if data["regime"] == Rubric.Regime.LEVELS
+                    "text": c["text"].strip(),
+                    "max_points": _points(c.get("max_points")) if rubric.regime == Rubric.Regime.POINTS else None,
+                    "required_for_level": int(str(c.get("required_for_level") or 1))
+                    if rubric.regime == Rubric.Regime.LEVELS
                     else None,
                     "evidence_required": bool(c.get("evidence_required")),
                     "is_sample": bool(c.get("is_sample")),
@@ -358,3 +575,255 @@ def rubric_load(data: dict) -> Rubric:
         rubric.is_sample = any_sample
         rubric.save(update_fields=["is_sample"])
     return rubric
+
+
+@transaction.atomic
+def rubric_load(data: dict, *, owner=None, replace: bool = True) -> Rubric:
+    """Creates or replaces the rubric of `owner` (None: a national default) with the code of `data`.
+    Raises ValueError with the list of Vietnamese problems when the data is not a valid rubric or
+    would change the kind of subject or the regime of an existing rubric. A rubric already used to
+    score is not rewritten: it is retired and the data becomes its next version. `replace=False`
+    leaves an existing rubric as it is (loading the shipped files)."""
+    problems = validate_rubric_data(data)
+    if problems:
+        raise ValueError(problems)
+    code = str(data["code"]).strip()
+    current = Rubric.objects.select_for_update().filter(owner=owner, code=code, is_active=True).first()
+    # The national default of that code (or the rubric it was copied from) fixes the kind and regime:
+    # an upload can never turn the TTHTCĐ rubric into a family rubric.
+    reference = current or Rubric.objects.filter(owner__isnull=True, code=code, is_active=True).first()
+    if reference is not None:
+        if reference.subject_kind != data["subject_kind"]:
+            raise ValueError(
+                [
+                    _(
+                        "Mã “%(code)s” là bộ tiêu chí cho đối tượng “%(kind)s”; không thể đổi thành “%(new)s”. "
+                        "Hãy dùng mã khác cho bộ tiêu chí mới."
+                    )
+                    % {"code": code, "kind": reference.subject_kind, "new": data["subject_kind"]}
+                ]
+            )
+        if reference.regime != data["regime"]:
+            raise ValueError(
+                [
+                    _("Mã “%(code)s” đang đánh giá theo cách “%(regime)s”; không thể đổi cách đánh giá.")
+                    % {"code": code, "regime": reference.get_regime_display()}
+                ]
+            )
+    if current is not None and (not replace or _normalized(data) == rubric_data(current)):
+        return current
+    if current is None:
+        rubric = Rubric(owner=owner, code=code, subject_kind=data["subject_kind"], based_on=reference)
+    elif rubric_in_use(current):
+        current.is_active = False
+        current.save(update_fields=["is_active"])
+        rubric = Rubric(
+            owner=owner,
+            code=code,
+            subject_kind=current.subject_kind,
+            based_on=current.based_on,
+            version=current.version + 1,
+        )
+    else:
+        rubric = current
+    return _store(rubric, data)
+
+
+def _number(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def _normalized(data: dict) -> dict:
+    """Valid data in the shape `rubric_data` gives back after storing it (to skip a no-op save)."""
+    points = data["regime"] == Rubric.Regime.POINTS
+
+    def optional(key):
+        return int(str(data[key])) if data.get(key) not in (None, "") else None
+
+    return {
+        "code": str(data["code"]).strip(),
+        "title": data["title"].strip(),
+        "subject_kind": data["subject_kind"],
+        "regime": data["regime"],
+        "year_from": int(str(data["year_from"])),
+        "year_to": optional("year_to"),
+        "legal_basis": (data.get("legal_basis") or "").strip(),
+        "bands": [
+            {**{k: v for k, v in b.items() if k == "pass"}, "label": b["label"].strip(), "min": str(_points(b["min"]))}
+            for b in data.get("bands") or []
+        ],
+        "level2_wait_months": optional("level2_wait_months"),
+        "validity_months": optional("validity_months"),
+        "groups": [
+            {
+                "code": str(g["code"]).strip(),
+                "title": g["title"].strip(),
+                "criteria": [
+                    {
+                        "code": str(c["code"]).strip(),
+                        "text": c["text"].strip(),
+                        "evidence_required": bool(c.get("evidence_required")),
+                        "is_sample": bool(c.get("is_sample")),
+                        **(
+                            {"max_points": _number(_points(c.get("max_points")))}
+                            if points
+                            else {"required_for_level": int(str(c.get("required_for_level") or 1))}
+                        ),
+                    }
+                    for c in g.get("criteria") or []
+                ],
+            }
+            for g in data["groups"]
+        ],
+    }
+
+
+def rubric_data(rubric: Rubric) -> dict:
+    """The rubric as plain data: the shape of the shipped files, of an upload and of the export."""
+    data = {
+        "code": rubric.code,
+        "title": rubric.title,
+        "subject_kind": rubric.subject_kind,
+        "regime": rubric.regime,
+        "year_from": rubric.year_from,
+        "year_to": rubric.year_to,
+        "legal_basis": rubric.legal_basis,
+        "bands": [dict(b) for b in rubric.bands or []],
+        "level2_wait_months": rubric.level2_wait_months,
+        "validity_months": rubric.validity_months,
+        "groups": [],
+    }
+    for group in rubric.groups.order_by("order", "id"):
+        criteria = []
+        for c in group.criteria.order_by("order", "id"):
+            row = {"code": c.code, "text": c.text, "evidence_required": c.evidence_required, "is_sample": c.is_sample}
+            if rubric.regime == Rubric.Regime.POINTS:
+                row["max_points"] = _number(c.max_points) if c.max_points is not None else None
+            else:
+                row["required_for_level"] = c.required_for_level or 1
+            criteria.append(row)
+        data["groups"].append({"code": group.code, "title": group.title, "criteria": criteria})
+    return data
+
+
+# --- the office's changes (services: check the actor, audit on the owning office) ---------------
+
+
+def _refuse_unless_owner(actor, rubric: Rubric) -> None:
+    if not can_change_rubric(actor, rubric):
+        raise PermissionDenied(_("Chỉ chuyên viên của đơn vị sở hữu mới được sửa bộ tiêu chí này."))
+
+
+def _as_problems(exc: ValueError) -> ValidationError:
+    problems = exc.args[0] if exc.args and isinstance(exc.args[0], list) else [_("Dữ liệu bộ tiêu chí không hợp lệ.")]
+    return ValidationError(problems)
+
+
+def _may_own(actor, office) -> None:
+    if office is None or not (
+        getattr(actor, "is_superuser", False) or any(o.pk == office.pk for o in rubric_offices(actor))
+    ):
+        raise PermissionDenied(_("Chỉ chuyên viên phòng/sở mới có bộ tiêu chí riêng của đơn vị."))
+
+
+@transaction.atomic
+def rubric_copy(*, actor, rubric: Rubric, office) -> Rubric:
+    """“Tạo bản của đơn vị”: the office's own copy of a rubric it sees (a national default or a
+    province's copy); the office's units use it from then on."""
+    _may_own(actor, office)
+    if Rubric.objects.filter(owner=office, code=rubric.code, is_active=True).exists():
+        raise ValidationError(_("Đơn vị đã có bản riêng của bộ tiêu chí “%(code)s”.") % {"code": rubric.code})
+    data = rubric_data(rubric_queryset().get(pk=rubric.pk))
+    copy = Rubric(owner=office, code=rubric.code, subject_kind=rubric.subject_kind, based_on=rubric)
+    try:
+        copy = _store(copy, data)
+    except ValueError as exc:
+        raise _as_problems(exc) from exc
+    audit.record(
+        actor=actor,
+        action="rubric.copy",
+        obj=copy,
+        unit=office,
+        changes={"code": [None, copy.code], "based_on": [None, str(rubric.pk)]},
+    )
+    return copy
+
+
+def _changes(before: dict, after: Rubric) -> dict:
+    after_data = rubric_data(after)
+    changes = {
+        key: [before.get(key), after_data[key]]
+        for key in ("title", "year_from", "year_to", "bands", "legal_basis", "level2_wait_months", "validity_months")
+        if before.get(key) != after_data[key]
+    }
+    if before["groups"] != after_data["groups"]:
+        # The criteria themselves are in the rubric; the log says how many and that they changed.
+        changes["criteria"] = [_criteria_count(before), _criteria_count(after_data)]
+    return changes
+
+
+def _criteria_count(data: dict) -> str:
+    return _("%(n)s tiêu chí") % {"n": sum(len(g["criteria"]) for g in data["groups"])}
+
+
+@transaction.atomic
+def rubric_save(*, actor, rubric: Rubric, data: dict, action: str = "rubric.edit") -> Rubric:
+    """Saves the office's copy from the edit page; code and kind are the copy's own."""
+    _refuse_unless_owner(actor, rubric)
+    data = {**data, "code": rubric.code, "subject_kind": rubric.subject_kind}
+    before = rubric_data(rubric_queryset().get(pk=rubric.pk))
+    try:
+        saved = rubric_load(data, owner=rubric.owner)
+    except ValueError as exc:
+        raise _as_problems(exc) from exc
+    changes = _changes(before, saved)
+    if saved.pk != rubric.pk:
+        changes["version"] = [rubric.version, saved.version]
+    if changes:
+        audit.record(actor=actor, action=action, obj=saved, unit=saved.owner, changes=changes)
+    return saved
+
+
+@transaction.atomic
+def rubric_import(*, actor, office, data, kinds) -> Rubric:
+    """An upload: creates or updates the office's own copy with the file's code — never a national
+    default, never another office's rubric, never another kind of subject."""
+    _may_own(actor, office)
+    problems = validate_rubric_data(data)
+    if not problems and data["subject_kind"] not in kinds:
+        problems = [_("Đối tượng “%(k)s” không đánh giá được ở trang này.") % {"k": str(data["subject_kind"])[:40]}]
+    if problems:
+        raise ValidationError(problems)
+    code = str(data["code"]).strip()
+    current = Rubric.objects.filter(owner=office, code=code, is_active=True).first()
+    if current is not None:
+        if current.subject_kind != data["subject_kind"] or current.regime != data["regime"]:
+            raise ValidationError(
+                _(
+                    "Mã “%(code)s” là bộ tiêu chí cho đối tượng “%(kind)s” (%(regime)s); không thể đổi đối tượng "
+                    "hay cách đánh giá. Hãy dùng mã khác cho bộ tiêu chí mới."
+                )
+                % {"code": code, "kind": current.subject_kind, "regime": current.get_regime_display()}
+            )
+        return rubric_save(actor=actor, rubric=current, data=data, action="rubric.import")
+    try:
+        rubric = rubric_load(data, owner=office)
+    except ValueError as exc:
+        raise _as_problems(exc) from exc
+    audit.record(actor=actor, action="rubric.import", obj=rubric, unit=office, changes={"code": [None, code]})
+    return rubric
+
+
+@transaction.atomic
+def rubric_remove(*, actor, rubric: Rubric) -> bool:
+    """Removes the office's copy; its units go back to the rubric above. A copy already used to score
+    is kept for those assessments and only stops being used (True when deleted)."""
+    _refuse_unless_owner(actor, rubric)
+    used = rubric_in_use(rubric)
+    if used:
+        rubric.is_active = False
+        rubric.save(update_fields=["is_active"])
+    audit.record(actor=actor, action="rubric.deactivate" if used else "rubric.delete", obj=rubric, unit=rubric.owner)
+    if not used:
+        rubric.delete()
+    return not used

@@ -27,7 +27,7 @@ def assessment(request, pk):
         request, centre, year=year, year_label=school_year_label(year), years=_years_around(year), assessment=obj
     )
     if obj is None:
-        context["rubric"] = services.rubric_for_year(year)
+        context["rubric"] = services.rubric_for_year(year, centre)
         return render(request, "centers/assessment.html", context)
     if request.method == "POST":
         access.get_centre_for_user(request.user, pk, need="manage")

@@ -54,6 +54,19 @@ def hamlet(w):
     return {"pk": w.hamlet.pk}
 
 
+def office_rubric(w):
+    """Office A's own copy of the national TTHTCĐ rubric (issue 12), made after `objects`."""
+    if not hasattr(w, "_ls_office_rubric"):
+        from centers import rubric_2553
+        from reports import rubrics
+        from reports.models import Rubric, RubricCriterion, RubricGroup
+
+        objects(w)
+        national = rubric_2553.load(Rubric, RubricGroup, RubricCriterion)
+        w._ls_office_rubric = rubrics.rubric_copy(actor=w.officer, rubric=national, office=w.office)
+    return {"pk": w._ls_office_rubric.pk}
+
+
 CASES = [
     UrlCase("learning_society:area", lambda w: {"pk": w.commune.pk}, ok=READERS, hidden=LOCAL),
     UrlCase("learning_society:area", hamlet, ok=READERS, hidden=LOCAL, label="hamlet"),
@@ -100,6 +113,28 @@ CASES = [
     UrlCase("learning_society:rubrics", ok=EVERYONE, outsider=200),
     UrlCase("learning_society:rubric", lambda w: {"pk": objects(w)["rubric"].pk}, ok=EVERYONE, outsider=200),
     UrlCase("learning_society:rubric_import", ok=OFFICER, outsider=200, method="post", data=lambda w: {"shipped": "1"}),
+    # Rubric ownership (issue 12): office A's copy is hidden from office B; only A's officer changes it.
+    UrlCase("learning_society:rubric", office_rubric, ok=EVERYONE, label="office copy"),
+    UrlCase("learning_society:rubric_export", office_rubric, ok=EVERYONE, method=PDF),
+    UrlCase("learning_society:rubric_edit", office_rubric, ok=OFFICER),
+    UrlCase(
+        "learning_society:rubric_edit",
+        office_rubric,
+        ok=OFFICER,
+        method="post",
+        data=lambda w: {"title": "", "year_from": "mười"},
+        label="invalid",
+    ),
+    UrlCase("learning_society:rubric_remove", office_rubric, ok=OFFICER, method="post", data=lambda w: {}),
+    # Anyone may see a national default; an officer of any office makes their office's copy of it.
+    UrlCase(
+        "learning_society:rubric_copy",
+        lambda w: {"pk": objects(w)["rubric"].pk},
+        ok=OFFICER,
+        outsider=302,
+        method="post",
+        data=lambda w: {},
+    ),
     UrlCase("learning_society:settings", ok=EVERYONE, outsider=200),
     UrlCase(
         "learning_society:settings",

@@ -27,6 +27,7 @@ MODULE_LABELS = {
     "centre": _("Trung tâm học tập cộng đồng"),
     "literacy": _("Xóa mù chữ"),
     "learning_society": _("Xã hội học tập"),
+    "rubric": _("Bộ tiêu chí"),
     "report_form": _("Biểu mẫu báo cáo"),
     "submission": _("Báo cáo của đơn vị"),
     "period": _("Kỳ báo cáo"),
