@@ -19,8 +19,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from units import audit
+from units import audit, spreadsheets
 from units.models import Unit, UnitKind
+from units.spreadsheets import SpreadsheetRefused
 from units.text import fold, nfc
 
 from . import rules
@@ -164,14 +165,22 @@ class FileProblem(Exception):
 
 
 def read_sheet(source) -> tuple[list[list], list]:
-    """Rows of the first sheet and its merged ranges. `source` is a path or a file-like object."""
+    """Rows of the first sheet and its merged ranges. `source` is a path or a file-like object.
+
+    units.spreadsheets.guard() measures the file first: calamine allocates the whole rectangle up to
+    the furthest cell, so a 2 KB file with cells A1 and XFD150000 would take about 78 GB."""
     try:
         if hasattr(source, "read"):
             data = source.read()
+            spreadsheets.guard(data)
             workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         else:
+            spreadsheets.guard(str(source))
             workbook = python_calamine.CalamineWorkbook.from_path(str(source))
         sheet = workbook.get_sheet_by_index(0)
+        spreadsheets.check_extent(sheet.height, sheet.width, sheet.name)  # an .xls, read but not yet in Python
+    except SpreadsheetRefused as refused:
+        raise FileProblem(str(refused)) from refused
     except Exception as exc:  # calamine raises its own error types for every broken file
         raise FileProblem(
             _("Không đọc được tệp: tệp không phải là bảng tính Excel hợp lệ (.xlsx, .xls, .ods) hoặc đã bị hỏng.")
