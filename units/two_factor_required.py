@@ -53,7 +53,8 @@ class TwoFactorRequiredMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not self._is_open(request.path_info) and must_set_up(request.user):
+        required = settings.TWO_FACTOR_REQUIRED_FOR_OFFICE
+        if required and not self._is_open(request.path_info) and must_set_up(request.user):
             return self._to_setup(request)
         return self.get_response(request)
 
