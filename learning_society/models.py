@@ -174,6 +174,16 @@ class Assessment(models.Model):
     requested_level = models.PositiveSmallIntegerField(_("mức độ đề nghị"), null=True, blank=True)
     passed = models.BooleanField(_("đạt"), default=False)
     note = models.TextField(_("ghi chú"), blank=True)
+    # Who last entered the self-assessment or handed it over for checking; the separation of duties
+    # keeps that person from checking or recognising it (learning_society.permissions, issue 12.5).
+    assessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người nhập tự đánh giá"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     checked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

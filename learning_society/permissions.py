@@ -9,6 +9,9 @@ families, clans and hamlets (Quyết định 448/QĐ-KHVN), the office checks le
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
+from units import duties
 from units.models import Role, Unit, UnitKind
 from units.selectors import active_memberships
 
@@ -110,3 +113,50 @@ def can_configure(user, office: Unit) -> bool:
     if user.is_superuser:
         return True
     return any(m.role == Role.OFFICE_OFFICER and office.path.startswith(m.unit.path) for m in active_memberships(user))
+
+
+# --- separation of duties (issue 12, item 5) ---------------------------------------------------
+#
+# The self-assessment is entered by an officer, the association or the learning unit itself; the
+# check and the recognition are the reviewers' steps. Whoever last entered a self-assessment or
+# handed it over for checking (Assessment.assessed_by), and whoever holds a role on the unit being
+# assessed (a principal on their school, a director on their centre: the learning-unit title),
+# neither checks, returns nor recognises it. Two cases stay allowed, on purpose:
+# - the checker typing paper results and confirming them in the same step ("Lưu và xác nhận đã
+#   kiểm tra"): the family assessed itself on paper and nobody handed anything over in the portal;
+# - the checker recording the recognition decision: the decision is signed by the authority named
+#   on it (the commune chairman, the head of the office), the user only enters it.
+
+
+def duty_refusal(user, assessment, *, action: str, subject=None) -> str | None:
+    """Why `user` may not check, return or recognise this assessment (None: not saved yet), or None
+    when they may (units.duties)."""
+    subject = subject or assessment.subject
+    return duties.review_refusal(
+        user,
+        units=[subject.area_id, subject.unit_id],
+        done_by=[assessment.assessed_by_id] if assessment is not None else [],
+        own=_(
+            "Bạn không thể %(action)s đánh giá của “%(name)s” do chính bạn nhập hoặc gửi kiểm tra: "
+            "việc %(action)s phải do một người khác thực hiện."
+        ),
+        member=_(
+            "Bạn không thể %(action)s đánh giá của “%(name)s” vì bạn đang là %(role)s của %(unit)s: "
+            "việc %(action)s phải do một người khác thực hiện."
+        ),
+        params={"action": action, "name": subject.name},
+    )
+
+
+def duty_conflict(refused: list[tuple[str, str]], *, action: str) -> duties.DutyConflict:
+    """`refused`: (subject name, reason) pairs. One reason for one, a summary naming them for several."""
+    if len(refused) == 1:
+        return duties.DutyConflict(refused[0][1])
+    names = sorted(name for name, _reason in refused)
+    return duties.DutyConflict(
+        _(
+            "Bạn không thể %(action)s %(n)s đánh giá (%(names)s) vì bạn đã nhập hoặc gửi kiểm tra chúng, hoặc "
+            "đang giữ vai trò ở đơn vị được đánh giá: việc %(action)s phải do một người khác thực hiện."
+        )
+        % {"action": action, "n": len(names), "names": ", ".join(names[:5]) + ("…" if len(names) > 5 else "")}
+    )

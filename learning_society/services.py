@@ -22,6 +22,7 @@ from units.models import Unit, UnitKind
 from units.text import nfc
 
 from .models import Assessment, Decision, Registration, Score, Subject, Title, TitleSetting
+from .permissions import duty_conflict, duty_refusal
 
 HOUSEHOLD_SOURCE = "literacy.households"
 
@@ -292,8 +293,21 @@ def grid_save(
         outcomes[sid] = (values, outcome)
     if errors:
         raise GridError(errors)
+    if check:
+        # Separation of duties: rows this person handed over for checking, or of their own unit,
+        # are not confirmed by them (learning_society.permissions); nothing is saved.
+        action = _("xác nhận kiểm tra")
+        refused = [
+            (subjects[sid].name, reason)
+            for sid, (_values, outcome) in outcomes.items()
+            if outcome.complete
+            and (reason := duty_refusal(actor, assessments.get(sid), action=action, subject=subjects[sid]))
+        ]
+        if refused:
+            raise duty_conflict(refused, action=action)
 
     now = timezone.now()
+    entered_by = actor if getattr(actor, "pk", None) else None
     new = [Assessment(subject_id=sid, year=year, rubric=rubric) for sid in outcomes if sid not in assessments]
     Assessment.objects.bulk_create(new)
     if new:
@@ -307,7 +321,7 @@ def grid_save(
     to_create, to_update = [], []
     for sid, (values, outcome) in outcomes.items():
         assessment = assessments[sid]
-        pending = len(to_create) + len(to_update)
+        pending, before = len(to_create) + len(to_update), assessment.status
         for criterion in criteria:
             if rubric.regime == Rubric.Regime.POINTS:
                 value = rubrics.parse_points(values.get(criterion.pk))
@@ -334,6 +348,10 @@ def grid_save(
         elif assessment.status != Assessment.Status.CHECKED or len(to_create) + len(to_update) > pending:
             # A change after the check sends the row back to be checked again.
             assessment.status = Assessment.Status.SELF_ASSESSED
+        changed = len(to_create) + len(to_update) > pending
+        handed_over = assessment.status == Assessment.Status.SELF_ASSESSED and before != assessment.status
+        if assessment.status != Assessment.Status.CHECKED and (changed or handed_over):
+            assessment.assessed_by = entered_by
     Score.objects.filter(assessment__in=[assessments[sid] for sid in outcomes]).exclude(
         criterion__in=criteria
     ).delete()
@@ -341,7 +359,19 @@ def grid_save(
     Score.objects.bulk_update(to_update, ["points", "met"])
     Assessment.objects.bulk_update(
         [assessments[sid] for sid in outcomes],
-        ["rubric", "total", "band", "level", "passed", "status", "checked_by", "checked_at", "updated_at", "version"],
+        [
+            "rubric",
+            "total",
+            "band",
+            "level",
+            "passed",
+            "status",
+            "assessed_by",
+            "checked_by",
+            "checked_at",
+            "updated_at",
+            "version",
+        ],
     )
     # Scoring a subject registers it for the year, so "registered ≥ assessed" always holds.
     registered = set(
@@ -424,6 +454,7 @@ def assessment_save(
     assessment.passed, assessment.note, assessment.requested_level = outcome.passed, note, requested_level
     assessment.status = Assessment.Status.SELF_ASSESSED if submit else Assessment.Status.DRAFT
     assessment.checked_by = assessment.checked_at = None
+    assessment.assessed_by = actor if getattr(actor, "pk", None) else None
     assessment.save()
     assessment.scores.exclude(criterion__in=criteria).delete()  # scores of an earlier rubric version
     existing = {s.criterion_id: s for s in assessment.scores.all()}
@@ -456,6 +487,14 @@ def assessments_check(*, actor, assessment_ids: list[int], approve: bool = True,
     movable = [a for a in rows if a.status in (Assessment.Status.SELF_ASSESSED, Assessment.Status.CHECKED)]
     if not movable:
         raise ValidationError(_("Không có đánh giá nào đã tự đánh giá để kiểm tra."))
+    # Separation of duties: the ones this person entered or handed over, or of their own unit, are
+    # left for another checker; when that is all of them, the user is told why.
+    action = _("xác nhận kiểm tra") if approve else _("trả lại")
+    subjects = Subject.objects.in_bulk({a.subject_id for a in movable})
+    refusals = {a.pk: duty_refusal(actor, a, action=action, subject=subjects[a.subject_id]) for a in movable}
+    if all(refusals.values()):
+        raise duty_conflict([(subjects[a.subject_id].name, refusals[a.pk]) for a in movable], action=action)
+    movable = [a for a in movable if not refusals[a.pk]]
     now = timezone.now()
     for a in movable:
         a.status = Assessment.Status.CHECKED if approve else Assessment.Status.RETURNED
@@ -529,6 +568,8 @@ def recognise(
             )
         elif a.status != Assessment.Status.CHECKED:
             problems.append(_("%(name)s: đánh giá chưa được kiểm tra, chưa thể công nhận.") % {"name": name})
+        elif refusal := duty_refusal(actor, a, action=_("công nhận"), subject=a.subject):
+            problems.append(refusal)
         elif not a.passed:
             problems.append(_("%(name)s: kết quả đánh giá chưa đạt.") % {"name": name})
         elif a.subject.title != title or a.year != year:

@@ -43,7 +43,7 @@ from .forms import (
     TitleSettingForm,
 )
 from .models import Assessment, Title
-from .permissions import can_check, can_configure, can_enter, can_recognise, rules_for
+from .permissions import can_check, can_configure, can_enter, can_recognise, duty_refusal, rules_for
 
 PAGE_SIZE = 50
 
@@ -155,12 +155,20 @@ def subject_create(request, pk):
 def subject_detail(request, pk):
     subject = get_subject_for_user(request.user, pk)
     rule = rules_for(subject.area)[subject.title]
+    assessments = list(selectors.subject_assessments(subject))
+    for a in assessments:
+        # Separation of duties: the reason replaces the check buttons (the service refuses too).
+        a.duty_refusal = (
+            duty_refusal(request.user, a, action=_("kiểm tra"), subject=subject)
+            if a.status == Assessment.Status.SELF_ASSESSED
+            else None
+        )
     return render(
         request,
         "learning_society/subject_detail.html",
         {
             "subject": subject,
-            "assessments": selectors.subject_assessments(subject),
+            "assessments": assessments,
             "year": str(selectors.current_year()),
             "can_enter": can_enter(request.user, subject.area),
             "can_check": can_check(request.user, subject.area, rule),
@@ -423,6 +431,9 @@ def check(request, pk):
     if ids:
         queryset = queryset.filter(pk__in=ids)
     approve = request.POST.get("action") != "return"
+    # The service leaves out what this checker entered or handed over (separation of duties): say so.
+    action = _("xác nhận kiểm tra") if approve else _("trả lại")
+    refused = [a for a in queryset.select_related("subject") if duty_refusal(request.user, a, action=action)]
     try:
         n = services.assessments_check(
             actor=request.user,
@@ -437,6 +448,20 @@ def check(request, pk):
             request,
             (_("Đã xác nhận kiểm tra %(n)s đánh giá.") if approve else _("Đã trả lại %(n)s đánh giá.")) % {"n": n},
         )
+        if refused:
+            names = sorted(a.subject.name for a in refused)
+            messages.warning(
+                request,
+                _(
+                    "%(n)s đánh giá chưa được %(action)s (%(names)s) vì bạn đã nhập hoặc gửi kiểm tra chúng, "
+                    "hoặc đang giữ vai trò ở đơn vị được đánh giá: việc này phải do một người khác thực hiện."
+                )
+                % {
+                    "n": len(names),
+                    "action": action,
+                    "names": ", ".join(names[:5]) + ("…" if len(names) > 5 else ""),
+                },
+            )
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = f"{reverse('learning_society:area', args=[area.pk])}?nam={year}"
@@ -449,6 +474,9 @@ def recognise(request, pk):
     area = get_area_for_user(request.user, pk, action=RECOGNISE, title=title)
     year = _year(request)
     candidates = list(selectors.recognisable(area, title, year))
+    for a in candidates:
+        # Separation of duties: what this person entered, or of their own unit, is not offered.
+        a.duty_refusal = duty_refusal(request.user, a, action=_("công nhận"))
     rule = rules_for(area)[title]
     issuer = _issuer(area, rule.recogniser)
     form = DecisionForm(request.POST or None, initial={"place": issuer.name if issuer else ""})
