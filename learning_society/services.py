@@ -19,6 +19,7 @@ from reports.providers import get_subject_source
 from units import audit
 from units.concurrency import StaleEdit, last_saved, saved_by_phrase
 from units.models import Unit, UnitKind
+from units.selectors import units_visible_to
 from units.text import nfc
 
 from .models import Assessment, Decision, Registration, Score, Subject, Title, TitleSetting
@@ -266,6 +267,9 @@ def grid_save(
         s.pk: s
         for s in Subject.objects.select_for_update().filter(area=area, title=title, pk__in=list(entries)).order_by("pk")
     }
+    if set(entries) - set(subjects):
+        # Rows of another hamlet, title or office (ids put into the page by hand): nothing is saved.
+        raise ValidationError(_("Một số dòng không thuộc bảng chấm này; chưa lưu gì. Hãy tải lại trang rồi nhập lại."))
     assessments = {
         a.subject_id: a for a in Assessment.objects.filter(subject_id__in=list(subjects), year=year).select_for_update()
     }
@@ -480,10 +484,27 @@ def assessment_save(
     return assessment
 
 
+def _assessments_in_scope(actor, within: Unit | None = None):
+    """Assessments a service may act on for ids that came from a form: of subjects inside `within`
+    (the area or issuer of the page) and inside the actor's scope. Any other id is treated as not
+    existing, so another office's families are neither touched nor named (pen test, issue 12)."""
+    rows = Assessment.objects.all()
+    if within is not None:
+        rows = rows.filter(subject__area__path__startswith=within.path)
+    if getattr(actor, "pk", None) and not actor.is_superuser:
+        rows = rows.filter(subject__area__in=units_visible_to(actor))
+    return rows
+
+
 @transaction.atomic
-def assessments_check(*, actor, assessment_ids: list[int], approve: bool = True, note: str = "") -> int:
-    """The checker confirms (or returns) self-assessments. Only complete, unrecognised ones move."""
-    rows = list(Assessment.objects.select_for_update().filter(pk__in=assessment_ids).order_by("pk"))
+def assessments_check(
+    *, actor, assessment_ids: list[int], approve: bool = True, note: str = "", area: Unit | None = None
+) -> int:
+    """The checker confirms (or returns) self-assessments. Only complete, unrecognised ones move, and
+    only those of `area` (when given) inside the actor's scope (_assessments_in_scope)."""
+    rows = list(
+        _assessments_in_scope(actor, area).select_for_update(of=("self",)).filter(pk__in=assessment_ids).order_by("pk")
+    )
     movable = [a for a in rows if a.status in (Assessment.Status.SELF_ASSESSED, Assessment.Status.CHECKED)]
     if not movable:
         raise ValidationError(_("Không có đánh giá nào đã tự đánh giá để kiểm tra."))
@@ -536,10 +557,13 @@ def recognise(
     signer_name: str,
     signer_position: str,
     place: str = "",
+    area: Unit | None = None,
 ) -> Decision:
     """Quyết định công nhận for checked, passing assessments. All or nothing: when one of them is no
     longer recognisable (another officer recognised it a moment ago, it was returned, it fails) the
-    user is told which and nothing is saved. Rows are locked so two officers cannot both succeed."""
+    user is told which and nothing is saved. Rows are locked so two officers cannot both succeed.
+    Only assessments of subjects inside `area` (default: the issuer's subtree) and inside the actor's
+    scope are recognised; any other id counts as missing and refuses the whole decision."""
     number = nfc(number).strip()
     if not assessment_ids:
         raise ValidationError(_("Chưa chọn đối tượng nào để công nhận."))
@@ -548,7 +572,8 @@ def recognise(
     if Decision.objects.filter(issuer=issuer, number=number).exists():
         raise ValidationError({"number": _("Số quyết định %(n)s đã được dùng.") % {"n": number}})
     rows = list(
-        Assessment.objects.select_for_update(of=("self",))
+        _assessments_in_scope(actor, area or issuer)
+        .select_for_update(of=("self",))
         .filter(pk__in=assessment_ids)
         .select_related("subject", "rubric")
         .order_by("pk")

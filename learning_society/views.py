@@ -383,7 +383,7 @@ def _grid_versions(post) -> dict[int, int]:
     try:
         data = json.loads(post.get("versions") or "{}")
         return {int(k): int(v) for k, v in data.items()}
-    except (ValueError, TypeError, AttributeError):
+    except (ValueError, TypeError, AttributeError, RecursionError):
         return {}
 
 
@@ -398,7 +398,7 @@ def _grid_entries(post):
             data = json.loads(packed)
             items += [(str(k), str(v)) for k, v in data.get("cells", {}).items()]
             rows += [str(r) for r in data.get("rows", [])]
-        except (ValueError, AttributeError):
+        except (ValueError, AttributeError, TypeError, RecursionError):  # garbled or nested 100,000 deep
             pass
     points, met = {}, {}
     for key, value in items:
@@ -438,6 +438,7 @@ def check(request, pk):
         n = services.assessments_check(
             actor=request.user,
             assessment_ids=list(queryset.values_list("pk", flat=True)),
+            area=area,
             approve=approve,
             note=request.POST.get("note", "")[:1000],
         )
@@ -481,12 +482,18 @@ def recognise(request, pk):
     issuer = _issuer(area, rule.recogniser)
     form = DecisionForm(request.POST or None, initial={"place": issuer.name if issuer else ""})
     selected = set(ids_from(request.POST.getlist("assessment"))) if request.method == "POST" else None
+    if selected and not _all_in_area(selected, area):
+        # Ids of another area or office (typed into the form): refused without a word about them.
+        form.add_error(
+            None, _("Một số đánh giá đã chọn không thuộc %(area)s; hãy tải lại trang.") % {"area": area.full_name}
+        )
     if request.method == "POST" and form.is_valid():
         try:
             decision = services.recognise(
                 actor=request.user,
                 assessment_ids=sorted(selected or []),
                 issuer=issuer,
+                area=area,
                 title=title,
                 year=year,
                 **form.cleaned_data,
@@ -519,6 +526,11 @@ def recognise(request, pk):
             "issuer": issuer,
         },
     )
+
+
+def _all_in_area(ids: set[int], area) -> bool:
+    found = Assessment.objects.filter(pk__in=ids, subject__area__path__startswith=area.path).count()
+    return found == len(ids)
 
 
 def _issuer(area, recogniser):

@@ -67,6 +67,30 @@ def batch_check(batch: ImportBatch, job: Job | None = None) -> ImportBatch:
     return batch
 
 
+ALREADY_COMMITTED = _lazy(
+    "Tệp này đang được nhập hoặc đã được nhập (có thể do một người khác vừa bấm “Nhập chính thức”); "
+    "không nhập lại lần nữa. Hãy xem kết quả bên dưới."
+)
+
+
+def claim_commit(batch: ImportBatch) -> bool:
+    """Take the checked batch for one commit: "checked" → "importing" in one UPDATE, so of two people
+    pressing "Nhập chính thức" at once only the first goes on; the second is told (ALREADY_COMMITTED)
+    instead of importing again or failing on the rows the first one is writing."""
+    return bool(
+        ImportBatch.objects.filter(pk=batch.pk, status=ImportBatch.Status.CHECKED).update(
+            status=ImportBatch.Status.IMPORTING
+        )
+    )
+
+
+def release_commit(batch: ImportBatch) -> None:
+    """A claimed commit that failed before it wrote anything: the batch may be imported again."""
+    ImportBatch.objects.filter(pk=batch.pk, status=ImportBatch.Status.IMPORTING).update(
+        status=ImportBatch.Status.CHECKED
+    )
+
+
 def batch_commit(batch: ImportBatch, *, actor, job: Job | None = None) -> ImportBatch:
     """The real import, all-or-nothing: the file is checked again (the register may have changed
     since the dry run) and written in one transaction only if every row is valid."""

@@ -145,6 +145,16 @@ def editable_hamlets(user, survey_round: SurveyRound) -> QuerySet[Unit]:
     return hamlets.filter(Q(pk__in=units_editable_by(user).values("pk")) | Q(pk__in=assigned)).order_by("path")
 
 
+def readable_hamlets(user, survey_round: SurveyRound) -> QuerySet[Unit]:
+    """Hamlets of the round's office whose households the user may read: inside their scope, or
+    assigned to their school or centre in this round (households_visible_to, per hamlet)."""
+    hamlets = Unit.objects.filter(kind=UnitKind.HAMLET).subtree_of(survey_round.office)
+    if user.is_superuser:
+        return hamlets
+    assigned = SurveyAssignment.objects.filter(round=survey_round, unit_id__in=field_unit_ids(user)).values("hamlet_id")
+    return hamlets.filter(Q(pk__in=units_visible_to(user).values("pk")) | Q(pk__in=assigned))
+
+
 def household_list(
     user, survey_round: SurveyRound, *, commune: Unit | None = None, hamlet: Unit | None = None, query: str = ""
 ) -> QuerySet[Household]:

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -208,10 +208,9 @@ def household_list(request, pk):
     query = request.GET.get("q", "").strip()
     hamlet = None
     if hamlet_id := as_id(request.GET.get("thon")):
-        hamlet = (
-            units_visible_to(request.user).filter(pk=hamlet_id).first()
-            or Unit.objects.filter(pk=hamlet_id, kind=UnitKind.HAMLET).first()
-        )
+        # Only a hamlet of this round the user may read (their scope, or assigned to their school or
+        # centre): any other id is 404, never another office's hamlet name (pen test, issue 12).
+        hamlet = get_object_or_404(selectors.readable_hamlets(request.user, survey_round), pk=hamlet_id)
     households = selectors.household_list(request.user, survey_round, hamlet=hamlet, query=query)
     page = _page(request, households)
     return render(
@@ -449,13 +448,24 @@ def import_detail(request, pk):
 @require_POST
 def import_commit(request, pk):
     batch = access.get_import_for_user(request.user, pk, write=True)
+    if batch.status in (ImportBatch.Status.IMPORTING, ImportBatch.Status.IMPORTED) or (
+        batch.status == ImportBatch.Status.CHECKED and not imports.claim_commit(batch)  # taken a moment ago
+    ):
+        messages.error(request, str(imports.ALREADY_COMMITTED))
+        return redirect("literacy:import_detail", pk=batch.pk)
     if batch.status != ImportBatch.Status.CHECKED:
         messages.error(request, _("Chỉ nhập được tệp đã kiểm tra và không có lỗi."))
         return redirect("literacy:import_detail", pk=batch.pk)
-    if imports.is_large(batch):
-        imports.start_job(batch, "commit")
-    else:
-        batch = imports.batch_commit(batch, actor=request.user)
+    large = imports.is_large(batch)
+    try:
+        if large:
+            imports.start_job(batch, "commit")
+        else:
+            batch = imports.batch_commit(batch, actor=request.user)
+    except Exception:
+        imports.release_commit(batch)
+        raise
+    if not large:
         if batch.status == ImportBatch.Status.IMPORTED:
             messages.success(
                 request,

@@ -166,9 +166,14 @@ class ImportForm(forms.Form):
             raise ValidationError(_("Tệp quá lớn (tối đa 2 MB)."))
         try:
             data = json.loads(upload.read().decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            # ValueError: also a number of over 4,300 digits, which int() refuses (JSONDecodeError is one too).
             raise ValidationError(_("Tệp không đọc được: cần tệp .json xuất từ cổng GDTX.")) from None
-        if not _import_texts_are_text(data):
+        try:
+            texts_are_text = _import_texts_are_text(data)
+        except RecursionError:  # lists nested deeper than Python recurses, though json could read them
+            texts_are_text = False
+        if not texts_are_text:
             raise ValidationError(_("Tệp không đúng cấu trúc biểu mẫu: có tên, mã hoặc công thức không phải chữ."))
         return data
 

@@ -49,6 +49,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "units.clean_input.StripNulMiddleware",  # NUL out of query strings and posted text (PostgreSQL refuses it)
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # The database went away (PostgreSQL restarted): a 503 "thử lại sau ít giây" page, not a 500.
     "gdtx_portal.middleware.DatabaseUnavailableMiddleware",
