@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, ProtectedError, Q
 from django.utils.translation import gettext as _
 
@@ -626,7 +626,13 @@ def rubric_load(data: dict, *, owner=None, replace: bool = True) -> Rubric:
         )
     else:
         rubric = current
-    return _store(rubric, data)
+    try:
+        with transaction.atomic():
+            return _store(rubric, data)
+    except IntegrityError as exc:  # two saves of the same copy at once: the other one won
+        raise ValueError(
+            [_("Bộ tiêu chí “%(code)s” vừa được người khác lưu; hãy tải lại trang.") % {"code": code}]
+        ) from exc
 
 
 def _number(value: Decimal) -> str:
@@ -736,7 +742,10 @@ def rubric_copy(*, actor, rubric: Rubric, office) -> Rubric:
     data = rubric_data(rubric_queryset().get(pk=rubric.pk))
     copy = Rubric(owner=office, code=rubric.code, subject_kind=rubric.subject_kind, based_on=rubric)
     try:
-        copy = _store(copy, data)
+        with transaction.atomic():
+            copy = _store(copy, data)
+    except IntegrityError as exc:  # the same office made its copy at the same moment
+        raise ValidationError(_("Đơn vị đã có bản riêng của bộ tiêu chí “%(code)s”.") % {"code": rubric.code}) from exc
     except ValueError as exc:
         raise _as_problems(exc) from exc
     audit.record(

@@ -270,7 +270,7 @@ def _posted(page_data: dict, **changes) -> dict:
                 f"r-{i}-group_title": g["title"],
                 f"r-{i}-code": c["code"],
                 f"r-{i}-text": c["text"],
-                f"r-{i}-max_points": c["max_points"],
+                f"r-{i}-max_points": c.get("max_points", ""),
             }
         )
     post.update(changes)
@@ -342,3 +342,22 @@ def test_an_exported_copy_imports_back_unchanged(world, a_copy):
 
     assert "alert-danger" not in page
     assert _rows() == before
+
+
+def test_a_levels_rubric_is_edited_with_its_levels_and_months(world, shipped):
+    own = rubrics.rubric_copy(actor=world.officer, rubric=shipped["DVHT-TT24-2024"], office=world.office)
+    client = _client(world.officer)
+    url = reverse("learning_society:rubric_edit", args=[own.pk])
+    html = client.get(url).content.decode()
+    assert 'name="r-0-level"' in html and 'name="validity_months"' in html
+
+    data = rubrics.rubric_data(own)
+    post = _posted(data, validity_months="24", level2_wait_months="mười hai", bands="0")
+    rows = [c for g in data["groups"] for c in g["criteria"]]
+    post.update({f"r-{i}-level": str(c["required_for_level"]) for i, c in enumerate(rows)})
+    refused = client.post(url, post)
+    assert "Số tháng chờ trước mức độ 2 phải là số nguyên" in refused.content.decode()
+
+    post["level2_wait_months"] = "12"
+    assert client.post(url, post).status_code == 302
+    assert Rubric.objects.get(pk=own.pk).validity_months == 24
