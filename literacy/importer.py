@@ -178,7 +178,9 @@ def read_sheet(source) -> tuple[list[list], list]:
             spreadsheets.guard(str(source))
             workbook = python_calamine.CalamineWorkbook.from_path(str(source))
         sheet = workbook.get_sheet_by_index(0)
-        spreadsheets.check_extent(sheet.height, sheet.width, sheet.name)  # an .xls, read but not yet in Python
+        if sheet.end:  # (last row, last column) from 0: the rectangle to_python() fills from A1
+            # an .xls is not a zip the guard could measure: its sheet is checked before becoming Python rows
+            spreadsheets.check_extent(sheet.end[0] + 1, sheet.end[1] + 1, sheet.name)
     except SpreadsheetRefused as refused:
         raise FileProblem(str(refused)) from refused
     except Exception as exc:  # calamine raises its own error types for every broken file

@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from units.clean_input import strip_json_nul
 from units.models import SchoolLevel, Unit, UnitKind
 
 from .providers import provider_choices
@@ -165,7 +166,7 @@ class ImportForm(forms.Form):
         if upload.size > MAX_IMPORT_BYTES:
             raise ValidationError(_("Tệp quá lớn (tối đa 2 MB)."))
         try:
-            data = json.loads(upload.read().decode("utf-8-sig"))
+            data = json.loads(strip_json_nul(upload.read().decode("utf-8-sig")))
         except (UnicodeDecodeError, ValueError, RecursionError):
             # ValueError: also a number of over 4,300 digits, which int() refuses (JSONDecodeError is one too).
             raise ValidationError(_("Tệp không đọc được: cần tệp .json xuất từ cổng GDTX.")) from None

@@ -4,16 +4,27 @@ PostgreSQL refuses a NUL in text ("A string literal cannot contain NUL (0x00) ch
 search for "a%00b" or a comment posted with one was a 500 wherever a view read request.GET or
 request.POST by hand instead of through a form field (Django's form fields refuse NUL themselves).
 Nobody types a NUL on purpose, so it is dropped from every query-string and posted text value (keys
-too); uploaded files are left as they are.
+too). Uploaded files are left as they are; a JSON file that a form reads with json.loads goes
+through strip_json_nul() first (its \\u0000 escapes would become NUL).
 """
+
+import re
 
 from django.http import QueryDict
 
 NUL = "\x00"
+# A \u0000 escape in JSON text (not an escaped backslash followed by "u0000"): json.loads turns it
+# into a NUL inside a string, which then reaches PostgreSQL from an uploaded file.
+_JSON_NUL = re.compile(r"(?<!\\)((?:\\\\)*)\\u0000")
 
 
 def strip_nul(text: str) -> str:
     return text.replace(NUL, "") if NUL in text else text
+
+
+def strip_json_nul(text: str) -> str:
+    """JSON text without its \\u0000 escapes, for files that are read with json.loads (form import)."""
+    return _JSON_NUL.sub(r"\1", text) if "\\u0000" in text else text
 
 
 def _cleaned(query: QueryDict) -> QueryDict | None:

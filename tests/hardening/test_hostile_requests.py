@@ -176,3 +176,52 @@ def test_a_second_commit_of_the_same_import_is_told_it_is_already_done(world, lo
     assert "đã được nhập" in second.content.decode()
     assert Person.objects.count() == people
     assert AuditEntry.objects.filter(action="literacy.import").count() == 1
+
+
+# NUL that arrives inside a file ---------------------------------------------------------------------------
+
+
+def test_nul_escaped_inside_the_form_json_import_is_not_a_500(world, login):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from reports import services
+
+    data = services.form_to_dict(report_objects(world).draft)
+    data.update({"code": "NUL-1", "title": "Biểu\x00 mẫu"})
+    client = login(world.officer)
+    response = client.post(
+        reverse("reports:form_import"), {"file": SimpleUploadedFile("bieu.json", json.dumps(data).encode())}
+    )
+    assert response.status_code in (200, 302, 400)
+    imported = ReportForm.objects.filter(code="NUL-1").first()
+    assert imported is None or "\x00" not in imported.title
+
+
+def test_nul_in_an_uploaded_file_name_is_not_a_500(world, login):
+    lit = literacy_world(world)
+    client = login(world.officer)
+    response = client.post(
+        reverse("literacy:import_start"),
+        {
+            "round": lit.round.pk,
+            "commune": world.commune.pk,
+            "file": excel_upload([row(code="HO960", name="Hà Văn Tên")], name="ho\x00so.xlsx"),
+        },
+    )
+    assert response.status_code in (200, 302)
+    assert "\x00" not in ImportBatch.objects.latest("created_at").file_name
+
+
+def test_nul_escaped_inside_the_points_grid_cells_is_not_a_500(world, login):
+    rubric = society_objects(world)["rubric"]
+    from learning_society.models import Subject
+    from reports.rubrics import rubric_criteria
+
+    family = Subject.objects.filter(area=world.hamlet, title=Title.FAMILY).first()
+    cells = {f"p-{family.pk}-{c.pk}": "1\u0000" for c in rubric_criteria(rubric)}
+    url = reverse("learning_society:grid", kwargs={"pk": world.hamlet.pk})
+    response = login(world.officer).post(
+        f"{url}?danh_hieu={Title.FAMILY}&nam=2026",
+        {"cells": json.dumps({"cells": cells, "rows": [family.pk]}), "versions": json.dumps({"\u0000": 0})},
+    )
+    assert response.status_code in (200, 302, 400, 409)
