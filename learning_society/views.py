@@ -809,8 +809,9 @@ def _data_from_post(post, rubric) -> dict:
         group["criteria"].append(criterion)
     header = {
         key: post.get(key, "").strip()
-        for key in ("title", "legal_basis", "year_from", "year_to", "level2_wait_months", "validity_months")
+        for key in ("legal_basis", "year_from", "year_to", "level2_wait_months", "validity_months")
     }
+    header["title"] = post.get("rubric_title", "").strip()  # not "title": the groups have titles too
     return {
         **header,
         "code": rubric.code,

@@ -122,7 +122,7 @@ CASES = [
         office_rubric,
         ok=OFFICER,
         method="post",
-        data=lambda w: {"title": "", "year_from": "mười"},
+        data=lambda w: {"rubric_title": "", "year_from": "mười"},
         label="invalid",
     ),
     UrlCase("learning_society:rubric_remove", office_rubric, ok=OFFICER, method="post", data=lambda w: {}),

@@ -13,6 +13,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
 
 from centers import rubric_2553
 from centers import services as centre_services
@@ -21,6 +23,7 @@ from learning_society.models import Assessment, Title
 from reports import rubrics
 from reports.models import Rubric, RubricCriterion, RubricGroup
 from tests.factories import make_unit, make_user
+from tests.hardening.strategies import EXAMPLES, sweep
 from units.models import AuditEntry, Role, UnitKind
 
 YEAR = 2025
@@ -93,7 +96,9 @@ def test_office_b_cannot_open_edit_or_delete_office_a_copy(world, a_copy):
     before = _rows()
 
     assert client.get(reverse("learning_society:rubric_edit", args=[a_copy.pk])).status_code == 404
-    assert client.post(reverse("learning_society:rubric_edit", args=[a_copy.pk]), {"title": "B"}).status_code == 404
+    assert (
+        client.post(reverse("learning_society:rubric_edit", args=[a_copy.pk]), {"rubric_title": "B"}).status_code == 404
+    )
     assert (
         client.post(reverse("learning_society:rubric_remove", args=[a_copy.pk]), {"xac_nhan": "1"}).status_code == 404
     )
@@ -107,7 +112,10 @@ def test_the_national_default_is_read_only_in_the_portal(world, shipped):
     before = _rows()
 
     assert client.get(reverse("learning_society:rubric_edit", args=[national.pk])).status_code == 403
-    assert client.post(reverse("learning_society:rubric_edit", args=[national.pk]), {"title": "A"}).status_code == 403
+    assert (
+        client.post(reverse("learning_society:rubric_edit", args=[national.pk]), {"rubric_title": "A"}).status_code
+        == 403
+    )
     assert (
         client.post(reverse("learning_society:rubric_remove", args=[national.pk]), {"xac_nhan": "1"}).status_code == 403
     )
@@ -124,7 +132,9 @@ def test_a_commune_level_officer_changes_no_rubric(world, shipped, a_copy):
     # The commune uses the office's copy, may read it, may not change it.
     assert client.get(reverse("learning_society:rubric", args=[a_copy.pk])).status_code == 200
     assert client.get(reverse("learning_society:rubric_edit", args=[a_copy.pk])).status_code == 403
-    assert client.post(reverse("learning_society:rubric_edit", args=[a_copy.pk]), {"title": "X"}).status_code == 403
+    assert (
+        client.post(reverse("learning_society:rubric_edit", args=[a_copy.pk]), {"rubric_title": "X"}).status_code == 403
+    )
     assert _rows() == before
 
 
@@ -253,7 +263,7 @@ def test_copying_a_national_default_moves_no_existing_assessment(world, shipped)
 def _posted(page_data: dict, **changes) -> dict:
     """The edit page's fields as a browser would post them, from rubric data."""
     post = {
-        "title": page_data["title"],
+        "rubric_title": page_data["title"],
         "legal_basis": page_data["legal_basis"],
         "year_from": str(page_data["year_from"]),
         "year_to": str(page_data["year_to"] or ""),
@@ -295,7 +305,7 @@ def test_the_edit_page_refuses_bad_data_with_messages_and_saves_nothing(world, a
 
     page = _client(world.officer).post(
         reverse("learning_society:rubric_edit", args=[a_copy.pk]),
-        _posted(data, **{"b-0-label": "X" * 41, "r-0-max_points": "mười", "year_from": "9" * 5000, "title": ""}),
+        _posted(data, **{"b-0-label": "X" * 41, "r-0-max_points": "mười", "year_from": "9" * 5000, "rubric_title": ""}),
     )
 
     assert page.status_code == 200
@@ -316,7 +326,7 @@ def test_the_edit_page_saves_points_and_bands_and_audits_on_the_office(world, a_
 
     response = _client(world.officer).post(
         reverse("learning_society:rubric_edit", args=[a_copy.pk]),
-        _posted(data, **{"r-0-max_points": "7,5", "b-0-label": "Xuất sắc", "title": "Bộ tiêu chí của huyện"}),
+        _posted(data, **{"r-0-max_points": "7,5", "b-0-label": "Xuất sắc", "rubric_title": "Bộ tiêu chí của huyện"}),
     )
 
     assert response.status_code == 302
@@ -361,3 +371,16 @@ def test_a_levels_rubric_is_edited_with_its_levels_and_months(world, shipped):
     post["level2_wait_months"] = "12"
     assert client.post(url, post).status_code == 302
     assert Rubric.objects.get(pk=own.pk).validity_months == 24
+
+
+@EXAMPLES
+@given(data=st.data())
+def test_the_edit_page_survives_hostile_input(world, data):
+    """Any text in any field of the edit page: the page again with its problems or a saved rubric
+    holding what was typed, never a 500 (a DataError on PostgreSQL) and nothing half-stored."""
+    if not hasattr(world, "_edit_copy"):
+        services.rubrics_load_shipped(actor=None)
+        national = Rubric.objects.get(code=FAMILY_CODE, owner=None)
+        world._edit_copy = rubrics.rubric_copy(actor=world.officer, rubric=national, office=world.office)
+    current = Rubric.objects.get(owner=world.office, code=FAMILY_CODE, is_active=True)
+    sweep(_client(world.officer), reverse("learning_society:rubric_edit", args=[current.pk]), data)
