@@ -136,7 +136,9 @@ class _Forbidden(Exception):
     pass
 
 
-_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d{1,7})$")
+# Wider than Excel's XFD1048576 on purpose: a reference beyond the sheet is measured (and refused),
+# never mistaken for "no reference" and placed after the previous cell.
+_REF = re.compile(r"^\$?([A-Za-z]{1,10})\$?(\d{1,15})$")
 
 
 def _column_number(letters: str) -> int:
@@ -178,7 +180,7 @@ class _XlsxSheet:
             self.cells.grow(*position)
         elif name == "row":
             number = attributes.get("r", "")
-            self.row = int(number) if number.isdecimal() and len(number) < 9 else self.row + 1
+            self.row = int(number) if number.isdecimal() and len(number) <= 15 else self.row + 1
             self.column = 0
         elif name == "dimension":
             for part in attributes.get("ref", "").split(":"):
@@ -311,9 +313,17 @@ def _is_xml(name: str) -> bool:
     return name.lower().endswith((".xml", ".rels", ".vml"))
 
 
+_BINARY_SHEET = re.compile(r"^xl/(worksheets|chartsheets|macrosheets|dialogsheets)/[^/]+\.bin$", re.I)
+
+
 def _check_zip(archive: zipfile.ZipFile) -> None:
     _check_directory(archive)
     names = archive.namelist()
+    if any(_BINARY_SHEET.match(name) for name in names):
+        # An .xlsb renamed .xlsx: its binary sheets are not measured here, and the import takes .xlsx.
+        raise SpreadsheetRefused(
+            _("Tệp là bảng tính nhị phân Excel (.xlsb), không nhận. Hãy mở bằng Excel và lưu thành .xlsx.")
+        )
     ods = "content.xml" in names and not any(n.startswith("xl/") for n in names)
     for name in names:
         if not _is_xml(name):

@@ -281,3 +281,12 @@ def test_the_reader_refuses_an_oversized_sheet_before_turning_it_into_python_row
     content = workbook_bytes([row(code=f"H{i:03d}") for i in range(20)])  # 21 rows × 15 columns
     with pytest.raises(importer.FileProblem, match="21 dòng × 15 cột"):
         importer.read_sheet(io.BytesIO(content))
+
+
+def test_a_reference_beyond_the_last_excel_row_is_measured_not_ignored():
+    message = refusal(xlsx('<row r="1"><c r="A1"><v>1</v></c><c r="B99999999"><v>1</v></c></row>'))
+    assert "99.999.999 dòng" in message
+
+
+def test_a_binary_xlsb_renamed_xlsx_is_refused():
+    assert ".xlsb" in refusal(xlsx("", extra={"xl/worksheets/sheet2.bin": b"\x00" * 10}))
