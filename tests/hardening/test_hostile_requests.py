@@ -6,6 +6,7 @@ The NUL tests mean the most on PostgreSQL (DATABASE_URL=postgres://...), where t
 SQLite they still check what the user sees: the NUL is taken out, the search finds what was meant."""
 
 import json
+from urllib.parse import urlencode
 
 import pytest
 from django.urls import reverse
@@ -91,12 +92,16 @@ def test_nul_in_the_report_grid_comment_is_taken_out(world, login):
     assert Submission.objects.get(pk=submission.pk).comment == "Số liệu đã đối chiếu"
 
 
-def test_nul_in_the_centre_self_assessment_return_comment_is_taken_out(world, login):
+@pytest.mark.parametrize("encoded", ["multipart", "urlencoded"])
+def test_nul_in_the_centre_self_assessment_return_comment_is_taken_out(world, login, encoded):
     centre = make_unit(UnitKind.CENTRE, parent=world.commune)
     submitted = centre_helpers.make_assessment(centre, submitted=True)
-    response = login(world.officer).post(
-        reverse("centers:assessment_return", kwargs={"pk": submitted.pk}), {"comment": "Bổ sung\x00 minh chứng"}
-    )
+    url = reverse("centers:assessment_return", kwargs={"pk": submitted.pk})
+    body = {"comment": "Bổ sung\x00 minh chứng"}
+    if encoded == "urlencoded":  # as a browser posts a form without a file
+        response = login(world.officer).post(url, urlencode(body), content_type="application/x-www-form-urlencoded")
+    else:
+        response = login(world.officer).post(url, body)
     assert response.status_code == 302
     returned = SelfAssessment.objects.get(pk=submitted.pk)
     assert returned.status == AssessmentStatus.DRAFT
