@@ -230,3 +230,62 @@ def test_nul_escaped_inside_the_points_grid_cells_is_not_a_500(world, login):
         {"cells": json.dumps({"cells": cells, "rows": [family.pk]}), "versions": json.dumps({"\u0000": 0})},
     )
     assert response.status_code in (200, 302, 400, 409)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_commit_pressed_while_the_first_is_still_importing_is_told_so(monkeypatch):
+    """Two browsers, two threads: the second "Nhập chính thức" arrives while the first request is
+    writing the rows. It gets the page with a clear message at once, not a 500; one import in all."""
+    import threading
+
+    from django.test import Client
+
+    from literacy import imports
+    from tests.factories import World
+
+    world = World()
+    lit = literacy_world(world)
+    batch = imports.batch_check(
+        imports.batch_create(
+            actor=world.officer,
+            survey_round=lit.round,
+            commune=world.commune,
+            upload=excel_upload([row(code="HO970", name="Vi Văn Song")]),
+        )
+    )
+    url = reverse("literacy:import_commit", kwargs={"pk": batch.pk})
+    writing, second_done = threading.Event(), threading.Event()
+    real_commit = imports.batch_commit
+
+    def slow_commit(batch, **kwargs):
+        writing.set()
+        assert second_done.wait(timeout=30)
+        return real_commit(batch, **kwargs)
+
+    monkeypatch.setattr(imports, "batch_commit", slow_commit)
+    outcome = {}
+
+    def first():
+        client = Client()
+        client.force_login(world.officer)
+        try:
+            outcome["first"] = client.post(url, follow=True)
+        finally:
+            from django.db import connection
+
+            connection.close()
+
+    thread = threading.Thread(target=first)
+    thread.start()
+    assert writing.wait(timeout=30)
+    second_client = Client()
+    second_client.force_login(world.officer)  # the same officer in a second browser tab
+    second = second_client.post(url, follow=True)
+    second_done.set()
+    thread.join(timeout=60)
+    assert second.status_code == 200
+    assert "đã được nhập" in second.content.decode()
+    assert outcome["first"].status_code == 200
+    assert "Đã nhập 1 dòng" in outcome["first"].content.decode()
+    assert ImportBatch.objects.get(pk=batch.pk).status == ImportBatch.Status.IMPORTED
+    assert AuditEntry.objects.filter(action="literacy.import").count() == 1
