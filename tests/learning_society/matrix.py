@@ -3,6 +3,7 @@ office; the association officer sees the commune of the branch (Đống Đa, wit
 or centre sees only their own unit, so the commune's families are hidden (404) from them."""
 
 import datetime
+import json
 
 from tests.permission_matrix import EVERYONE, OFFICE, OFFICER, UrlCase
 from units.models import Role
@@ -35,6 +36,18 @@ def objects(world):
             actor=world.officer, area=world.hamlet, title=Title.FAMILY, year=YEAR, points=points, check=True
         )
         assessment = family.assessments.get()
+        # A second family, checked and waiting for its decision: what a form could try to recognise.
+        waiting = services.subject_create(
+            actor=world.officer, area=world.hamlet, title=Title.FAMILY, name="Hộ bà Trần Thị Chờ"
+        )
+        services.grid_save(
+            actor=world.officer,
+            area=world.hamlet,
+            title=Title.FAMILY,
+            year=YEAR,
+            points={waiting.pk: {c.pk: str(c.max_points) for c in rubric_criteria(rubric)}},
+            check=True,
+        )
         decision = services.recognise(
             actor=world.officer,
             assessment_ids=[assessment.pk],
@@ -46,7 +59,14 @@ def objects(world):
             signer_name="Phạm Văn Chủ",
             signer_position="Chủ tịch",
         )
-        world._ls = {"family": family, "assessment": assessment, "decision": decision, "rubric": rubric}
+        world._ls = {
+            "family": family,
+            "assessment": assessment,
+            "decision": decision,
+            "rubric": rubric,
+            "waiting": waiting,
+            "checked": waiting.assessments.get(),
+        }
     return world._ls
 
 
@@ -65,6 +85,30 @@ def office_rubric(w):
         national = rubric_2553.load(Rubric, RubricGroup, RubricCriterion)
         w._ls_office_rubric = rubrics.rubric_copy(actor=w.officer, rubric=national, office=w.office)
     return {"pk": w._ls_office_rubric.pk}
+
+
+def _recognise_post(w):
+    return {
+        "assessment": [objects(w)["checked"].pk],
+        "number": "2/QĐ-UBND",
+        "signed_on": "16/12/2025",
+        "signer_name": "Phạm Văn Chủ",
+        "signer_position": "Chủ tịch",
+    }
+
+
+def _grid_post(w):
+    """The grid page's packed cells (JSON with subject and criterion ids) for the waiting family."""
+    from reports.rubrics import rubric_criteria
+
+    o = objects(w)
+    waiting = o["waiting"]
+    version = waiting.assessments.get().version
+    cells = {f"p-{waiting.pk}-{c.pk}": str(c.max_points) for c in rubric_criteria(o["rubric"])}
+    return {
+        "cells": json.dumps({"cells": cells, "rows": [waiting.pk]}),
+        "versions": json.dumps({str(waiting.pk): version}),
+    }
 
 
 CASES = [
@@ -87,9 +131,29 @@ CASES = [
         ok=ENTERERS,
         hidden=LOCAL,
         method="post",
-        data=lambda w: {"danh_hieu": "family", "nam": YEAR},
+        data=lambda w: {"danh_hieu": "family", "nam": YEAR, "assessment": [objects(w)["checked"].pk]},
+    ),
+    UrlCase(
+        "learning_society:grid",
+        hamlet,
+        ok=ENTERERS,
+        hidden=LOCAL,
+        query=f"?danh_hieu=family&nam={YEAR}",
+        method="post",
+        data=_grid_post,
+        label="post",
     ),
     UrlCase("learning_society:recognise", hamlet, ok=OFFICER, hidden=LOCAL, query=f"?danh_hieu=family&nam={YEAR}"),
+    UrlCase(
+        "learning_society:recognise",
+        hamlet,
+        ok=OFFICER,
+        hidden=LOCAL,
+        query=f"?danh_hieu=family&nam={YEAR}",
+        method="post",
+        data=_recognise_post,
+        label="post",
+    ),
     UrlCase("learning_society:subject", lambda w: {"pk": objects(w)["family"].pk}, ok=READERS, hidden=LOCAL),
     UrlCase("learning_society:assess", lambda w: {"pk": objects(w)["family"].pk}, ok=ENTERERS, hidden=LOCAL),
     UrlCase(
@@ -109,10 +173,13 @@ CASES = [
     ),
     UrlCase("learning_society:recognised", ok=EVERYONE, outsider=200),
     UrlCase("learning_society:stats", ok=EVERYONE, outsider=200),
+    UrlCase("learning_society:stats", ok=READERS, hidden=LOCAL, query=lambda w: f"?don_vi={w.commune.pk}", label="xã"),
     UrlCase("learning_society:stats_pdf", ok=EVERYONE, outsider=200, method=PDF),
     UrlCase("learning_society:rubrics", ok=EVERYONE, outsider=200),
     UrlCase("learning_society:rubric", lambda w: {"pk": objects(w)["rubric"].pk}, ok=EVERYONE, outsider=200),
-    UrlCase("learning_society:rubric_import", ok=OFFICER, outsider=200, method="post", data=lambda w: {"shipped": "1"}),
+    # Loading the shipped rubrics and saving the office's own settings carry no id of office A:
+    # an officer of office B does them for their own office (302).
+    UrlCase("learning_society:rubric_import", ok=OFFICER, outsider=302, method="post", data=lambda w: {"shipped": "1"}),
     # Rubric ownership (issue 12): office A's copy is hidden from office B; only A's officer changes it.
     UrlCase("learning_society:rubric", office_rubric, ok=EVERYONE, label="office copy"),
     UrlCase("learning_society:rubric_export", office_rubric, ok=EVERYONE, method=PDF),
@@ -139,7 +206,7 @@ CASES = [
     UrlCase(
         "learning_society:settings",
         ok=OFFICER,
-        outsider=200,
+        outsider=302,
         method="post",
         data=lambda w: {
             "title": "family",

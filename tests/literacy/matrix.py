@@ -67,6 +67,16 @@ CASES = [
     ),
     UrlCase("literacy:assignment_delete", method="post", kwargs=lambda w: {"pk": fresh_assignment(w).pk}, ok=OFFICER),
     UrlCase("literacy:household_list", kwargs=_round, ok=EVERYONE),
+    # Filtered by a hamlet: only one the user may read (their scope, or assigned to their school);
+    # TH1 is surveyed by SCH1, so the centre (assigned TH2) gets 404, not the hamlet's name.
+    UrlCase(
+        "literacy:household_list",
+        kwargs=_round,
+        ok=EVERYONE - CENTRE,
+        hidden=CENTRE,
+        query=lambda w: f"?thon={w.hamlet.pk}",
+        label="thôn",
+    ),
     UrlCase("literacy:household_create", kwargs=_round, ok=OFFICER | SCHOOL | CENTRE),
     UrlCase("literacy:duplicates", kwargs=_round, ok=EVERYONE),
     UrlCase("literacy:relapses", kwargs=_round, ok=EVERYONE),
@@ -82,14 +92,36 @@ CASES = [
         ok=HOUSEHOLD_WRITERS,
         hidden=CENTRE,
     ),
+    # Office B has no open survey round: nothing to import into, so 403 for its officer and principal.
     UrlCase(
-        "literacy:import_start", ok=OFFICER | SCHOOL | CENTRE, outsider=200, kwargs=lambda w: literacy_world(w) and {}
+        "literacy:import_start",
+        ok=OFFICER | SCHOOL | CENTRE,
+        outsider=200,
+        outsider_status={Role.OFFICE_OFFICER: 403, Role.PRINCIPAL: 403},
+        kwargs=lambda w: literacy_world(w) and {},
     ),
     UrlCase("literacy:import_template", ok=EVERYONE, outsider=200),
     UrlCase("literacy:import_detail", kwargs=_batch, ok=OFFICE | ASSOC, hidden=SCHOOL | CENTRE),
     UrlCase("literacy:import_commit", method="post", kwargs=_batch, ok=OFFICER, hidden=SCHOOL | CENTRE),
     UrlCase("literacy:class_list", ok=EVERYONE, outsider=200),
     UrlCase("literacy:class_create", ok=OFFICER | SCHOOL | CENTRE, outsider=200),
+    # Run by TT1 of office A: an officer of office B gets the form back with an error, no class.
+    UrlCase(
+        "literacy:class_create",
+        ok=OFFICER | SCHOOL | CENTRE,
+        outsider=200,
+        method="post",
+        data=lambda w: {"name": "Lớp XMC mới", "run_by": w.centre.pk, "stage": "1", "start_date": "01/11/2026"},
+        label="post",
+    ),
+    UrlCase(
+        "literacy:household_create",
+        kwargs=_round,
+        ok=OFFICER | SCHOOL | CENTRE,
+        method="post",
+        data=lambda w: {"hamlet": w.hamlet.pk, "code": "HO777", "head_name": "Lường Văn Mới", "residence": "permanent"},
+        label="post",
+    ),
     UrlCase("literacy:class_detail", kwargs=_class, ok=CLASS_READERS, hidden=SCHOOL),
     UrlCase("literacy:class_edit", kwargs=_class, ok=CLASS_WRITERS, hidden=SCHOOL),
     UrlCase(

@@ -53,6 +53,10 @@ CASES = [
     UrlCase("units:children", kwargs=_commune, ok=OFFICE, hidden=NOT_IN_COMMUNE, htmx=True),
     UrlCase("units:detail", kwargs=_commune, ok=OFFICE, hidden=NOT_IN_COMMUNE),
     UrlCase("units:create", ok=OFFICER, outsider=200),
+    # A parent of office A in the query string is not offered to an officer of office B.
+    UrlCase(
+        "units:create", ok=OFFICER, outsider=200, query=lambda w: f"?parent={w.difficult_commune.pk}", label="parent"
+    ),
     UrlCase(
         "units:create",
         ok=OFFICER,
@@ -117,7 +121,12 @@ CASES = [
     ),
     UrlCase("units:people", ok=OFFICE, outsider=200),
     UrlCase("units:people", ok=OFFICE, outsider=200, query="?q=hieu&role=principal", htmx=True, label="search"),
+    # The people of one unit: that unit must be visible (404 otherwise, office B included).
+    UrlCase("units:people", ok=OFFICE, hidden=NOT_IN_COMMUNE, query=lambda w: f"?unit={w.commune.pk}", label="unit"),
     UrlCase("units:person_create", ok=OFFICER, outsider=200),
+    UrlCase(
+        "units:person_create", ok=OFFICER, outsider=200, query=lambda w: f"?unit={w.other_school.pk}", label="unit"
+    ),
     UrlCase(
         "units:person_create",
         ok=OFFICER,
