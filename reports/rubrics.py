@@ -25,6 +25,7 @@ from django.db.models import Prefetch, ProtectedError, Q
 from django.utils.translation import gettext as _
 
 from units import audit
+from units.clean_input import strip_json_nul
 
 from .models import Rubric, RubricCriterion, RubricGroup
 
@@ -350,6 +351,7 @@ def parse_rubric_file(raw: bytes):
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ValueError([_("Tệp không phải JSON hợp lệ (mã hóa UTF-8).")]) from exc
+    text = strip_json_nul(text)  # PostgreSQL stores no NUL in text or jsonb (units.clean_input)
     if _too_deep(text):
         raise ValueError([_("Tệp lồng quá nhiều cấp (quá %(n)s cấp), không phải bộ tiêu chí.") % {"n": MAX_NESTING}])
     try:

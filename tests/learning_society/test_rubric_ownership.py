@@ -206,6 +206,19 @@ def test_huge_numbers_and_deep_nesting_are_listed_problems_not_a_500(world, ship
     assert _rows() == before
 
 
+def test_a_nul_escape_in_the_file_is_taken_out_not_a_500(world, shipped):
+    """PostgreSQL stores no NUL character in text or jsonb: "\\u0000" in a name or a band label
+    used to reach the INSERT (DataError)."""
+    data = _family_data(title="Bộ\u0000 của huyện", bands=[{"label": "Đạt\u0000", "min": "5"}])
+
+    page = _upload(_client(world.officer), json.dumps(data).encode()).content.decode()
+
+    assert "alert-danger" not in page
+    own = Rubric.objects.get(owner=world.office, code=FAMILY_CODE)
+    assert own.title == "Bộ của huyện"
+    assert own.bands[0]["label"] == "Đạt"
+
+
 def test_every_change_is_in_the_office_audit_log_and_not_in_another_office(world, shipped):
     officer = _client(world.officer)
     officer.post(reverse("learning_society:rubric_copy", args=[shipped[FAMILY_CODE].pk]))
