@@ -259,7 +259,7 @@ def sweep(client, url: str, data_strategy, may_change=()) -> None:
 def case_url(cases, case_id: str, world) -> str:
     """The URL of a permission-matrix case ("literacy:person_edit", "units:tree[search]")."""
     case = next(c for c in cases if c.id == case_id)
-    return reverse(case.name, kwargs=case.kwargs(world)) + case.query
+    return reverse(case.name, kwargs=case.kwargs(world)) + case.query_for(world)
 
 
 # Excel --------------------------------------------------------------------------------------------
