@@ -147,6 +147,12 @@ def period_units(request, pk):
     subs = period_submissions(period, commune=commune, kind=kind, state=state)
     page = paginate(request, subs, per_page=50)
     rows = [(s, *deadline_label(s)) for s in page.object_list]
+    can_review = can_review_unit(request.user, period.owner)
+    waiting = [s for s, *_rest in rows if s.status == Submission.Status.SUBMITTED] if can_review else []
+    preparers = submission_preparers(waiting)
+    for s in waiting:
+        # Separation of duties: the row says this officer leaves it to another (bulk approval skips it).
+        s.review_refusal = review_refusal(request.user, s, preparers=preparers[s.pk])
     return render(
         request,
         "reports/period_units.html",
@@ -162,7 +168,7 @@ def period_units(request, pk):
             "communes": communes_for_filter(period),
             "kinds": REPORTING_KINDS,
             "can_manage": can_manage_period(request.user, period),
-            "can_review": can_review_unit(request.user, period.owner),
+            "can_review": can_review,
         },
     )
 

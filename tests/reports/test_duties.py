@@ -147,3 +147,14 @@ def test_bulk_approval_page_names_the_report_left_for_another_officer(world, log
     assert "1 báo cáo chưa được duyệt" in page
     assert world.school.full_name in page
     _unchanged(own)
+
+
+def test_the_list_of_waiting_reports_marks_the_one_left_for_another_officer(world, login):
+    officer = _also_principal(world)
+    period = open_period(world)
+    fill_and_submit(submission_of(period, world.school), officer, {"R01.TS": "1"})
+    fill_and_submit(submission_of(period, world.other_school), world.other_principal, {"R01.TS": "2"})
+    page = login(officer).get(reverse("reports:period_units", args=[period.pk]), {"state": "waiting"})
+    text = page.content.decode()
+    assert text.count(OWN) == 2  # the icon's title and the hidden text, on one row only
+    assert world.school.full_name in text
