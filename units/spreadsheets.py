@@ -25,6 +25,7 @@ The defaults come from the household import (literacy.importer): a commune's fil
 from __future__ import annotations
 
 import io
+import operator
 import re
 import zipfile
 import zlib
@@ -199,6 +200,9 @@ _DIMENSION = re.compile(rb"<dimension\s[^>]*?\bref\s*=\s*[\"']([^\"']*)[\"']")
 _DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)")
 
 
+_FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
+
+
 class _Unsure(Exception):
     pass
 
@@ -225,10 +229,10 @@ def _fast_sheet(stream) -> tuple[Extent, Extent]:
         if _PREFIXED_CELL.search(buffer):
             raise _Unsure
         if refs:
-            letters, numbers = zip(*refs, strict=True)
-            if b"" in letters:
+            if (b"", b"") in refs:  # a cell without a plain r="B12" first
                 raise _Unsure
-            cells.grow(max(map(int, numbers)), max(_column_number(x.decode()) for x in set(letters)))
+            letters = set(map(_FIRST, refs))
+            cells.grow(max(map(int, map(_SECOND, refs))), max(_column_number(x.decode()) for x in letters))
         for ref in _DIMENSION.findall(buffer):
             for part in ref.decode("ascii", "replace").split(":"):
                 position = _ref(part)
