@@ -11,9 +11,10 @@ a job and dies again at "Chạy lại". So every reader of an uploaded workbook 
 - every XML part: no DOCTYPE and no ENTITY (the "billion laughs" expansion), refused by a streaming
   expat parser at the declaration, before any entity is expanded;
 - every worksheet (xl/worksheets/*.xml of .xlsx/.xlsm, content.xml of .ods): its declared
-  <dimension ref=...> and the last row and column that hold a cell (ODS repeats counted), streamed,
-  within SPREADSHEET_MAX_ROWS rows, SPREADSHEET_MAX_COLUMNS columns and SPREADSHEET_MAX_CELLS
-  cells (rows × columns: the rectangle the reader allocates).
+  <dimension ref=...> and the furthest row and column of any cell (formatting-only cells too; ODS
+  repeats counted, trailing empty repeats not), streamed, within SPREADSHEET_MAX_ROWS rows,
+  SPREADSHEET_MAX_COLUMNS columns and SPREADSHEET_MAX_CELLS cells (rows × columns: the rectangle
+  the reader allocates). An .xlsb (binary sheets) renamed .xlsx is refused.
 
 An old .xls (not a zip) is bounded by its own format (65,536 × 256); `check_extent()` checks the
 sheet calamine has read before it is turned into Python rows, for every format.
