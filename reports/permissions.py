@@ -8,14 +8,9 @@ from units.selectors import active_memberships, can_manage_unit, is_office_user
 
 from .report_models import ReportForm, ReportingPeriod, Submission, ValueChange
 
-# Roles held on the reporting unit itself that may fill in and submit its reports.
-FILL_ROLES = {
-    Role.PRINCIPAL,
-    Role.SCHOOL_STAFF,
-    Role.CENTRE_DIRECTOR,
-    Role.CENTRE_STAFF,
-    Role.ASSOCIATION_OFFICER,
-}
+# Roles held on the reporting unit itself that may fill in and submit its reports: the same roles
+# that keep their holder from reviewing that unit's reports (units.duties, issue 12.5).
+FILL_ROLES = set(duties.SUBMITTING_ROLES)
 # Office roles that approve and return reports of their subtree (the leader signs, the officer reviews).
 REVIEW_ROLES = {Role.OFFICE_OFFICER, Role.OFFICE_LEADER}
 
