@@ -210,3 +210,32 @@ def test_the_week_and_book_day_reports_compute_every_total_as_worked_out_by_hand
     prefix = code[0] if code == "HTSD-TUAN" else "S"
     form, sub = _filled(world, code, UnitKind.SCHOOL, "principal", _six_rows(prefix) | extra)
     assert _computed(form, sub) == _as_decimals(expected)
+
+
+def test_periods_already_open_on_the_old_tthtcd_form_are_corrected_with_their_saved_figures(world):
+    """Migration reports 0007: a period opened on version 1 (D06 = SUMCOL(TS)) keeps pointing at it,
+    so the stored formula and the saved D06/D08 figures are corrected in place."""
+    import importlib
+
+    from django.apps import apps
+
+    from reports.formspec import _PUBLISHED_CACHE
+
+    path = services.STANDARD_FORMS_DIR / "tthtcd_nam.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for section in data["sections"]:
+        for row in section["rows"]:
+            if row["code"] == "D06":
+                row["cells"]["TS"]["formula"] = "SUMCOL(TS)"  # as shipped before the fix
+    old = services.form_create_from_dict(actor=None, owner=None, data=data)
+    services.form_publish(actor=None, form=old)
+    period = open_period(world, form=old, kinds=(UnitKind.CENTRE,))
+    sub = save(submission_of(period, world.centre), world.director, TTHTCD_TYPED)
+    assert _computed(old, sub)["D06.TS"] == Decimal(57_850_000)  # the wrong figure the office saw
+
+    migration = importlib.import_module("reports.migrations.0007_tthtcd_income_total")
+    migration.fix_income_total(apps, None)
+    _PUBLISHED_CACHE.clear()  # a deploy restarts the processes after migrating
+
+    assert _computed(old, sub) == _as_decimals(TTHTCD_COMPUTED)
+    assert old.cells.get(row__code="D06", column__code="TS").formula == migration.NEW
