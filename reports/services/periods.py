@@ -106,8 +106,13 @@ def period_open(
 
 @transaction.atomic
 def period_remind(*, actor, period: ReportingPeriod, submissions) -> int:
-    """Remind the people of units that have not sent their report; returns how many were told."""
-    pending = {s.unit_id: s for s in submissions if s.status in (Submission.Status.DRAFT, Submission.Status.RETURNED)}
+    """Remind the people of units that have not sent their report; returns how many were told. Only
+    submissions of this period count: another period's (another office's) ids are left out."""
+    pending = {
+        s.unit_id: s
+        for s in submissions
+        if s.period_id == period.pk and s.status in (Submission.Status.DRAFT, Submission.Status.RETURNED)
+    }
     if not pending:
         raise ValidationError(_("Không có đơn vị nào cần nhắc: tất cả đã nộp."))
     due = period.due_date.strftime("%d/%m/%Y")

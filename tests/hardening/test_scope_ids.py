@@ -169,3 +169,19 @@ def test_a_hamlet_of_the_office_not_assigned_to_the_centre_is_404_for_it(world, 
     assert client.get(url, {"thon": world.hamlet.pk}).status_code == 404
     own = client.get(url, {"thon": literacy_world(world).centre_hamlet.pk})
     assert own.status_code == 200 and "Thôn Tây" in own.content.decode()
+
+
+# The reminder service ------------------------------------------------------------------------------
+
+
+def test_reminders_of_one_period_ignore_another_offices_submissions(world, office_b):
+    from reports import services as report_services
+    from reports.models import Notification
+    from tests.reports.helpers import open_period
+
+    a_period, b_period = open_period(world), open_period(office_b)
+    a_pending = list(a_period.submissions.all())
+    before = Notification.objects.count()
+    with pytest.raises(ValidationError):
+        report_services.period_remind(actor=office_b.officer, period=b_period, submissions=a_pending)
+    assert Notification.objects.count() == before
