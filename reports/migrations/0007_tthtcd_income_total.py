@@ -36,14 +36,18 @@ def fix_income_total(apps, schema_editor):
         income = {
             c.row.code: c.pk
             for c in FormCell.objects.filter(
-                form_id=total.form_id, row__code__in=INCOME_ROWS, column__code="TS", row__section_id=total.row.section_id
+                form_id=total.form_id,
+                row__section_id=total.row.section_id,
+                row__code__in=INCOME_ROWS,
+                column__code="TS",
             ).select_related("row")
         }
         if set(income) != set(INCOME_ROWS):
             continue  # not the shipped layout: leave an office's own form alone
         total.formula = NEW
         total.save(update_fields=["formula"])
-        rate = FormCell.objects.filter(form_id=total.form_id, row__code="D08", column__code="TS", type="computed").first()
+        rate = FormCell.objects.filter(form_id=total.form_id, row__code="D08", column__code="TS", type="computed")
+        rate = rate.first()
         if rate is not None and not RATE.match(rate.formula or ""):
             rate = None
         for dv in DataValue.objects.filter(cell=total):
