@@ -148,6 +148,7 @@ def test_every_post_refuses_office_a_ids_on_office_b_pages(world, office_b, clie
                 problems.append(f"{case.id} as {attr} with A's {swapped}: {went_through}")
             if changed := changed_tables(before, snapshot()):
                 problems.append(f"{case.id} as {attr} with A's {swapped} changed {changed}")
+    print(f"POST sweep: {swept} posts, {hostile} with office A's ids on office B's pages")  # shown with pytest -s
     assert hostile >= 20, hostile  # the sweep really posts A's ids to B's pages
     assert swept > len(POST_CASES), swept
     assert problems == [], "\n".join(problems)
