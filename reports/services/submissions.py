@@ -11,7 +11,7 @@ from units import audit
 from units.text import nfc
 
 from ..formspec import FormSpec, load_form_spec
-from ..permissions import check_review, review_refusal, submission_preparers
+from ..permissions import can_review, check_review, review_refusal, submission_preparers
 from ..report_models import (
     CellType,
     DataValue,
@@ -222,6 +222,9 @@ def submission_bulk_approve(*, actor, submissions) -> int:
     )
     preparers = submission_preparers(waiting)
     waiting = [s for s in waiting if not review_refusal(actor, s, preparers=preparers[s.pk])]
+    if getattr(actor, "pk", None):
+        # Ids from the form: a unit outside the reviewer's scope (another office's) is left alone.
+        waiting = [s for s in waiting if can_review(actor, s)]
     for submission in waiting:
         _review(actor, submission, Submission.Status.APPROVED)
         audit.record(

@@ -185,3 +185,14 @@ def test_reminders_of_one_period_ignore_another_offices_submissions(world, offic
     with pytest.raises(ValidationError):
         report_services.period_remind(actor=office_b.officer, period=b_period, submissions=a_pending)
     assert Notification.objects.count() == before
+
+
+def test_bulk_approval_leaves_another_offices_reports_alone(world, office_b):
+    from reports import services as report_services
+    from reports.models import Submission
+    from tests.reports.helpers import fill_and_submit, open_period, submission_of
+
+    a_sub = fill_and_submit(submission_of(open_period(world), world.school), world.principal, {"R01.TS": "10"})
+    approved = report_services.submission_bulk_approve(actor=office_b.officer, submissions=[a_sub])
+    a_sub.refresh_from_db()
+    assert approved == 0 and a_sub.status == Submission.Status.SUBMITTED
