@@ -14,7 +14,6 @@ pages), the page count and the absolute seconds.
 """
 
 import argparse
-import io
 import os
 import sys
 import time
@@ -28,26 +27,6 @@ os.environ.setdefault("DATABASE_URL", "sqlite:////tmp/bench_annual_report.sqlite
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 BATCH = 5000
-
-
-def fresh_database():
-    import django
-    from django.core.management import call_command
-    from django.db import connection
-
-    django.setup()
-    if connection.vendor == "sqlite":
-        path = connection.settings_dict["NAME"]
-        connection.close()
-        if os.path.exists(path):
-            os.remove(path)
-    else:
-        if "bench" not in connection.settings_dict["NAME"]:
-            sys.exit("Refusing to wipe a database whose name does not contain 'bench'.")
-        with connection.cursor() as cursor:
-            cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
-    call_command("migrate", verbosity=0)
-    call_command("seed_demo", stdout=io.StringIO())
 
 
 def scale_up(times: int) -> dict:
@@ -104,7 +83,9 @@ def main():
 
         django.setup()
     else:
-        fresh_database()
+        from bench.database import fresh_database
+
+        fresh_database(seed=True)
         sizes = scale_up(args.scale)
         print(f"data: {sizes} (built in {time.perf_counter() - started:.0f} s)")
 

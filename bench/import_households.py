@@ -33,25 +33,6 @@ YEAR = 2026
 HAMLETS = 20
 
 
-def fresh_database():
-    import django
-    from django.core.management import call_command
-    from django.db import connection
-
-    django.setup()
-    if connection.vendor == "sqlite":
-        path = connection.settings_dict["NAME"]
-        connection.close()
-        if os.path.exists(path):
-            os.remove(path)
-    else:
-        if "bench" not in connection.settings_dict["NAME"]:
-            sys.exit("Refusing to wipe a database whose name does not contain 'bench'.")
-        with connection.cursor() as cursor:
-            cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
-    call_command("migrate", verbosity=0)
-
-
 def make_units():
     from units.models import UnitKind
     from units.services import unit_create
@@ -243,6 +224,8 @@ def main():
     parser.add_argument("--peer-rows", type=int, default=20_000)
     parser.add_argument("--peer-only", action="store_true", help="Skip the portal and the baseline")
     args = parser.parse_args()
+
+    from bench.database import fresh_database
 
     fresh_database()
     from django.db import connection

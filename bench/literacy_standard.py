@@ -29,27 +29,16 @@ YEAR = 2026
 
 
 def setup_database(persons: int, communes: int):
-    import django
-    from django.core.management import call_command
+    from bench.database import fresh_database
+
+    fresh_database()
     from django.db import connection
 
-    django.setup()
     from literacy import services
     from literacy.models import Household, Person, SurveyRound
     from units.models import UnitKind
     from units.services import unit_create
 
-    if connection.vendor == "sqlite":
-        path = connection.settings_dict["NAME"]
-        connection.close()
-        if os.path.exists(path):
-            os.remove(path)
-    else:
-        if "bench" not in connection.settings_dict["NAME"]:
-            sys.exit("Refusing to wipe a database whose name does not contain 'bench'.")
-        with connection.cursor() as cursor:
-            cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
-    call_command("migrate", verbosity=0)
     office = unit_create(actor=None, code="BENCH", name="Phòng bench", kind=UnitKind.OFFICE, parent=None)
     commune_units, hamlets = [], []
     for c in range(communes):
@@ -83,6 +72,7 @@ def setup_database(persons: int, communes: int):
                 "permanent",
                 uuid.uuid4().hex,
                 False,
+                1,
             )
         )
     hh_table = Household._meta.db_table
@@ -90,7 +80,7 @@ def setup_database(persons: int, communes: int):
     with connection.cursor() as cursor:
         cursor.executemany(
             f"INSERT INTO {hh_table} (round_id, commune_id, hamlet_id, code, house_number, head_name, residence,"
-            " lineage, is_demo) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            " lineage, is_demo, version) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
             household_rows,
         )
     ids = list(Household.objects.filter(round=survey_round).order_by("id").values_list("id", "commune_id"))
@@ -124,6 +114,7 @@ def setup_database(persons: int, communes: int):
                 rng.choice(statuses),
                 False,
                 False,
+                1,
             )
         )
         if len(batch) == 20000 or i == persons - 1:
@@ -132,8 +123,8 @@ def setup_database(persons: int, communes: int):
                     f"INSERT INTO {p_table} (round_id, household_id, commune_id, lineage, full_name, name_folded,"
                     " birth_year, birth_mmdd, sex, ethnicity, ethnic_minority, relation, grade, stage,"
                     " found_illiterate, literacy_level, disability, exempt, residence, status, duplicate_cleared,"
-                    " is_demo) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s,"
-                    " %s, %s, %s)",
+                    " is_demo, version) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s,"
+                    " %s, %s, %s, %s, %s)",
                     batch,
                 )
             batch = []
@@ -170,6 +161,55 @@ def hand_written_sql(survey_round_id: int, commune_ids: list[int]) -> list:
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, survey_round_id, *commune_ids])
         return cursor.fetchall()
+
+
+# The hand-written SELECT's columns after COUNT(*), in its order: band × group × count.
+SQL_COLUMNS = [
+    (age_to, group, name)
+    for age_to in (25, 35, 60)
+    for group in ("all", "female", "minority")
+    for name in ("population", "exempt", "literate1", "literate2", "literate1_ne", "literate2_ne")
+]
+
+
+def check_every_figure(result, sql_rows: list) -> None:
+    """Every figure of every commune, the portal's against the hand-written SQL: the head count, the
+    54 counts (3 age bands × 3 groups × 6 counts) and each level's population, exempt and literate."""
+    from literacy import rules
+
+    rows = {row[0]: row for row in sql_rows}
+    bands = {band.age_to: band for band in rules.BANDS}
+    conf_exempt_leave = result.settings.exempt_leave_denominator
+    wrong, compared = [], 0
+    for commune in result.communes:
+        row = rows.get(commune.commune.pk)
+        expected = {"total_people": row[1] if row else 0}
+        for (age_to, group, name), value in zip(SQL_COLUMNS, row[2:] if row else [0] * len(SQL_COLUMNS), strict=True):
+            expected[f"{age_to}/{group}/{name}"] = value or 0
+        shown = {"total_people": commune.total_people}
+        for age_to, group, name in SQL_COLUMNS:
+            shown[f"{age_to}/{group}/{name}"] = getattr(commune.band(bands[age_to], group), name)
+        for level in (1, 2):
+            result_level = commune.level1 if level == 1 else commune.level2
+            band = rules.band_for(level, commune.especially_difficult)
+            suffix = "_ne" if conf_exempt_leave else ""
+            for name, sql_name in (
+                ("population", "population"),
+                ("exempt", "exempt"),
+                ("literate", f"literate{level}{suffix}"),
+            ):
+                expected[f"level{level}/{name}"] = expected[f"{band.age_to}/all/{sql_name}"]
+                shown[f"level{level}/{name}"] = getattr(result_level, name)
+        compared += len(expected)
+        wrong += [
+            (commune.commune.name, key, shown[key], value) for key, value in expected.items() if shown[key] != value
+        ]
+    assert set(rows) <= {c.commune.pk for c in result.communes}, (
+        "the SQL counts people in communes the portal leaves out"
+    )
+    assert compared == len(result.communes) * (1 + len(SQL_COLUMNS) + 6), compared
+    assert not wrong, f"portal and SQL disagree on {len(wrong)} figures, e.g. {wrong[:5]}"
+    print(f"cross-check: {compared:,} figures of {len(result.communes)} communes agree with the hand-written SQL")
 
 
 def timed_pair(first, second, repeat: int) -> tuple[float, float]:
@@ -220,9 +260,7 @@ def main():
     portal = lambda: selectors.office_standard(office, YEAR)  # noqa: E731
     baseline = lambda: hand_written_sql(survey_round.pk, commune_ids)  # noqa: E731
     result = portal()
-    rows = {row[0]: row for row in baseline()}
-    for commune in result.communes:  # the two ways agree
-        assert commune.total_people == rows[commune.commune.pk][1], "portal and SQL disagree"
+    check_every_figure(result, baseline())
     portal()
     baseline()
     t_portal, t_base = timed_pair(portal, baseline, args.repeat)

@@ -24,6 +24,7 @@ from ..exports import (
 from ..formspec import load_form_spec
 from ..selectors import Table as RowSource
 from ..selectors import rollup_filter_labels, submission_table
+from .export_links import with_query as _with
 from .periods import _period_for_office, rollup_context
 
 
@@ -51,30 +52,6 @@ def export_table(source: RowSource) -> Table:
 
 def _file_name(*parts) -> str:
     return " - ".join(p for p in parts if p).replace("/", "-")
-
-
-def submission_export_links(submission) -> list:
-    return [
-        (_("Tải Excel"), reverse("reports:submission_document", args=[submission.pk]) + "?xlsx=1", "fa-file-excel"),
-        (_("Bản in (PDF)"), reverse("reports:submission_document", args=[submission.pk]), "fa-file-pdf"),
-    ]
-
-
-def rollup_export_links(request, period) -> list:
-    query = request.GET.urlencode()
-    suffix = f"?{query}" if query else ""
-    return [
-        (
-            _("Tải Excel"),
-            reverse("reports:rollup_document", args=[period.pk]) + _with(query, "xlsx=1"),
-            "fa-file-excel",
-        ),
-        (_("Bản in (PDF)"), reverse("reports:rollup_document", args=[period.pk]) + suffix, "fa-file-pdf"),
-    ]
-
-
-def _with(query: str, extra: str) -> str:
-    return f"?{query}&{extra}" if query else f"?{extra}"
 
 
 def _submission_source(request, pk):

@@ -39,6 +39,7 @@ from ..selectors import (
     period_list as select_periods,
 )
 from .common import paginate, require_office, require_period_opener
+from .export_links import rollup_export_links
 
 STATES = {
     "missing": _("Chưa nộp"),
@@ -264,8 +265,6 @@ def rollup_context(request, period):
 
 def rollup(request, pk):
     period = _period_for_office(request, pk)
-    from .exports import rollup_export_links
-
     context = rollup_context(request, period)
     context["export_links"] = rollup_export_links(request, period)
     return render(request, "reports/rollup.html", context)

@@ -26,7 +26,7 @@ from ..selectors import (
     inbox as select_inbox,
 )
 from .common import label_events, paginate
-from .exports import submission_export_links
+from .export_links import submission_export_links
 
 
 def index(request):
