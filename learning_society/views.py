@@ -14,7 +14,8 @@ from django.views.decorators.http import require_POST
 
 from reports import rubrics
 from reports.models import Rubric
-from units.concurrency import StaleEdit
+from units.concurrency import StaleEdit, answer_stale
+from units.forms import apply_errors
 from units.models import UnitKind
 from units.selectors import units_visible_to
 from units.text import as_id, ids_from
@@ -59,10 +60,6 @@ def _year(request) -> int:
 def _title(request, default: str = Title.FAMILY) -> str:
     title = request.GET.get("danh_hieu") or request.POST.get("danh_hieu") or default
     return title if title in Title.values else default
-
-
-def _errors(exc: ValidationError) -> list[str]:
-    return exc.messages
 
 
 def _years():
@@ -140,8 +137,7 @@ def subject_create(request, pk):
         try:
             subject = services.subject_create(actor=request.user, area=area, **form.cleaned_data)
         except ValidationError as exc:
-            for message in _errors(exc):
-                form.add_error(None, message)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("Đã thêm %(name)s.") % {"name": subject.name})
             if "again" in request.POST:
@@ -220,18 +216,9 @@ def assess(request, pk):
                 expected_version=form.page_version(),
             )
         except StaleEdit as exc:
-            # Someone saved since the page was loaded: what was typed stays on screen with the newer
-            # version, so a second, deliberate save goes through (409 like the reports' grid).
-            messages.error(request, exc.messages[0])
-            form.show_newer(exc.current_version)
-            status = 409
+            status = answer_stale(request, form, exc)
         except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for key, errors in exc.message_dict.items():
-                    form.add_error(key if key in form.fields else None, errors)
-            else:
-                for message in exc.messages:
-                    form.add_error(None, message)
+            apply_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -325,8 +312,7 @@ def grid(request, pk):
             # A row moved since the page was loaded: nothing saved, what was typed is shown again
             # with the rows' current versions so a second, deliberate save goes through.
             typed = (points, met)
-            messages.error(request, exc.messages[0])
-            status = 409
+            status = answer_stale(request, None, exc)
         except ValidationError as exc:
             cell_errors = getattr(exc, "cells", {})
             typed = (points, met)
@@ -499,12 +485,7 @@ def recognise(request, pk):
                 **form.cleaned_data,
             )
         except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for key, errors in exc.message_dict.items():
-                    form.add_error(key if key in form.fields else None, errors)
-            else:
-                for message in exc.messages:
-                    form.add_error(None, message)
+            apply_errors(form, exc)
         else:
             messages.success(
                 request,

@@ -17,7 +17,8 @@ from openpyxl.styles import Font
 
 from reports.exports import pdf_response, render_official_pdf, table_to_xlsx, xlsx_response
 from reports.jobs import export_or_job, settle_if_orphaned
-from units.concurrency import StaleEdit
+from units.concurrency import StaleEdit, answer_stale
+from units.forms import apply_errors
 from units.models import Unit, UnitKind
 from units.selectors import is_office_user, scope_roots, units_editable_by, units_visible_to
 from units.text import as_id, ids_from
@@ -40,22 +41,6 @@ PAGE_SIZE = 50
 
 def _page(request, queryset, size=PAGE_SIZE):
     return Paginator(queryset, size).get_page(request.GET.get("page"))
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
-def _stale(request, form, exc: StaleEdit) -> int:
-    """Someone saved since the page was loaded: say who and when, keep what was typed, carry the newer
-    version so a second, deliberate save goes through; 409 like the reports' grid."""
-    messages.error(request, exc.messages[0])
-    form.show_newer(exc.current_version)
-    return 409
 
 
 def _home_units(user) -> list[Unit]:
@@ -126,7 +111,7 @@ def round_create(request):
                 carry_over=data["carry_over"],
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("Đã mở %(r)s.") % {"r": survey_round})
             return redirect("literacy:round_detail", pk=survey_round.pk)
@@ -239,7 +224,7 @@ def household_create(request, pk):
         try:
             household = services.household_create(actor=request.user, survey_round=survey_round, hamlet=hamlet, **data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("Đã thêm hộ %(h)s. Hãy nhập các nhân khẩu.") % {"h": household})
             return redirect("literacy:household_detail", pk=household.pk)
@@ -272,9 +257,9 @@ def household_edit(request, pk):
                 actor=request.user, household=household, expected_version=form.page_version(), **form.model_data()
             )
         except StaleEdit as exc:
-            status = _stale(request, form, exc)
+            status = answer_stale(request, form, exc)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("Đã lưu thông tin hộ."))
             return redirect("literacy:household_detail", pk=household.pk)
@@ -293,7 +278,7 @@ def person_create(request, pk):
         try:
             services.person_create(actor=request.user, household=household, **form.model_data())
         except ValidationError as exc:
-            _form_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("Đã thêm nhân khẩu."))
             if "another" in request.POST:
@@ -312,9 +297,9 @@ def person_edit(request, pk):
                 actor=request.user, person=person, expected_version=form.page_version(), **form.model_data()
             )
         except StaleEdit as exc:
-            status = _stale(request, form, exc)
+            status = answer_stale(request, form, exc)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("Đã lưu nhân khẩu."))
             return redirect("literacy:household_detail", pk=person.household_id)
@@ -416,7 +401,7 @@ def import_start(request):
                 actor=user, survey_round=data["round"], commune=data["commune"], upload=data["file"]
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            apply_errors(form, exc)
         else:
             if imports.is_large(batch):
                 imports.start_job(batch, "check")
@@ -510,7 +495,7 @@ def class_create(request):
         try:
             literacy_class = services.class_create(actor=request.user, **data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("Đã mở lớp %(c)s.") % {"c": literacy_class})
             return redirect("literacy:class_detail", pk=literacy_class.pk)
@@ -524,7 +509,7 @@ def class_edit(request, pk):
         try:
             services.class_update(actor=request.user, literacy_class=literacy_class, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("Đã lưu thông tin lớp."))
             return redirect("literacy:class_detail", pk=literacy_class.pk)

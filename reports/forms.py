@@ -1,7 +1,6 @@
 """Forms of the reports pages. They check what one field can say on its own; rules across fields
-and objects live in reports.services and come back as ValidationError (see `apply_errors`)."""
+and objects live in reports.services and come back as ValidationError (see `units.forms.apply_errors`)."""
 
-import datetime
 import json
 
 from django import forms
@@ -9,12 +8,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from units.clean_input import strip_json_nul
+from units.forms import date_field
 from units.models import SchoolLevel, Unit, UnitKind
 
 from .providers import provider_choices
 from .report_models import CellType, ReportForm, ValidationRule
 
-DATE_HELP = _("Nhập theo dạng ngày/tháng/năm, ví dụ 20/05/2026.")
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 REPORTING_KINDS = [
     (UnitKind.SCHOOL, UnitKind.SCHOOL.label),
@@ -24,42 +23,6 @@ REPORTING_KINDS = [
     (UnitKind.COMMUNE, UnitKind.COMMUNE.label),
     (UnitKind.OTHER, UnitKind.OTHER.label),
 ]
-
-
-class DateInput(forms.TextInput):
-    """dd/mm/yyyy typed as official documents write dates."""
-
-    def __init__(self, attrs=None):
-        super().__init__({"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off", **(attrs or {})})
-
-    def format_value(self, value):
-        if isinstance(value, datetime.date):
-            return value.strftime("%d/%m/%Y")
-        return super().format_value(value)
-
-
-def date_field(label, **kwargs) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        widget=DateInput(),
-        input_formats=["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"],
-        help_text=kwargs.pop("help_text", DATE_HELP),
-        error_messages={"invalid": _("Ngày không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 20/05/2026.")},
-        **kwargs,
-    )
-
-
-def apply_errors(form: forms.Form, error: ValidationError) -> None:
-    """A service's ValidationError on the form: on the named field when the form has it, above the
-    form otherwise, so no message is lost."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            target = field if field in form.fields else None
-            for item in errors:
-                form.add_error(target, item)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 class ReportFormForm(forms.Form):

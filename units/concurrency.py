@@ -88,3 +88,18 @@ class VersionedFormMixin:
         data = self.data.copy()
         data[self.add_prefix("version")] = str(current_version)
         self.data = data
+
+
+STALE_STATUS = 409
+
+
+def answer_stale(request, form, error: StaleEdit) -> int:
+    """What an edit page answers when someone saved since it was loaded: say who and when, keep what
+    was typed and carry the newer version (`form.show_newer`) so a second, deliberate save goes
+    through. Returns the status to render the page with: 409, as the reports' grid answers."""
+    from django.contrib import messages
+
+    messages.error(request, error.messages[0])
+    if form is not None:
+        form.show_newer(error.current_version)
+    return STALE_STATUS

@@ -8,10 +8,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from units.forms import apply_errors
+
 from .. import access, selectors, services
 from ..forms import ActivityForm
 from ..models import ActivityKind, Field, school_year_label
-from .common import PAGE_SIZE, _apply_errors, _centre_context, _year, _years_around
+from .common import PAGE_SIZE, _centre_context, _year, _years_around
 
 
 def activities(request, pk):
@@ -66,7 +68,7 @@ def activity_add(request, pk):
         try:
             activity = services.activity_create(actor=request.user, centre=centre, **form.service_fields())
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(
                 request,
@@ -96,7 +98,7 @@ def activity_edit(request, pk):
         try:
             services.activity_update(actor=request.user, activity=activity, **form.service_fields())
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã lưu thay đổi."))
             return redirect("centers:activity_detail", activity.pk)

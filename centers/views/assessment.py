@@ -11,12 +11,13 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from units.concurrency import StaleEdit
+from units.concurrency import StaleEdit, answer_stale
+from units.forms import apply_errors
 
 from .. import access, permissions, selectors, services
 from ..forms import EvidenceForm, RateForm, ScoreForm
 from ..models import AssessmentStatus, SelfAssessment, school_year_label
-from .common import _apply_errors, _centre_context, _year, _years_around
+from .common import _centre_context, _year, _years_around
 
 
 def assessment(request, pk):
@@ -54,9 +55,9 @@ def _assessment_page(request, obj, context, *, evidence_form=None, status=200):
                 actor=request.user, assessment=obj, scores=form.scores(), expected_version=form.page_version()
             )
         except StaleEdit as error:
-            status = _stale(request, form, error)
+            status = answer_stale(request, form, error)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã lưu điểm tự đánh giá."))
             return redirect(f"{reverse('centers:assessment', args=[obj.centre_id])}?nam={obj.school_year}")
@@ -147,7 +148,7 @@ def evidence_add(request, pk):
                 description=form.cleaned_data["description"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã đính kèm minh chứng."))
             return redirect(f"{reverse('centers:assessment', args=[obj.centre_id])}?nam={obj.school_year}#minh-chung")
@@ -221,9 +222,9 @@ def assessment_rate(request, pk):
                 expected_version=form.page_version(),
             )
         except StaleEdit as error:
-            status = _stale(request, form, error)
+            status = answer_stale(request, form, error)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã xếp loại %(centre)s.") % {"centre": obj.centre})
             return redirect(f"{reverse('centers:ranking')}?nam={obj.school_year}")
@@ -243,14 +244,6 @@ def assessment_rate(request, pk):
         ),
         status=status,
     )
-
-
-def _stale(request, form, error: StaleEdit) -> int:
-    """Someone saved since the page was loaded: say who and when, keep what was typed, carry the newer
-    version so a second, deliberate save goes through; 409 like the reports' grid."""
-    messages.error(request, error.messages[0])
-    form.show_newer(error.current_version)
-    return 409
 
 
 @require_POST

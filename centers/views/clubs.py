@@ -7,9 +7,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from units.forms import apply_errors
+
 from .. import access, selectors, services
 from ..forms import ClubEditForm, ClubForm
-from .common import PAGE_SIZE, _apply_errors, _centre_context, _form_page
+from .common import PAGE_SIZE, _centre_context, _form_page
 
 
 def clubs(request, pk):
@@ -29,7 +31,7 @@ def club_add(request, pk):
         try:
             club = services.club_create(actor=request.user, centre=centre, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã thêm câu lạc bộ %(name)s.") % {"name": club.name})
             return redirect("centers:clubs", centre.pk)
@@ -45,7 +47,7 @@ def club_edit(request, pk):
         try:
             services.club_update(actor=request.user, club=club, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã lưu câu lạc bộ %(name)s.") % {"name": form.cleaned_data["name"]})
             return redirect("centers:clubs", club.centre_id)

@@ -1,7 +1,6 @@
-"""Helpers every centre view shares: the school year from ?nam=, the year picker, service
-errors onto a form, the centre page context and the one-column entry page (`_form_page`)."""
+"""Helpers every centre view shares: the school year from ?nam=, the year picker, the centre
+page context and the one-column entry page (`_form_page`)."""
 
-from django.core.exceptions import ValidationError
 from django.shortcuts import render
 
 from units.models import today
@@ -23,14 +22,6 @@ def _years_around(year: int) -> list[tuple[int, str]]:
     current = school_year_of(today())
     years = sorted({*range(current - 3, current + 1), year}, reverse=True)
     return [(y, school_year_label(y)) for y in years]
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _centre_context(request, centre, **extra) -> dict:

@@ -8,12 +8,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from units.forms import apply_errors
 from units.models import today
 
 from .. import access, selectors, services
 from ..forms import FundingForm
 from ..models import school_year_label, school_year_of, school_year_range
-from .common import PAGE_SIZE, _apply_errors, _centre_context, _form_page, _year, _years_around
+from .common import PAGE_SIZE, _centre_context, _form_page, _year, _years_around
 
 
 def funding(request, pk):
@@ -44,7 +45,7 @@ def funding_add(request, pk):
         try:
             entry = services.funding_create(actor=request.user, centre=centre, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã ghi khoản %(kind)s.") % {"kind": entry.get_kind_display().lower()})
             return redirect(f"{reverse('centers:funding', args=[centre.pk])}?nam={school_year_of(entry.date)}")

@@ -9,12 +9,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from units.forms import apply_errors
 from units.models import today
 
 from .. import access, selectors, services
 from ..forms import NeedForm, PlanForm
 from ..models import YearPlan, school_year_label, school_year_of, school_year_range
-from .common import PAGE_SIZE, _apply_errors, _centre_context, _form_page, _year, _years_around
+from .common import PAGE_SIZE, _centre_context, _form_page, _year, _years_around
 
 
 def needs(request, pk):
@@ -47,7 +48,7 @@ def need_add(request, pk):
         try:
             services.need_create(actor=request.user, centre=centre, **data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã ghi nhu cầu học tập."))
             if "again" in request.POST:
@@ -107,7 +108,7 @@ def plan_edit(request, pk):
         try:
             services.plan_save(actor=request.user, centre=centre, school_year=year, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã lưu kế hoạch năm học %(y)s.") % {"y": school_year_label(year)})
             return redirect(f"{reverse('centers:plan', args=[centre.pk])}?nam={year}")

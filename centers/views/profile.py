@@ -7,12 +7,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from units.forms import apply_errors
 from units.models import today
 
 from .. import access, selectors, services
 from ..forms import PersonEndForm, PersonForm, ProfileForm
 from ..models import BOARD_ROLES, CentreProfile, PersonRole
-from .common import _apply_errors, _centre_context, _form_page
+from .common import _centre_context, _form_page
 
 
 def profile(request, pk):
@@ -39,7 +40,7 @@ def profile_edit(request, pk):
         try:
             services.profile_update(actor=request.user, centre=centre, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã lưu hồ sơ trung tâm."))
             return redirect("centers:profile", centre.pk)
@@ -59,7 +60,7 @@ def person_add(request, pk):
         try:
             person = services.person_add(actor=request.user, centre=centre, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã thêm %(name)s.") % {"name": person})
             return redirect("centers:profile", centre.pk)
@@ -85,7 +86,7 @@ def person_end(request, pk):
                 actor=request.user, person=person, until=form.cleaned_data["until"], reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã ghi ngày thôi của %(name)s.") % {"name": person.full_name})
             return redirect("centers:profile", person.centre_id)

@@ -10,6 +10,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from units.forms import apply_errors
 from units.selectors import manage_roots
 
 from .. import services
@@ -30,7 +31,6 @@ from ..forms import (
     RowForm,
     RuleForm,
     SectionForm,
-    apply_errors,
 )
 from ..formspec import load_form_spec
 from ..permissions import can_edit_form

@@ -9,13 +9,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from units.forms import apply_errors
 from units.models import Unit, UnitKind
 from units.selectors import units_editable_by
 from units.text import as_id, ids_from
 
 from .. import services
 from ..access import get_period_for_user
-from ..forms import REPORTING_KINDS, PeriodForm, apply_errors
+from ..forms import REPORTING_KINDS, PeriodForm
 from ..formspec import load_form_spec
 from ..permissions import (
     can_manage_period,

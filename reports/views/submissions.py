@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from units.forms import apply_errors
 from units.selectors import is_office_user
 
 from .. import services
@@ -185,13 +186,7 @@ def _reason_action(request, pk, *, action, template, success, verb):
         try:
             action(actor=request.user, submission=submission, reason=form.cleaned_data["reason"])
         except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, errors in exc.error_dict.items():
-                    for item in errors:
-                        form.add_error("reason" if field == "reason" else None, item)
-            else:
-                for message in exc.messages:
-                    form.add_error(None, message)
+            apply_errors(form, exc)
         else:
             messages.success(request, success)
             return redirect("reports:submission", submission.pk)
