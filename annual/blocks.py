@@ -29,11 +29,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from documents import Cell, Column, HeaderCell, Row, Table
+from reports.providers import get_provider
+from reports.report_models import ReportingPeriod, Submission
 from units.models import Unit, UnitKind
-
-from .exports import Cell, Column, HeaderCell, Row, Table
-from .providers import get_provider
-from .report_models import ReportingPeriod, Submission
 
 logger = logging.getLogger(__name__)
 

@@ -16,13 +16,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from reports.permissions import FILL_ROLES
 from units.audit import record
 from units.models import Unit, UnitKind
 from units.selectors import active_memberships, can_manage_unit, is_office_user, units_visible_to
 from units.text import as_id, nfc
 
-from .annual_models import Guidance, GuidanceTask, YearPlan
-from .permissions import FILL_ROLES
+from .models import Guidance, GuidanceTask, YearPlan
 
 PLAN_KINDS = [UnitKind.SCHOOL, UnitKind.CENTRE, UnitKind.DISTRICT_CENTRE]
 MAX_PLAN_BYTES = 10 * 1024 * 1024
@@ -213,12 +213,12 @@ def plan_submit(*, actor, guidance: Guidance, unit: Unit, text: str, attachment=
 
 def guidance_remind(*, actor, guidance: Guidance) -> int:
     """Nhắc nộp kế hoạch: a notification (and an email) to the people of every unit still missing."""
-    from .services.notifications import notify, unit_people
+    from reports.services.notifications import notify, unit_people
 
     if not can_manage_unit(actor, guidance.office):
         raise PermissionDenied
     missing = [u.pk for u in plan_board(guidance) if not u.has_plan]
-    link = reverse("reports:guidance_detail", args=[guidance.pk])
+    link = reverse("annual:guidance_detail", args=[guidance.pk])
     with transaction.atomic():
         sent = notify(
             unit_people(missing),

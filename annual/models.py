@@ -45,6 +45,7 @@ class AnnualReport(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        db_table = "reports_annualreport"  # moved from reports (issue 13): the table kept its name
         verbose_name = _("báo cáo tổng kết năm học")
         verbose_name_plural = _("báo cáo tổng kết năm học")
         ordering = ["-school_year", "office", "version"]
@@ -100,6 +101,7 @@ class Guidance(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        db_table = "reports_guidance"  # moved from reports (issue 13): the table kept its name
         verbose_name = _("hướng dẫn nhiệm vụ năm học")
         verbose_name_plural = _("hướng dẫn nhiệm vụ năm học")
         ordering = ["-school_year", "office"]
@@ -126,6 +128,7 @@ class GuidanceTask(models.Model):
     deadline = models.DateField(_("thời hạn"), null=True, blank=True)
 
     class Meta:
+        db_table = "reports_guidancetask"  # moved from reports (issue 13): the table kept its name
         verbose_name = _("nhiệm vụ")
         verbose_name_plural = _("nhiệm vụ")
         ordering = ["guidance", "area", "deadline", "id"]
@@ -149,6 +152,7 @@ class YearPlan(models.Model):
     submitted_at = models.DateTimeField(_("nộp lúc"), auto_now=True)
 
     class Meta:
+        db_table = "reports_yearplan"  # moved from reports (issue 13): the table kept its name
         verbose_name = _("kế hoạch năm học")
         verbose_name_plural = _("kế hoạch năm học")
         constraints = [models.UniqueConstraint(fields=["guidance", "unit"], name="year_plan_one_per_unit")]

@@ -16,8 +16,8 @@ from units.audit import record
 from units.models import Unit, UnitKind
 from units.selectors import can_manage_unit, is_office_user, manage_roots, units_visible_to
 
-from .annual import SECTION_KEYS, compute_blocks, school_year_dates
-from .annual_models import AnnualReport
+from .blocks import SECTION_KEYS, compute_blocks, school_year_dates
+from .models import AnnualReport
 
 MAX_SECTION_CHARS = 20000
 # Nghị định 30/2020, Phụ lục I: the usual recipients of an office's report and who signs it.

@@ -1,4 +1,4 @@
-"""Centres' blocks of the office's annual report (reports/annual.py discovers this module): the
+"""Centres' blocks of the office's annual report (annual/blocks.py discovers this module): the
 TTHTCĐ activities month by month over the school year (1 Sep – 31 Aug), one SQL aggregate.
 The dashboard draws the same chart (reports/home.py) from this block."""
 
@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from reports.annual import AnnualBlock
-from reports.exports import Cell, Column, Row, Series, Table, line_chart_svg
+from annual.blocks import AnnualBlock
+from documents import Cell, Column, Row, Series, Table, line_chart_svg
 from units.models import Unit, UnitKind
 
 from .models import Activity

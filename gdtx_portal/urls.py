@@ -23,6 +23,7 @@ urlpatterns = [
     ),
     path("don-vi/", include("units.urls")),
     path("bao-cao/", include("reports.urls")),
+    path("bao-cao/", include("annual.urls")),  # the annual report and guidance, same addresses
     path("trung-tam/", include("centers.urls")),
     path("xoa-mu-chu/", include("literacy.urls")),
     path("xa-hoi-hoc-tap/", include("learning_society.urls")),

@@ -1,4 +1,4 @@
-"""Learning society's blocks of the office's annual report (reports/annual.py discovers this module).
+"""Learning society's blocks of the office's annual report (annual/blocks.py discovers this module).
 
 Figures come from learning_society.selectors.statistics, the same numbers as the module's own
 statistics page: recognitions held at the end of the year (a recognition lasts 36 months,
@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from reports.annual import AnnualBlock
-from reports.exports import Cell, Column, Row, Series, Table, grouped_bar_chart_svg
+from annual.blocks import AnnualBlock
+from documents import Cell, Column, Row, Series, Table, grouped_bar_chart_svg
 
 from .selectors import COUNTED_TITLES, statistics
 

@@ -1,4 +1,4 @@
-"""Literacy's blocks of the office's annual report (reports/annual.py discovers this module).
+"""Literacy's blocks of the office's annual report (annual/blocks.py discovers this module).
 
 The commune standard comes from literacy's own selector (Nghị định 20/2014/NĐ-CP, Điều 20–21:
 ≥ 90% literate in the commune's age band, lower bands for especially difficult communes), so the
@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from reports.annual import AnnualBlock
-from reports.exports import Cell, Column, HeaderCell, Row, Series, Table, grouped_bar_chart_svg
+from annual.blocks import AnnualBlock
+from documents import Cell, Column, HeaderCell, Row, Series, Table, grouped_bar_chart_svg
 
 from . import rules
 from .selectors import office_standard, standard_years

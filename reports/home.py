@@ -15,13 +15,13 @@ from decimal import Decimal
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.urls import reverse
 
+from annual.blocks import all_blocks, current_school_year, school_year_dates
+from annual.guidance import PLAN_KINDS
+from annual.models import AnnualReport
 from units.models import OFFICE_ROLES, Unit, today
 from units.panel_cache import cached_panels
 
-from .annual import all_blocks, current_school_year, school_year_dates
-from .annual_models import AnnualReport
 from .formspec import FormSpec, load_form_spec
-from .guidance import PLAN_KINDS
 from .permissions import FILL_ROLES
 from .providers import get_provider
 from .report_models import CellType, DataValue, FormCell, ReportingPeriod, Submission

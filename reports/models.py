@@ -176,8 +176,6 @@ class RubricCriterion(models.Model):
 
 
 # Forms, periods, submissions and values live in their own module (owned by the reports core).
-# The office's annual report (issue 7).
-from .annual_models import AnnualReport  # noqa: E402, F401
 from .report_models import (  # noqa: E402, F401
     CellType,
     DataValue,

@@ -45,31 +45,3 @@ urlpatterns = [
     path("bao-cao/<int:pk>/mo-khoa/", submissions.submission_unlock, name="submission_unlock"),
     path("bao-cao/<int:pk>/ban-in/", exports.submission_document, name="submission_document"),
 ]
-
-# The office's annual report (issue 7)
-from .views import annual  # noqa: E402
-
-urlpatterns += [
-    path("tong-ket/", annual.annual_list, name="annual_list"),
-    path("tong-ket/them/", annual.annual_create, name="annual_create"),
-    path("tong-ket/<int:pk>/", annual.annual_detail, name="annual_detail"),
-    path("tong-ket/<int:pk>/chot-so-lieu/", annual.annual_freeze, name="annual_freeze"),
-    path("tong-ket/<int:pk>/ban-in/", annual.annual_document, name="annual_document"),
-    path("tong-ket/<int:pk>/tao-pdf/", annual.annual_pdf_start, name="annual_pdf"),
-    path("tong-ket/<int:pk>/excel/", annual.annual_xlsx, name="annual_xlsx"),
-]
-
-# The year's guidance and the plans (issue 7)
-from .views import guidance  # noqa: E402
-
-urlpatterns += [
-    path("huong-dan/", guidance.guidance_list, name="guidance_list"),
-    path("huong-dan/them/", guidance.guidance_create, name="guidance_create"),
-    path("huong-dan/<int:pk>/", guidance.guidance_detail, name="guidance_detail"),
-    path("huong-dan/<int:pk>/them-nhiem-vu/", guidance.guidance_task_add, name="guidance_task_add"),
-    path("huong-dan/nhiem-vu/<int:pk>/xoa/", guidance.guidance_task_delete, name="guidance_task_delete"),
-    path("huong-dan/<int:pk>/ban-hanh/", guidance.guidance_publish, name="guidance_publish"),
-    path("huong-dan/<int:pk>/nhac-nop/", guidance.guidance_remind, name="guidance_remind"),
-    path("huong-dan/<int:pk>/nop-ke-hoach/", guidance.plan_submit, name="plan_submit"),
-    path("ke-hoach/<int:pk>/tep/", guidance.plan_file, name="plan_file"),
-]

@@ -1,4 +1,4 @@
-"""The year's guidance and the plans: thin views over reports/guidance.py."""
+"""The year's guidance and the plans: thin views over annual/guidance.py."""
 
 from django import forms
 from django.contrib import messages
@@ -9,12 +9,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from reports.views.common import paginate
 from units.models import Unit, UnitKind
 
 from .. import guidance as svc
-from ..annual import current_school_year
-from ..annual_models import GuidanceArea, GuidanceTask
-from .common import paginate
+from ..blocks import current_school_year
+from ..models import GuidanceArea, GuidanceTask
 
 DATE = {"input_formats": ["%d/%m/%Y"], "widget": forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"})}
 
@@ -28,7 +28,7 @@ class GuidanceForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        from ..annual_services import offices_for_new_report
+        from ..services import offices_for_new_report
 
         self.fields["office"].queryset = offices_for_new_report(user)
 
@@ -58,15 +58,13 @@ class PlanForm(forms.Form):
 def guidance_list(request):
     items = svc.guidance_visible_to(request.user).order_by("-school_year", "office__name")
     page = paginate(request, items)
-    from ..annual_services import offices_for_new_report
+    from ..services import offices_for_new_report
 
     can_create = offices_for_new_report(request.user).exists()
     form = GuidanceForm(user=request.user, initial={"school_year": current_school_year()}) if can_create else None
     if not can_create and not svc._fill_units(request.user) and not svc.is_office_user(request.user):
         raise PermissionDenied
-    return render(
-        request, "reports/annual/guidance_list.html", {"page_obj": page, "items": page.object_list, "form": form}
-    )
+    return render(request, "annual/guidance_list.html", {"page_obj": page, "items": page.object_list, "form": form})
 
 
 @require_POST
@@ -81,11 +79,9 @@ def guidance_create(request):
             form.add_error(None, error)
         else:
             messages.success(request, _("Đã tạo hướng dẫn; hãy thêm các nhiệm vụ rồi ban hành."))
-            return redirect("reports:guidance_detail", pk=guidance.pk)
+            return redirect("annual:guidance_detail", pk=guidance.pk)
     page = paginate(request, svc.guidance_visible_to(request.user))
-    return render(
-        request, "reports/annual/guidance_list.html", {"page_obj": page, "items": page.object_list, "form": form}
-    )
+    return render(request, "annual/guidance_list.html", {"page_obj": page, "items": page.object_list, "form": form})
 
 
 def guidance_detail(request, pk):
@@ -112,7 +108,7 @@ def guidance_detail(request, pk):
     if units and guidance.is_published:
         own = {p.unit_id: p for p in guidance.plans.filter(unit__in=[u.pk for u in units])}
         context.update(plan_form=PlanForm(units=units), own_plans=[(u, own.get(u.pk)) for u in units])
-    return render(request, "reports/annual/guidance_detail.html", context)
+    return render(request, "annual/guidance_detail.html", context)
 
 
 @require_POST
@@ -128,7 +124,7 @@ def guidance_task_add(request, pk):
                 messages.error(request, message)
         if guidance.is_published:
             messages.error(request, _("Hướng dẫn đã ban hành, không thêm nhiệm vụ được."))
-    return redirect("reports:guidance_detail", pk=guidance.pk)
+    return redirect("annual:guidance_detail", pk=guidance.pk)
 
 
 @require_POST
@@ -140,7 +136,7 @@ def guidance_task_delete(request, pk):
     else:
         svc.guidance_task_delete(actor=request.user, task=task)
         messages.success(request, _("Đã xóa nhiệm vụ."))
-    return redirect("reports:guidance_detail", pk=guidance.pk)
+    return redirect("annual:guidance_detail", pk=guidance.pk)
 
 
 @require_POST
@@ -153,7 +149,7 @@ def guidance_publish(request, pk):
             messages.error(request, message)
     else:
         messages.success(request, _("Đã ban hành hướng dẫn; các trường và trung tâm đã thấy để nộp kế hoạch."))
-    return redirect("reports:guidance_detail", pk=guidance.pk)
+    return redirect("annual:guidance_detail", pk=guidance.pk)
 
 
 @require_POST
@@ -161,7 +157,7 @@ def guidance_remind(request, pk):
     guidance = svc.get_guidance_for_user(request.user, pk, write=True)
     sent = svc.guidance_remind(actor=request.user, guidance=guidance)
     messages.success(request, _("Đã gửi %(n)s lời nhắc.") % {"n": sent})
-    return redirect("reports:guidance_detail", pk=guidance.pk)
+    return redirect("annual:guidance_detail", pk=guidance.pk)
 
 
 @require_POST
@@ -189,7 +185,7 @@ def plan_submit(request, pk):
         for errors in form.errors.values():
             for message in errors:
                 messages.error(request, message)
-    return redirect("reports:guidance_detail", pk=guidance.pk)
+    return redirect("annual:guidance_detail", pk=guidance.pk)
 
 
 def plan_file(request, pk):

@@ -11,12 +11,18 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from jobs.access import job_detail_url
+from jobs.registry import JobError, register_job
+from jobs.runner import job_progress, start_job
 
+from documents import OfficialDocument, Signer, official_document_response, table_to_xlsx, xlsx_response
+from documents.pdf import render_official_pdf
+from reports.views.common import paginate
 from units.selectors import is_office_user
 
-from ..annual import SECTIONS, current_school_year, sections_for, table_from_data
-from ..annual_models import AnnualReport
-from ..annual_services import (
+from ..blocks import SECTIONS, current_school_year, sections_for, table_from_data
+from ..models import AnnualReport
+from ..services import (
     annual_report_create,
     annual_report_freeze,
     annual_report_update,
@@ -26,12 +32,8 @@ from ..annual_services import (
     report_blocks,
     report_list,
 )
-from ..exports import OfficialDocument, Signer, official_document_response, table_to_xlsx, xlsx_response
-from ..exports.pdf import render_official_pdf
-from ..jobs import JobError, job_detail_url, job_progress, register_job, start_job
-from .common import paginate
 
-DOCUMENT_TEMPLATE = "reports/annual/document.html"
+DOCUMENT_TEMPLATE = "annual/document.html"
 
 
 class NewReportForm(forms.Form):
@@ -103,7 +105,7 @@ def annual_list(request):
     page = paginate(request, report_list(request.user))
     can_create = offices_for_new_report(request.user).exists()
     form = NewReportForm(user=request.user, initial={"school_year": current_school_year()}) if can_create else None
-    return render(request, "reports/annual/list.html", {"page_obj": page, "reports": page.object_list, "form": form})
+    return render(request, "annual/list.html", {"page_obj": page, "reports": page.object_list, "form": form})
 
 
 @require_POST
@@ -121,9 +123,9 @@ def annual_create(request):
             form.add_error(None, error)
         else:
             messages.success(request, _("Đã tạo bản nháp báo cáo tổng kết."))
-            return redirect("reports:annual_detail", pk=report.pk)
+            return redirect("annual:detail", pk=report.pk)
     page = paginate(request, report_list(request.user))
-    return render(request, "reports/annual/list.html", {"page_obj": page, "reports": page.object_list, "form": form})
+    return render(request, "annual/list.html", {"page_obj": page, "reports": page.object_list, "form": form})
 
 
 def annual_detail(request, pk):
@@ -145,12 +147,12 @@ def annual_detail(request, pk):
                     form.add_error(f"text_{key}" if f"text_{key}" in form.fields else None, errs)
             else:
                 messages.success(request, _("Đã lưu bản nháp."))
-                return redirect("reports:annual_detail", pk=report.pk)
+                return redirect("annual:detail", pk=report.pk)
     sections = sections_for(report.narrative, report_blocks(report))
     versions = report.versions.order_by("-version") if not report.is_frozen else []
     return render(
         request,
-        "reports/annual/detail.html",
+        "annual/detail.html",
         {
             "report": report,
             "form": form,
@@ -174,12 +176,12 @@ def annual_freeze(request, pk):
                 messages.error(request, message)
         else:
             messages.success(request, _("Đã chốt số liệu: phiên bản %(v)s.") % {"v": frozen.version})
-            return redirect("reports:annual_detail", pk=frozen.pk)
+            return redirect("annual:detail", pk=frozen.pk)
     else:
         for errors in form.errors.values():
             for message in errors:
                 messages.error(request, message)
-    return redirect("reports:annual_detail", pk=report.pk)
+    return redirect("annual:detail", pk=report.pk)
 
 
 def official_document(report: AnnualReport) -> OfficialDocument:
@@ -224,8 +226,8 @@ def annual_document(request, pk):
         DOCUMENT_TEMPLATE,
         document_context(report),
         filename=_pdf_name(report),
-        back_url=reverse("reports:annual_detail", args=[report.pk]),
-        xlsx_url=reverse("reports:annual_xlsx", args=[report.pk]),
+        back_url=reverse("annual:detail", args=[report.pk]),
+        xlsx_url=reverse("annual:xlsx", args=[report.pk]),
     )
 
 
@@ -243,7 +245,9 @@ def annual_pdf_job(job, *, report_id):
     return _pdf_name(report), render_official_pdf(DOCUMENT_TEMPLATE, context)
 
 
-register_job("reports.annual_pdf", annual_pdf_job, retry_on_interrupt=True)  # only makes a file: safe to repeat
+# The kind keeps the name it had under reports: jobs queued before the move still find their runner.
+PDF_JOB_KIND = "reports.annual_pdf"
+register_job(PDF_JOB_KIND, annual_pdf_job, retry_on_interrupt=True)  # only makes a file: safe to repeat
 
 
 @require_POST
@@ -251,7 +255,7 @@ def annual_pdf_start(request, pk):
     report = get_annual_report_for_user(request.user, pk)
     job = start_job(
         actor=request.user,
-        kind="reports.annual_pdf",
+        kind=PDF_JOB_KIND,
         title=_pdf_name(report),
         unit=report.office,
         params={"report_id": report.pk},

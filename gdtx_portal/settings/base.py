@@ -37,6 +37,7 @@ THIRD_PARTY_APPS = [
 LOCAL_APPS = [
     "units",
     "reports",
+    "annual",
     "centers",
     "literacy",
     "learning_society",

@@ -4,6 +4,21 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-    dependencies = [("reports", "0009_rubrics_move_to_rubrics_app")]
+    dependencies = [
+        ("reports", "0009_rubrics_move_to_rubrics_app"),
+        # annual 0001 takes over the same tables (Meta.db_table) before reports lets go of them.
+        ("annual", "0001_initial"),
+    ]
 
-    operations = []
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                # Dependent models first: their foreign keys point at Guidance and AnnualReport.
+                migrations.DeleteModel(name="YearPlan"),
+                migrations.DeleteModel(name="GuidanceTask"),
+                migrations.DeleteModel(name="Guidance"),
+                migrations.DeleteModel(name="AnnualReport"),
+            ],
+            database_operations=[],
+        ),
+    ]

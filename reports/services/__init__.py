@@ -7,7 +7,7 @@ Vietnamese messages and leaves an audit row (units.audit).
 - values: parsing and displaying values, the checks shared by value writes
 - submissions: save, submit, return, approve (one or many), unlock
 - prefill: cells filled from the indicator providers
-- notifications: in-portal notifications and email (`notify`, shared with reports.guidance)
+- notifications: in-portal notifications and email (`notify`, shared with annual.guidance)
 
 Callers use the package (`from reports import services; services.submission_save(...)`). A test that
 replaces a function must patch the submodule where it is looked up (e.g. `reports.services.submissions`),

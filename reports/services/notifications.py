@@ -1,6 +1,6 @@
 """Telling people: in-portal notifications plus email (Django's email backend, sent after the
 transaction commits) to the people who fill a unit's reports, and to the office's officers when a
-report is submitted. `notify` is shared with reports.guidance."""
+report is submitted. `notify` is shared with annual.guidance."""
 
 from django.conf import settings
 from django.core.mail import send_mass_mail

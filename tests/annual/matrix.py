@@ -1,8 +1,8 @@
 """Every URL of the annual report once (tests/permission_matrix.py): the office reads, officers
 write; principals, directors and associations get 403 on the pages and 404 on a report."""
 
-from reports.annual_models import AnnualReport
-from reports.annual_services import annual_report_create
+from annual.models import AnnualReport
+from annual.services import annual_report_create
 from tests.permission_matrix import EVERYONE, OFFICE, OFFICER, UrlCase
 from units.models import Role
 
@@ -19,17 +19,17 @@ def _pk(world):
 
 
 CASES = [
-    UrlCase("reports:annual_list", ok=OFFICE, outsider=200),
+    UrlCase("annual:list", ok=OFFICE, outsider=200),
     UrlCase(
-        "reports:annual_create",
+        "annual:create",
         method="post",
         data=lambda w: {"office": w.office.pk, "school_year": 2024},
         ok=OFFICER,
         outsider=200,
     ),
-    UrlCase("reports:annual_detail", kwargs=_pk, ok=OFFICE, hidden=NON_OFFICE),
+    UrlCase("annual:detail", kwargs=_pk, ok=OFFICE, hidden=NON_OFFICE),
     UrlCase(
-        "reports:annual_detail",
+        "annual:detail",
         label="save",
         kwargs=_pk,
         method="post",
@@ -38,16 +38,16 @@ CASES = [
         hidden=NON_OFFICE,
     ),
     UrlCase(
-        "reports:annual_freeze",
+        "annual:freeze",
         kwargs=_pk,
         method="post",
         data=lambda w: {"frozen_on": "30/06/2026"},
         ok=OFFICER,
         hidden=NON_OFFICE,
     ),
-    UrlCase("reports:annual_document", kwargs=_pk, ok=OFFICE, hidden=NON_OFFICE),
-    UrlCase("reports:annual_pdf", kwargs=_pk, method="post", ok=OFFICE, hidden=NON_OFFICE),
-    UrlCase("reports:annual_xlsx", kwargs=_pk, ok=OFFICE, hidden=NON_OFFICE),
+    UrlCase("annual:document", kwargs=_pk, ok=OFFICE, hidden=NON_OFFICE),
+    UrlCase("annual:pdf", kwargs=_pk, method="post", ok=OFFICE, hidden=NON_OFFICE),
+    UrlCase("annual:xlsx", kwargs=_pk, ok=OFFICE, hidden=NON_OFFICE),
 ]
 
 
@@ -55,8 +55,8 @@ CASES = [
 def _guidance(world):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from reports import guidance as svc
-    from reports.annual_models import Guidance
+    from annual import guidance as svc
+    from annual.models import Guidance
 
     if not hasattr(world, "_guidance"):
         published = svc.guidance_create(actor=world.officer, office=world.office, school_year=2025, title="Hướng dẫn")
@@ -75,8 +75,8 @@ def _guidance(world):
 
 
 def _draft_task(world):
-    from reports import guidance as svc
-    from reports.annual_models import GuidanceTask
+    from annual import guidance as svc
+    from annual.models import GuidanceTask
 
     _p, draft, _plan = _guidance(world)
     task = GuidanceTask.objects.filter(guidance=draft).first() or svc.guidance_task_add(
@@ -89,19 +89,19 @@ FILLERS = {Role.PRINCIPAL, Role.SCHOOL_STAFF, Role.CENTRE_DIRECTOR, Role.CENTRE_
 ASSOCIATION = {Role.ASSOCIATION_OFFICER}
 
 CASES += [
-    UrlCase("reports:guidance_list", ok=OFFICE | FILLERS, outsider=200),
+    UrlCase("annual:guidance_list", ok=OFFICE | FILLERS, outsider=200),
     UrlCase(
-        "reports:guidance_create",
+        "annual:guidance_create",
         method="post",
         data=lambda w: {"office": w.office.pk, "school_year": 2030, "title": "Hướng dẫn 2030-2031"},
         ok=OFFICER,
         outsider=200,
     ),
     UrlCase(
-        "reports:guidance_detail", kwargs=lambda w: {"pk": _guidance(w)[0].pk}, ok=OFFICE | FILLERS, hidden=ASSOCIATION
+        "annual:guidance_detail", kwargs=lambda w: {"pk": _guidance(w)[0].pk}, ok=OFFICE | FILLERS, hidden=ASSOCIATION
     ),
     UrlCase(
-        "reports:guidance_task_add",
+        "annual:guidance_task_add",
         kwargs=lambda w: {"pk": _guidance(w)[1].pk},
         method="post",
         data=lambda w: {"area": "staff", "text": "Bồi dưỡng giáo viên", "deadline": "30/10/2026"},
@@ -109,28 +109,28 @@ CASES += [
         hidden=FILLERS | ASSOCIATION,
     ),
     UrlCase(
-        "reports:guidance_task_delete",
+        "annual:guidance_task_delete",
         kwargs=_draft_task,
         method="post",
         ok=OFFICER,
         hidden=FILLERS | ASSOCIATION,
     ),
     UrlCase(
-        "reports:guidance_publish",
+        "annual:guidance_publish",
         kwargs=lambda w: {"pk": _guidance(w)[0].pk},
         method="post",
         ok=OFFICER,
         hidden=ASSOCIATION,
     ),
     UrlCase(
-        "reports:guidance_remind",
+        "annual:guidance_remind",
         kwargs=lambda w: {"pk": _guidance(w)[0].pk},
         method="post",
         ok=OFFICER,
         hidden=ASSOCIATION,
     ),
     UrlCase(
-        "reports:plan_submit",
+        "annual:plan_submit",
         kwargs=lambda w: {"pk": _guidance(w)[0].pk},
         method="post",
         data=lambda w: {"text": "Kế hoạch năm học"},
@@ -138,7 +138,7 @@ CASES += [
         hidden=ASSOCIATION,
     ),
     UrlCase(
-        "reports:plan_file",
+        "annual:plan_file",
         kwargs=lambda w: {"pk": _guidance(w)[2].pk},
         ok=OFFICE | {Role.PRINCIPAL, Role.SCHOOL_STAFF},
         hidden={Role.CENTRE_DIRECTOR, Role.CENTRE_STAFF} | ASSOCIATION,

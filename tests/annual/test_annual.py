@@ -8,9 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from reports.annual import all_blocks, compute_blocks, school_year_dates, sections_for, table_from_data
-from reports.annual_models import AnnualReport
-from reports.annual_services import annual_report_create, annual_report_freeze, annual_report_update, report_blocks
+from annual.blocks import all_blocks, compute_blocks, school_year_dates, sections_for, table_from_data
+from annual.models import AnnualReport
+from annual.services import annual_report_create, annual_report_freeze, annual_report_update, report_blocks
 from tests.factories import make_unit
 from units.models import UnitKind
 
@@ -107,12 +107,12 @@ def test_only_officers_of_the_office_write(world):
 
 def test_principals_and_other_offices_never_see_a_report(world, client):
     draft = annual_report_create(actor=world.officer, office=world.office, school_year=SCHOOL_YEAR)
-    url = reverse("reports:annual_detail", args=[draft.pk])
+    url = reverse("annual:detail", args=[draft.pk])
     for user, status in [(world.principal, 404), (world.director, 404), (world.outsider_officer, 404)]:
         client.force_login(user)
         assert client.get(url).status_code == status
     client.force_login(world.principal)
-    assert client.get(reverse("reports:annual_list")).status_code == 403
+    assert client.get(reverse("annual:list")).status_code == 403
     client.force_login(world.leader)
     assert client.get(url).status_code == 200
     assert client.post(url, {"text_situation": "x"}).status_code == 403
@@ -121,7 +121,7 @@ def test_principals_and_other_offices_never_see_a_report(world, client):
 def test_the_composer_saves_the_text_and_shows_errors_without_losing_it(world, client):
     draft = annual_report_create(actor=world.officer, office=world.office, school_year=SCHOOL_YEAR)
     client.force_login(world.officer)
-    url = reverse("reports:annual_detail", args=[draft.pk])
+    url = reverse("annual:detail", args=[draft.pk])
     response = client.post(url, {"text_situation": "Huyện có 2 xã.", "document_date": "31/02/2026", "recipients": "Sở"})
     assert response.status_code == 200
     assert "Huyện có 2 xã." in response.content.decode()
@@ -138,7 +138,7 @@ def test_the_pdf_is_an_official_report_with_the_modules_figures(world, modules, 
 
     draft = annual_report_create(actor=world.officer, office=world.office, school_year=SCHOOL_YEAR)
     client.force_login(world.officer)
-    response = client.get(reverse("reports:annual_document", args=[draft.pk]) + "?pdf=1")
+    response = client.get(reverse("annual:document", args=[draft.pk]) + "?pdf=1")
     assert response["Content-Type"] == "application/pdf"
     text = " ".join(p.extract_text() for p in PdfReader(BytesIO(response.content)).pages)
     text = " ".join(text.split())
@@ -154,7 +154,7 @@ def test_the_xlsx_holds_every_table(world, modules, client):
 
     draft = annual_report_create(actor=world.officer, office=world.office, school_year=SCHOOL_YEAR)
     client.force_login(world.officer)
-    response = client.get(reverse("reports:annual_xlsx", args=[draft.pk]))
+    response = client.get(reverse("annual:xlsx", args=[draft.pk]))
     book = load_workbook(BytesIO(response.content))
     assert len(book.sheetnames) == len(report_blocks(draft))
 
@@ -180,7 +180,7 @@ def test_the_composer_runs_the_same_queries_whatever_the_number_of_communes(
 ):
     draft = annual_report_create(actor=world.officer, office=world.office, school_year=SCHOOL_YEAR)
     client.force_login(world.officer)
-    url = reverse("reports:annual_detail", args=[draft.pk])
+    url = reverse("annual:detail", args=[draft.pk])
     client.get(url)
     with CaptureQueriesContext(connection) as small:
         assert client.get(url).status_code == 200

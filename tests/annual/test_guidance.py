@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from reports import guidance as svc
+from annual import guidance as svc
 from reports.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -86,7 +86,7 @@ def test_a_reminder_reaches_the_units_still_missing(world):
 def test_a_plan_file_is_served_only_to_those_who_may_see_it(world, client):
     g = _published(world)
     plan = svc.plan_submit(actor=world.principal, guidance=g, unit=world.school, text="", attachment=_pdf())
-    url = reverse("reports:plan_file", args=[plan.pk])
+    url = reverse("annual:plan_file", args=[plan.pk])
     for user, status in [
         (world.principal, 200),
         (world.officer, 200),
@@ -100,10 +100,10 @@ def test_a_plan_file_is_served_only_to_those_who_may_see_it(world, client):
 def test_the_principal_submits_a_plan_from_the_page(world, client):
     g = _published(world)
     client.force_login(world.principal)
-    page = client.get(reverse("reports:guidance_detail", args=[g.pk])).content.decode()
+    page = client.get(reverse("annual:guidance_detail", args=[g.pk])).content.decode()
     assert "Duy trì chuẩn xóa mù chữ" in page and "Nộp kế hoạch" in page
     response = client.post(
-        reverse("reports:plan_submit", args=[g.pk]),
+        reverse("annual:plan_submit", args=[g.pk]),
         {"unit": world.school.pk, "text": "", "attachment": _pdf("virus.pdf", b"MZ not a pdf")},
         follow=True,
     )

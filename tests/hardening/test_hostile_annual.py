@@ -9,16 +9,16 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reports.annual_models import YearPlan
+from annual.models import YearPlan
 from tests.annual.matrix import CASES, _guidance
 from tests.hardening.strategies import EXAMPLES, case_url, hostile_text, random_bytes, sweep
 
 pytestmark = pytest.mark.django_db
 
 PAGES = [
-    ("reports:annual_list", "officer"),  # open a report for a year
-    ("reports:annual_detail", "officer"),  # section texts, place, recipients, freeze date
-    ("reports:guidance_list", "officer"),  # a new guidance
+    ("annual:list", "officer"),  # open a report for a year
+    ("annual:detail", "officer"),  # section texts, place, recipients, freeze date
+    ("annual:guidance_list", "officer"),  # a new guidance
 ]
 
 
@@ -37,7 +37,7 @@ def test_guidance_task_form_survives_hostile_input(world, data):
     _published, draft, _plan = _guidance(world)
     client = Client()
     client.force_login(world.officer)
-    sweep(client, reverse("reports:guidance_detail", kwargs={"pk": draft.pk}), data)
+    sweep(client, reverse("annual:guidance_detail", kwargs={"pk": draft.pk}), data)
 
 
 @EXAMPLES
@@ -46,7 +46,7 @@ def test_plan_form_survives_hostile_input(world, data):
     published, _draft, _plan = _guidance(world)
     client = Client()
     client.force_login(world.director)
-    sweep(client, reverse("reports:guidance_detail", kwargs={"pk": published.pk}), data)
+    sweep(client, reverse("annual:guidance_detail", kwargs={"pk": published.pk}), data)
 
 
 @EXAMPLES
@@ -61,7 +61,7 @@ def test_plan_attachment_of_random_bytes_is_kept_whole_or_refused(world, text, c
     client.force_login(world.director)
     before = list(YearPlan.objects.order_by("pk").values_list())
     response = client.post(
-        reverse("reports:plan_submit", kwargs={"pk": published.pk}),
+        reverse("annual:plan_submit", kwargs={"pk": published.pk}),
         {"unit": world.centre.pk, "text": text, "attachment": SimpleUploadedFile(name, content)},
     )
     assert response.status_code == 302

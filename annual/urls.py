@@ -1,0 +1,27 @@
+"""The office's annual report and the year's guidance; mounted under /bao-cao/ beside the reports
+pages (gdtx_portal/urls.py), so their addresses are those they always had."""
+
+from django.urls import path
+
+from .views import guidance, reports
+
+app_name = "annual"
+
+urlpatterns = [
+    path("tong-ket/", reports.annual_list, name="list"),
+    path("tong-ket/them/", reports.annual_create, name="create"),
+    path("tong-ket/<int:pk>/", reports.annual_detail, name="detail"),
+    path("tong-ket/<int:pk>/chot-so-lieu/", reports.annual_freeze, name="freeze"),
+    path("tong-ket/<int:pk>/ban-in/", reports.annual_document, name="document"),
+    path("tong-ket/<int:pk>/tao-pdf/", reports.annual_pdf_start, name="pdf"),
+    path("tong-ket/<int:pk>/excel/", reports.annual_xlsx, name="xlsx"),
+    path("huong-dan/", guidance.guidance_list, name="guidance_list"),
+    path("huong-dan/them/", guidance.guidance_create, name="guidance_create"),
+    path("huong-dan/<int:pk>/", guidance.guidance_detail, name="guidance_detail"),
+    path("huong-dan/<int:pk>/them-nhiem-vu/", guidance.guidance_task_add, name="guidance_task_add"),
+    path("huong-dan/nhiem-vu/<int:pk>/xoa/", guidance.guidance_task_delete, name="guidance_task_delete"),
+    path("huong-dan/<int:pk>/ban-hanh/", guidance.guidance_publish, name="guidance_publish"),
+    path("huong-dan/<int:pk>/nhac-nop/", guidance.guidance_remind, name="guidance_remind"),
+    path("huong-dan/<int:pk>/nop-ke-hoach/", guidance.plan_submit, name="plan_submit"),
+    path("ke-hoach/<int:pk>/tep/", guidance.plan_file, name="plan_file"),
+]
