@@ -7,8 +7,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from units.concurrency import VersionedFormMixin, version_field
+from units.forms import date_field
 
 from . import learners as learner_list
+from . import services
 from .files import MAX_EVIDENCE_BYTES, check_evidence
 from .models import (
     Activity,
@@ -22,41 +24,18 @@ from .models import (
     YearPlan,
 )
 
-# dd/mm/yyyy whatever the browser's language (a native date picker follows the device's locale).
-DATE_INPUT = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
-DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%Y-%m-%d"]
-
-
-def _date_field(label, required=True, help_text=""):
-    return forms.DateField(
-        label=label, required=required, widget=DATE_INPUT, input_formats=DATE_FORMATS, help_text=help_text
-    )
-
 
 class ProfileForm(forms.ModelForm):
-    decision_date = _date_field(_l("Ngày quyết định"), required=False)
+    decision_date = date_field(_l("Ngày quyết định"), required=False, help_text="")
 
     class Meta:
         model = CentreProfile
-        fields = [
-            "decision_number",
-            "decision_date",
-            "decision_issuer",
-            "address",
-            "has_seal",
-            "bank_account",
-            "bank_name",
-            "rooms",
-            "computers",
-            "books",
-            "facilities",
-            "equipment",
-        ]
+        fields = services.PROFILE_FIELDS
         widgets = {"facilities": forms.Textarea(attrs={"rows": 3}), "equipment": forms.Textarea(attrs={"rows": 3})}
 
 
 class PersonForm(forms.ModelForm):
-    since = _date_field(_l("Từ ngày"))
+    since = date_field(_l("Từ ngày"), help_text="")
 
     class Meta:
         model = CentrePerson
@@ -64,15 +43,15 @@ class PersonForm(forms.ModelForm):
 
 
 class PersonEndForm(forms.Form):
-    until = _date_field(_l("Thôi từ ngày"))
+    until = date_field(_l("Thôi từ ngày"), help_text="")
     reason = forms.CharField(label=_l("Lý do"), max_length=200, required=False)
 
 
 class ActivityForm(forms.ModelForm):
     """Fits a 390 px phone screen in one column: the essentials first, the learner list last."""
 
-    start_date = _date_field(_l("Ngày bắt đầu"))
-    end_date = _date_field(_l("Ngày kết thúc"), help_text=_l("Buổi sinh hoạt một ngày: để trùng ngày bắt đầu."))
+    start_date = date_field(_l("Ngày bắt đầu"), help_text="")
+    end_date = date_field(_l("Ngày kết thúc"), help_text=_l("Buổi sinh hoạt một ngày: để trùng ngày bắt đầu."))
     learners = forms.CharField(
         label=_l("Danh sách người học (không bắt buộc)"),
         required=False,
@@ -85,22 +64,7 @@ class ActivityForm(forms.ModelForm):
 
     class Meta:
         model = Activity
-        fields = [
-            "kind",
-            "field",
-            "title",
-            "start_date",
-            "end_date",
-            "sessions",
-            "place",
-            "lecturer",
-            "club",
-            "participants",
-            "women",
-            "ethnic_minority",
-            "elderly",
-            "notes",
-        ]
+        fields = services.ACTIVITY_FIELDS
         widgets = {
             "notes": forms.Textarea(attrs={"rows": 2}),
             "participants": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
@@ -169,20 +133,20 @@ class ActivityForm(forms.ModelForm):
 
 
 class ClubForm(forms.ModelForm):
-    founded_on = _date_field(_l("Ngày thành lập"), required=False)
+    founded_on = date_field(_l("Ngày thành lập"), required=False, help_text="")
 
     class Meta:
         model = Club
-        fields = ["name", "field", "is_reading_club", "founded_on", "leader", "members"]
+        fields = [name for name in services.CLUB_FIELDS if name != "closed_on"]
 
 
 class ClubEditForm(ClubForm):
-    closed_on = _date_field(
+    closed_on = date_field(
         _l("Ngừng hoạt động từ"), required=False, help_text=_l("Để trống khi câu lạc bộ còn hoạt động.")
     )
 
     class Meta(ClubForm.Meta):
-        fields = [*ClubForm.Meta.fields, "closed_on"]
+        fields = services.CLUB_FIELDS
 
     def clean(self):
         data = super().clean()
@@ -193,7 +157,7 @@ class ClubEditForm(ClubForm):
 
 
 class NeedForm(forms.ModelForm):
-    surveyed_on = _date_field(_l("Ngày khảo sát"))
+    surveyed_on = date_field(_l("Ngày khảo sát"), help_text="")
 
     class Meta:
         model = LearningNeed
@@ -211,7 +175,7 @@ class NeedForm(forms.ModelForm):
 
 
 class FundingForm(forms.ModelForm):
-    date = _date_field(_l("Ngày"))
+    date = date_field(_l("Ngày"), help_text="")
 
     class Meta:
         model = FundingEntry
@@ -243,7 +207,7 @@ class FundingForm(forms.ModelForm):
 class PlanForm(forms.ModelForm):
     class Meta:
         model = YearPlan
-        fields = ["goals", "content", "planned_classes", "planned_topics", "planned_participants", "planned_budget"]
+        fields = services.PLAN_FIELDS
         widgets = {"goals": forms.Textarea(attrs={"rows": 3}), "content": forms.Textarea(attrs={"rows": 6})}
 
     def clean_planned_budget(self):

@@ -5,11 +5,8 @@ people there are (tests/test_home.py checks it at two sizes). Later modules add 
 panels through `<app>.home.panels(...)` (see `module_panels`), so this file never imports them.
 """
 
-import datetime
 import functools
 import importlib
-import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 from django.apps import apps
@@ -21,6 +18,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from units.calendar import upcoming_milestones
 from units.models import AuditEntry, Membership, Role, SchoolLevel, Unit, UnitKind, today
 from units.selectors import (
     active_memberships,
@@ -30,6 +28,7 @@ from units.selectors import (
     unit_kind_counts,
     units_visible_to,
 )
+from units.text import name_order
 from units.views.common import label_audit
 
 OFFICE_HOME_ROLES = {Role.OFFICE_OFFICER, Role.OFFICE_LEADER, Role.VIEWER}
@@ -45,165 +44,6 @@ COMMUNES_SHOWN = 15
 COLLEAGUES_SHOWN = 8
 HAMLETS_SHOWN = 12
 RECENT_SHOWN = 6
-MILESTONES_SHOWN = 4
-
-OFFICE, SCHOOL, CENTRE, DISTRICT_CENTRE, ASSOCIATION = "office", "school", "centre", "district_centre", "association"
-AUDIENCE = {
-    Role.OFFICE_OFFICER: OFFICE,
-    Role.OFFICE_LEADER: OFFICE,
-    Role.VIEWER: OFFICE,
-    Role.PRINCIPAL: SCHOOL,
-    Role.SCHOOL_STAFF: SCHOOL,
-    Role.CENTRE_DIRECTOR: CENTRE,
-    Role.CENTRE_STAFF: CENTRE,
-    Role.ASSOCIATION_OFFICER: ASSOCIATION,
-}
-
-
-@dataclass(frozen=True)
-class Milestone:
-    """A yearly date of continuing-education work, from the rule it comes from (DOMAIN.md §2)."""
-
-    month: int
-    day: int
-    title: str
-    source: str
-    audiences: frozenset
-    last_day: int = 0  # for events lasting several days in the same month
-
-    def next_on_or_after(self, day: datetime.date) -> tuple[datetime.date, datetime.date]:
-        for year in (day.year, day.year + 1):
-            start = datetime.date(year, self.month, self.day)
-            end = datetime.date(year, self.month, self.last_day or self.day)
-            if end >= day:
-                return start, end
-        raise AssertionError("unreachable: next year's date is always ahead")
-
-
-EVERYONE = frozenset({OFFICE, SCHOOL, CENTRE, DISTRICT_CENTRE, ASSOCIATION})
-CALENDAR = [
-    Milestone(
-        3,
-        31,
-        _("Hạn tự đánh giá Đơn vị học tập của năm trước"),
-        _("Thông tư 22/2020/TT-BGDĐT: hết quý I năm sau"),
-        frozenset({OFFICE, SCHOOL, CENTRE, DISTRICT_CENTRE}),
-    ),
-    Milestone(
-        4,
-        10,
-        _("TTHTCĐ tự đánh giá hoạt động năm"),
-        _("Công văn 2553/BGDĐT-GDTX; ngày cụ thể theo hướng dẫn của tỉnh"),
-        frozenset({OFFICE, CENTRE}),
-    ),
-    Milestone(
-        4,
-        21,
-        _("Ngày Sách và Văn hóa đọc Việt Nam"),
-        _("Báo cáo kết quả hưởng ứng theo hướng dẫn hằng năm"),
-        EVERYONE,
-    ),
-    Milestone(
-        5,
-        20,
-        _("TTHTCĐ nộp báo cáo hoạt động năm cho Phòng GD&ĐT"),
-        _("Hạn nộp theo hướng dẫn GDTX hằng năm"),
-        frozenset({OFFICE, CENTRE}),
-    ),
-    Milestone(
-        9,
-        30,
-        _("Xã chốt số liệu phổ cập giáo dục, xóa mù chữ"),
-        _("Thông tư 19/2020/TT-BGDĐT: năm thống kê 01/10 – 30/9"),
-        frozenset({OFFICE, SCHOOL, ASSOCIATION}),
-    ),
-    Milestone(
-        10,
-        1,
-        _("Tuần lễ hưởng ứng học tập suốt đời"),
-        _("Tổ chức từ 01/10 đến 07/10 hằng năm"),
-        EVERYONE,
-        last_day=7,
-    ),
-    Milestone(
-        10,
-        5,
-        _("Phòng GD&ĐT gửi hồ sơ phổ cập giáo dục, xóa mù chữ của huyện"),
-        _("Thông tư 19/2020/TT-BGDĐT; hạn theo hướng dẫn của tỉnh"),
-        frozenset({OFFICE}),
-    ),
-    Milestone(
-        12,
-        15,
-        _("Báo cáo kết quả xây dựng các mô hình học tập"),
-        _("Công văn 6782/BGDĐT-GDTX: gửi tỉnh và Hội Khuyến học trước 15/12"),
-        frozenset({OFFICE, ASSOCIATION}),
-    ),
-]
-
-
-# Vietnamese alphabetical order (ă, â after a; đ after d; ê after e; ô, ơ after o; ư after u),
-# tones only breaking ties. Databases without a Vietnamese collation sort "Đ" after "Z".
-_VI_LETTERS = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
-_VI_RANK = {letter: i for i, letter in enumerate(_VI_LETTERS)}
-_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
-_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền, hỏi, ngã, sắc, nặng
-
-
-def vietnamese_key(text: str) -> tuple:
-    """Sort key for Vietnamese names; digit runs compare as numbers ("Tổ dân phố 2" < "... 10")."""
-    letters: list[str] = []
-    tones: list[int] = []
-    for char in unicodedata.normalize("NFD", text.lower()):
-        if char in _LETTER_MARKS and letters:
-            letters[-1] = unicodedata.normalize("NFC", letters[-1] + char)
-        elif char in _TONES and tones:
-            tones[-1] = _TONES[char]
-        else:
-            letters.append(char)
-            tones.append(0)
-    primary: list = []
-    number = ""
-    for letter in [*letters, ""]:
-        if letter.isdecimal():
-            number += letter
-            continue
-        if number:
-            primary.append((1, int(number)))
-            number = ""
-        if letter:
-            primary.append((2, _VI_RANK[letter]) if letter in _VI_RANK else (0, ord(letter)))
-    return tuple(primary), tuple(tones)
-
-
-def name_order(unit: Unit) -> tuple:
-    return vietnamese_key(unit.name)
-
-
-def upcoming_milestones(
-    role: str | None, day: datetime.date, limit: int = MILESTONES_SHOWN, *, unit: Unit | None = None
-) -> list[dict]:
-    audience = AUDIENCE.get(role, OFFICE)
-    if audience == CENTRE and unit is not None and unit.kind == UnitKind.DISTRICT_CENTRE:
-        # The district GDNN-GDTX centre is not a TTHTCĐ: the TTHTCĐ deadlines are not its own.
-        audience = DISTRICT_CENTRE
-    upcoming = []
-    for milestone in CALENDAR:
-        if audience not in milestone.audiences:
-            continue
-        start, end = milestone.next_on_or_after(day)
-        upcoming.append(
-            {
-                "start": start,
-                "end": end,
-                "title": milestone.title,
-                "source": milestone.source,
-                "days_left": (start - day).days,
-                "ongoing": start <= day <= end,
-            }
-        )
-    upcoming.sort(key=lambda item: item["start"])
-    return upcoming[:limit]
 
 
 def _project_app_configs():

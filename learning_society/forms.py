@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reports.models import Rubric
 from units.concurrency import VersionedFormMixin, version_field
+from units.forms import date_field
 from units.models import UnitKind
 
 from .models import Checker, Subject, Title, UnitType
@@ -106,7 +107,7 @@ class DecisionForm(forms.Form):
     number = forms.CharField(
         label=_("Số quyết định"), max_length=60, help_text=_("Ví dụ: 125/QĐ-UBND (Nghị định 30/2020/NĐ-CP).")
     )
-    signed_on = forms.DateField(label=_("Ngày ký"), help_text=DATE_HELP, input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+    signed_on = date_field(_("Ngày ký"), help_text=DATE_HELP)
     signer_name = forms.CharField(label=_("Người ký"), max_length=150)
     signer_position = forms.CharField(label=_("Chức vụ người ký"), max_length=150, initial=_("Chủ tịch"))
     place = forms.CharField(label=_("Địa danh"), max_length=100, required=False, help_text=_("Ghi ở dòng ngày tháng."))

@@ -18,7 +18,7 @@ from units.concurrency import StaleEdit, answer_stale
 from units.forms import apply_errors
 from units.models import UnitKind
 from units.selectors import units_visible_to
-from units.text import as_id, ids_from
+from units.text import as_id, as_year, ids_from
 
 from . import documents, selectors, services
 from .access import (
@@ -50,11 +50,7 @@ PAGE_SIZE = 50
 
 
 def _year(request) -> int:
-    try:
-        year = int(request.GET.get("nam") or request.POST.get("nam") or 0)
-    except ValueError:
-        year = 0
-    return year if 2000 <= year <= 2100 else selectors.current_year()
+    return as_year(request.GET.get("nam") or request.POST.get("nam")) or selectors.current_year()
 
 
 def _title(request, default: str = Title.FAMILY) -> str:

@@ -7,10 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from units.concurrency import VersionedFormMixin, version_field
+from units.forms import date_field
 from units.models import Unit, UnitKind
 
+from . import services
 from .models import (
-    MIN_BIRTH_YEAR,
     Household,
     LiteracyClass,
     LiteracySettings,
@@ -18,16 +19,6 @@ from .models import (
     SurveyRound,
     TermResult,
 )
-
-DATE_INPUT = {"type": "text", "placeholder": "dd/mm/yyyy", "inputmode": "numeric"}
-
-
-class DateField(forms.DateField):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("input_formats", ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"])
-        kwargs.setdefault("widget", forms.DateInput(format="%d/%m/%Y", attrs=DATE_INPUT))
-        kwargs.setdefault("error_messages", {"invalid": _("Ngày phải có dạng dd/mm/yyyy.")})
-        super().__init__(**kwargs)
 
 
 class SettingsForm(forms.ModelForm):
@@ -37,7 +28,7 @@ class SettingsForm(forms.ModelForm):
 
 
 class RoundForm(forms.ModelForm):
-    reference_date = DateField(label=_("Ngày chốt số liệu"))
+    reference_date = date_field(_("Ngày chốt số liệu"), help_text="")
     carry_over = forms.BooleanField(
         label=_("Bắt đầu từ số liệu của đợt trước"),
         required=False,
@@ -101,34 +92,12 @@ class HouseholdForm(VersionedForm):
 
 
 class PersonForm(VersionedForm):
-    birth_date = DateField(label=_("Ngày sinh"), required=False, help_text=_("Để trống nếu chỉ biết năm sinh."))
+    birth_date = date_field(_("Ngày sinh"), required=False, help_text=_("Để trống nếu chỉ biết năm sinh."))
     birth_year = forms.IntegerField(label=_("Năm sinh"), required=False)
 
     class Meta:
         model = Person
-        fields = [
-            "full_name",
-            "birth_date",
-            "birth_year",
-            "sex",
-            "ethnicity",
-            "relation",
-            "grade",
-            "stage",
-            "found_illiterate",
-            "disability",
-            "exempt",
-            "residence",
-            "status",
-        ]
-
-    def clean_birth_year(self):
-        year = self.cleaned_data.get("birth_year")
-        if year is not None and (year < MIN_BIRTH_YEAR or year > timezone.localdate().year):
-            raise forms.ValidationError(
-                _("Năm sinh phải từ %(min)d đến %(max)d.") % {"min": MIN_BIRTH_YEAR, "max": timezone.localdate().year}
-            )
-        return year
+        fields = services.PERSON_FIELDS
 
     def clean_grade(self):
         grade = self.cleaned_data.get("grade")
@@ -139,22 +108,19 @@ class PersonForm(VersionedForm):
     def clean(self):
         data = super().clean()
         birth_date = data.get("birth_date")
+        if "birth_date" not in self.errors and "birth_year" not in self.errors:
+            for field, message in services.birth_errors(data.get("birth_year"), birth_date).items():
+                self.add_error(field, message)
         if birth_date:
-            if birth_date > timezone.localdate():
-                self.add_error("birth_date", _("Ngày sinh ở tương lai."))
-            elif birth_date.year < MIN_BIRTH_YEAR:
-                self.add_error("birth_date", _("Năm sinh phải từ %(min)d trở về sau.") % {"min": MIN_BIRTH_YEAR})
             data["birth_year"] = birth_date.year
-        elif data.get("birth_year") is None and "birth_year" not in self.errors:
-            self.add_error("birth_year", _("Hãy nhập ngày sinh hoặc năm sinh."))
         if data.get("exempt") and not data.get("disability"):
             self.add_error("exempt", _("Chỉ người khuyết tật mới được miễn (Nghị định 20/2014/NĐ-CP, Điều 20)."))
         return data
 
 
 class ClassForm(forms.ModelForm):
-    start_date = DateField(label=_("Ngày khai giảng"))
-    end_date = DateField(label=_("Ngày kết thúc dự kiến"), required=False)
+    start_date = date_field(_("Ngày khai giảng"), help_text="")
+    end_date = date_field(_("Ngày kết thúc dự kiến"), required=False, help_text="")
 
     class Meta:
         model = LiteracyClass

@@ -60,16 +60,24 @@ def prepare_person(person: Person) -> Person:
     return person
 
 
-def check_birth(birth_year: int | None, birth_date: datetime.date | None) -> None:
+def birth_errors(birth_year: int | None, birth_date: datetime.date | None) -> dict[str, str]:
+    """The one birth rule, for the person form (messages next to the field) and the services: a
+    date of birth, or a year when only the year is known, from MIN_BIRTH_YEAR to today. The date,
+    when given, decides the year."""
     today = timezone.localdate()
+    field, year = ("birth_date", birth_date.year) if birth_date else ("birth_year", birth_year)
     if birth_date and birth_date > today:
-        raise ValidationError({"birth_date": _("Ngày sinh ở tương lai.")})
-    if birth_year is None:
-        raise ValidationError({"birth_year": _("Hãy nhập ngày sinh hoặc năm sinh.")})
-    if birth_year < MIN_BIRTH_YEAR:
-        raise ValidationError({"birth_year": _("Năm sinh phải từ %(y)d trở về sau.") % {"y": MIN_BIRTH_YEAR}})
-    if birth_year > today.year:
-        raise ValidationError({"birth_year": _("Năm sinh %(y)d ở tương lai.") % {"y": birth_year}})
+        return {"birth_date": _("Ngày sinh ở tương lai.")}
+    if year is None:
+        return {"birth_year": _("Hãy nhập ngày sinh hoặc năm sinh.")}
+    if not MIN_BIRTH_YEAR <= year <= today.year:
+        return {field: _("Năm sinh phải từ %(min)d đến %(max)d.") % {"min": MIN_BIRTH_YEAR, "max": today.year}}
+    return {}
+
+
+def check_birth(birth_year: int | None, birth_date: datetime.date | None) -> None:
+    if errors := birth_errors(birth_year, birth_date):
+        raise ValidationError(errors)
 
 
 def _check_open(survey_round: SurveyRound) -> None:

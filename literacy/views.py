@@ -21,7 +21,7 @@ from units.concurrency import StaleEdit, answer_stale
 from units.forms import apply_errors
 from units.models import Unit, UnitKind
 from units.selectors import is_office_user, scope_roots, units_editable_by, units_visible_to
-from units.text import as_id, ids_from
+from units.text import as_id, as_year, ids_from
 
 from . import access, exports, importer, imports, selectors, services, tables
 from .forms import (
@@ -598,10 +598,8 @@ def enrolment_remove(request, pk):
 
 def _year(request, unit: Unit) -> tuple[int, list[int]]:
     years = selectors.standard_years(unit)
-    raw = request.GET.get("nam", "")
-    if raw.isdecimal() and 2000 <= int(raw) <= 2100:
-        return int(raw), years
-    return (years[0] if years else datetime.date.today().year), years
+    year = as_year(request.GET.get("nam"))
+    return year or (years[0] if years else datetime.date.today().year), years
 
 
 def standard(request, pk):

@@ -405,3 +405,75 @@ class MembershipEndForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["valid_to"].initial = today()
+
+
+# Two-factor login pages ----------------------------------------------------------------------
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Mã xác thực"),
+        max_length=40,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "autocapitalize": "none",
+                "autofocus": True,
+                "class": "form-control form-control-lg",
+            }
+        ),
+        error_messages={"required": _("Vui lòng nhập mã xác thực.")},
+    )
+
+
+class DisableForm(forms.Form):
+    password = forms.CharField(
+        label=_("Mật khẩu hiện tại"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "class": "form-control"}),
+        error_messages={"required": _("Vui lòng nhập mật khẩu.")},
+    )
+    code = forms.CharField(
+        label=_("Mã xác thực hoặc mã dự phòng"),
+        max_length=40,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "none", "class": "form-control"}
+        ),
+        error_messages={"required": _("Vui lòng nhập mã xác thực.")},
+    )
+
+
+# The audit log's filter ------------------------------------------------------------------------
+
+AUDIT_DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+
+
+class AuditFilterForm(forms.Form):
+    action = forms.ChoiceField(label=_("Thao tác"), required=False)
+    person = forms.CharField(label=_("Người thực hiện"), required=False, max_length=100)
+    unit = forms.CharField(label=_("Đơn vị"), required=False, max_length=100)
+    date_from = forms.DateField(
+        label=_("Từ ngày"),
+        required=False,
+        input_formats=AUDIT_DATE_FORMATS,
+        error_messages={"invalid": _("Nhập ngày theo dạng dd/mm/yyyy.")},
+    )
+    date_to = forms.DateField(
+        label=_("Đến ngày"),
+        required=False,
+        input_formats=AUDIT_DATE_FORMATS,
+        error_messages={"invalid": _("Nhập ngày theo dạng dd/mm/yyyy.")},
+    )
+
+    def __init__(self, *args, actions=(), **kwargs):
+        """`actions`: (action, readable label) pairs of the entries the viewer may read."""
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = [("", _("Tất cả thao tác")), *actions]
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", _("Ngày kết thúc phải sau hoặc bằng ngày bắt đầu."))
+        return data

@@ -44,3 +44,56 @@ def as_id(value) -> int | None:
 def ids_from(values) -> list[int]:
     """The ids among posted values (checkbox lists); anything else is ignored."""
     return [number for number in map(as_id, values) if number is not None]
+
+
+# The years a page may be asked about through ?nam= (a school year's first year, a survey year).
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def as_year(value) -> int | None:
+    """A year from a query string or a posted form (?nam=2025), or None when it is not one: digits
+    only, between FIRST_YEAR and LAST_YEAR. The page then falls back to its own current year."""
+    text = str(value if value is not None else "").strip()
+    if not text.isdecimal() or len(text) != 4:
+        return None
+    number = int(text)
+    return number if FIRST_YEAR <= number <= LAST_YEAR else None
+
+
+# Vietnamese alphabetical order (ă, â after a; đ after d; ê after e; ô, ơ after o; ư after u),
+# tones only breaking ties. Databases without a Vietnamese collation sort "Đ" after "Z".
+_VI_LETTERS = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_VI_RANK = {letter: i for i, letter in enumerate(_VI_LETTERS)}
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền, hỏi, ngã, sắc, nặng
+
+
+def vietnamese_key(text: str) -> tuple:
+    """Sort key for Vietnamese names; digit runs compare as numbers ("Tổ dân phố 2" < "... 10")."""
+    letters: list[str] = []
+    tones: list[int] = []
+    for char in unicodedata.normalize("NFD", text.lower()):
+        if char in _LETTER_MARKS and letters:
+            letters[-1] = unicodedata.normalize("NFC", letters[-1] + char)
+        elif char in _TONES and tones:
+            tones[-1] = _TONES[char]
+        else:
+            letters.append(char)
+            tones.append(0)
+    primary: list = []
+    number = ""
+    for letter in [*letters, ""]:
+        if letter.isdecimal():
+            number += letter
+            continue
+        if number:
+            primary.append((1, int(number)))
+            number = ""
+        if letter:
+            primary.append((2, _VI_RANK[letter]) if letter in _VI_RANK else (0, ord(letter)))
+    return tuple(primary), tuple(tones)
+
+
+def name_order(unit) -> tuple:
+    """Units (anything with a `name`) in Vietnamese alphabetical order."""
+    return vietnamese_key(unit.name)

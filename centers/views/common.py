@@ -4,6 +4,7 @@ page context and the one-column entry page (`_form_page`)."""
 from django.shortcuts import render
 
 from units.models import today
+from units.text import as_year
 
 from .. import permissions
 from ..models import school_year_label, school_year_of
@@ -12,10 +13,7 @@ PAGE_SIZE = 25
 
 
 def _year(request) -> int:
-    value = request.GET.get("nam", "")
-    if value.isdecimal() and 2000 <= int(value) <= 2100:
-        return int(value)
-    return school_year_of(today())
+    return as_year(request.GET.get("nam")) or school_year_of(today())
 
 
 def _years_around(year: int) -> list[tuple[int, str]]:

@@ -8,12 +8,12 @@ The page runs a fixed number of queries whatever the size of the log (tests/hard
 
 import datetime
 
-from django import forms
 from django.db.models import Q
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..forms import AuditFilterForm
 from ..models import AuditEntry
 from ..selectors import units_visible_to
 from ..text import fold
@@ -34,7 +34,6 @@ MODULE_LABELS = {
     "annual_report": _("Báo cáo năm"),
     "job": _("Tác vụ nền"),
 }
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
 
 def action_label(action: str) -> str:
@@ -44,35 +43,6 @@ def action_label(action: str) -> str:
     if module in MODULE_LABELS:
         return f"{MODULE_LABELS[module]}: {rest.replace('_', ' ')}"
     return action
-
-
-class AuditFilterForm(forms.Form):
-    action = forms.ChoiceField(label=_("Thao tác"), required=False)
-    person = forms.CharField(label=_("Người thực hiện"), required=False, max_length=100)
-    unit = forms.CharField(label=_("Đơn vị"), required=False, max_length=100)
-    date_from = forms.DateField(
-        label=_("Từ ngày"),
-        required=False,
-        input_formats=DATE_FORMATS,
-        error_messages={"invalid": _("Nhập ngày theo dạng dd/mm/yyyy.")},
-    )
-    date_to = forms.DateField(
-        label=_("Đến ngày"),
-        required=False,
-        input_formats=DATE_FORMATS,
-        error_messages={"invalid": _("Nhập ngày theo dạng dd/mm/yyyy.")},
-    )
-
-    def __init__(self, *args, actions=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["action"].choices = [("", _("Tất cả thao tác"))] + [(a, action_label(a)) for a in actions]
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("date_from"), data.get("date_to")
-        if start and end and start > end:
-            self.add_error("date_to", _("Ngày kết thúc phải sau hoặc bằng ngày bắt đầu."))
-        return data
 
 
 def audit_scope(user):
@@ -106,7 +76,7 @@ def audit_list(request):
     require_office(user)
     scope = audit_scope(user)
     actions = sorted(scope.order_by().values_list("action", flat=True).distinct())
-    form = AuditFilterForm(request.GET or None, actions=actions)
+    form = AuditFilterForm(request.GET or None, actions=[(a, action_label(a)) for a in actions])
     # A field with an error does not filter; the others still do, and the error is shown.
     data = {}
     if form.is_bound:

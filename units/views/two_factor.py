@@ -7,7 +7,6 @@ right code calls auth.login. The password step is still django.contrib.auth's Lo
 django-axes keeps counting wrong passwords (AuthenticationForm authenticates with `request=`).
 """
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -19,50 +18,16 @@ from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from .. import two_factor
+from ..forms import CodeForm, DisableForm
 from ..two_factor_required import must_set_up, setup_notice
 
 PENDING_KEY = "two_factor_pending"
 PENDING_SECONDS = 5 * 60
-
-
-class CodeForm(forms.Form):
-    code = forms.CharField(
-        label=gettext_lazy("Mã xác thực"),
-        max_length=40,
-        widget=forms.TextInput(
-            attrs={
-                "autocomplete": "one-time-code",
-                "inputmode": "numeric",
-                "autocapitalize": "none",
-                "autofocus": True,
-                "class": "form-control form-control-lg",
-            }
-        ),
-        error_messages={"required": gettext_lazy("Vui lòng nhập mã xác thực.")},
-    )
-
-
-class DisableForm(forms.Form):
-    password = forms.CharField(
-        label=gettext_lazy("Mật khẩu hiện tại"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "class": "form-control"}),
-        error_messages={"required": gettext_lazy("Vui lòng nhập mật khẩu.")},
-    )
-    code = forms.CharField(
-        label=gettext_lazy("Mã xác thực hoặc mã dự phòng"),
-        max_length=40,
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "autocapitalize": "none", "class": "form-control"}
-        ),
-        error_messages={"required": gettext_lazy("Vui lòng nhập mã xác thực.")},
-    )
 
 
 def _safe_next(request, url: str) -> str:
