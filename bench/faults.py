@@ -181,7 +181,7 @@ def fresh():
 def job_row(pk):
     from django.db import connections
 
-    from reports.models import Job
+    from jobs.models import Job
 
     for _ in range(50):
         try:

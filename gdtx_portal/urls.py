@@ -27,7 +27,7 @@ urlpatterns = [
     path("trung-tam/", include("centers.urls")),
     path("xoa-mu-chu/", include("literacy.urls")),
     path("xa-hoi-hoc-tap/", include("learning_society.urls")),
-    path("viec/", include("reports.exports.urls")),
+    path("viec/", include("jobs.urls")),
     path("quan-tri/", admin.site.urls),
 ]
 

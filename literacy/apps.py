@@ -15,7 +15,7 @@ class LiteracyConfig(AppConfig):
             register_provider(key, label, func, source="Sổ theo dõi xóa mù chữ (điều tra hộ gia đình, lớp học)")
         register_subject_source("literacy.households", "Hộ gia đình (điều tra XMC)", households_of_hamlet)
 
-        from reports.jobs import register_job
+        from jobs.registry import register_job
 
         from .imports import CHECK_KIND, COMMIT_KIND, run_check_job, run_commit_job
 

@@ -1,4 +1,4 @@
-"""Files of the literacy module made by the shared job layer (reports.jobs): small ones in the request,
+"""Files of the literacy module made by the shared job layer (the jobs app): small ones in the request,
 large ones in the worker with a progress bar (export_or_job). The name lists MC1 / MC2 of a commune
 that misses the standard run to thousands of rows, and a PDF of them to dozens of pages."""
 
@@ -6,8 +6,9 @@ import datetime
 
 from django.utils.translation import gettext as _
 
+from jobs.registry import JobError
+from jobs.runner import job_progress
 from reports.exports import OfficialDocument, Signer, render_official_pdf, table_to_xlsx
-from reports.jobs import JobError, job_progress
 from units.models import Unit
 
 from . import access, selectors, tables

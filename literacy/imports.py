@@ -6,9 +6,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from reports.jobs import JobError, job_interrupted, job_progress
-from reports.jobs import start_job as start_report_job
-from reports.models import Job
+from jobs.models import Job
+from jobs.registry import JobError, job_interrupted
+from jobs.runner import job_progress
+from jobs.runner import start_job as start_report_job
 from units.models import Unit
 
 from . import importer, selectors
@@ -121,7 +122,7 @@ def batch_commit(batch: ImportBatch, *, actor, job: Job | None = None) -> Import
     return batch
 
 
-# The shared job layer (reports.jobs) runs large files in the worker with a progress bar --------
+# The shared job layer (the jobs app) runs large files in the worker with a progress bar --------
 
 
 def _load(batch_id: str) -> ImportBatch:

@@ -36,6 +36,7 @@ THIRD_PARTY_APPS = [
 ]
 LOCAL_APPS = [
     "units",
+    "jobs",
     "reports",
     "annual",
     "centers",
@@ -176,7 +177,7 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Background work: django-tasks with its database backend, run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A running job's worker stamps it every JOB_HEARTBEAT_INTERVAL seconds; a job silent for
-# JOB_HEARTBEAT_TIMEOUT seconds lost its worker and is failed or re-queued (reports.jobs).
+# JOB_HEARTBEAT_TIMEOUT seconds lost its worker and is failed or re-queued (jobs.supervision).
 JOB_HEARTBEAT_INTERVAL = env_int("JOB_HEARTBEAT_INTERVAL", 10)
 JOB_HEARTBEAT_TIMEOUT = env_int("JOB_HEARTBEAT_TIMEOUT", 180)
 

@@ -2,7 +2,7 @@
 middle of a request. The job ends failed with a message (or runs again by itself when repeating it
 is harmless), nothing is half-written, and the site recovers without anyone restarting it.
 
-The first tests drive reports.jobs' sweep on rows set up as a killed worker leaves them. The two
+The first tests drive the jobs app's sweep (jobs.supervision) on rows set up as a killed worker leaves them. The two
 subprocess tests do it for real: `manage.py run_worker` on a copy of the test database (a file for
 SQLite, the test database itself on PostgreSQL) runs a slow job from tests/hardening/slow_jobs,
 gets SIGKILL half-way, and a second worker is started. The connection tests terminate this test's
@@ -32,17 +32,11 @@ from django.utils import timezone
 from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
-from reports import jobs
-from reports.jobs import (
-    INTERRUPTED,
-    fail_orphaned_jobs,
-    job_is_orphaned,
-    process_identity,
-    recover_orphaned_job,
-    register_job,
-    run_job,
-)
-from reports.models import Job
+from jobs.heartbeat import process_identity
+from jobs.models import Job
+from jobs.registry import register_job
+from jobs.runner import INTERRUPTED, job_progress, run_job, start_job
+from jobs.supervision import fail_orphaned_jobs, job_is_orphaned, recover_orphaned_job
 from tests.factories import World
 from tests.hardening.slow_jobs.apps import ROW_ACTION, SLOW_EXPORT, SLOW_IMPORT
 from units.models import AuditEntry
@@ -51,12 +45,12 @@ OTHER_MACHINE = "another-host:4242:777"
 
 
 def _export(job):
-    jobs.job_progress(job, 1, 1, "Đang tạo tệp")
+    job_progress(job, 1, 1, "Đang tạo tệp")
     return "Danh sách.xlsx", b"noi dung"
 
 
 def _database_restarts(job):
-    jobs.job_progress(job, 1, 2, "Đang ghi")
+    job_progress(job, 1, 2, "Đang ghi")
     raise OperationalError("terminating connection due to administrator command")
 
 
@@ -206,7 +200,7 @@ def test_a_heartbeat_written_after_the_sweep_looked_wins(world):
 
 
 def test_a_job_whose_database_restarted_under_it_ends_failed_with_the_same_message(world):
-    job = jobs.start_job(actor=world.officer, kind="tests.faults.database_restarts", title="Nhập")
+    job = start_job(actor=world.officer, kind="tests.faults.database_restarts", title="Nhập")
 
     assert (job.status, job.message) == (Job.Status.FAILED, str(INTERRUPTED))
 

@@ -12,9 +12,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from jobs.models import Job
 from literacy import importer, imports
 from literacy.models import ImportBatch, Person
-from reports.models import Job
 from tests.literacy.fixtures import literacy_world, row, workbook_bytes
 from units import spreadsheets
 from units.spreadsheets import SpreadsheetRefused

@@ -201,8 +201,8 @@ def test_reports_and_lists_run_a_constant_number_of_queries(world, login, name, 
 
 
 def test_a_large_file_runs_as_a_job_with_progress_and_still_imports_all_or_nothing(world, login, monkeypatch):
+    from jobs.models import Job
     from literacy import imports
-    from reports.models import Job
 
     monkeypatch.setattr(imports, "LARGE_FILE_BYTES", 0)
     client = login(world.officer)
@@ -235,8 +235,8 @@ def test_a_large_file_with_a_bad_row_fails_its_job_and_writes_nothing(world, log
 
 
 def test_a_long_name_list_is_made_in_the_background_with_the_same_file(world, login, monkeypatch):
+    from jobs.models import Job
     from literacy import exports
-    from reports.models import Job
 
     monkeypatch.setattr(exports, "NAME_LIST_DIRECT_ROWS", {"xlsx": 0, "pdf": 0})
     client = login(world.officer)
@@ -251,8 +251,8 @@ def test_a_long_name_list_is_made_in_the_background_with_the_same_file(world, lo
 
 
 def test_the_name_list_job_checks_access_as_its_owner(world):
+    from jobs.models import Job
     from literacy.exports import name_list_file
-    from reports.models import Job
 
     make_round(world.office)
     job = Job(kind="literacy.name_list", title="x", owner=world.outsider_officer)

@@ -12,7 +12,7 @@ ROW_ACTION = "tests.slow_row"
 def slow_import(job, *, rows: int, step: float, halfway_marker: str):
     """Like the household import: progress while checking, then every row in one transaction.
     Touches `halfway_marker` once half the rows are written (not yet committed)."""
-    from reports.jobs import job_progress
+    from jobs.runner import job_progress
     from units.audit import record
 
     for done in range(1, rows + 1):
@@ -29,7 +29,7 @@ def slow_import(job, *, rows: int, step: float, halfway_marker: str):
 def slow_export(job, *, rows: int, step: float, halfway_marker: str):
     """An export that only makes a file (safe to repeat). The first attempt is slow, so the test
     can kill it half-way; the automatic second attempt runs straight through."""
-    from reports.jobs import job_progress
+    from jobs.runner import job_progress
 
     slow = job.attempt == 1
     for done in range(1, rows + 1):
@@ -46,7 +46,7 @@ class SlowJobsConfig(AppConfig):
     label = "slow_jobs"
 
     def ready(self):
-        from reports.jobs import register_job
+        from jobs.registry import register_job
 
         register_job(SLOW_IMPORT, slow_import)
         register_job(SLOW_EXPORT, slow_export, retry_on_interrupt=True)

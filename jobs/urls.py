@@ -1,4 +1,4 @@
-"""Background jobs. Included by gdtx_portal/urls.py as path("viec/", include("reports.exports.urls"))."""
+"""Background jobs. Included by gdtx_portal/urls.py as path("viec/", include("jobs.urls"))."""
 
 from django.urls import path
 

@@ -8,12 +8,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from reports import jobs
-from reports.jobs import JobError, export_or_job, job_progress, register_job, save_job_result, start_job
-from reports.models import Job
+from jobs import responses, runner
+from jobs.models import Job
+from jobs.registry import JobError, register_job
+from jobs.responses import export_or_job
+from jobs.runner import job_progress, save_job_result, start_job
 from tests.factories import make_user
-
-pytestmark = pytest.mark.urls("tests.exports.urls")
 
 seen_progress: list[tuple[int, int, str]] = []
 
@@ -79,7 +79,7 @@ def test_a_crash_marks_the_job_failed_with_a_vietnamese_message_and_deletes_the_
     job = start_job(actor=world.officer, kind="tests.breaks", title="Xuất lỗi")
 
     assert job.status == Job.Status.FAILED
-    assert job.message == str(jobs.GENERIC_FAILURE)
+    assert job.message == str(runner.GENERIC_FAILURE)
     assert "disk full" not in job.message
     assert not job.result_file
     leftovers = [p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()]
@@ -134,7 +134,7 @@ def test_another_user_gets_404_even_from_the_same_office(world, login):
 
 
 def test_a_very_large_result_is_streamed_from_disk(world, login, monkeypatch):
-    monkeypatch.setattr(jobs, "STREAM_DOWNLOADS_ABOVE", 5)
+    monkeypatch.setattr(responses, "STREAM_DOWNLOADS_ABOVE", 5)
     job = start_job(actor=world.officer, kind="tests.count", title="Xuất")
 
     response = login(world.officer).get(reverse("jobs:download", args=[job.pk]))

@@ -9,7 +9,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from reports.jobs import get_job_for_user, job_detail_url, job_download_response, job_looks_stuck, jobs_of, retry_job
+from .access import get_job_for_user, job_detail_url, job_looks_stuck, jobs_of
+from .responses import job_download_response
+from .runner import retry_job
 
 JOBS_PER_PAGE = 20
 
@@ -17,20 +19,20 @@ JOBS_PER_PAGE = 20
 @require_GET
 def job_list(request):
     page = Paginator(jobs_of(request.user), JOBS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "documents/jobs/list.html", {"page_obj": page, "jobs": page.object_list})
+    return render(request, "jobs/list.html", {"page_obj": page, "jobs": page.object_list})
 
 
 @require_GET
 def job_detail(request, pk):
     job = get_job_for_user(request.user, pk)
-    return render(request, "documents/jobs/detail.html", {"job": job, "stuck": job_looks_stuck(job)})
+    return render(request, "jobs/detail.html", {"job": job, "stuck": job_looks_stuck(job)})
 
 
 @require_GET
 def job_progress(request, pk):
     """The htmx partial; it stops polling itself once the job has finished."""
     job = get_job_for_user(request.user, pk)
-    return render(request, "documents/jobs/_progress.html", {"job": job, "stuck": job_looks_stuck(job)})
+    return render(request, "jobs/_progress.html", {"job": job, "stuck": job_looks_stuck(job)})
 
 
 @require_GET

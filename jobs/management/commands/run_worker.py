@@ -2,13 +2,13 @@
 
 Before it takes the first task it settles every job still "running" whose worker process is gone
 (killed, out of memory, the machine restarted): failed with a message and a "Chạy lại" button, or
-queued again once when the kind is safe to repeat (reports.jobs.recover_orphaned_job). While it runs,
+queued again once when the kind is safe to repeat (jobs.supervision.recover_orphaned_job). While it runs,
 a thread repeats that sweep every minute for jobs of workers on other machines, which are known to
 be dead only by their heartbeat (JOB_HEARTBEAT_TIMEOUT). Every option of db_worker is accepted.
 
 db_worker exits on the first database error it meets while polling for tasks, which a PostgreSQL
 restart produces; this command waits a moment and carries on instead, so the worker survives the
-restart without a supervisor (a job caught by it ends "Lỗi" with its message, reports.jobs).
+restart without a supervisor (a job caught by it ends "Lỗi" with its message, jobs.runner).
 """
 
 import threading
@@ -17,7 +17,7 @@ import time
 from django.db import DatabaseError, InterfaceError, OperationalError, connections
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
-from reports.jobs import fail_orphaned_jobs, run_sweeper
+from jobs.supervision import fail_orphaned_jobs, run_sweeper
 
 SWEEP_EVERY = 60.0  # seconds
 RECONNECT_DELAY = 1.0  # seconds between attempts while the database is unavailable
