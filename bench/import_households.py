@@ -5,7 +5,7 @@ bulk-inserting the same rows, and vs django-import-export (the peer a Django tea
 
 Builds its own database (SQLite file in /tmp unless DATABASE_URL is set: use a throw-away database
 whose name contains "bench"). Prints
-  portal   = literacy.importer.check (dry run: every rule, the diff with the register) + apply (one transaction)
+  portal   = literacy.household_import.check (dry run: every rule, the diff with the register) + apply (one transaction)
   baseline = calamine read + bulk_create of the same households and people, no validation
   peer     = django-import-export ModelResource.import_data on the same file (openpyxl via tablib),
              measured on --peer-rows rows (it is slow) and scaled per row
@@ -51,12 +51,12 @@ def make_units():
 def make_workbook(rows: int) -> bytes:
     from openpyxl import Workbook
 
-    from literacy import importer
+    from literacy import household_import
 
     rng = random.Random(7)
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Nhan khau")
-    sheet.append([c.header for c in importer.COLUMNS])
+    sheet.append([c.header for c in household_import.COLUMNS])
     surnames = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Lò"]
     given = ["Văn An", "Thị Bình", "Đức Cường", "Thị Dung", "Minh Hải", "Thu Hà", "Quang Long"]
     for i in range(rows):
@@ -104,11 +104,11 @@ def new_round(office, number):
 
 
 def portal_import(data: bytes, survey_round, commune) -> int:
-    from literacy import importer
+    from literacy import household_import
 
-    plan = importer.check(io.BytesIO(data), survey_round=survey_round, commune=commune)
+    plan = household_import.check(io.BytesIO(data), survey_round=survey_round, commune=commune)
     assert plan.ok, (plan.fatal, plan.errors[:3])
-    importer.apply(plan, actor=None, survey_round=survey_round, commune=commune)
+    household_import.apply(plan, actor=None, survey_round=survey_round, commune=commune)
     return plan.rows
 
 

@@ -12,7 +12,7 @@ from jobs.runner import job_progress
 from jobs.runner import start_job as start_report_job
 from units.models import Unit
 
-from . import importer, selectors
+from . import household_import, selectors
 from .models import ImportBatch, SurveyRound
 
 # Files above this size are handled by the worker with a progress bar (~2,000 rows per 100 kB).
@@ -50,7 +50,7 @@ def batch_check(batch: ImportBatch, job: Job | None = None) -> ImportBatch:
     """The dry run: validate every row and count what would change; nothing is written."""
     user = batch.uploaded_by
     with batch.file.open("rb") as handle:
-        plan = importer.check(
+        plan = household_import.check(
             handle,
             survey_round=batch.round,
             commune=batch.commune,
@@ -62,7 +62,7 @@ def batch_check(batch: ImportBatch, job: Job | None = None) -> ImportBatch:
     if plan.fatal:
         batch.errors = [[0, "", plan.fatal]]
     else:
-        batch.errors = plan.error_rows()[: importer.MAX_STORED_ERRORS]
+        batch.errors = plan.error_rows()[: household_import.MAX_STORED_ERRORS]
     batch.status = ImportBatch.Status.CHECKED if plan.ok else ImportBatch.Status.INVALID
     batch.save(update_fields=["rows", "summary", "errors", "status"])
     return batch
@@ -98,7 +98,7 @@ def batch_commit(batch: ImportBatch, *, actor, job: Job | None = None) -> Import
     if batch.status != ImportBatch.Status.CHECKED:
         raise ValidationError(_("Chỉ nhập được tệp đã kiểm tra và không có lỗi."))
     with batch.file.open("rb") as handle:
-        plan = importer.check(
+        plan = household_import.check(
             handle,
             survey_round=batch.round,
             commune=batch.commune,
@@ -107,13 +107,13 @@ def batch_commit(batch: ImportBatch, *, actor, job: Job | None = None) -> Import
         )
     if not plan.ok:
         batch.status = ImportBatch.Status.INVALID
-        batch.errors = [[0, "", plan.fatal]] if plan.fatal else plan.error_rows()[: importer.MAX_STORED_ERRORS]
+        batch.errors = [[0, "", plan.fatal]] if plan.fatal else plan.error_rows()[: household_import.MAX_STORED_ERRORS]
         batch.save(update_fields=["status", "errors"])
         return batch
     if job is not None:
         job_progress(job, plan.rows, plan.rows, _("Đang ghi %(n)s dòng vào sổ") % {"n": plan.rows})
     with transaction.atomic():
-        summary = importer.apply(
+        summary = household_import.apply(
             plan, actor=actor, survey_round=batch.round, commune=batch.commune, file_name=batch.file_name
         )
         batch.summary = summary

@@ -24,7 +24,7 @@ from units.models import Unit, UnitKind
 from units.selectors import is_office_user, scope_roots, units_editable_by, units_visible_to
 from units.text import as_id, as_year, ids_from
 
-from . import access, exports, importer, imports, selectors, services, tables
+from . import access, exports, household_import, imports, selectors, services, tables
 from .forms import (
     AssignmentForm,
     ClassForm,
@@ -349,20 +349,20 @@ def import_template(request):
     """The documented template (Tải mẫu): a page describing every column, and with ?tai=1 the
     workbook itself (the header row and a sheet explaining each column)."""
     if not request.GET.get("tai"):
-        return render(request, "literacy/import_template.html", {"columns": importer.COLUMNS})
+        return render(request, "literacy/import_template.html", {"columns": household_import.COLUMNS})
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Nhan khau"
-    sheet.append([c.header for c in importer.COLUMNS])
+    sheet.append([c.header for c in household_import.COLUMNS])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for index, column in enumerate(importer.COLUMNS):
+    for index, column in enumerate(household_import.COLUMNS):
         sheet.column_dimensions[chr(ord("A") + index)].width = max(12, len(column.header) + 4)
     guide = workbook.create_sheet("Huong dan")
     guide.append([_("Cột"), _("Bắt buộc"), _("Cách ghi")])
     for cell in guide[1]:
         cell.font = Font(bold=True)
-    for column in importer.COLUMNS:
+    for column in household_import.COLUMNS:
         guide.append([column.header, _("Có") if column.required else _("Không"), str(column.help)])
     guide.append([])
     guide.append([_("Mỗi dòng là một nhân khẩu; các nhân khẩu cùng hộ ghi cùng Mã hộ, Thôn và Chủ hộ.")])

@@ -19,7 +19,7 @@ a job and dies again at "Chạy lại". So every reader of an uploaded workbook 
 An old .xls (not a zip) is bounded by its own format (65,536 × 256); `check_extent()` checks the
 sheet calamine has read before it is turned into Python rows, for every format.
 
-The defaults come from the household import (literacy.importer): a commune's file has up to about
+The defaults come from the household import (literacy.household_import): a commune's file has up to about
 100,000 rows of 15 columns; a 150,000-row template file is 10 MB packed, 118 MB unpacked (ratio 12).
 """
 

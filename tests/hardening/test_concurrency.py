@@ -275,7 +275,7 @@ def test_two_people_saving_the_same_person_at_once():
 def test_an_import_that_changed_a_person_refuses_an_edit_page_opened_before_it():
     import io
 
-    from literacy import importer
+    from literacy import household_import
     from literacy import services as literacy
     from literacy.models import Household, Person
     from tests.literacy.fixtures import make_round, row, workbook_bytes
@@ -285,9 +285,10 @@ def test_an_import_that_changed_a_person_refuses_an_edit_page_opened_before_it()
     survey_round = make_round(world.office)
 
     def run_import(rows):
-        plan = importer.check(io.BytesIO(workbook_bytes(rows)), survey_round=survey_round, commune=world.commune)
+        data = io.BytesIO(workbook_bytes(rows))
+        plan = household_import.check(data, survey_round=survey_round, commune=world.commune)
         assert plan.ok, plan.errors[:3]
-        importer.apply(plan, actor=world.officer, survey_round=survey_round, commune=world.commune)
+        household_import.apply(plan, actor=world.officer, survey_round=survey_round, commune=world.commune)
 
     run_import([row(name="An", grade=2)])
     person = Person.objects.get(full_name="An")

@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from jobs.models import Job
-from literacy import importer, imports
+from literacy import household_import, imports
 from literacy.models import ImportBatch, Person
 from tests.literacy.fixtures import literacy_world, row, workbook_bytes
 from units import spreadsheets
@@ -279,8 +279,8 @@ def test_the_reader_refuses_an_oversized_sheet_before_turning_it_into_python_row
     settings.SPREADSHEET_MAX_CELLS = 100
     monkeypatch.setattr(spreadsheets, "guard", lambda source: None)
     content = workbook_bytes([row(code=f"H{i:03d}") for i in range(20)])  # 21 rows × 15 columns
-    with pytest.raises(importer.FileProblem, match="21 dòng × 15 cột"):
-        importer.read_sheet(io.BytesIO(content))
+    with pytest.raises(household_import.FileProblem, match="21 dòng × 15 cột"):
+        household_import.read_sheet(io.BytesIO(content))
 
 
 def test_a_reference_beyond_the_last_excel_row_is_measured_not_ignored():

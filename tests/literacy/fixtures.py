@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 from openpyxl import Workbook
 
-from literacy import importer, services
+from literacy import household_import, services
 from literacy.models import Household, Person, PersonStatus, SurveyRound
 from tests.factories import make_unit
 from units.models import UnitKind
@@ -97,7 +97,7 @@ def fresh_enrolment(world):
 
 # Excel files ----------------------------------------------------------------------------------
 
-HEADERS = [c.header for c in importer.COLUMNS]
+HEADERS = [c.header for c in household_import.COLUMNS]
 
 
 def row(

@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 from django.core.management import CommandError, call_command
 
-from literacy import importer
+from literacy import household_import
 from literacy.models import Household, Person
 from tests.literacy.fixtures import HEADERS, make_round, row, workbook_bytes
 
@@ -15,13 +15,13 @@ pytestmark = pytest.mark.django_db
 
 
 def _check(world, survey_round, data: bytes):
-    return importer.check(io.BytesIO(data), survey_round=survey_round, commune=world.commune)
+    return household_import.check(io.BytesIO(data), survey_round=survey_round, commune=world.commune)
 
 
 def _import(world, survey_round, data: bytes):
     plan = _check(world, survey_round, data)
     assert plan.ok, (plan.fatal, plan.errors[:3])
-    return importer.apply(plan, actor=world.officer, survey_round=survey_round, commune=world.commune)
+    return household_import.apply(plan, actor=world.officer, survey_round=survey_round, commune=world.commune)
 
 
 def test_headers_match_whatever_the_case_accents_spacing_and_order(world):
@@ -144,7 +144,7 @@ def test_a_non_excel_file_renamed_xlsx_is_refused(world):
 
 
 def test_too_many_rows_are_refused_before_reading_them(world, monkeypatch):
-    monkeypatch.setattr(importer, "MAX_ROWS", 100)
+    monkeypatch.setattr(household_import.reader, "MAX_ROWS", 100)
     plan = _check(world, make_round(world.office), workbook_bytes([row(name=f"N {i}") for i in range(200)]))
     assert "vượt quá giới hạn 100 dòng" in plan.fatal
 
@@ -164,13 +164,13 @@ def test_nothing_is_written_when_any_row_is_bad(world):
     survey_round = make_round(world.office)
     plan = _check(world, survey_round, workbook_bytes([row(name="An"), row(name="Bình", grade=13)]))
     with pytest.raises(ValueError):
-        importer.apply(plan, actor=None, survey_round=survey_round, commune=world.commune)
+        household_import.apply(plan, actor=None, survey_round=survey_round, commune=world.commune)
     assert Person.objects.count() == 0 and Household.objects.count() == 0
 
 
 def test_a_failure_in_the_middle_of_writing_rolls_everything_back(world, monkeypatch):
     survey_round = make_round(world.office)
-    monkeypatch.setattr(importer, "BATCH", 10)
+    monkeypatch.setattr(household_import.writer, "BATCH", 10)
     plan = _check(world, survey_round, workbook_bytes([row(code=f"H{i}", name=f"N {i}") for i in range(35)]))
     calls = {"n": 0}
     original = Person.objects.bulk_create
@@ -183,7 +183,7 @@ def test_a_failure_in_the_middle_of_writing_rolls_everything_back(world, monkeyp
 
     monkeypatch.setattr(Person.objects, "bulk_create", failing)
     with pytest.raises(RuntimeError):
-        importer.apply(plan, actor=None, survey_round=survey_round, commune=world.commune)
+        household_import.apply(plan, actor=None, survey_round=survey_round, commune=world.commune)
     assert Person.objects.count() == 0 and Household.objects.count() == 0
 
 

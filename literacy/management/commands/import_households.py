@@ -5,7 +5,7 @@ list when any row is bad; nothing is written then."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from literacy import importer
+from literacy import household_import
 from literacy.models import SurveyRound
 from units.models import Unit, UnitKind
 
@@ -31,13 +31,13 @@ class Command(BaseCommand):
         if survey_round.status != SurveyRound.Status.OPEN:
             raise CommandError("Đợt điều tra đã khóa.")
         try:
-            plan = importer.check(options["file"], survey_round=survey_round, commune=commune)
+            plan = household_import.check(options["file"], survey_round=survey_round, commune=commune)
         except FileNotFoundError as exc:
             raise CommandError(f"Không tìm thấy tệp {options['file']}.") from exc
         if plan.fatal:
             raise CommandError(plan.fatal)
         if plan.errors:
-            for error in plan.errors[: importer.MAX_STORED_ERRORS]:
+            for error in plan.errors[: household_import.MAX_STORED_ERRORS]:
                 self.stderr.write(f"Dòng {error.row} | {error.column} | {error.message}")
             raise CommandError(f"{len(plan.errors)} lỗi trong {plan.rows} dòng; chưa có dòng nào được nhập.")
         summary = plan.summary
@@ -49,5 +49,5 @@ class Command(BaseCommand):
         if options["dry_run"]:
             self.stdout.write("Kiểm tra xong (không ghi gì): " + line)
             return
-        importer.apply(plan, actor=None, survey_round=survey_round, commune=commune, file_name=options["file"])
+        household_import.apply(plan, actor=None, survey_round=survey_round, commune=commune, file_name=options["file"])
         self.stdout.write(self.style.SUCCESS("Đã nhập " + line))

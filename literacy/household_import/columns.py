@@ -1,0 +1,92 @@
+"""The columns of the household template: the header the template writes, the other names a commune's
+own file may use, and the key a header folds to (case, accents, spacing and brackets ignored)."""
+
+import re
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy
+
+from units.text import fold
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    required: bool
+    aliases: tuple[str, ...] = ()
+    help: str = ""
+
+
+COLUMNS = [
+    Column(
+        "household_code",
+        "Mã hộ",
+        True,
+        ("mã hộ gia đình", "số phiếu"),
+        gettext_lazy("Mã do xã đặt, duy nhất trong xã."),
+    ),
+    Column(
+        "hamlet",
+        "Thôn/Tổ dân phố",
+        True,
+        ("thôn", "tổ dân phố", "thôn, tổ dân phố", "thôn/tdp"),
+        gettext_lazy("Tên hoặc mã thôn, tổ dân phố của xã."),
+    ),
+    Column("house_number", "Số nhà", False, (), gettext_lazy("Có thể để trống.")),
+    Column("head_name", "Chủ hộ", True, ("họ tên chủ hộ", "họ và tên chủ hộ"), gettext_lazy("Họ và tên chủ hộ.")),
+    Column("full_name", "Họ và tên", True, ("họ tên",), gettext_lazy("Họ và tên nhân khẩu.")),
+    Column(
+        "birth",
+        "Ngày sinh",
+        True,
+        ("năm sinh", "ngày sinh hoặc năm sinh", "ngày/tháng/năm sinh", "ngày tháng năm sinh"),
+        gettext_lazy("dd/mm/yyyy, ô ngày của Excel, hoặc chỉ năm sinh (ví dụ 1985)."),
+    ),
+    Column("sex", "Giới tính", True, ("nam/nữ",), gettext_lazy("Nam hoặc Nữ.")),
+    Column("ethnicity", "Dân tộc", True, (), gettext_lazy("Kinh hoặc tên dân tộc; để trống là Kinh.")),
+    Column("relation", "Quan hệ với chủ hộ", False, ("quan hệ",), gettext_lazy("Ví dụ: Chủ hộ, Vợ, Con.")),
+    Column(
+        "grade",
+        "Lớp đã hoàn thành",
+        True,
+        ("trình độ văn hóa", "lớp"),
+        gettext_lazy("Số từ 0 đến 12 (có thể ghi 9/12)."),
+    ),
+    Column("stage", "Hoàn thành XMC", True, ("xmc", "hoàn thành xóa mù chữ"), gettext_lazy("GĐ1, GĐ2 hoặc để trống.")),
+    Column("disability", "Khuyết tật", True, (), gettext_lazy("x hoặc Có nếu khuyết tật; để trống nếu không.")),
+    Column(
+        "exempt",
+        "Miễn",
+        True,
+        ("miễn học", "được miễn"),
+        gettext_lazy("x nếu khuyết tật không có khả năng học (Nghị định 20/2014/NĐ-CP, Điều 20)."),
+    ),
+    Column(
+        "residence",
+        "Cư trú",
+        False,
+        ("thường trú/tạm trú",),
+        gettext_lazy("Thường trú hoặc Tạm trú; để trống là Thường trú."),
+    ),
+    Column(
+        "status",
+        "Tình trạng",
+        False,
+        (),
+        gettext_lazy("Để trống, Mới chuyển đến, Mới sinh, Đã chuyển đi hoặc Đã chết."),
+    ),
+]
+COLUMN_BY_KEY = {c.key: c for c in COLUMNS}
+PUNCT = re.compile(r"[^a-z0-9]")
+_PAREN = re.compile(r"\(.*?\)")
+
+
+def header_key(text) -> str:
+    return PUNCT.sub("", fold(_PAREN.sub("", str(text or ""))))
+
+
+HEADER_LOOKUP: dict[str, str] = {}
+for _c in COLUMNS:
+    for _name in (_c.header, *_c.aliases):
+        HEADER_LOOKUP[header_key(_name)] = _c.key

@@ -1,0 +1,274 @@
+"""The check (dry run): every data row read and validated, then compared with the register; nothing
+is written. Each row goes through small steps (`_RowChecker`), and a bad cell is recorded with the
+row number Excel shows and the column's header, so the officer finds it in the file."""
+
+from collections.abc import Callable
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from units.models import Unit, UnitKind
+from units.text import fold
+
+from .. import rules
+from ..models import PersonStatus, Residence, SurveyRound
+from ..text import fold_fast
+from .columns import COLUMN_BY_KEY, PUNCT
+from .diff import find_changes
+from .plan import BATCH, MAX_STORED_ERRORS, ImportPlan, ParsedRow, RowError
+from .reader import (
+    MSG_RESIDENCE,
+    MSG_SEX,
+    MSG_STAGE,
+    MSG_STATUS,
+    NO,
+    RESIDENCES,
+    SEXES,
+    STAGES,
+    STATUSES,
+    YES,
+    FileProblem,
+    cell_text,
+    find_header,
+    flag_key,
+    is_blank,
+    parse_birth,
+    parse_choice,
+    parse_grade,
+    read_sheet,
+)
+
+
+def check(
+    source,
+    *,
+    survey_round: SurveyRound,
+    commune: Unit,
+    allowed_hamlet_ids: set[int] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportPlan:
+    """Read and validate every row, then compare with the register: nothing is written."""
+    plan = ImportPlan()
+    try:
+        rows, merged = read_sheet(source)
+        header_index, columns = find_header(rows, merged)
+    except FileProblem as problem:
+        plan.fatal = str(problem)
+        return plan
+    checker = _RowChecker(plan, columns, commune=commune, allowed_hamlet_ids=allowed_hamlet_ids)
+    data_rows = rows[header_index + 1 :]
+    total = len(data_rows)
+    for offset, values in enumerate(data_rows):
+        if progress and offset % BATCH == 0:
+            progress(offset, total)
+        checker.read(values, number=header_index + offset + 2)  # the row number Excel shows
+    if progress:
+        progress(total, total)
+    if plan.rows == 0:
+        plan.fatal = _("Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.")
+        return plan
+    if not plan.errors:
+        find_changes(plan, survey_round, commune)
+    plan.summary["rows"] = plan.rows
+    plan.summary["errors"] = len(plan.errors)
+    return plan
+
+
+def _hamlet_lookup(commune: Unit) -> dict[str, int]:
+    """The commune's hamlets by name, full name and code, folded as a cell is."""
+    hamlets = Unit.objects.filter(parent=commune, kind=UnitKind.HAMLET).only("id", "code", "name", "level_label")
+    lookup: dict[str, int] = {}
+    for hamlet in hamlets:
+        for name in (hamlet.name, hamlet.full_name, hamlet.code):
+            lookup.setdefault(PUNCT.sub("", fold(name)), hamlet.pk)
+    return lookup
+
+
+_HEADER_OF = {key: column.header for key, column in COLUMN_BY_KEY.items()}
+
+
+class _Row:
+    """One data row being checked: its cells by column key and whether a cell was wrong."""
+
+    __slots__ = ("columns", "errors", "number", "ok", "values")
+
+    def __init__(self, values, number: int, columns: dict[str, int], errors: list[RowError]):
+        self.values, self.number, self.columns, self.errors, self.ok = values, number, columns, errors, True
+
+    def cell(self, key: str):
+        index = self.columns.get(key)
+        return self.values[index] if index is not None and index < len(self.values) else None
+
+    def text(self, key: str) -> str:
+        return cell_text(self.cell(key))
+
+    def bad(self, key: str, message: str) -> None:
+        self.ok = False
+        if len(self.errors) < MAX_STORED_ERRORS:
+            self.errors.append(RowError(self.number, _HEADER_OF[key], message))
+        else:
+            self.errors.append(RowError(self.number, "", ""))  # counted, not stored
+
+    def choice(self, key: str, table: dict, message, default):
+        try:
+            return parse_choice(self.cell(key), table, message)
+        except ValueError as exc:
+            self.bad(key, str(exc))
+            return default
+
+
+class _RowChecker:
+    """Checks the data rows of one file in order; the rows that pass go to plan.parsed."""
+
+    def __init__(self, plan: ImportPlan, columns: dict[str, int], *, commune: Unit, allowed_hamlet_ids):
+        self.plan = plan
+        self.columns = columns
+        self.width = max(columns.values()) + 1
+        self.commune = commune
+        self.allowed_hamlet_ids = allowed_hamlet_ids
+        self.hamlets = _hamlet_lookup(commune)
+        self.today = timezone.localdate()
+        self.households: dict[str, tuple[int, int, str]] = {}  # code → (row, hamlet_id, head)
+        self.seen_people: dict[tuple, int] = {}
+
+    def read(self, values, *, number: int) -> None:
+        if len(values) < self.width:
+            values = list(values) + [None] * (self.width - len(values))
+        if all(is_blank(v) for v in values):
+            return
+        self.plan.rows += 1
+        row = _Row(values, number, self.columns, self.plan.errors)
+        code, hamlet_id, head = self._household_cells(row)
+        person = self._person_cells(row)
+        if not row.ok:
+            return
+        head = self._same_household(row, code, hamlet_id, head)
+        if head is None or self._duplicate(row, code, person):
+            return
+        self.plan.parsed.append(
+            ParsedRow(
+                row=number,
+                household_code=code,
+                hamlet_id=hamlet_id,
+                house_number=row.text("house_number")[:60],
+                head_name=head,
+                residence=person["residence"],
+                person=person,
+            )
+        )
+
+    # The cells, in the order of the template's columns --------------------------------------------
+
+    def _household_cells(self, row: _Row) -> tuple[str, int | None, str]:
+        code = row.text("household_code")
+        if not code:
+            row.bad("household_code", _("Thiếu mã hộ."))
+        elif len(code) > 30:
+            row.bad("household_code", _("Mã hộ dài quá 30 ký tự."))
+        full_name = row.text("full_name")
+        if not full_name:
+            row.bad("full_name", _("Thiếu họ và tên."))
+        elif len(full_name) > 150:
+            row.bad("full_name", _("Họ và tên dài quá 150 ký tự."))
+        return code, self._hamlet(row), row.text("head_name")
+
+    def _hamlet(self, row: _Row) -> int | None:
+        hamlet_text = row.text("hamlet")
+        hamlet_id = self.hamlets.get(PUNCT.sub("", fold_fast(hamlet_text)))
+        if not hamlet_text:
+            row.bad("hamlet", _("Thiếu thôn, tổ dân phố."))
+        elif hamlet_id is None:
+            row.bad(
+                "hamlet",
+                _("Không có thôn, tổ dân phố “%(v)s” trong %(c)s.") % {"v": hamlet_text, "c": self.commune.full_name},
+            )
+        elif self.allowed_hamlet_ids is not None and hamlet_id not in self.allowed_hamlet_ids:
+            row.bad("hamlet", _("Thôn “%(v)s” không được phân công cho đơn vị của bạn.") % {"v": hamlet_text})
+        return hamlet_id
+
+    def _person_cells(self, row: _Row) -> dict:
+        full_name = row.text("full_name")
+        birth_year, birth_date = None, None
+        try:
+            birth_year, birth_date = parse_birth(row.cell("birth"), self.today)
+        except ValueError as exc:
+            row.bad("birth", str(exc))
+        try:
+            grade = parse_grade(row.cell("grade"))
+        except ValueError as exc:
+            grade = 0
+            row.bad("grade", str(exc))
+        stage = row.choice("stage", STAGES, MSG_STAGE, 0)
+        sex = self._sex(row)
+        flags = self._flags(row)
+        residence = row.choice("residence", RESIDENCES, MSG_RESIDENCE, Residence.PERMANENT)
+        status = row.choice("status", STATUSES, MSG_STATUS, PersonStatus.PRESENT)
+        ethnicity = row.text("ethnicity") or "Kinh"
+        if len(ethnicity) > 40:
+            row.bad("ethnicity", _("Dân tộc dài quá 40 ký tự."))
+        folded = fold_fast(full_name)
+        return {
+            "full_name": full_name,
+            "name_folded": folded[:150],
+            "birth_date": birth_date,
+            "birth_year": birth_year,
+            "birth_mmdd": birth_date.month * 100 + birth_date.day if birth_date else 0,
+            "sex": sex,
+            "ethnicity": ethnicity,
+            "ethnic_minority": PUNCT.sub("", fold_fast(ethnicity)) != "kinh",
+            "relation": row.text("relation")[:40],
+            "grade": grade,
+            "stage": stage,
+            "literacy_level": rules.literacy_level(grade=grade, stage=stage),
+            "disability": flags["disability"],
+            "exempt": flags["exempt"],
+            "residence": residence,
+            "status": status,
+        }
+
+    def _sex(self, row: _Row) -> str:
+        if is_blank(row.cell("sex")):
+            row.bad("sex", _("Thiếu giới tính (Nam hoặc Nữ)."))
+            return ""
+        return row.choice("sex", SEXES, MSG_SEX, "")
+
+    def _flags(self, row: _Row) -> dict[str, bool]:
+        flags = {}
+        for key in ("disability", "exempt"):
+            value = flag_key(row.cell(key))
+            flags[key] = value in YES
+            if value not in YES and value not in NO:
+                row.bad(key, _("“%(v)s” không hợp lệ: ghi x (có) hoặc để trống.") % {"v": row.text(key)})
+        if flags["exempt"] and not flags["disability"]:
+            row.bad("exempt", _("Chỉ người khuyết tật mới được miễn (Nghị định 20/2014/NĐ-CP, Điều 20)."))
+        return flags
+
+    # Across rows ----------------------------------------------------------------------------------
+
+    def _same_household(self, row: _Row, code: str, hamlet_id: int, head: str) -> str | None:
+        """The household's head (from its first row when this row leaves it blank), or None when the
+        row contradicts the household's first row."""
+        if code not in self.households:
+            if not head:
+                row.bad("head_name", _("Thiếu chủ hộ."))
+                return None
+            self.households[code] = (row.number, hamlet_id, head)
+            return head
+        first_row, first_hamlet, first_head = self.households[code]
+        if first_hamlet != hamlet_id:
+            row.bad("hamlet", _("Mã hộ %(c)s đã ghi ở thôn khác tại dòng %(r)d.") % {"c": code, "r": first_row})
+            return None
+        if head and first_head and fold_fast(head) != fold_fast(first_head):
+            row.bad("head_name", _("Mã hộ %(c)s có chủ hộ khác với dòng %(r)d.") % {"c": code, "r": first_row})
+            return None
+        return first_head
+
+    def _duplicate(self, row: _Row, code: str, person: dict) -> bool:
+        key = (code, person["name_folded"], person["birth_year"])
+        if key in self.seen_people:
+            row.bad(
+                "full_name", _("Trùng với dòng %(r)d (cùng hộ, họ tên và năm sinh).") % {"r": self.seen_people[key]}
+            )
+            return True
+        self.seen_people[key] = row.number
+        return False

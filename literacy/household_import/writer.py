@@ -1,0 +1,71 @@
+"""Writing a checked plan: all rows or none, in one transaction, audited once."""
+
+from collections.abc import Callable
+
+from django.db import transaction
+from django.db.models import F
+
+from units import audit
+from units.models import Unit
+
+from ..models import Household, Person, SurveyRound
+from .diff import HOUSEHOLD_COMPARE, PERSON_COMPARE
+from .plan import BATCH, ImportPlan
+
+
+@transaction.atomic
+def apply(
+    plan: ImportPlan,
+    *,
+    actor,
+    survey_round: SurveyRound,
+    commune: Unit,
+    file_name: str = "",
+    progress: Callable[[int, int], None] | None = None,
+) -> dict:
+    """Write the plan in one transaction: all rows or none."""
+    if not plan.ok:
+        raise ValueError("Only a plan without errors can be applied.")
+    if survey_round.status != SurveyRound.Status.OPEN:
+        raise ValueError("The round is closed.")
+    Household.objects.bulk_create(
+        [Household(round=survey_round, commune=commune, **values) for values in plan.new_households],
+        batch_size=BATCH,
+    )
+    if plan.changed_households:
+        # Bumping the version makes an edit page opened before the import refuse its save.
+        updates = [Household(pk=pk, version=F("version") + 1, **values) for pk, values in plan.changed_households]
+        Household.objects.bulk_update(updates, [*HOUSEHOLD_COMPARE, "version"], batch_size=BATCH)
+    household_ids = dict(Household.objects.filter(round=survey_round, commune=commune).values_list("code", "id"))
+    total = len(plan.new_persons) + len(plan.changed_persons)
+    done = 0
+    batch = []
+    for code, person in plan.new_persons:
+        batch.append(Person(round=survey_round, commune=commune, household_id=household_ids[code], **person))
+        if len(batch) >= BATCH:
+            Person.objects.bulk_create(batch)
+            done += len(batch)
+            batch = []
+            if progress:
+                progress(done, total)
+    Person.objects.bulk_create(batch)
+    done += len(batch)
+    if plan.changed_persons:
+        fields = [*PERSON_COMPARE, "name_folded", "birth_mmdd", "ethnic_minority", "literacy_level", "found_illiterate"]
+        fields.append("version")
+        updates = []
+        for pk, person in plan.changed_persons:
+            # A new survey answer replaces an earlier on-the-spot finding; the level follows the file.
+            updates.append(Person(pk=pk, found_illiterate=False, version=F("version") + 1, **person))
+        Person.objects.bulk_update(updates, fields, batch_size=1000)
+        done += len(updates)
+    if progress:
+        progress(total, total)
+    audit.record(
+        actor=actor,
+        action="literacy.import",
+        obj=survey_round,
+        unit=commune,
+        changes={k: ["", v] for k, v in plan.summary.items()} | {"file": ["", file_name]},
+    )
+    return plan.summary
