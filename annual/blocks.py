@@ -29,7 +29,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from reports.exports import Cell, Column, HeaderCell, Row, Table
+from documents import Cell, Column, HeaderCell, Row, Table
 from reports.providers import get_provider
 from reports.report_models import ReportingPeriod, Submission
 from units.models import Unit, UnitKind

@@ -95,7 +95,7 @@ def main():
     from annual.models import AnnualReport
     from annual.services import annual_report_create
     from annual.views.reports import DOCUMENT_TEMPLATE, document_context
-    from reports.exports.pdf import DOCUMENT_BASE_URL, render_official_pdf, render_pdf
+    from documents.pdf import DOCUMENT_BASE_URL, render_official_pdf, render_pdf
     from units.models import Membership, Role
 
     officer = Membership.objects.filter(role=Role.OFFICE_OFFICER).select_related("user", "unit").first()

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from annual.blocks import AnnualBlock
-from reports.exports import Cell, Column, Row, Series, Table, line_chart_svg
+from documents import Cell, Column, Row, Series, Table, line_chart_svg
 from units.models import Unit, UnitKind
 
 from .models import Activity

@@ -1,11 +1,11 @@
-"""The office's centre table as one row source (reports.exports.Table): the same rows feed the
+"""The office's centre table as one row source (documents.Table): the same rows feed the
 page and the Excel file, so the two cannot disagree."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from reports.exports.tables import DATE, DECIMAL, INT, TEXT, Cell, Column, HeaderCell, Row, Table
+from documents.tables import DATE, DECIMAL, INT, TEXT, Cell, Column, HeaderCell, Row, Table
 
 from .models import school_year_label
 from .selectors import INACTIVE_DAYS

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from annual.blocks import AnnualBlock
-from reports.exports import Cell, Column, Row, Series, Table, grouped_bar_chart_svg
+from documents import Cell, Column, Row, Series, Table, grouped_bar_chart_svg
 
 from .selectors import COUNTED_TITLES, statistics
 

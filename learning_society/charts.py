@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from reports.exports import Series, grouped_bar_chart_svg
+from documents import Series, grouped_bar_chart_svg
 
 from .selectors import TitleStat
 

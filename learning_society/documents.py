@@ -3,7 +3,7 @@ through the shared official base), the certificate per subject, and the statisti
 
 from django.template.loader import render_to_string
 
-from reports.exports import (
+from documents import (
     OfficialDocument,
     Signer,
     pdf_response,

@@ -6,7 +6,7 @@ the panel is kept (units.panel_cache) until a learning-society or unit-tree writ
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from reports.exports import Series, grouped_bar_chart_svg
+from documents import Series, grouped_bar_chart_svg
 from units.models import OFFICE_ROLES, UnitKind, today
 from units.panel_cache import STATISTICS, cached_panels
 

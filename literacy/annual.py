@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from annual.blocks import AnnualBlock
-from reports.exports import Cell, Column, HeaderCell, Row, Series, Table, grouped_bar_chart_svg
+from documents import Cell, Column, HeaderCell, Row, Series, Table, grouped_bar_chart_svg
 
 from . import rules
 from .selectors import office_standard, standard_years

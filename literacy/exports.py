@@ -6,9 +6,9 @@ import datetime
 
 from django.utils.translation import gettext as _
 
+from documents import OfficialDocument, Signer, render_official_pdf, table_to_xlsx
 from jobs.registry import JobError
 from jobs.runner import job_progress
-from reports.exports import OfficialDocument, Signer, render_official_pdf, table_to_xlsx
 from units.models import Unit
 
 from . import access, selectors, tables

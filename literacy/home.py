@@ -6,7 +6,7 @@ after a change: the panel is kept (units.panel_cache) until a literacy or unit-t
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from reports.exports import Series, grouped_bar_chart_svg
+from documents import Series, grouped_bar_chart_svg
 from units.models import OFFICE_ROLES, UnitKind
 from units.panel_cache import STATISTICS, cached_panels
 

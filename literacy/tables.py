@@ -5,7 +5,7 @@ attainment), MC1 / MC2 (name lists)."""
 
 from django.utils.translation import gettext as _
 
-from reports.exports import Cell, Column, HeaderCell, Row, Table
+from documents import Cell, Column, HeaderCell, Row, Table
 
 from . import rules
 from .models import AgeMethod, LiteracySettings, SurveyRound

@@ -15,9 +15,9 @@ from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from documents import pdf_response, render_official_pdf, table_to_xlsx, xlsx_response
 from jobs.responses import export_or_job
 from jobs.supervision import settle_if_orphaned
-from reports.exports import pdf_response, render_official_pdf, table_to_xlsx, xlsx_response
 from units.concurrency import StaleEdit, answer_stale
 from units.forms import apply_errors
 from units.models import Unit, UnitKind

@@ -157,7 +157,6 @@ MIN_FIGURES, MAX_FIGURES = 4, 6
 # A form's first columns hold its counts and totals (Số lớp, Tổng số); later ones are breakdowns
 # (of which women, ethnic minorities) that read poorly on their own.
 MAIN_COLUMNS = 2
-TOTAL_ROW_LABELS = {"cộng", "tổng", "tổng cộng", "tổng số", "cộng chung"}
 TYPED_NUMBERS = (CellType.INTEGER, CellType.DECIMAL)
 
 
@@ -237,7 +236,7 @@ def _figures(spec: FormSpec, now: dict, before: dict | None) -> list[Figure]:
     for cell in headline_cells(spec, now):
         row = cell.row
         # "Cộng" alone says nothing on a home page: the total is named by its section.
-        label = sections[row.section_id].title if row.label.strip().lower() in TOTAL_ROW_LABELS else row.label
+        label = sections[row.section_id].title if row.is_total else row.label
         several = numeric_in_row.get(row.code, 0) > 1
         figures.append(
             Figure(

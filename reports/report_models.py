@@ -74,6 +74,11 @@ class FormSection(models.Model):
         return f"{self.code}. {self.title}"
 
 
+# The words forms use for the line that adds up its section ("Cộng", "Tổng cộng" ...). Such a row is
+# a total: bold and shaded in the XLSX and the PDF, named by its section on a home page.
+TOTAL_ROW_LABELS = {"cộng", "tổng", "tổng cộng", "tổng số", "cộng chung"}
+
+
 class FormRow(models.Model):
     """Chỉ tiêu: an indicator line of a section."""
 
@@ -92,6 +97,11 @@ class FormRow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code}. {self.label}"
+
+    @property
+    def is_total(self) -> bool:
+        """The row adds up its section (the one rule; reports/grid.py marks it in the row source)."""
+        return self.label.strip().lower() in TOTAL_ROW_LABELS
 
 
 class FormColumn(models.Model):

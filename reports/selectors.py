@@ -2,17 +2,19 @@
 the inbox, the completeness board, the roll-up and the row sources that feed HTML, XLSX and PDF."""
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from documents import Table
 from units.models import AuditEntry, Unit, UnitKind, today
 from units.selectors import is_office_user, units_visible_to
 
 from .formspec import FormSpec, load_form_spec
+from .grid import GridCell, form_table
 from .permissions import fill_unit_ids
 from .report_models import (
     CellType,
@@ -218,70 +220,8 @@ def board(period: ReportingPeriod) -> dict:
 
 
 # ----------------------------------------------------------------------------------------------
-# Row sources: one per table, feeding the HTML template, the XLSX and the PDF.
+# Row sources: one per table, feeding the HTML template, the XLSX and the PDF (reports/grid.py).
 # ----------------------------------------------------------------------------------------------
-
-
-@dataclass
-class TableCell:
-    value: object = None  # Decimal / int for numbers (numbers stay numbers in XLSX), str otherwise
-    key: str = ""
-    cell_id: int | None = None
-    type: str = ""
-    editable: bool = False
-    required: bool = False
-    computed: bool = False
-    source: str = ""  # provider source of a pre-filled value
-    choices: list = field(default_factory=list)
-    link: str = ""  # drill-down URL in roll-ups
-
-    @property
-    def text(self) -> str:
-        if self.value is None:
-            return ""
-        if isinstance(self.value, Decimal):
-            return format_number(self.value)
-        return str(self.value)
-
-
-@dataclass
-class TableRow:
-    kind: str  # "section" or "data"
-    code: str
-    label: str
-    cells: list[TableCell] = field(default_factory=list)
-    unit_label: str = ""
-
-
-@dataclass
-class Table:
-    """A report table: title, column headers and rows. `headers` are the labels of the value columns;
-    every row starts with its code and label. `plain_rows()` gives lists for XLSX / PDF writers."""
-
-    title: str
-    subtitle: str
-    headers: list[str]
-    rows: list[TableRow]
-
-    @property
-    def all_headers(self) -> list[str]:
-        return [_("Mã"), _("Chỉ tiêu"), _("Đơn vị tính"), *self.headers]
-
-    def plain_rows(self) -> list[list]:
-        out = []
-        for row in self.rows:
-            if row.kind == "section":
-                out.append([row.code, row.label, "", *([""] * len(self.headers))])
-            else:
-                out.append([row.code, row.label, row.unit_label, *[_plain(c.value) for c in row.cells]])
-        return out
-
-
-def _plain(value):
-    if isinstance(value, Decimal):
-        normal = value.normalize()
-        return int(normal) if normal == normal.to_integral_value() else float(normal)
-    return "" if value is None else value
 
 
 def format_number(value: Decimal) -> str:
@@ -293,23 +233,6 @@ def format_number(value: Decimal) -> str:
     return f"{whole.replace(',', '.')},{frac}"
 
 
-def _build_table(spec: FormSpec, *, title: str, subtitle: str, cell_for) -> Table:
-    rows = []
-    for section in spec.sections:
-        rows.append(TableRow(kind="section", code=section.code, label=section.title))
-        for form_row in spec.rows_by_section.get(section.pk, []):
-            cells = []
-            for column in spec.columns:
-                cell = spec.cells.get(f"{form_row.code}.{column.code}")
-                cells.append(cell_for(cell) if cell is not None else TableCell(type=CellType.NONE))
-            rows.append(
-                TableRow(
-                    kind="data", code=form_row.code, label=form_row.label, cells=cells, unit_label=form_row.unit_label
-                )
-            )
-    return Table(title=title, subtitle=subtitle, headers=[c.label for c in spec.columns], rows=rows)
-
-
 def submission_table(submission: Submission, *, spec: FormSpec | None = None, overrides: dict | None = None) -> Table:
     """The submission as the paper form: sections, rows × columns. `overrides` are values typed on
     the page that were not saved (shown again after a refused save)."""
@@ -318,7 +241,7 @@ def submission_table(submission: Submission, *, spec: FormSpec | None = None, ov
     values = spec.compute(values_by_key(spec, stored))
     overrides = overrides or {}
 
-    def cell_for(cell) -> TableCell:
+    def cell_for(cell) -> GridCell:
         dv = stored.get(cell.pk)
         if cell.type == CellType.COMPUTED:
             value = values.get(cell.key)
@@ -328,7 +251,7 @@ def submission_table(submission: Submission, *, spec: FormSpec | None = None, ov
             value = dv.number if dv else None
         if cell.key in overrides:
             value = overrides[cell.key]
-        return TableCell(
+        return GridCell(
             value=value,
             key=cell.key,
             cell_id=cell.pk,
@@ -340,7 +263,7 @@ def submission_table(submission: Submission, *, spec: FormSpec | None = None, ov
             choices=cell.choices,
         )
 
-    return _build_table(
+    return form_table(
         spec,
         title=f"{spec.form.title}",
         subtitle=f"{submission.unit.full_name} — {submission.period.label}",
@@ -413,9 +336,9 @@ def rollup_table(
     sums, count = rollup_sums(period, **filters)
     values = rollup_values(spec, sums)
 
-    def cell_for(cell) -> TableCell:
+    def cell_for(cell) -> GridCell:
         numeric = cell.type in (CellType.INTEGER, CellType.DECIMAL, CellType.YES_NO, CellType.COMPUTED)
-        return TableCell(
+        return GridCell(
             value=values.get(cell.key) if numeric else None,
             key=cell.key,
             cell_id=cell.pk,
@@ -428,7 +351,7 @@ def rollup_table(
     subtitle = " — ".join(
         [period.owner.full_name, period.label, *rollup_filter_labels(**filters), counted % {"n": count}]
     )
-    return _build_table(spec, title=spec.form.title, subtitle=subtitle, cell_for=cell_for), count
+    return form_table(spec, title=spec.form.title, subtitle=subtitle, cell_for=cell_for), count
 
 
 def rollup_filter_labels(*, commune: Unit | None = None, kind: str = "", approved_only: bool = False) -> list[str]:

@@ -12,11 +12,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from documents import OfficialDocument, Signer, official_document_response, table_to_xlsx, xlsx_response
+from documents.pdf import render_official_pdf
 from jobs.access import job_detail_url
 from jobs.registry import JobError, register_job
 from jobs.runner import job_progress, start_job
-from reports.exports import OfficialDocument, Signer, official_document_response, table_to_xlsx, xlsx_response
-from reports.exports.pdf import render_official_pdf
 from reports.views.common import paginate
 from units.selectors import is_office_user
 

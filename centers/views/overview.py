@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from reports.exports.xlsx import table_to_xlsx, xlsx_response
+from documents.xlsx import table_to_xlsx, xlsx_response
 from reports.providers import get_provider
 from units.models import today
 from units.selectors import is_office_user

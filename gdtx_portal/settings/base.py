@@ -36,6 +36,7 @@ THIRD_PARTY_APPS = [
 ]
 LOCAL_APPS = [
     "units",
+    "documents",
     "jobs",
     "reports",
     "annual",
@@ -144,7 +145,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-# Grouping is applied where a figure is shown (|intcomma, |vn_number, reports.exports), not to every
+# Grouping is applied where a figure is shown (|intcomma, |vn_number, documents), not to every
 # integer a template prints: automatic grouping turned ids and years into "1.693" and "2.025" inside
 # form values and links.
 USE_THOUSAND_SEPARATOR = False

@@ -1,53 +1,18 @@
-"""XLSX and official PDF of a submission and of a roll-up: the same row source as the page
-(reports.selectors.submission_table / rollup_table), turned into the export layer's Table."""
-
-from decimal import Decimal
+"""XLSX and official PDF of a submission and of a roll-up: the very Table the page shows
+(reports.selectors.submission_table / rollup_table, built by reports/grid.py)."""
 
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from documents import OfficialDocument, Signer, official_document_response, table_to_xlsx, xlsx_response
 from units.models import UnitKind
 
 from ..access import get_submission_for_user
-from ..exports import (
-    Cell,
-    Column,
-    OfficialDocument,
-    Row,
-    Signer,
-    Table,
-    official_document_response,
-    table_to_xlsx,
-    xlsx_response,
-)
 from ..formspec import load_form_spec
-from ..selectors import Table as RowSource
 from ..selectors import rollup_filter_labels, submission_table
 from .export_links import with_query as _with
 from .periods import _period_for_office, rollup_context
-
-
-def export_table(source: RowSource) -> Table:
-    """Sections as heading rows, numbers as numbers (whole numbers as integers), where a value came
-    from as the cell's tooltip."""
-    columns = [Column(_("Mã"), width=8), Column(_("Chỉ tiêu"), width=44), Column(_("ĐVT"), width=10)]
-    columns += [Column(label, "decimal", width=14) for label in source.headers]
-    rows = []
-    for row in source.rows:
-        if row.kind == "section":
-            rows.append(Row.section(f"{row.code}. {row.label}", len(columns)))
-            continue
-        cells = [row.code, row.label, row.unit_label]
-        for cell in row.cells:
-            value = cell.value
-            kind = None
-            if isinstance(value, Decimal):
-                kind = "int" if value == value.to_integral_value() else "decimal"
-            title = _("Lấy từ: %(s)s") % {"s": cell.source} if cell.source else ""
-            cells.append(Cell(value, kind=kind, title=title) if (kind or title) else value)
-        rows.append(Row(cells, style="total" if row.label.strip().lower() == "cộng" else ""))
-    return Table(title=source.title, subtitle=source.subtitle, columns=columns, rows=rows)
 
 
 def _file_name(*parts) -> str:
@@ -56,7 +21,7 @@ def _file_name(*parts) -> str:
 
 def _submission_source(request, pk):
     submission = get_submission_for_user(request.user, pk)
-    return submission, export_table(submission_table(submission, spec=load_form_spec(submission.period.form)))
+    return submission, submission_table(submission, spec=load_form_spec(submission.period.form))
 
 
 def submission_xlsx(request, pk):
@@ -108,7 +73,7 @@ def submission_document(request, pk):
 def _rollup_source(request, pk):
     period = _period_for_office(request, pk)
     context = rollup_context(request, period)
-    return period, context, export_table(context["table"])
+    return period, context, context["table"]
 
 
 def rollup_xlsx(request, pk):

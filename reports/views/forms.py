@@ -33,8 +33,8 @@ from ..forms import (
     SectionForm,
 )
 from ..formspec import load_form_spec
+from ..grid import form_layout_table
 from ..permissions import can_edit_form
-from ..providers import get_provider
 from ..report_models import CellType
 from ..selectors import form_list as select_forms
 from .common import paginate, require_office
@@ -76,38 +76,17 @@ def form_create(request):
     return render(request, "reports/form_create.html", {"form": form})
 
 
-def _grid(spec) -> list:
-    """[(section, [(row, [(cell, provider label)])])]; the label says whether the provider a cell
-    names is registered (a domain app not installed yet leaves the cell to be typed)."""
-    grid = []
-    for section in spec.sections:
-        rows = []
-        for row in spec.rows_by_section.get(section.pk, []):
-            cells = []
-            for column in spec.columns:
-                cell = spec.cells.get(f"{row.code}.{column.code}")
-                label = ""
-                if cell is not None and cell.provider:
-                    provider = get_provider(cell.provider)
-                    label = provider.label if provider else _("chưa có nguồn này, đơn vị tự nhập")
-                cells.append((cell, label))
-            rows.append((row, cells))
-        grid.append((section, rows))
-    return grid
-
-
 def form_detail(request, pk):
     report_form = get_form_for_user(request.user, pk)
     spec = load_form_spec(report_form)
     editable = can_edit_form(request.user, report_form) and not report_form.is_published
-    grid = _grid(spec)
     return render(
         request,
         "reports/form_detail.html",
         {
             "report_form": report_form,
             "spec": spec,
-            "grid": grid,
+            "table": form_layout_table(spec),
             "editable": editable,
             "can_edit": can_edit_form(request.user, report_form),
             "can_copy": bool(manage_roots(request.user)),
@@ -154,14 +133,13 @@ def _builder_post(request, report_form, form_class, prefix, action, **form_kwarg
         "rule_form": RuleForm(prefix="rule"),
     }
     forms[f"{prefix}_form"] = form
-    grid = _grid(spec)
     return render(
         request,
         "reports/form_detail.html",
         {
             "report_form": report_form,
             "spec": spec,
-            "grid": grid,
+            "table": form_layout_table(spec),
             "editable": True,
             "can_edit": True,
             "open_panel": prefix,

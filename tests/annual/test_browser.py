@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from documents import vn_percent
 from learning_society.selectors import statistics
 from literacy.selectors import office_standard
-from reports.exports import vn_percent
 from tests.factories import PASSWORD, World
 
 from .conftest import make_modules

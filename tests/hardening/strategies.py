@@ -20,7 +20,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from reports.exports.xlsx import FORMULA_START
+from documents.xlsx import FORMULA_START
 from units.text import nfc
 
 NFD_NAME = unicodedata.normalize("NFD", "Nguyễn Thị Hoà Đống Đa")

@@ -10,8 +10,8 @@ from django.urls import reverse
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from documents import Column, Row, Table, table_to_xlsx
 from literacy.models import Person
-from reports.exports import Column, Row, Table, table_to_xlsx
 from tests.factories import make_unit
 from tests.hardening.strategies import EXAMPLES, assert_no_live_formula, hostile_text, xlsx_cells
 from tests.literacy.fixtures import YEAR, bulk_people, literacy_world

@@ -11,7 +11,7 @@ import pytest
 from django.template.loader import render_to_string
 from pypdf import PdfReader
 
-from reports.exports import (
+from documents import (
     Cell,
     Column,
     HeaderCell,
@@ -32,7 +32,7 @@ from reports.exports import (
     vn_number,
     xlsx_response,
 )
-from reports.exports.pdf import local_fetcher, local_path_for_url
+from documents.pdf import local_fetcher, local_path_for_url
 
 
 def learners_table(rows=3, **extra) -> Table:
@@ -356,7 +356,7 @@ def test_documents_never_fetch_from_the_network():
 
 
 def test_an_unreachable_image_does_not_break_the_pdf(db):
-    from reports.exports import render_pdf
+    from documents import render_pdf
 
     data = render_pdf('<html><body><p>Văn bản</p><img src="https://example.com/x.png"></body></html>')
 
@@ -400,7 +400,7 @@ def test_the_chart_is_drawn_in_the_pdf(official_pdf):
 
 
 def test_one_view_gives_the_preview_or_the_pdf_of_the_same_document(rf, official_pdf):
-    from reports.exports import official_document_response
+    from documents import official_document_response
 
     context = {"doc": report_document(), "tables": [learners_table()]}
     preview = official_document_response(
@@ -420,7 +420,7 @@ def test_one_view_gives_the_preview_or_the_pdf_of_the_same_document(rf, official
 def test_a_wide_table_prints_on_a_landscape_page_and_the_text_after_it_returns_to_portrait(db):
     from django.template import engines
 
-    from reports.exports import render_pdf
+    from documents import render_pdf
 
     template = engines["django"].from_string(
         '{% extends "documents/official.html" %}{% block body %}<p>Mở đầu.</p>'

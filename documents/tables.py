@@ -1,7 +1,7 @@
 """One row source per table, rendered the same way on screen, in XLSX and in the PDF.
 
 A module builds a `Table` from its selector's rows and hands it to
-`templates/documents/_table.html` (HTML and PDF), `table_to_xlsx()` (Excel). Nothing about a
+`documents/templates/documents/_table.html` (HTML and PDF), `table_to_xlsx()` (Excel). Nothing about a
 table's layout is decided twice, so the three outputs cannot drift apart (STYLE.md, habit 8).
 
     table = Table(

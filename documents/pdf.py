@@ -1,12 +1,12 @@
 """HTML → PDF with WeasyPrint, never touching the network.
 
-The PDF is the HTML view of the same template rendered with static/css/print.css (STYLE.md,
+The PDF is the HTML view of the same template rendered with documents/static/css/print.css (STYLE.md,
 habit 8). Stylesheets and images are read from disk: /static/... through the staticfiles finders
 (then STATIC_ROOT), /media/... from MEDIA_ROOT, data: URLs as they are; every other URL is
 refused, so a document can never make the server fetch anything from the internet or the LAN.
 
 Rendering is CPU-bound (shared SETUP-NOTES: ~1.3 s for 10 pages, ~8 s for 48): documents beyond a
-few pages belong in a background job (reports/jobs.py, `export_or_job`)."""
+few pages belong in a background job (the jobs app, `export_or_job`)."""
 
 from __future__ import annotations
 
