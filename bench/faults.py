@@ -233,13 +233,13 @@ def part_a(rows):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from bench.import_households import make_workbook
-    from literacy import imports
+    from literacy import import_batches
 
     admin, commune, survey_round = prepare()
     print(f"(a) generating a workbook of {rows:,} people...", flush=True)
     data = make_workbook(rows)
     upload = SimpleUploadedFile("ho-gia-dinh.xlsx", data)
-    batch = imports.batch_create(actor=admin, survey_round=survey_round, commune=commune, upload=upload)
+    batch = import_batches.batch_create(actor=admin, survey_round=survey_round, commune=commune, upload=upload)
     print(f"    {len(data) / 1e6:.1f} MB; gunicorn and the worker start", flush=True)
 
     server = start_gunicorn()
@@ -248,7 +248,7 @@ def part_a(rows):
     worker = start_worker(1)
     try:
         # a1: kill at 50 % of the bar, leave the worker down, watch the owner's page.
-        job = imports.start_job(batch, "commit")
+        job = import_batches.start_job(batch, "commit")
         wait_until(lambda: job_row(job.pk).percent >= 50)
         worker.send_signal(signal.SIGKILL)
         killed_at = time.monotonic()
@@ -330,7 +330,7 @@ def part_b(server, users=4):
     from django.db import connections
 
     from bench.import_households import make_workbook
-    from literacy import imports
+    from literacy import import_batches
     from literacy.models import SurveyRound
     from units.models import Unit, User
 
@@ -341,13 +341,13 @@ def part_b(server, users=4):
     commune = Unit.objects.get(code="BX1")
     survey_round = SurveyRound.objects.first()
     rows_before = imported_rows(survey_round)
-    big = imports.batch_create(
+    big = import_batches.batch_create(
         actor=admin,
         survey_round=survey_round,
         commune=commune,
         upload=SimpleUploadedFile("giua-chung.xlsx", make_workbook(12000)),
     )
-    caught = imports.start_job(big, "commit")
+    caught = import_batches.start_job(big, "commit")
     wait_until(lambda: job_row(caught.pk).percent >= 10, seconds=120)
     clients = [Client().login() for _ in range(users)]
     log, stop_event = [], threading.Event()
@@ -412,7 +412,7 @@ def part_b(server, users=4):
     )
 
     # The worker survived the restart: a small import check runs to the end.
-    batch = imports.batch_create(
+    batch = import_batches.batch_create(
         actor=admin,
         survey_round=survey_round,
         commune=commune,
@@ -420,7 +420,7 @@ def part_b(server, users=4):
     )
     alive = worker.poll() is None
     started = time.monotonic()
-    job = imports.start_job(batch, "check")
+    job = import_batches.start_job(batch, "check")
     try:
         wait_until(lambda: job_row(job.pk).is_finished, seconds=60)
         outcome = f"{job_row(job.pk).status} in {time.monotonic() - started:.1f} s"

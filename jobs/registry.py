@@ -14,7 +14,7 @@ JobFunc = Callable[..., "tuple[str, bytes] | None"]
 
 # Sent (sender=Job, job=...) after an interrupted job was marked failed by the sweep, so the module
 # that started it can put its own records back: e.g. an import batch left "importing" can be
-# imported again (literacy.imports). Not sent when the job is queued again.
+# imported again (literacy.import_batches). Not sent when the job is queued again.
 job_interrupted = Signal()
 
 

@@ -17,7 +17,7 @@ class LiteracyConfig(AppConfig):
 
         from jobs.registry import register_job
 
-        from .imports import CHECK_KIND, COMMIT_KIND, run_check_job, run_commit_job
+        from .import_batches import CHECK_KIND, COMMIT_KIND, run_check_job, run_commit_job
 
         register_job(CHECK_KIND, run_check_job)
         register_job(COMMIT_KIND, run_commit_job)

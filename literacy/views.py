@@ -24,7 +24,7 @@ from units.models import Unit, UnitKind
 from units.selectors import is_office_user, scope_roots, units_editable_by, units_visible_to
 from units.text import as_id, as_year, ids_from
 
-from . import access, exports, household_import, imports, selectors, services, tables
+from . import access, exports, household_import, import_batches, selectors, services, tables
 from .forms import (
     AssignmentForm,
     ClassForm,
@@ -398,16 +398,16 @@ def import_start(request):
         if not selectors.editable_hamlets(user, data["round"]).filter(parent=data["commune"]).exists():
             raise PermissionDenied
         try:
-            batch = imports.batch_create(
+            batch = import_batches.batch_create(
                 actor=user, survey_round=data["round"], commune=data["commune"], upload=data["file"]
             )
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
-            if imports.is_large(batch):
-                imports.start_job(batch, "check")
+            if import_batches.is_large(batch):
+                import_batches.start_job(batch, "check")
             else:
-                imports.batch_check(batch)
+                import_batches.batch_check(batch)
             return redirect("literacy:import_detail", pk=batch.pk)
     return render(request, "literacy/import_form.html", {"form": form})
 
@@ -435,21 +435,21 @@ def import_detail(request, pk):
 def import_commit(request, pk):
     batch = access.get_import_for_user(request.user, pk, write=True)
     if batch.status in (ImportBatch.Status.IMPORTING, ImportBatch.Status.IMPORTED) or (
-        batch.status == ImportBatch.Status.CHECKED and not imports.claim_commit(batch)  # taken a moment ago
+        batch.status == ImportBatch.Status.CHECKED and not import_batches.claim_commit(batch)  # taken a moment ago
     ):
-        messages.error(request, str(imports.ALREADY_COMMITTED))
+        messages.error(request, str(import_batches.ALREADY_COMMITTED))
         return redirect("literacy:import_detail", pk=batch.pk)
     if batch.status != ImportBatch.Status.CHECKED:
         messages.error(request, _("Chỉ nhập được tệp đã kiểm tra và không có lỗi."))
         return redirect("literacy:import_detail", pk=batch.pk)
-    large = imports.is_large(batch)
+    large = import_batches.is_large(batch)
     try:
         if large:
-            imports.start_job(batch, "commit")
+            import_batches.start_job(batch, "commit")
         else:
-            batch = imports.batch_commit(batch, actor=request.user)
+            batch = import_batches.batch_commit(batch, actor=request.user)
     except Exception:
-        imports.release_commit(batch)
+        import_batches.release_commit(batch)
         raise
     if not large:
         if batch.status == ImportBatch.Status.IMPORTED:

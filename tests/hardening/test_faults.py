@@ -149,7 +149,7 @@ def test_the_job_page_sees_at_once_that_its_worker_process_on_this_machine_is_go
 
 
 def test_an_import_whose_worker_died_can_be_imported_again_from_its_page(world, login):
-    from literacy.imports import COMMIT_KIND
+    from literacy.import_batches import COMMIT_KIND
     from literacy.models import ImportBatch
     from tests.literacy.fixtures import literacy_world
 

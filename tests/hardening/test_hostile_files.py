@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from jobs.models import Job
-from literacy import household_import, imports
+from literacy import household_import, import_batches
 from literacy.models import ImportBatch, Person
 from tests.literacy.fixtures import literacy_world, row, workbook_bytes
 from units import spreadsheets
@@ -252,7 +252,7 @@ def test_a_hostile_file_checked_in_the_request_is_refused_with_its_reason(world,
 @pytest.mark.parametrize("kind", HOSTILE)
 def test_a_hostile_file_checked_as_a_job_is_refused_and_running_it_again_refuses_again(world, login, monkeypatch, kind):
     build, reason = HOSTILE[kind]
-    monkeypatch.setattr(imports, "LARGE_FILE_BYTES", 0)  # every file goes to the worker
+    monkeypatch.setattr(import_batches, "LARGE_FILE_BYTES", 0)  # every file goes to the worker
     lit = literacy_world(world)
     client = login(world.officer)
     response = _upload(client, world, lit, build())
@@ -270,7 +270,7 @@ def test_a_hostile_file_checked_as_a_job_is_refused_and_running_it_again_refuses
     batch.refresh_from_db()
     assert batch.status == ImportBatch.Status.INVALID
     assert reason in batch.errors[0][2]
-    again = Job.objects.filter(kind=imports.CHECK_KIND).exclude(pk=batch.job_id).get()
+    again = Job.objects.filter(kind=import_batches.CHECK_KIND).exclude(pk=batch.job_id).get()
     assert again.status == Job.Status.DONE
 
 

@@ -157,10 +157,10 @@ def test_a_second_commit_of_the_same_import_is_told_it_is_already_done(world, lo
     """Both people pressed "Nhập chính thức" on the checked file: the second request read the batch
     before the first one finished. It must not import again (nor fail with a 500): it is told."""
     lit = literacy_world(world)
-    from literacy import imports
+    from literacy import import_batches
 
-    batch = imports.batch_check(
-        imports.batch_create(
+    batch = import_batches.batch_check(
+        import_batches.batch_create(
             actor=world.officer,
             survey_round=lit.round,
             commune=world.commune,
@@ -240,13 +240,13 @@ def test_a_commit_pressed_while_the_first_is_still_importing_is_told_so(monkeypa
 
     from django.test import Client
 
-    from literacy import imports
+    from literacy import import_batches
     from tests.factories import World
 
     world = World()
     lit = literacy_world(world)
-    batch = imports.batch_check(
-        imports.batch_create(
+    batch = import_batches.batch_check(
+        import_batches.batch_create(
             actor=world.officer,
             survey_round=lit.round,
             commune=world.commune,
@@ -255,14 +255,14 @@ def test_a_commit_pressed_while_the_first_is_still_importing_is_told_so(monkeypa
     )
     url = reverse("literacy:import_commit", kwargs={"pk": batch.pk})
     writing, second_done = threading.Event(), threading.Event()
-    real_commit = imports.batch_commit
+    real_commit = import_batches.batch_commit
 
     def slow_commit(batch, **kwargs):
         writing.set()
         assert second_done.wait(timeout=30)
         return real_commit(batch, **kwargs)
 
-    monkeypatch.setattr(imports, "batch_commit", slow_commit)
+    monkeypatch.setattr(import_batches, "batch_commit", slow_commit)
     outcome = {}
 
     def first():

@@ -72,7 +72,7 @@ def literacy_world(world) -> SimpleNamespace:
     )
     services.enrol(actor=None, literacy_class=lit.literacy_class, persons=[lit.person])
     lit.enrolment = lit.literacy_class.enrolments.get()
-    from literacy.imports import batch_check, batch_create
+    from literacy.import_batches import batch_check, batch_create
 
     upload = excel_upload([row(code="HO900", name="Phạm Văn Nhập")])
     lit.batch = batch_check(

@@ -202,9 +202,9 @@ def test_reports_and_lists_run_a_constant_number_of_queries(world, login, name, 
 
 def test_a_large_file_runs_as_a_job_with_progress_and_still_imports_all_or_nothing(world, login, monkeypatch):
     from jobs.models import Job
-    from literacy import imports
+    from literacy import import_batches
 
-    monkeypatch.setattr(imports, "LARGE_FILE_BYTES", 0)
+    monkeypatch.setattr(import_batches, "LARGE_FILE_BYTES", 0)
     client = login(world.officer)
     survey_round = make_round(world.office)
     _upload(client, world, survey_round, [row(name=f"Người {i}") for i in range(30)])
@@ -223,9 +223,9 @@ def test_a_large_file_runs_as_a_job_with_progress_and_still_imports_all_or_nothi
 
 
 def test_a_large_file_with_a_bad_row_fails_its_job_and_writes_nothing(world, login, monkeypatch):
-    from literacy import imports
+    from literacy import import_batches
 
-    monkeypatch.setattr(imports, "LARGE_FILE_BYTES", 0)
+    monkeypatch.setattr(import_batches, "LARGE_FILE_BYTES", 0)
     client = login(world.officer)
     survey_round = make_round(world.office)
     _upload(client, world, survey_round, [row(name="An"), row(name="Bình", birth="1850")])
