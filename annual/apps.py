@@ -9,4 +9,5 @@ class AnnualConfig(AppConfig):
     def ready(self):
         # Job kinds register when their module is imported; the worker must know them without
         # loading the URL configuration first.
+        from . import checks  # noqa: F401
         from .views import reports  # noqa: F401

@@ -1,12 +1,12 @@
 """Blocks of the office's annual GDTX report (báo cáo tổng kết năm học, DOMAIN.md §6).
 
 A block is a named table (and an optional chart) computed live from the modules with SQL
-aggregates. Three sources feed the registry:
+aggregates. Two sources feed the registry:
 
-- each domain app may ship `<app>/annual.py` with `blocks()` returning `AnnualBlock`s (found
-  through the app registry, so `reports` never imports a domain app: docs/architecture.md);
-- generic blocks built here from the indicator providers (rows = communes, columns = providers);
-- the reporting periods' roll-up (how many units were expected, submitted, approved).
+- each app may ship `<app>/annual.py` with `blocks()` returning `AnnualBlock`s, found through the
+  one plugin loader (units/plugins.py), so the engine never names a domain app nor its indicator
+  keys: a domain app's tables of provider figures are `provider_block(...)`s listing its own keys;
+- the reporting periods' roll-up (how many units were expected, submitted, approved), built here.
 
 Blocks are serialised to plain JSON (`table_to_data`) both for the live preview and for the
 frozen snapshot, so the page, the PDF and the XLSX of a frozen version read the very same numbers.
@@ -15,14 +15,11 @@ frozen snapshot, so the page, the PDF and the XLSX of a frozen version read the 
 from __future__ import annotations
 
 import datetime
-import functools
-import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.apps import apps
 from django.db.models import Count, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
@@ -33,6 +30,7 @@ from documents import Cell, Column, HeaderCell, Row, Table
 from reports.providers import get_provider
 from reports.report_models import ReportingPeriod, Submission
 from units.models import Unit, UnitKind
+from units.plugins import plugins
 
 logger = logging.getLogger(__name__)
 
@@ -54,12 +52,15 @@ ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 
 @dataclass(frozen=True)
 class AnnualBlock:
-    """`build(office, start, end)` returns a `Table`, or `(Table, chart_svg)`."""
+    """`build(office, start, end)` returns a `Table`, or `(Table, chart_svg)`. `providers`: the
+    indicator keys it reads, checked at start-up (annual/checks.py) so a renamed key is an error,
+    not a column that silently disappears."""
 
     key: str
     section: str
     title: str
     build: Callable
+    providers: tuple[str, ...] = ()
 
 
 def school_year_dates(year: int) -> tuple[datetime.date, datetime.date]:
@@ -163,25 +164,6 @@ def table_from_data(data: dict) -> Table:
 # The registry ------------------------------------------------------------------------------------
 
 
-@functools.cache
-def _app_block_functions() -> tuple:
-    """`blocks` of every installed app that ships an `annual` module; looked up once per process."""
-    found = []
-    for config in apps.get_app_configs():
-        module_name = f"{config.name}.annual"
-        if config.name == "reports":
-            continue
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name != module_name:
-                raise
-            continue
-        if hasattr(module, "blocks"):
-            found.append(module.blocks)
-    return tuple(found)
-
-
 def unit_url(unit_id: int) -> str:
     try:
         return reverse("units:detail", args=[unit_id])
@@ -193,9 +175,12 @@ def communes_of(office: Unit, day: datetime.date) -> list[Unit]:
     return list(Unit.objects.subtree_of(office).filter(kind=UnitKind.COMMUNE).active_on(day).order_by("name", "id"))
 
 
-def provider_table(office, start, end, *, title: str, keys: list[str], unit_note: str = "") -> Table | None:
-    """Rows = communes, columns = providers (each a fixed number of queries), plus a total row.
-    Each number links to the commune behind it. Providers that are not installed are left out."""
+def provider_table(
+    office, start, end, *, title: str, keys: list[str], unit_note: str = "", kind: str = "int"
+) -> Table | None:
+    """Rows = communes, columns = providers (each a fixed number of queries), plus a total row;
+    `kind` the columns' number kind ("decimal" for money). Each number links to the commune behind
+    it. A key no app registers is left out (the start-up check names it)."""
     providers = [p for p in (get_provider(k) for k in keys) if p is not None]
     if not providers:
         return None
@@ -217,7 +202,7 @@ def provider_table(office, start, end, *, title: str, keys: list[str], unit_note
         unit_note=unit_note,
         columns=[
             Column(_("Xã, phường"), width=26),
-            *[Column(p.label, "decimal" if "funding" in p.key or "spending" in p.key else "int") for p in providers],
+            *[Column(p.label, kind) for p in providers],
         ],
         rows=rows,
         number_rows=True,
@@ -225,11 +210,13 @@ def provider_table(office, start, end, *, title: str, keys: list[str], unit_note
     )
 
 
-def _provider_block(key, section, title, keys, unit_note=""):
-    def build(office, start, end):
-        return provider_table(office, start, end, title=title, keys=keys, unit_note=unit_note)
+def provider_block(key, section, title, keys, *, unit_note="", kind="int") -> AnnualBlock:
+    """A table of indicator figures by commune, one column per provider key (in `keys`' order)."""
 
-    return AnnualBlock(key, section, title, build)
+    def build(office, start, end):
+        return provider_table(office, start, end, title=title, keys=keys, unit_note=unit_note, kind=kind)
+
+    return AnnualBlock(key, section, title, build, providers=tuple(keys))
 
 
 def rollup_table(office, start, end) -> Table:
@@ -277,70 +264,16 @@ def rollup_table(office, start, end) -> Table:
     )
 
 
-def generic_blocks() -> list[AnnualBlock]:
+def engine_blocks() -> list[AnnualBlock]:
+    """The blocks of the report engine itself (every other block comes from an app's annual.py)."""
     return [
         AnnualBlock("reports.rollup", "direction", gettext_lazy("Kết quả thực hiện chế độ báo cáo"), rollup_table),
-        _provider_block(
-            "providers.literacy_classes",
-            "literacy",
-            gettext_lazy("Lớp học và học viên xóa mù chữ, sau biết chữ"),
-            [
-                "literacy.classes_stage1",
-                "literacy.classes_stage2",
-                "literacy.classes_post",
-                "literacy.learners",
-                "literacy.learners_women",
-                "literacy.learners_minority",
-                "literacy.completions",
-            ],
-        ),
-        _provider_block(
-            "providers.centres",
-            "centres",
-            gettext_lazy("Hoạt động của các TTHTCĐ"),
-            [
-                "centers.centres",
-                "centers.activities",
-                "centers.classes",
-                "centers.topics",
-                "centers.clubs",
-                "centers.participants",
-                "centers.participants.women",
-                "centers.participants.ethnic",
-            ],
-        ),
-        _provider_block(
-            "providers.staff",
-            "staff",
-            gettext_lazy("Đội ngũ của các TTHTCĐ"),
-            [
-                "centers.staff.director",
-                "centers.staff.deputy",
-                "centers.staff.teacher",
-                "centers.staff.lecturer",
-                "centers.staff.collaborator",
-            ],
-            unit_note=gettext_lazy("Đơn vị tính: người"),
-        ),
-        _provider_block(
-            "providers.funding",
-            "funding",
-            gettext_lazy("Kinh phí hoạt động của các TTHTCĐ"),
-            [
-                "centers.funding.state_budget",
-                "centers.funding.commune_budget",
-                "centers.funding.socialised",
-                "centers.funding.total",
-                "centers.spending.total",
-            ],
-            unit_note=gettext_lazy("Đơn vị tính: đồng"),
-        ),
     ]
 
 
 def all_blocks() -> list[AnnualBlock]:
-    blocks = list(generic_blocks())
-    for blocks_of_app in _app_block_functions():
+    blocks = list(engine_blocks())
+    for blocks_of_app in plugins("annual", "blocks"):
         blocks.extend(blocks_of_app())
     order = {key: i for i, key in enumerate(SECTION_KEYS)}
     return sorted(blocks, key=lambda b: order.get(b.section, len(order)))

@@ -1,6 +1,7 @@
 """Centres' blocks of the office's annual report (annual/blocks.py discovers this module): the
-TTHTCĐ activities month by month over the school year (1 Sep – 31 Aug), one SQL aggregate.
-The dashboard draws the same chart (reports/home.py) from this block."""
+centres' indicator figures by commune (activities, staff, funding — the keys are this app's own,
+centers/providers.py) and the TTHTCĐ activities month by month over the school year
+(1 Sep – 31 Aug), one SQL aggregate. The home page draws the same chart (centers/home.py)."""
 
 import datetime
 
@@ -10,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from annual.blocks import AnnualBlock
+from annual.blocks import AnnualBlock, provider_block
 from documents import Cell, Column, Row, Series, Table, line_chart_svg
 from units.models import Unit, UnitKind
 
@@ -64,5 +65,49 @@ def activities_by_month(office, start, end) -> tuple[Table, str]:
 
 def blocks():
     return [
-        AnnualBlock("centers.activities_by_month", "centres", gettext_lazy("Hoạt động theo tháng"), activities_by_month)
+        provider_block(
+            "providers.centres",
+            "centres",
+            gettext_lazy("Hoạt động của các TTHTCĐ"),
+            [
+                "centers.centres",
+                "centers.activities",
+                "centers.classes",
+                "centers.topics",
+                "centers.clubs",
+                "centers.participants",
+                "centers.participants.women",
+                "centers.participants.ethnic",
+            ],
+        ),
+        AnnualBlock(
+            "centers.activities_by_month", "centres", gettext_lazy("Hoạt động theo tháng"), activities_by_month
+        ),
+        provider_block(
+            "providers.staff",
+            "staff",
+            gettext_lazy("Đội ngũ của các TTHTCĐ"),
+            [
+                "centers.staff.director",
+                "centers.staff.deputy",
+                "centers.staff.teacher",
+                "centers.staff.lecturer",
+                "centers.staff.collaborator",
+            ],
+            unit_note=gettext_lazy("Đơn vị tính: người"),
+        ),
+        provider_block(
+            "providers.funding",
+            "funding",
+            gettext_lazy("Kinh phí hoạt động của các TTHTCĐ"),
+            [
+                "centers.funding.state_budget",
+                "centers.funding.commune_budget",
+                "centers.funding.socialised",
+                "centers.funding.total",
+                "centers.spending.total",
+            ],
+            unit_note=gettext_lazy("Đơn vị tính: đồng"),
+            kind="decimal",
+        ),
     ]

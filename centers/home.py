@@ -1,6 +1,7 @@
-"""Panels for the home pages (gdtx_portal.views.module_panels): the director's "log today's
+"""Panels for the home pages (gdtx_portal/home/panels.py): the director's "log today's
 session" card and the office's "which centres are silent, which self-assessments wait". A fixed
-number of queries each, whatever the number of centres or activities."""
+number of queries each, whatever the number of centres or activities. Also the office's headline
+figures this app contributes and the chart beside them (gdtx_portal/home/headlines.py)."""
 
 import datetime
 
@@ -9,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from units.models import OFFICE_ROLES, Role, UnitKind, today
 
+from .annual import activities_by_month
 from .models import (
     Activity,
     AssessmentStatus,
@@ -18,6 +20,21 @@ from .models import (
     school_year_range,
 )
 from .selectors import INACTIVE_DAYS, activity_stats, centre_list, inactive_centres, last_activity_dates
+
+# The office home's headline figures from this app: indicator key (centers/providers.py), icon, tint.
+HEADLINES = [
+    ("centers.activities", "fa-people-roof", "tint-amber"),
+    ("centers.participants", "fa-users", "tint-blue"),
+]
+# The audit actions of the records they count: a write among them refreshes the kept figures.
+HEADLINE_SOURCES = ("centre.",)
+
+
+def headline_chart(office, start, end) -> str:
+    """Beside the office's headline figures: the activities by month, the annual report's chart."""
+    _table, chart = activities_by_month(office, start, end)
+    return chart
+
 
 # This school year's headline numbers of a centre, each against the same months of last year.
 YEAR_FIGURES = [

@@ -1,22 +1,16 @@
 """Project-level pages: the role's home page and the health check.
 
 Each home page is a handful of scoped queries whose number does not depend on how many units or
-people there are (tests/test_home.py checks it at two sizes). Later modules add "what is due"
-panels through `<app>.home.panels(...)` (see `module_panels`), so this file never imports them.
+people there are (tests/test_home.py checks it at two sizes). The panels come from
+gdtx_portal/home/ (the reporting panels, the headline figures, and each app's `home.py` found by the
+plugin loader), so this file never imports a domain app.
 """
 
-import functools
-import importlib
-from pathlib import Path
-
-from django.apps import apps
-from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.db.models import Count, Q, Window
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
 
 from units.calendar import upcoming_milestones
 from units.models import AuditEntry, Membership, Role, SchoolLevel, Unit, UnitKind, today
@@ -29,7 +23,9 @@ from units.selectors import (
     units_visible_to,
 )
 from units.text import name_order
-from units.views.common import label_audit
+
+from .home.audit import readable_audit
+from .home.panels import module_panels
 
 OFFICE_HOME_ROLES = {Role.OFFICE_OFFICER, Role.OFFICE_LEADER, Role.VIEWER}
 HOME_TEMPLATES = {
@@ -44,39 +40,6 @@ COMMUNES_SHOWN = 15
 COLLEAGUES_SHOWN = 8
 HAMLETS_SHOWN = 12
 RECENT_SHOWN = 6
-
-
-def _project_app_configs():
-    base_dir = Path(settings.BASE_DIR).resolve()
-    return [c for c in apps.get_app_configs() if Path(c.path).resolve().is_relative_to(base_dir)]
-
-
-@functools.cache
-def panel_providers() -> tuple:
-    """The `panels` functions of the project apps that ship `home.py`; found once per process
-    (code, not data: every process finds the same)."""
-    providers = []
-    for config in _project_app_configs():
-        module_name = f"{config.name}.home"
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue
-            raise
-        providers.append(module.panels)
-    return tuple(providers)
-
-
-def module_panels(request, *, role: str | None, unit: Unit | None) -> list[dict]:
-    """Panels that domain apps put on a home page ("what is due"): an app offers them by shipping
-    `home.py` with `panels(request, *, role, unit)` returning [{"template": ..., **context}]
-    (optional "col": the Bootstrap column class). Each panel must keep its own query count
-    independent of data, like the page."""
-    panels = []
-    for provider in panel_providers():
-        panels.extend(provider(request, role=role, unit=unit) or [])
-    return panels
 
 
 def home(request):
@@ -128,30 +91,6 @@ def _commune_overview(area: Unit) -> dict:
     }
 
 
-# Modules name their audit actions "<area>.<verb>"; actions without a label of their own still read
-# as Vietnamese on the home page through the area they belong to.
-AREA_LABELS = {
-    "unit": _("Đơn vị"),
-    "person": _("Người dùng"),
-    "membership": _("Vai trò"),
-    "centre": _("Trung tâm học tập cộng đồng"),
-    "literacy": _("Xóa mù chữ"),
-    "learning_society": _("Xã hội học tập"),
-    "submission": _("Báo cáo"),
-    "period": _("Kỳ báo cáo"),
-    "report_form": _("Biểu mẫu báo cáo"),
-}
-
-
-def _readable_audit(entries) -> list:
-    entries = label_audit(entries)
-    for entry in entries:
-        if entry.label == entry.action:
-            area = AREA_LABELS.get(entry.action.split(".")[0])
-            entry.label = _("Cập nhật %(area)s") % {"area": str(area).lower()} if area else _("Cập nhật")
-    return entries
-
-
 def _office_home(request, role):
     user = request.user
     visible = units_visible_to(user).active_on()
@@ -181,7 +120,7 @@ def _office_home(request, role):
         .order_by("name")[:COMMUNES_SHOWN],
         key=name_order,
     )
-    recent = _readable_audit(
+    recent = readable_audit(
         AuditEntry.objects.filter(Q(unit__in=units_visible_to(user)) | Q(actor=user))
         .select_related("actor", "unit")
         .order_by("-at", "-id")[:RECENT_SHOWN]

@@ -1,4 +1,4 @@
-"""Home panel of learning society for the office (gdtx_portal.views.module_panels): recognitions by
+"""Home panel of learning society for the office (gdtx_portal/home/panels.py): recognitions by
 title this year, and recognitions expiring within 6 months (a recognition lasts 36 months,
 Thông tư 24/2023 and 25/2023/TT-BGDĐT). A fixed number of queries, and those only after a change:
 the panel is kept (units.panel_cache) until a learning-society or unit-tree write."""

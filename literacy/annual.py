@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from annual.blocks import AnnualBlock
+from annual.blocks import AnnualBlock, provider_block
 from documents import Cell, Column, HeaderCell, Row, Series, Table, grouped_bar_chart_svg
 
 from . import rules
@@ -124,4 +124,21 @@ def standard_block(office, start, end):
 
 
 def blocks():
-    return [AnnualBlock("literacy.standard", "literacy", gettext_lazy("Kết quả xóa mù chữ theo xã"), standard_block)]
+    return [
+        provider_block(
+            "providers.literacy_classes",
+            "literacy",
+            gettext_lazy("Lớp học và học viên xóa mù chữ, sau biết chữ"),
+            # This app's own indicator keys (literacy/providers.py).
+            [
+                "literacy.classes_stage1",
+                "literacy.classes_stage2",
+                "literacy.classes_post",
+                "literacy.learners",
+                "literacy.learners_women",
+                "literacy.learners_minority",
+                "literacy.completions",
+            ],
+        ),
+        AnnualBlock("literacy.standard", "literacy", gettext_lazy("Kết quả xóa mù chữ theo xã"), standard_block),
+    ]

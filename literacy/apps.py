@@ -1,9 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class LiteracyConfig(AppConfig):
     name = "literacy"
     verbose_name = "Xóa mù chữ"
+    # Areas of its audit actions, for the home page's recent changes (units/apps.py).
+    audit_areas = {"literacy": _("Xóa mù chữ")}
 
     def ready(self):
         # reports never imports a domain app: literacy tells it which numbers it can answer.

@@ -1,4 +1,4 @@
-"""Home panel of the literacy module for the office (gdtx_portal.views.module_panels): the literacy
+"""Home panel of the literacy module for the office (gdtx_portal/home/panels.py): the literacy
 rate by commune against the standard (Nghị định 20/2014/NĐ-CP, Điều 20: 90%) and the possible
 duplicates of the latest survey round still to resolve. A fixed number of queries, and those only
 after a change: the panel is kept (units.panel_cache) until a literacy or unit-tree write."""
@@ -12,6 +12,11 @@ from units.panel_cache import STATISTICS, cached_panels
 
 from . import rules
 from .selectors import duplicate_groups, office_standard, standard_years
+
+# The office home's headline figures from this app (gdtx_portal/home/headlines.py): indicator key
+# (literacy/providers.py), icon, tint; and the audit actions of the records it counts.
+HEADLINES = [("literacy.learners", "fa-book-open-reader", "tint-red")]
+HEADLINE_SOURCES = ("literacy.",)
 
 
 def panels(request, *, role, unit):

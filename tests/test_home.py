@@ -11,6 +11,7 @@ from gdtx_portal import views
 from tests.factories import make_unit, make_user
 from units import calendar
 from units.models import Role, SchoolLevel, UnitKind
+from units.plugins import plugin_modules
 
 
 def home_html(client, user) -> str:
@@ -172,11 +173,11 @@ def test_domain_apps_can_add_panels(world, client, monkeypatch, tmp_path, settin
     (tmp_path / "home").mkdir()
     (tmp_path / "home" / "_test_panel.html").write_text("<p>{{ panel.text }}</p>")
     settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}]
-    views.panel_providers.cache_clear()
+    plugin_modules.cache_clear()
     try:
         assert "Việc của TTHTCĐ xã Đống Đa" in home_html(client, world.director)
     finally:
-        views.panel_providers.cache_clear()
+        plugin_modules.cache_clear()
 
 
 def test_a_district_association_branch_sees_the_communes(world, client):
@@ -308,7 +309,7 @@ def test_another_schools_figures_are_not_shown(world, client):
 
 
 def test_director_home_shows_the_year_against_the_same_months_last_year(world, client):
-    from reports.home import same_day_last_year
+    from gdtx_portal.home.headlines import same_day_last_year
     from tests.centers.helpers import make_activity
     from units.models import today
 
@@ -355,9 +356,9 @@ def test_home_queries_do_not_grow_with_more_periods_and_reports(world, client, d
 
 def test_the_standard_forms_headline_their_totals_and_rates(db):
     """What a principal or director reads first of each form shipped with the portal."""
+    from gdtx_portal.home.reporting import headline_cells
     from reports import services
     from reports.formspec import load_form_spec
-    from reports.home import headline_cells
     from reports.models import ReportForm
 
     services.standard_forms_load()

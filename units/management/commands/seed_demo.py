@@ -1,43 +1,27 @@
 """`manage.py seed_demo`: the fictional demo district, its people, then each domain app's demo."""
 
-import importlib
 import time
-from pathlib import Path
 
-from django.apps import apps
-from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from units import demo
-
-# Domain apps seed after the unit tree: first the modules that hold records, then reports, whose demo
-# submissions are pre-filled from those records through the indicator providers. units never
-# imports them (DESIGN.md: arrows point down).
-MODULE_ORDER = ["centers", "literacy", "learning_society", "reports"]
+from units.plugins import plugin_modules
 
 
 def domain_seeders() -> list[tuple[str, object]]:
-    """(app label, demo module) for every project app except units that ships `demo.seed`."""
-    base_dir = Path(settings.BASE_DIR).resolve()
-    configs = [
-        c for c in apps.get_app_configs() if c.name != "units" and Path(c.path).resolve().is_relative_to(base_dir)
+    """(app label, demo module) for every project app except units that ships `demo.seed`, found by
+    the plugin loader. They seed after the unit tree (units never imports them), in INSTALLED_APPS
+    order within the stage each AppConfig declares: `demo_stage` 0 (the default) for the apps that
+    hold records, 1 for those whose demo data is derived from the records (reports pre-fills its
+    demo submissions from them through the indicator providers)."""
+    found = [
+        (config, module)
+        for config, module in plugin_modules("demo")
+        if config.name != "units" and callable(getattr(module, "seed", None))
     ]
-    rank = {name: i for i, name in enumerate(MODULE_ORDER)}
-    configs.sort(key=lambda c: rank.get(c.name, len(MODULE_ORDER)))
-    seeders = []
-    for config in configs:
-        module_name = f"{config.name}.demo"
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            # Only "this app has no demo module" is skipped; a broken import inside one is an error.
-            if exc.name == module_name:
-                continue
-            raise
-        if callable(getattr(module, "seed", None)):
-            seeders.append((config.label, module))
-    return seeders
+    found.sort(key=lambda pair: getattr(pair[0], "demo_stage", 0))  # stable: INSTALLED_APPS order within a stage
+    return [(config.label, module) for config, module in found]
 
 
 class Command(BaseCommand):

@@ -1,12 +1,9 @@
-"""Home panels of the reports core (gdtx_portal.views.module_panels): for the office, what needs
-attention in the reporting periods, the year's headline figures against last year, and the
-activities-by-month chart; for a school or centre, what is due and what was returned.
+"""The reporting panels of the home pages: for the office, what needs attention in the reporting
+periods (and the year's annual report and guidance), beside the year's headline figures; for a
+school or centre, what is due and what was returned.
 
 For a school or centre, "Số liệu mới nhất": the headline cells of its latest approved (else
-submitted) report, with the change against the same form's previous period.
-
-Figures come from the indicator providers (each a fixed number of queries), so this module
-imports no domain app and the page's query count does not grow with the number of units."""
+submitted) report, with the change against the same form's previous period."""
 
 import datetime
 from dataclasses import dataclass
@@ -15,77 +12,21 @@ from decimal import Decimal
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.urls import reverse
 
-from annual.blocks import all_blocks, current_school_year, school_year_dates
+from annual.blocks import current_school_year
 from annual.guidance import PLAN_KINDS
 from annual.models import AnnualReport
-from units.models import OFFICE_ROLES, Unit, today
-from units.panel_cache import cached_panels
+from reports.formspec import FormSpec, load_form_spec
+from reports.permissions import FILL_ROLES
+from reports.report_models import CellType, DataValue, FormCell, ReportingPeriod, Submission
+from reports.selectors import deadline_label, format_number, inbox
+from units.models import OFFICE_ROLES, today
 
-from .formspec import FormSpec, load_form_spec
-from .permissions import FILL_ROLES
-from .providers import get_provider
-from .report_models import CellType, DataValue, FormCell, ReportingPeriod, Submission
-from .selectors import deadline_label, format_number, inbox
+from .headlines import headline_panels
 
 INBOX_SHOWN = 6
 OPEN_SHOWN = 4
 WAITING = [Submission.Status.DRAFT, Submission.Status.RETURNED]
 SENT = [Submission.Status.APPROVED, Submission.Status.SUBMITTED]
-HEADLINES = [
-    ("centers.activities", "fa-people-roof", "tint-amber"),
-    ("centers.participants", "fa-users", "tint-blue"),
-    ("literacy.learners", "fa-book-open-reader", "tint-red"),
-]
-# The audit actions of the records the headline figures count (centre activities, literacy
-# learners) and of the unit tree they are summed over.
-HEADLINE_SOURCES = ("centre.", "literacy.", "unit.")
-
-
-def same_day_last_year(day: datetime.date) -> datetime.date:
-    """The same date a year earlier; 29 February becomes 28 February."""
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:
-        return day.replace(year=day.year - 1, day=28)
-
-
-def _provider_total(key, office, start, end):
-    provider = get_provider(key)
-    if provider is None:
-        return None
-    return provider.func(Unit.objects.filter(pk=office.pk), start, end).get(office.pk) or 0
-
-
-def headline_figures(office, year: int) -> list[dict]:
-    """Each figure for the school year so far and for the same months of last year (DOMAIN.md §2:
-    1 Sep – 31 Aug), with its trend."""
-    start, end = school_year_dates(year)
-    end = min(end, today())
-    last_start, last_end = same_day_last_year(start), same_day_last_year(end)
-    figures = []
-    for key, icon, tint in HEADLINES:
-        provider = get_provider(key)
-        if provider is None:
-            continue
-        now = _provider_total(key, office, start, end)
-        before = _provider_total(key, office, last_start, last_end)
-        change = None if not before else round(100 * (now - before) / before, 1)
-        figures.append(
-            {"label": provider.label, "value": now, "before": before, "change": change, "icon": icon, "tint": tint}
-        )
-    return figures
-
-
-def activities_chart(office, year: int):
-    """The centres' activities-by-month chart, through the annual report's block registry (the same
-    chart the report prints), so reports never imports centers."""
-    block = next((b for b in all_blocks() if b.key == "centers.activities_by_month"), None)
-    if block is None:
-        return ""
-    start, end = school_year_dates(year)
-    # Months not yet come are left off rather than drawn as zeros.
-    _table, chart = block.build(office, start, min(end, today()))
-    return chart
 
 
 def _office_panels(request, office, role):
@@ -126,27 +67,8 @@ def _office_panels(request, office, role):
             "annual": annual,
             "annual_year": f"{year - 1}-{year}",
         },
-        *_headline_panels(request, office, role, year),
+        *headline_panels(request, office, role, year),
     ]
-
-
-def _headline_panels(request, office, role, year):
-    """The year's figures and chart count every centre activity and literacy learner of the office:
-    kept (units.panel_cache) until a centre, literacy or unit-tree write, a new day or ten minutes,
-    while the attention counts above stay live."""
-
-    def build():
-        return [
-            {
-                "template": "home/_headlines.html",
-                "col": "col-lg-6",
-                "figures": headline_figures(office, year),
-                "year_label": f"{year}-{year + 1}",
-                "chart": activities_chart(office, year),
-            }
-        ]
-
-    return cached_panels(request, "reports.headlines", unit=office, role=role, depends_on=HEADLINE_SOURCES, build=build)
 
 
 # ----------------------------------------------------------------------------------------------

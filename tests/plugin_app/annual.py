@@ -1,0 +1,7 @@
+from annual.blocks import provider_block
+
+from . import providers
+
+
+def blocks():
+    return [provider_block("plugin_app.visits", "communication", "Tham quan thư viện", [providers.VISITS])]

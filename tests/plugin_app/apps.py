@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class PluginAppConfig(AppConfig):
+    name = "tests.plugin_app"
+    label = "plugin_app"
+    verbose_name = "Phân hệ thử"
+
+    def ready(self):
+        from . import providers
+
+        providers.register()
