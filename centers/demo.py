@@ -11,7 +11,7 @@ import datetime
 import random
 from decimal import Decimal
 
-from reports.models import Rubric, RubricCriterion, RubricGroup
+from rubrics.models import Rubric, RubricCriterion, RubricGroup
 from units.models import Membership, Role, Unit, UnitKind, today
 
 from . import rubric_2553, services

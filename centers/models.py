@@ -14,7 +14,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from reports.models import Rubric, RubricCriterion
+from rubrics.models import Rubric, RubricCriterion
 from units.models import Unit
 
 # Luật Người cao tuổi 2009, Điều 2: người cao tuổi is a citizen aged 60 or more.

@@ -9,8 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from reports import rubrics
-from reports.models import Rubric, RubricCriterion
+from rubrics import engine
+from rubrics.models import Rubric, RubricCriterion
+from rubrics.selectors import rubric_in_force
 from units import audit
 from units.concurrency import check_version
 from units.models import Unit, UnitKind
@@ -36,8 +37,7 @@ from .models import (
     school_year_of,
 )
 from .permissions import check_rate
-
-RUBRIC_SUBJECT = "centre"
+from .rubric_kinds import RUBRIC_SUBJECT
 
 PROFILE_FIELDS = [
     "decision_number",
@@ -359,27 +359,23 @@ def plan_save(*, actor, centre: Unit, school_year: int, **fields) -> YearPlan:
 
 def rubric_for_year(year: int, centre: Unit | None = None) -> Rubric | None:
     """The centre rubric in force for the school year starting in `year`: the copy of the centre's
-    office (or the nearest office above it), else the national default (reports.rubrics)."""
-    return rubrics.rubric_in_force(RUBRIC_SUBJECT, centre, year)
-
-
-def band_for(rubric: Rubric, total: Decimal | None) -> str:
-    """The rating of Công văn 2553's points through the shared rubric engine (reports.rubrics)."""
-    return rubrics.band_for(total, rubric.bands or [])
+    office (or the nearest office above it), else the national default (rubrics.selectors)."""
+    return rubric_in_force(RUBRIC_SUBJECT, centre, year)
 
 
 def _criteria(rubric: Rubric) -> dict[int, RubricCriterion]:
     return {c.pk: c for c in RubricCriterion.objects.filter(group__rubric=rubric).select_related("group")}
 
 
-def _check_points(criterion: RubricCriterion, points: Decimal | None) -> str | None:
-    if points is None:
-        return None
-    if points < 0:
-        return _("Tiêu chí %(c)s: điểm không thể âm.") % {"c": criterion.code}
-    if criterion.max_points is not None and points > criterion.max_points:
-        return _("Tiêu chí %(c)s: điểm tối đa là %(m)s.") % {"c": criterion.code, "m": f"{criterion.max_points:g}"}
-    return None
+def _score(rubric: Rubric, criteria: dict[int, RubricCriterion], points: dict) -> engine.PointsResult:
+    """Total and rating of Công văn 2553's points through the rubric engine, the one scoring code of
+    the portal (the learning society's titles use it too): points below zero or above a criterion's
+    maximum are refused, and while a criterion is unscored there is a total but no rating — a
+    rating is never given from a partial total (issue 14, item 13)."""
+    result = engine.score_points(criteria.values(), points, rubric.bands or [])
+    if result.errors:
+        raise ValidationError(result.messages)
+    return result
 
 
 @transaction.atomic
@@ -420,14 +416,10 @@ def assessment_save_scores(
         raise ValidationError(_("Bản tự đánh giá đã gửi Phòng, không sửa được nữa."))
     check_version(assessment, expected_version, _stale_message())
     criteria = _criteria(assessment.rubric)
-    errors = [
-        msg
-        for cid, (points, _note) in scores.items()
-        if cid in criteria and (msg := _check_points(criteria[cid], points))
-    ]
-    if errors:
-        raise ValidationError(errors)
     rows = {s.criterion_id: s for s in assessment.scores.all()}
+    points = {cid: row.self_points for cid, row in rows.items()}
+    points.update({cid: value for cid, (value, _note) in scores.items() if cid in criteria})
+    result = _score(assessment.rubric, criteria, points)
     changed = []
     for cid, (points, note) in scores.items():
         if cid not in criteria:
@@ -439,9 +431,9 @@ def assessment_save_scores(
         else:
             row.save()
     AssessmentScore.objects.bulk_update(changed, ["self_points", "note"])
-    total = sum((s.self_points or Decimal(0) for s in assessment.scores.all()), Decimal(0)).quantize(Decimal("0.01"))
+    total = result.total.quantize(Decimal("0.01"))
     assessment.self_total = total
-    assessment.self_rating = band_for(assessment.rubric, total)
+    assessment.self_rating = result.band  # empty while a criterion is unscored
     assessment.version += 1
     assessment.save(update_fields=["self_total", "self_rating", "version"])
     audit.record(
@@ -515,25 +507,24 @@ def assessment_rate(
     check_rate(actor, assessment, action=_("chấm, xếp loại"))
     check_version(assessment, expected_version, _stale_message())
     criteria = _criteria(assessment.rubric)
-    errors = []
-    for cid, points in scores.items():
-        if cid in criteria:
-            if points is None:
-                errors.append(_("Tiêu chí %(c)s: hãy nhập điểm.") % {"c": criteria[cid].code})
-            elif msg := _check_points(criteria[cid], points):
-                errors.append(msg)
+    errors = [
+        _("Tiêu chí %(c)s: hãy nhập điểm.") % {"c": criteria[cid].code}
+        for cid, points in scores.items()
+        if cid in criteria and points is None
+    ]
     missing = [c.code for cid, c in criteria.items() if cid not in scores]
     if missing:
         errors.append(_("Còn tiêu chí chưa chấm: %(codes)s.") % {"codes": ", ".join(missing)})
     if errors:
         raise ValidationError(errors)
+    result = _score(assessment.rubric, criteria, {cid: scores[cid] for cid in criteria})
     rows = list(assessment.scores.all())
     for row in rows:
         row.office_points = scores.get(row.criterion_id)
     AssessmentScore.objects.bulk_update(rows, ["office_points"])
     before = assessment.office_total
-    assessment.office_total = sum((s.office_points or Decimal(0) for s in rows), Decimal(0)).quantize(Decimal("0.01"))
-    assessment.office_rating = band_for(assessment.rubric, assessment.office_total)
+    assessment.office_total = result.total.quantize(Decimal("0.01"))
+    assessment.office_rating = result.band
     assessment.office_comment = nfc(comment)
     assessment.status = AssessmentStatus.RATED
     assessment.rated_at = timezone.now()

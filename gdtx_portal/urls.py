@@ -26,6 +26,8 @@ urlpatterns = [
     path("bao-cao/", include("annual.urls")),  # the annual report and guidance, same addresses
     path("trung-tam/", include("centers.urls")),
     path("xoa-mu-chu/", include("literacy.urls")),
+    # The rubric pages kept their addresses under the learning society when they moved (issue 13).
+    path("xa-hoi-hoc-tap/bo-tieu-chi/", include("rubrics.urls")),
     path("xa-hoi-hoc-tap/", include("learning_society.urls")),
     path("viec/", include("jobs.urls")),
     path("quan-tri/", admin.site.urls),

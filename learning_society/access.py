@@ -4,8 +4,6 @@ but not do what they ask (units/access.py, healthchecks' _get_check_for_user).""
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from reports import rubrics
-from reports.models import Rubric
 from units.models import Unit
 from units.selectors import units_visible_to
 
@@ -66,24 +64,3 @@ def get_office_for_settings(user, pk) -> Unit:
     if not can_configure(user, unit):
         raise PermissionDenied
     return unit
-
-
-def get_rubric_for_user(user, pk, *, write: bool = False) -> Rubric:
-    """A rubric the user sees (national defaults, their offices' copies: reports.rubrics); 404 for
-    another office's copy, 403 for a change by anyone but an officer of the owning office."""
-    from .services import RUBRIC_KINDS
-
-    rubric = get_object_or_404(rubrics.rubrics_visible_to(user, RUBRIC_KINDS).select_related("owner"), pk=pk)
-    if write and not rubrics.can_change_rubric(user, rubric):
-        raise PermissionDenied
-    return rubric
-
-
-def get_rubric_office(user, pk=None) -> Unit:
-    """The office whose own copy an officer makes or imports: one of the offices where they are an
-    office officer (the one named by `pk` when they have several); 403 for anyone else."""
-    offices = rubrics.rubric_offices(user)
-    chosen = next((o for o in offices if o.pk == pk), offices[0] if offices else None)
-    if chosen is None:
-        raise PermissionDenied
-    return chosen

@@ -9,7 +9,7 @@ import random
 
 from django.db import transaction
 
-from reports.rubrics import rubric_criteria
+from rubrics.selectors import rubric_criteria
 from units.models import Unit, UnitKind
 
 from . import services

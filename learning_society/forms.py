@@ -1,10 +1,10 @@
-"""Forms of the learning society. Scoring rules live in reports.rubrics and the services; forms only
+"""Forms of the learning society. Scoring rules live in rubrics.engine and the services; forms only
 shape what the user typed."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from reports.models import Rubric
+from rubrics.models import Rubric
 from units.concurrency import VersionedFormMixin, version_field
 from units.forms import date_field
 from units.models import UnitKind
@@ -119,16 +119,3 @@ class TitleSettingForm(forms.Form):
     recogniser = forms.ChoiceField(label=_("Đơn vị nhập quyết định công nhận"), choices=Checker.choices)
     target = forms.IntegerField(label=_("Chỉ tiêu (%)"), min_value=0, max_value=100)
     target_difficult = forms.IntegerField(label=_("Chỉ tiêu vùng đặc biệt khó khăn (%)"), min_value=0, max_value=100)
-
-
-class RubricUploadForm(forms.Form):
-    file = forms.FileField(
-        label=_("Tệp bộ tiêu chí (JSON)"),
-        help_text=_("Cùng cấu trúc với các tệp mẫu trong learning_society/rubrics/. Tối đa 1 MB."),
-    )
-
-    def clean_file(self):
-        f = self.cleaned_data["file"]
-        if f.size > 1024 * 1024:
-            raise forms.ValidationError(_("Tệp quá lớn (tối đa 1 MB)."))
-        return f

@@ -2,15 +2,15 @@
 
 Cycle (../shared/docs/DOMAIN.md §4): registration (đăng ký) → self-assessment with evidence → check by
 the commune, the Hội Khuyến học or the office → recognition decision (quyết định công nhận) → list and
-certificate. Criteria, points, bands and levels are rubric data (reports.Rubric), scored by
-reports.rubrics.
+certificate. Criteria, points, bands and levels are rubric data (rubrics.Rubric), scored by
+rubrics.engine.
 """
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from reports.models import Rubric, RubricCriterion
+from rubrics.models import Rubric, RubricCriterion
 from units.models import Unit
 
 

@@ -8,8 +8,9 @@ from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from reports import rubrics
-from reports.models import Rubric
+from rubrics import engine
+from rubrics.models import Rubric
+from rubrics.selectors import rubric_criteria
 from units.models import Unit, UnitKind, today
 from units.selectors import scope_roots, units_visible_to
 
@@ -124,7 +125,7 @@ def grid_for(area: Unit, title: str, year: int, rubric: Rubric) -> Grid:
     for s in subjects:
         a = assessments.get(s.pk)
         rows.append(GridRow(subject=s, assessment=a, values=values.get(a.pk, {}) if a else {}))
-    return Grid(rubric=rubric, criteria=rubrics.rubric_criteria(rubric), rows=rows)
+    return Grid(rubric=rubric, criteria=rubric_criteria(rubric), rows=rows)
 
 
 def recognisable(area: Unit, title: str, year: int) -> QuerySet[Assessment]:
@@ -169,7 +170,7 @@ def expiring(user, *, on: datetime.date | None = None, months: int = 6) -> Query
     on = on or today()
     return (
         recognised_list(user)
-        .filter(expires_on__gte=on, expires_on__lt=rubrics.add_months(on, months))
+        .filter(expires_on__gte=on, expires_on__lt=engine.add_months(on, months))
         .order_by("expires_on", "subject__name")
     )
 

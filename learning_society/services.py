@@ -2,10 +2,8 @@
 messages and leaves an audit row (units.audit)."""
 
 import datetime
-import json
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -13,9 +11,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from reports import rubrics
-from reports.models import Rubric
 from reports.providers import get_subject_source
+from rubrics import engine
+from rubrics import services as rubric_services
+from rubrics.models import Rubric
+from rubrics.selectors import rubric_criteria, rubric_in_force
 from units import audit
 from units.concurrency import StaleEdit, last_saved, saved_by_phrase
 from units.models import Unit, UnitKind
@@ -24,6 +24,7 @@ from units.text import nfc
 
 from .models import Assessment, Decision, Registration, Score, Subject, Title, TitleSetting
 from .permissions import duty_conflict, duty_refusal
+from .rubric_kinds import shipped_rubric_data
 
 HOUSEHOLD_SOURCE = "literacy.households"
 
@@ -141,10 +142,10 @@ def registrations_create(
         for subject in subjects:
             key = (subject.title, subject.area_id)
             if key not in rubric_by_title:
-                rubric_by_title[key] = rubrics.rubric_in_force(subject.title, subject.area, year)
+                rubric_by_title[key] = rubric_in_force(subject.title, subject.area, year)
             rubric = rubric_by_title[key]
             wait = rubric.level2_wait_months if rubric else 12
-            message = rubrics.check_level2_request(
+            message = engine.check_level2_request(
                 level1_recognised_on=level1.get(subject.pk), requested_on=on, wait_months=wait
             )
             if message:
@@ -172,8 +173,8 @@ def registrations_create(
 
 
 def rubric_or_error(title: str, year: int, area: Unit | None = None) -> Rubric:
-    """The rubric `area` uses (its office's copy, else the national default; reports.rubrics)."""
-    rubric = rubrics.rubric_in_force(title, area, year)
+    """The rubric `area` uses (its office's copy, else the national default; rubrics.selectors)."""
+    rubric = rubric_in_force(title, area, year)
     if rubric is None:
         raise ValidationError(
             _("Chưa có bộ tiêu chí “%(title)s” áp dụng cho năm %(year)s. Hãy nạp bộ tiêu chí trước.")
@@ -193,9 +194,9 @@ class Outcome:
 
 
 def evaluate(rubric: Rubric, criteria, *, points=None, met=None, evidence=None) -> Outcome:
-    """The result of one subject's entries under a rubric (reports.rubrics does the arithmetic)."""
+    """The result of one subject's entries under a rubric (rubrics.engine does the arithmetic)."""
     if rubric.regime == Rubric.Regime.POINTS:
-        result = rubrics.score_points(criteria, points or {}, rubric.bands)
+        result = engine.score_points(criteria, points or {}, rubric.bands)
         return Outcome(
             total=result.total,
             band=result.band,
@@ -203,7 +204,7 @@ def evaluate(rubric: Rubric, criteria, *, points=None, met=None, evidence=None) 
             complete=result.complete,
             errors=result.errors,
         )
-    result = rubrics.level_reached(criteria, met or set(), evidence or {})
+    result = engine.level_reached(criteria, met or set(), evidence or {})
     return Outcome(level=result.level or None, passed=result.level > 0, complete=True)
 
 
@@ -258,7 +259,7 @@ def grid_save(
     `expected_versions` maps subject → the assessment version the page showed (0: none yet); when
     any posted row moved since, the whole grid is refused with StaleEdit (views always pass it)."""
     rubric = rubric_or_error(title, year, area)
-    criteria = rubrics.rubric_criteria(rubric)
+    criteria = rubric_criteria(rubric)
     by_pk = {c.pk: c for c in criteria}
     entries = points if rubric.regime == Rubric.Regime.POINTS else met
     entries = entries or {}
@@ -328,7 +329,7 @@ def grid_save(
         pending, before = len(to_create) + len(to_update), assessment.status
         for criterion in criteria:
             if rubric.regime == Rubric.Regime.POINTS:
-                value = rubrics.parse_points(values.get(criterion.pk))
+                value = engine.parse_points(values.get(criterion.pk))
                 attrs = {"points": value, "met": False}
             else:
                 attrs = {"points": None, "met": criterion.pk in values}
@@ -417,7 +418,7 @@ def assessment_save(
     a save from a page older than the last save is refused with StaleEdit."""
     on = on or timezone.localdate()
     rubric = rubric_or_error(subject.title, year, subject.area)
-    criteria = rubrics.rubric_criteria(rubric)
+    criteria = rubric_criteria(rubric)
     # Locking the subject serialises two first saves (no assessment row to lock yet).
     Subject.objects.select_for_update().filter(pk=subject.pk).first()
     assessment = Assessment.objects.select_for_update().filter(subject=subject, year=year).first()
@@ -434,7 +435,7 @@ def assessment_save(
             current_version=assessment.version if assessment else 0,
         )
     if requested_level == 2:
-        message = rubrics.check_level2_request(
+        message = engine.check_level2_request(
             level1_recognised_on=_level1_dates([subject.pk]).get(subject.pk),
             requested_on=on,
             wait_months=rubric.level2_wait_months,
@@ -465,7 +466,7 @@ def assessment_save(
     evidence = evidence or {}
     for criterion in criteria:
         score = existing.get(criterion.pk) or Score(assessment=assessment, criterion=criterion)
-        score.points = rubrics.parse_points((points or {}).get(criterion.pk))
+        score.points = engine.parse_points((points or {}).get(criterion.pk))
         score.met = criterion.pk in (met or set())
         score.evidence = nfc(str(evidence.get(criterion.pk) or "")).strip()
         score.save()
@@ -600,7 +601,7 @@ def recognise(
         elif a.subject.title != title or a.year != year:
             problems.append(_("%(name)s không thuộc danh hiệu và năm của quyết định này.") % {"name": name})
         elif a.rubric.regime == Rubric.Regime.LEVELS and (a.requested_level == 2 or a.level == 2):
-            message = rubrics.check_level2_request(
+            message = engine.check_level2_request(
                 level1_recognised_on=level1.get(a.subject_id),
                 requested_on=signed_on,
                 wait_months=a.rubric.level2_wait_months,
@@ -630,7 +631,7 @@ def recognise(
     for a in rows:
         if a.rubric.regime == Rubric.Regime.LEVELS and a.level == 2:
             # Level 2 only after the wait since level 1 (Thông tư 25/2023); otherwise level 1 is recognised.
-            early = rubrics.check_level2_request(
+            early = engine.check_level2_request(
                 level1_recognised_on=level1.get(a.subject_id),
                 requested_on=signed_on,
                 wait_months=a.rubric.level2_wait_months,
@@ -640,7 +641,7 @@ def recognise(
         a.status = Assessment.Status.RECOGNISED
         a.decision = decision
         a.recognised_on = signed_on
-        a.expires_on = rubrics.recognition_expires_on(signed_on, a.rubric.validity_months)
+        a.expires_on = engine.recognition_expires_on(signed_on, a.rubric.validity_months)
         a.version += 1
     Assessment.objects.bulk_update(
         rows, ["status", "decision", "recognised_on", "expires_on", "level", "updated_at", "version"]
@@ -682,31 +683,8 @@ def title_setting_save(
 
 # --- rubrics ---------------------------------------------------------------------------------
 
-SHIPPED_RUBRICS = Path(__file__).resolve().parent / "rubrics"
 
-
-# The kinds of subject whose rubrics the learning society's pages manage: the titles, and the
-# TTHTCĐ self-assessment of centers (Công văn 2553), which uses the same ownership rules.
-RUBRIC_KINDS = [*Title.values, rubrics.CENTRE_KIND]
-
-
-def rubric_import(*, actor, office: Unit, data) -> Rubric:
-    """An officer's upload: creates or updates the office's own copy (reports.rubrics.rubric_import);
-    ValidationError listing the problems of the file."""
-    try:
-        return rubrics.rubric_import(actor=actor, office=office, data=data, kinds=RUBRIC_KINDS)
-    except (TypeError, KeyError, AttributeError) as exc:
-        raise ValidationError(_("Tệp không đúng cấu trúc bộ tiêu chí.")) from exc
-
-
-@transaction.atomic
 def rubrics_load_shipped(*, actor) -> list[Rubric]:
-    """The national defaults shipped with the portal (learning_society/rubrics/*.json): the missing
-    ones are created, existing ones are left as they are (they are read-only in the portal)."""
-    loaded = []
-    for path in sorted(SHIPPED_RUBRICS.glob("*.json")):
-        try:
-            loaded.append(rubrics.rubric_load(json.loads(path.read_text(encoding="utf-8")), replace=False))
-        except ValueError as exc:
-            raise ValidationError(exc.args[0]) from exc
-    return loaded
+    """The national defaults shipped with the learning society (learning_society/rubrics/*.json):
+    the missing ones are created, existing ones are left as they are (read-only in the portal)."""
+    return rubric_services.rubrics_load(shipped_rubric_data())

@@ -21,12 +21,5 @@ urlpatterns = [
     path("da-cong-nhan/", views.recognised, name="recognised"),
     path("thong-ke/", views.stats, name="stats"),
     path("thong-ke/bao-cao.pdf", views.stats_pdf, name="stats_pdf"),
-    path("bo-tieu-chi/", views.rubric_list, name="rubrics"),
-    path("bo-tieu-chi/<int:pk>/", views.rubric_detail, name="rubric"),
-    path("bo-tieu-chi/nap/", views.rubric_import, name="rubric_import"),
-    path("bo-tieu-chi/<int:pk>/tao-ban-don-vi/", views.rubric_copy, name="rubric_copy"),
-    path("bo-tieu-chi/<int:pk>/sua/", views.rubric_edit, name="rubric_edit"),
-    path("bo-tieu-chi/<int:pk>/tai-json/", views.rubric_export, name="rubric_export"),
-    path("bo-tieu-chi/<int:pk>/xoa/", views.rubric_remove, name="rubric_remove"),
     path("cau-hinh/", views.title_settings, name="settings"),
 ]

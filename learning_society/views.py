@@ -5,15 +5,17 @@ import json
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from reports import rubrics
-from reports.models import Rubric
+from rubrics import engine
+from rubrics.access import rubrics_visible_to
+from rubrics.models import Rubric
+from rubrics.selectors import rubric_criteria, rubric_in_force
 from units.concurrency import StaleEdit, answer_stale
 from units.forms import apply_errors
 from units.models import UnitKind
@@ -29,8 +31,6 @@ from .access import (
     get_assessment_for_user,
     get_decision_for_user,
     get_office_for_settings,
-    get_rubric_for_user,
-    get_rubric_office,
     get_subject_for_user,
 )
 from .charts import share_chart
@@ -39,7 +39,6 @@ from .forms import (
     AssessmentForm,
     DecisionForm,
     RegisterForm,
-    RubricUploadForm,
     SubjectForm,
     TitleSettingForm,
 )
@@ -81,7 +80,7 @@ def index(request):
             "total": total,
             "chart": share_chart(list(total.titles.values())) if total else "",
             "expiring_count": selectors.expiring(request.user).count(),
-            "rubric_count": rubrics.rubrics_visible_to(request.user, Title.values).filter(is_active=True).count(),
+            "rubric_count": rubrics_visible_to(request.user, Title.values).filter(is_active=True).count(),
             "can_configure": root is not None and can_configure(request.user, root),
         },
     )
@@ -172,7 +171,7 @@ def subject_detail(request, pk):
 def assess(request, pk):
     subject = get_subject_for_user(request.user, pk, action=ENTER)
     year = _year(request)
-    rubric = rubrics.rubric_in_force(subject.title, subject.area, year)
+    rubric = rubric_in_force(subject.title, subject.area, year)
     if rubric is None:
         messages.error(
             request,
@@ -180,7 +179,7 @@ def assess(request, pk):
             % {"t": subject.get_title_display(), "y": year},
         )
         return redirect("learning_society:subject", subject.pk)
-    criteria = rubrics.rubric_criteria(rubric)
+    criteria = rubric_criteria(rubric)
     assessment = Assessment.objects.filter(subject=subject, year=year).first()
     if assessment and assessment.status == Assessment.Status.RECOGNISED:
         messages.info(request, _("Đánh giá năm %(y)s đã được công nhận, không sửa được nữa.") % {"y": year})
@@ -229,7 +228,7 @@ def assess(request, pk):
             "year": str(year),
             "rubric": rubric,
             "form": form,
-            "max_total": rubrics.max_total(criteria),
+            "max_total": engine.max_total(criteria),
             "bands": rubric.bands,
         },
         status=status,
@@ -281,7 +280,7 @@ def grid(request, pk):
     year = _year(request)
     if area.kind != UnitKind.HAMLET and title in (Title.FAMILY, Title.HAMLET_COMMUNITY):
         raise Http404
-    rubric = rubrics.rubric_in_force(title, area, year)
+    rubric = rubric_in_force(title, area, year)
     editable = can_enter(request.user, area)
     rule = rules_for(area)[title]
     may_check = can_check(request.user, area, rule)
@@ -331,7 +330,7 @@ def grid(request, pk):
                 else:
                     value = row.values.get(c.pk, "" if data.is_points else False)
                     if data.is_points and value not in ("", None):
-                        value = rubrics._fmt(value)
+                        value = engine.format_points(value)
                 cells.append({"criterion": c, "value": value, "error": cell_errors.get((row.subject.pk, c.pk))})
             rows.append({"row": row, "cells": cells})
     return render(
@@ -605,227 +604,6 @@ def stats(request):
 def stats_pdf(request):
     context = _stats_context(request)
     return documents.pdf_response(documents.stats_pdf(context, request=request), f"thong-ke-xhht-{context['year']}.pdf")
-
-
-def _kind_labels() -> dict:
-    return {**dict(Title.choices), rubrics.CENTRE_KIND: _("Trung tâm học tập cộng đồng (tự đánh giá)")}
-
-
-def rubric_list(request):
-    rubrics_qs = (
-        rubrics.rubrics_visible_to(request.user, services.RUBRIC_KINDS)
-        .filter(is_active=True)
-        .select_related("owner")
-        .order_by("subject_kind", "-year_from", "owner_id", "code")
-    )
-    page = Paginator(rubrics_qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    offices = rubrics.rubric_offices(request.user)
-    own_codes = set(rubrics_qs.filter(owner__in=offices).values_list("code", flat=True) if offices else [])
-    return render(
-        request,
-        "learning_society/rubrics.html",
-        {
-            "page_obj": page,
-            "rubrics": page.object_list,
-            "titles": _kind_labels(),
-            "office": offices[0] if offices else None,
-            "own_codes": own_codes,
-            "can_import": bool(offices),
-            "upload_form": RubricUploadForm(),
-        },
-    )
-
-
-def rubric_detail(request, pk):
-    rubric = get_rubric_for_user(request.user, pk)
-    rubric = rubrics.rubric_queryset().select_related("owner").get(pk=rubric.pk)
-    offices = rubrics.rubric_offices(request.user)
-    return render(
-        request,
-        "learning_society/rubric_detail.html",
-        {
-            "rubric": rubric,
-            "title_label": _kind_labels().get(rubric.subject_kind, rubric.subject_kind),
-            "max_total": rubrics.max_total(rubrics.rubric_criteria(rubric)),
-            "can_change": rubrics.can_change_rubric(request.user, rubric),
-            "can_copy": bool(offices) and rubric.is_active and all(o.pk != rubric.owner_id for o in offices),
-        },
-    )
-
-
-@require_POST
-def rubric_import(request):
-    office = get_rubric_office(request.user, as_id(request.POST.get("don_vi")))
-    if "shipped" in request.POST:
-        loaded = services.rubrics_load_shipped(actor=request.user)
-        messages.success(request, _("Đã kiểm tra %(n)s bộ tiêu chí mặc định toàn quốc.") % {"n": len(loaded)})
-        return redirect("learning_society:rubrics")
-    form = RubricUploadForm(request.POST, request.FILES)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for message in errors:
-                messages.error(request, message)
-        return redirect("learning_society:rubrics")
-    try:
-        data = rubrics.parse_rubric_file(form.cleaned_data["file"].read())
-        rubric = services.rubric_import(actor=request.user, office=office, data=data)
-    except ValueError as exc:
-        for message in exc.args[0]:
-            messages.error(request, message)
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        messages.success(
-            request, _("Đã nạp bộ tiêu chí %(t)s thành bản của %(o)s.") % {"t": rubric.title, "o": office.name}
-        )
-        return redirect("learning_society:rubric", rubric.pk)
-    return redirect("learning_society:rubrics")
-
-
-@require_POST
-def rubric_copy(request, pk):
-    rubric = get_rubric_for_user(request.user, pk)
-    office = get_rubric_office(request.user, as_id(request.POST.get("don_vi")))
-    try:
-        copy = rubrics.rubric_copy(actor=request.user, rubric=rubric, office=office)
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-        return redirect("learning_society:rubric", rubric.pk)
-    messages.success(
-        request, _("Đã tạo bản của %(o)s; các đơn vị trực thuộc dùng bản này từ nay.") % {"o": office.name}
-    )
-    return redirect("learning_society:rubric_edit", copy.pk)
-
-
-def rubric_export(request, pk):
-    rubric = get_rubric_for_user(request.user, pk)
-    body = json.dumps(rubrics.rubric_data(rubric), ensure_ascii=False, indent=2)
-    response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="bo-tieu-chi-{rubric.pk}.json"'
-    return response
-
-
-@require_POST
-def rubric_remove(request, pk):
-    rubric = get_rubric_for_user(request.user, pk, write=True)
-    if request.POST.get("xac_nhan") != "1":
-        messages.error(request, _("Hãy đánh dấu ô xác nhận trước khi xóa bộ tiêu chí của đơn vị."))
-        return redirect("learning_society:rubric", rubric.pk)
-    deleted = rubrics.rubric_remove(actor=request.user, rubric=rubric)
-    messages.success(
-        request,
-        _("Đã xóa bản của đơn vị; các đơn vị dùng lại bộ tiêu chí cấp trên.")
-        if deleted
-        else _("Bộ tiêu chí đã dùng để chấm nên được giữ lại cho các đánh giá cũ và thôi áp dụng."),
-    )
-    return redirect("learning_society:rubrics")
-
-
-EXTRA_BANDS, EXTRA_ROWS, MAX_ROWS = 2, 3, 500
-
-
-def _edit_rows(data: dict) -> tuple[list, list]:
-    """Bands and criteria rows of the edit page from rubric data, plus a few blank rows to add to."""
-    bands = [{"label": b.get("label", ""), "min": b.get("min", "")} for b in data.get("bands") or []]
-    rows = [
-        {
-            "group_code": g.get("code", ""),
-            "group_title": g.get("title", ""),
-            "code": c.get("code", ""),
-            "text": c.get("text", ""),
-            "max_points": c.get("max_points") or "",
-            "level": c.get("required_for_level") or 1,
-            "evidence": bool(c.get("evidence_required")),
-        }
-        for g in data.get("groups") or []
-        for c in g.get("criteria") or []
-    ]
-    last = rows[-1] if rows else {"group_code": "", "group_title": ""}
-    blank = {"code": "", "text": "", "max_points": "", "level": 1, "evidence": False}
-    rows += [{**blank, "group_code": last["group_code"], "group_title": last["group_title"]}] * EXTRA_ROWS
-    return bands + [{"label": "", "min": ""}] * EXTRA_BANDS, rows
-
-
-def _count(post, key: str) -> int:
-    number = as_id(post.get(key)) or 0
-    return min(number, MAX_ROWS)
-
-
-def _data_from_post(post, rubric) -> dict:
-    """Rubric data (the shape of a JSON file) from the edit page; reports.rubrics validates it."""
-    old = rubrics.rubric_data(rubric)
-    passes = {b["label"]: b["pass"] for b in old["bands"] if "pass" in b}
-    samples = {(g["code"], c["code"], c["text"]) for g in old["groups"] for c in g["criteria"] if c["is_sample"]}
-    bands = []
-    for i in range(_count(post, "bands")):
-        label, minimum = post.get(f"b-{i}-label", "").strip(), post.get(f"b-{i}-min", "").strip()
-        if label or minimum:
-            band = {"label": label, "min": minimum}
-            if label in passes:
-                band["pass"] = passes[label]
-            bands.append(band)
-    groups: dict[str, dict] = {}
-    for i in range(_count(post, "rows")):
-        row = {k: post.get(f"r-{i}-{k}", "").strip() for k in ("group_code", "group_title", "code", "text")}
-        if not (row["code"] or row["text"]):
-            continue
-        group = groups.setdefault(row["group_code"], {"code": row["group_code"], "title": "", "criteria": []})
-        group["title"] = group["title"] or row["group_title"]
-        criterion = {
-            "code": row["code"],
-            "text": row["text"],
-            "evidence_required": post.get(f"r-{i}-evidence") == "on",
-            "is_sample": (row["group_code"], row["code"], row["text"]) in samples,
-        }
-        if rubric.regime == Rubric.Regime.POINTS:
-            criterion["max_points"] = post.get(f"r-{i}-max_points", "").strip()
-        else:
-            criterion["required_for_level"] = post.get(f"r-{i}-level", "1").strip()
-        group["criteria"].append(criterion)
-    header = {
-        key: post.get(key, "").strip()
-        for key in ("legal_basis", "year_from", "year_to", "level2_wait_months", "validity_months")
-    }
-    header["title"] = post.get("rubric_title", "").strip()  # not "title": the groups have titles too
-    return {
-        **header,
-        "code": rubric.code,
-        "subject_kind": rubric.subject_kind,
-        "regime": rubric.regime,
-        "bands": bands,
-        "groups": list(groups.values()),
-    }
-
-
-def rubric_edit(request, pk):
-    rubric = get_rubric_for_user(request.user, pk, write=True)
-    problems = []
-    data = rubrics.rubric_data(rubric)
-    if request.method == "POST":
-        data = _data_from_post(request.POST, rubric)
-        try:
-            saved = rubrics.rubric_save(actor=request.user, rubric=rubric, data=data)
-        except ValidationError as exc:
-            problems = exc.messages
-        else:
-            messages.success(request, _("Đã lưu bộ tiêu chí %(t)s.") % {"t": saved.title})
-            return redirect("learning_society:rubric", saved.pk)
-    bands, rows = _edit_rows(data)
-    return render(
-        request,
-        "learning_society/rubric_edit.html",
-        {
-            "rubric": rubric,
-            "data": data,
-            "bands": bands,
-            "rows": rows,
-            "problems": problems,
-            "title_label": _kind_labels().get(rubric.subject_kind, rubric.subject_kind),
-            "in_use": rubrics.rubric_in_use(rubric),
-        },
-    )
 
 
 def title_settings(request):

@@ -102,7 +102,7 @@ def _assessment_page(request, obj, context, *, evidence_form=None, status=200):
 
 
 def _criteria_qs(obj):
-    from reports.models import RubricCriterion
+    from rubrics.models import RubricCriterion
 
     return (
         RubricCriterion.objects.filter(group__rubric=obj.rubric_id)

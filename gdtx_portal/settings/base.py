@@ -39,6 +39,7 @@ LOCAL_APPS = [
     "documents",
     "jobs",
     "reports",
+    "rubrics",
     "annual",
     "centers",
     "literacy",

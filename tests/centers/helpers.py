@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from centers import services
 from centers.models import ActivityKind, Field, FundingKind, FundingSource, PersonRole, school_year_of
-from reports.models import RubricCriterion
+from rubrics.models import RubricCriterion
 from units.models import today
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 
 from centers import learners, services
 from centers.models import Activity, AssessmentStatus, CentrePerson, FundingKind, PersonRole
+from rubrics.models import RubricCriterion
 from tests.centers import helpers
 from units.models import AuditEntry
 
@@ -123,7 +124,31 @@ def test_scores_above_the_maximum_are_refused(world):
     scores[first] = (Decimal(99), "")
     with pytest.raises(ValidationError) as error:
         services.assessment_save_scores(actor=world.director, assessment=assessment, scores=scores)
-    assert "điểm tối đa" in error.value.messages[0]
+    # The rubric engine's message (issue 13: one scoring code for centres and the learning society).
+    criterion = RubricCriterion.objects.get(pk=first)
+    assert error.value.messages == [
+        f"Tiêu chí {criterion.code} tối đa {criterion.max_points.normalize():f} điểm, không thể chấm 99."
+    ]
+
+
+def test_a_self_assessment_with_a_criterion_left_unscored_gets_no_rating(world):
+    """Issue 14 item 13: the centres gave a rating from a partial total where the rubric engine gives
+    none. 95 of 100 points with one criterion unscored would read "Tốt"; it is a total, no rating."""
+    assessment = helpers.make_assessment(world.centre, world.director)
+    scores = helpers.full_scores(assessment)
+    left_out = min(scores, key=lambda cid: scores[cid][0])
+    scores[left_out] = (None, "")
+    saved = services.assessment_save_scores(
+        actor=world.director, assessment=assessment, scores=scores, expected_version=assessment.version
+    )
+    assert saved.self_total == sum(points for points, _n in scores.values() if points is not None)
+    assert saved.self_total >= Decimal(85)  # the band "Tốt" of Công văn 2553's sample rubric
+    assert saved.self_rating == ""
+    scores[left_out] = (Decimal(0), "")
+    saved = services.assessment_save_scores(
+        actor=world.director, assessment=saved, scores=scores, expected_version=saved.version
+    )
+    assert saved.self_rating == "Tốt"
 
 
 def test_a_self_assessment_cannot_be_sent_half_scored(world):

@@ -447,7 +447,7 @@ def test_two_people_saving_the_same_grid_at_once():
 
 def _centre_assessment(world):
     from centers import rubric_2553
-    from reports.models import Rubric, RubricCriterion, RubricGroup
+    from rubrics.models import Rubric, RubricCriterion, RubricGroup
     from tests.centers import helpers
     from tests.factories import make_user
     from units.models import Role

@@ -13,9 +13,10 @@ from django.urls import reverse
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from learning_society import services
+from learning_society import rubric_kinds, services
 from learning_society.models import Title
-from reports.rubrics import Rubric, RubricCriterion, RubricGroup, rubric_criteria
+from rubrics.models import Rubric, RubricCriterion, RubricGroup
+from rubrics.selectors import rubric_criteria
 from tests.hardening.strategies import EXAMPLES, LONG, case_url, hostile_text, hostile_value, random_bytes, sweep
 from tests.learning_society.matrix import CASES, YEAR, objects
 
@@ -26,7 +27,7 @@ PAGES = [
     ("learning_society:assess", "association_officer"),
     ("learning_society:grid", "officer"),
     ("learning_society:settings", "officer"),
-    ("learning_society:rubrics", "officer"),
+    ("rubrics:list", "officer"),
 ]
 
 
@@ -76,7 +77,7 @@ def test_a_superscript_digit_as_the_ticked_family_is_refused_quietly(world):
 
 # Rubric import (JSON) -----------------------------------------------------------------------------
 
-SHIPPED = json.loads((services.SHIPPED_RUBRICS / "dhht-448-2015.json").read_text(encoding="utf-8"))
+SHIPPED = json.loads((rubric_kinds.SHIPPED_RUBRICS / "dhht-448-2015.json").read_text(encoding="utf-8"))
 json_leaf = st.one_of(
     hostile_value,
     st.none(),
@@ -161,9 +162,7 @@ def test_rubric_import_of_hostile_json_loads_whole_or_not_at_all(world, data):
     client.force_login(world.officer)
     before = _rubric_rows()
     body = json.dumps(data, ensure_ascii=False).encode()
-    response = client.post(
-        reverse("learning_society:rubric_import"), {"file": SimpleUploadedFile("tieu-chi.json", body)}, follow=True
-    )
+    response = client.post(reverse("rubrics:import"), {"file": SimpleUploadedFile("tieu-chi.json", body)}, follow=True)
     assert response.status_code == 200
     page = response.content.decode()
     if "alert-danger" in page:
@@ -179,9 +178,7 @@ def test_rubric_import_of_random_bytes_gives_a_message(world, content):
     client = Client()
     client.force_login(world.officer)
     before = _rubric_rows()
-    response = client.post(
-        reverse("learning_society:rubric_import"), {"file": SimpleUploadedFile("x.json", content)}, follow=True
-    )
+    response = client.post(reverse("rubrics:import"), {"file": SimpleUploadedFile("x.json", content)}, follow=True)
     assert response.status_code == 200
     assert "alert-danger" in response.content.decode()
     assert _rubric_rows() == before

@@ -220,7 +220,7 @@ def test_nul_in_an_uploaded_file_name_is_not_a_500(world, login):
 def test_nul_escaped_inside_the_points_grid_cells_is_not_a_500(world, login):
     rubric = society_objects(world)["rubric"]
     from learning_society.models import Subject
-    from reports.rubrics import rubric_criteria
+    from rubrics.selectors import rubric_criteria
 
     family = Subject.objects.filter(area=world.hamlet, title=Title.FAMILY).first()
     cells = {f"p-{family.pk}-{c.pk}": "1\u0000" for c in rubric_criteria(rubric)}

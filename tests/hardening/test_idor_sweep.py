@@ -20,8 +20,8 @@ from django.db.models.query import QuerySet
 from django.test import Client
 from django.urls import reverse
 
-from reports.models import Rubric
-from reports.rubrics import rubrics_visible_to
+from rubrics.access import rubrics_visible_to
+from rubrics.models import Rubric
 from tests.test_permission_matrix import CASES
 from units.models import Membership, Unit, User
 from units.selectors import units_visible_to

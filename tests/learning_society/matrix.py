@@ -29,7 +29,7 @@ def objects(world):
             actor=world.officer, area=world.hamlet, title=Title.FAMILY, name="Hộ ông Nguyễn Văn An"
         )
         rubric = services.rubric_or_error(Title.FAMILY, YEAR)
-        from reports.rubrics import rubric_criteria
+        from rubrics.selectors import rubric_criteria
 
         points = {family.pk: {c.pk: str(c.max_points) for c in rubric_criteria(rubric)}}
         services.grid_save(
@@ -78,12 +78,12 @@ def office_rubric(w):
     """Office A's own copy of the national TTHTCĐ rubric (issue 12), made after `objects`."""
     if not hasattr(w, "_ls_office_rubric"):
         from centers import rubric_2553
-        from reports import rubrics
-        from reports.models import Rubric, RubricCriterion, RubricGroup
+        from rubrics import services as rubric_services
+        from rubrics.models import Rubric, RubricCriterion, RubricGroup
 
         objects(w)
         national = rubric_2553.load(Rubric, RubricGroup, RubricCriterion)
-        w._ls_office_rubric = rubrics.rubric_copy(actor=w.officer, rubric=national, office=w.office)
+        w._ls_office_rubric = rubric_services.rubric_copy(actor=w.officer, rubric=national, office=w.office)
     return {"pk": w._ls_office_rubric.pk}
 
 
@@ -99,7 +99,7 @@ def _recognise_post(w):
 
 def _grid_post(w):
     """The grid page's packed cells (JSON with subject and criterion ids) for the waiting family."""
-    from reports.rubrics import rubric_criteria
+    from rubrics.selectors import rubric_criteria
 
     o = objects(w)
     waiting = o["waiting"]
@@ -175,27 +175,27 @@ CASES = [
     UrlCase("learning_society:stats", ok=EVERYONE, outsider=200),
     UrlCase("learning_society:stats", ok=READERS, hidden=LOCAL, query=lambda w: f"?don_vi={w.commune.pk}", label="xã"),
     UrlCase("learning_society:stats_pdf", ok=EVERYONE, outsider=200, method=PDF),
-    UrlCase("learning_society:rubrics", ok=EVERYONE, outsider=200),
-    UrlCase("learning_society:rubric", lambda w: {"pk": objects(w)["rubric"].pk}, ok=EVERYONE, outsider=200),
+    UrlCase("rubrics:list", ok=EVERYONE, outsider=200),
+    UrlCase("rubrics:detail", lambda w: {"pk": objects(w)["rubric"].pk}, ok=EVERYONE, outsider=200),
     # Loading the shipped rubrics and saving the office's own settings carry no id of office A:
     # an officer of office B does them for their own office (302).
-    UrlCase("learning_society:rubric_import", ok=OFFICER, outsider=302, method="post", data=lambda w: {"shipped": "1"}),
+    UrlCase("rubrics:import", ok=OFFICER, outsider=302, method="post", data=lambda w: {"shipped": "1"}),
     # Rubric ownership (issue 12): office A's copy is hidden from office B; only A's officer changes it.
-    UrlCase("learning_society:rubric", office_rubric, ok=EVERYONE, label="office copy"),
-    UrlCase("learning_society:rubric_export", office_rubric, ok=EVERYONE, method=PDF),
-    UrlCase("learning_society:rubric_edit", office_rubric, ok=OFFICER),
+    UrlCase("rubrics:detail", office_rubric, ok=EVERYONE, label="office copy"),
+    UrlCase("rubrics:export", office_rubric, ok=EVERYONE, method=PDF),
+    UrlCase("rubrics:edit", office_rubric, ok=OFFICER),
     UrlCase(
-        "learning_society:rubric_edit",
+        "rubrics:edit",
         office_rubric,
         ok=OFFICER,
         method="post",
         data=lambda w: {"rubric_title": "", "year_from": "mười"},
         label="invalid",
     ),
-    UrlCase("learning_society:rubric_remove", office_rubric, ok=OFFICER, method="post", data=lambda w: {}),
+    UrlCase("rubrics:remove", office_rubric, ok=OFFICER, method="post", data=lambda w: {}),
     # Anyone may see a national default; an officer of any office makes their office's copy of it.
     UrlCase(
-        "learning_society:rubric_copy",
+        "rubrics:copy",
         lambda w: {"pk": objects(w)["rubric"].pk},
         ok=OFFICER,
         outsider=302,

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from learning_society import services
 from learning_society.models import Assessment, Decision, Title
-from reports.rubrics import rubric_criteria
+from rubrics.selectors import rubric_criteria
 from units.models import Membership, Role
 from units.selectors import forget_memberships
 

@@ -20,8 +20,10 @@ from centers import rubric_2553
 from centers import services as centre_services
 from learning_society import services
 from learning_society.models import Assessment, Title
-from reports import rubrics
-from reports.models import Rubric, RubricCriterion, RubricGroup
+from rubrics import engine
+from rubrics import selectors as rubric_selectors
+from rubrics import services as rubric_services
+from rubrics.models import Rubric, RubricCriterion, RubricGroup
 from tests.factories import make_unit, make_user
 from tests.hardening.strategies import EXAMPLES, sweep
 from units.models import AuditEntry, Role, UnitKind
@@ -38,7 +40,7 @@ def _client(user) -> Client:
 
 def _family_data(**over) -> dict:
     """The shipped family rubric with its criteria cut down to one worth 8 points (office B's upload)."""
-    data = rubrics.rubric_data(Rubric.objects.get(code=FAMILY_CODE, owner=None))
+    data = rubric_selectors.rubric_data(Rubric.objects.get(code=FAMILY_CODE, owner=None))
     data["groups"] = [{**data["groups"][0], "criteria": [{**data["groups"][0]["criteria"][0], "max_points": 8}]}]
     data["bands"] = [{"label": "Đạt", "min": "5"}, {"label": "Không đạt", "min": "0"}]
     return {**data, **over}
@@ -46,7 +48,7 @@ def _family_data(**over) -> dict:
 
 def _upload(client, body: bytes):
     return client.post(
-        reverse("learning_society:rubric_import"),
+        reverse("rubrics:import"),
         {"file": SimpleUploadedFile("bo-tieu-chi.json", body, content_type="application/json")},
         follow=True,
     )
@@ -61,7 +63,7 @@ def _rows():
 
 
 def _max_total(rubric) -> int:
-    return rubrics.max_total(rubrics.rubric_criteria(rubrics.rubric_queryset().get(pk=rubric.pk)))
+    return engine.max_total(rubric_selectors.rubric_criteria(rubric_selectors.rubric_queryset().get(pk=rubric.pk)))
 
 
 @pytest.fixture
@@ -71,7 +73,7 @@ def national_centre(db):
 
 @pytest.fixture
 def a_copy(world, shipped):
-    return rubrics.rubric_copy(actor=world.officer, rubric=shipped[FAMILY_CODE], office=world.office)
+    return rubric_services.rubric_copy(actor=world.officer, rubric=shipped[FAMILY_CODE], office=world.office)
 
 
 def test_office_b_import_makes_its_own_copy_and_never_changes_a_or_the_national_default(world, shipped, a_copy):
@@ -87,22 +89,18 @@ def test_office_b_import_makes_its_own_copy_and_never_changes_a_or_the_national_
     assert _max_total(Rubric.objects.get(pk=shipped[FAMILY_CODE].pk)) == national_total
     assert _max_total(Rubric.objects.get(pk=a_copy.pk)) == a_total == national_total
     # Each office's units use their own office's rubric; a unit of neither sees the default.
-    assert rubrics.rubric_in_force(Title.FAMILY, world.hamlet, YEAR).pk == a_copy.pk
-    assert rubrics.rubric_in_force(Title.FAMILY, world.other_commune, YEAR).pk == b_copy.pk
+    assert rubric_selectors.rubric_in_force(Title.FAMILY, world.hamlet, YEAR).pk == a_copy.pk
+    assert rubric_selectors.rubric_in_force(Title.FAMILY, world.other_commune, YEAR).pk == b_copy.pk
 
 
 def test_office_b_cannot_open_edit_or_delete_office_a_copy(world, a_copy):
     client = _client(world.outsider_officer)
     before = _rows()
 
-    assert client.get(reverse("learning_society:rubric_edit", args=[a_copy.pk])).status_code == 404
-    assert (
-        client.post(reverse("learning_society:rubric_edit", args=[a_copy.pk]), {"rubric_title": "B"}).status_code == 404
-    )
-    assert (
-        client.post(reverse("learning_society:rubric_remove", args=[a_copy.pk]), {"xac_nhan": "1"}).status_code == 404
-    )
-    assert client.get(reverse("learning_society:rubric", args=[a_copy.pk])).status_code == 404
+    assert client.get(reverse("rubrics:edit", args=[a_copy.pk])).status_code == 404
+    assert client.post(reverse("rubrics:edit", args=[a_copy.pk]), {"rubric_title": "B"}).status_code == 404
+    assert client.post(reverse("rubrics:remove", args=[a_copy.pk]), {"xac_nhan": "1"}).status_code == 404
+    assert client.get(reverse("rubrics:detail", args=[a_copy.pk])).status_code == 404
     assert _rows() == before
 
 
@@ -111,14 +109,9 @@ def test_the_national_default_is_read_only_in_the_portal(world, shipped):
     national = shipped[FAMILY_CODE]
     before = _rows()
 
-    assert client.get(reverse("learning_society:rubric_edit", args=[national.pk])).status_code == 403
-    assert (
-        client.post(reverse("learning_society:rubric_edit", args=[national.pk]), {"rubric_title": "A"}).status_code
-        == 403
-    )
-    assert (
-        client.post(reverse("learning_society:rubric_remove", args=[national.pk]), {"xac_nhan": "1"}).status_code == 403
-    )
+    assert client.get(reverse("rubrics:edit", args=[national.pk])).status_code == 403
+    assert client.post(reverse("rubrics:edit", args=[national.pk]), {"rubric_title": "A"}).status_code == 403
+    assert client.post(reverse("rubrics:remove", args=[national.pk]), {"xac_nhan": "1"}).status_code == 403
     assert _rows() == before
 
 
@@ -128,19 +121,17 @@ def test_a_commune_level_officer_changes_no_rubric(world, shipped, a_copy):
     before = _rows()
 
     assert _upload(client, json.dumps(_family_data()).encode()).status_code == 403
-    assert client.post(reverse("learning_society:rubric_copy", args=[shipped[FAMILY_CODE].pk])).status_code == 403
+    assert client.post(reverse("rubrics:copy", args=[shipped[FAMILY_CODE].pk])).status_code == 403
     # The commune uses the office's copy, may read it, may not change it.
-    assert client.get(reverse("learning_society:rubric", args=[a_copy.pk])).status_code == 200
-    assert client.get(reverse("learning_society:rubric_edit", args=[a_copy.pk])).status_code == 403
-    assert (
-        client.post(reverse("learning_society:rubric_edit", args=[a_copy.pk]), {"rubric_title": "X"}).status_code == 403
-    )
+    assert client.get(reverse("rubrics:detail", args=[a_copy.pk])).status_code == 200
+    assert client.get(reverse("rubrics:edit", args=[a_copy.pk])).status_code == 403
+    assert client.post(reverse("rubrics:edit", args=[a_copy.pk]), {"rubric_title": "X"}).status_code == 403
     assert _rows() == before
 
 
 def test_the_office_copy_is_used_by_its_centres_while_other_offices_keep_the_default(world, national_centre):
     b_centre = make_unit(UnitKind.CENTRE, parent=world.other_commune, name="TTHTCĐ Bên Kia")
-    a_centre_copy = rubrics.rubric_copy(actor=world.officer, rubric=national_centre, office=world.office)
+    a_centre_copy = rubric_services.rubric_copy(actor=world.officer, rubric=national_centre, office=world.office)
 
     started = centre_services.assessment_start(actor=world.officer, centre=world.centre, school_year=YEAR)
     other = centre_services.assessment_start(actor=world.outsider_officer, centre=b_centre, school_year=YEAR)
@@ -150,7 +141,7 @@ def test_the_office_copy_is_used_by_its_centres_while_other_offices_keep_the_def
 
 
 def test_the_centre_rubric_cannot_be_turned_into_a_family_rubric(world, national_centre):
-    data = rubrics.rubric_data(national_centre)
+    data = rubric_selectors.rubric_data(national_centre)
     data["subject_kind"] = Title.FAMILY
     before = _rows()
 
@@ -164,8 +155,8 @@ def test_the_centre_rubric_cannot_be_turned_into_a_family_rubric(world, national
 
 
 def test_an_office_copy_keeps_its_kind_on_a_later_import(world, national_centre):
-    own = rubrics.rubric_copy(actor=world.officer, rubric=national_centre, office=world.office)
-    data = rubrics.rubric_data(own)
+    own = rubric_services.rubric_copy(actor=world.officer, rubric=national_centre, office=world.office)
+    data = rubric_selectors.rubric_data(own)
     data["subject_kind"] = Title.FAMILY
 
     page = _upload(_client(world.officer), json.dumps(data, ensure_ascii=False).encode()).content.decode()
@@ -221,10 +212,10 @@ def test_a_nul_escape_in_the_file_is_taken_out_not_a_500(world, shipped):
 
 def test_every_change_is_in_the_office_audit_log_and_not_in_another_office(world, shipped):
     officer = _client(world.officer)
-    officer.post(reverse("learning_society:rubric_copy", args=[shipped[FAMILY_CODE].pk]))
+    officer.post(reverse("rubrics:copy", args=[shipped[FAMILY_CODE].pk]))
     own = Rubric.objects.get(owner=world.office, code=FAMILY_CODE)
     _upload(officer, json.dumps(_family_data(), ensure_ascii=False).encode())
-    officer.post(reverse("learning_society:rubric_remove", args=[own.pk]), {"xac_nhan": "1"})
+    officer.post(reverse("rubrics:remove", args=[own.pk]), {"xac_nhan": "1"})
 
     entries = AuditEntry.objects.filter(action__startswith="rubric.")
     assert sorted(entries.values_list("action", flat=True)) == ["rubric.copy", "rubric.delete", "rubric.import"]
@@ -234,38 +225,38 @@ def test_every_change_is_in_the_office_audit_log_and_not_in_another_office(world
     b_log = _client(world.outsider_officer).get(reverse("units:audit")).content.decode()
     assert "Bộ tiêu chí" not in b_log
     # Deleted: office A's units are back on the national default.
-    assert rubrics.rubric_in_force(Title.FAMILY, world.hamlet, YEAR).pk == shipped[FAMILY_CODE].pk
+    assert rubric_selectors.rubric_in_force(Title.FAMILY, world.hamlet, YEAR).pk == shipped[FAMILY_CODE].pk
 
 
 def test_assessments_keep_the_rubric_version_they_were_scored_with(world, shipped, a_copy):
     family = services.subject_create(actor=world.officer, area=world.hamlet, title=Title.FAMILY, name="Hộ ông Một")
-    criteria = rubrics.rubric_criteria(a_copy)
+    criteria = rubric_selectors.rubric_criteria(a_copy)
     services.assessment_save(
         actor=world.officer, subject=family, year=YEAR, points={c.pk: c.max_points for c in criteria}
     )
     scored = Assessment.objects.get(subject=family)
     assert scored.rubric_id == a_copy.pk
 
-    data = rubrics.rubric_data(a_copy)
+    data = rubric_selectors.rubric_data(a_copy)
     data["groups"][0]["criteria"][0]["max_points"] = "1"
-    new = rubrics.rubric_save(actor=world.officer, rubric=a_copy, data=data)
+    new = rubric_services.rubric_save(actor=world.officer, rubric=a_copy, data=data)
 
     assert new.pk != a_copy.pk and new.version == 2
     assert Assessment.objects.get(pk=scored.pk).rubric_id == a_copy.pk
     old = Rubric.objects.get(pk=a_copy.pk)
     assert not old.is_active
     assert _max_total(old) == _max_total(shipped[FAMILY_CODE])
-    assert rubrics.rubric_in_force(Title.FAMILY, world.hamlet, YEAR).pk == new.pk
+    assert rubric_selectors.rubric_in_force(Title.FAMILY, world.hamlet, YEAR).pk == new.pk
     # The old version is still shown for the assessments that used it.
-    assert _client(world.officer).get(reverse("learning_society:rubric", args=[a_copy.pk])).status_code == 200
+    assert _client(world.officer).get(reverse("rubrics:detail", args=[a_copy.pk])).status_code == 200
 
 
 def test_copying_a_national_default_moves_no_existing_assessment(world, shipped):
     family = services.subject_create(actor=world.officer, area=world.hamlet, title=Title.FAMILY, name="Hộ bà Hai")
-    criteria = rubrics.rubric_criteria(shipped[FAMILY_CODE])
+    criteria = rubric_selectors.rubric_criteria(shipped[FAMILY_CODE])
     services.assessment_save(actor=world.officer, subject=family, year=YEAR, points={c.pk: 1 for c in criteria})
 
-    rubrics.rubric_copy(actor=world.officer, rubric=shipped[FAMILY_CODE], office=world.office)
+    rubric_services.rubric_copy(actor=world.officer, rubric=shipped[FAMILY_CODE], office=world.office)
 
     assert Assessment.objects.get(subject=family).rubric_id == shipped[FAMILY_CODE].pk
 
@@ -301,23 +292,23 @@ def _posted(page_data: dict, **changes) -> dict:
 
 
 def test_the_edit_page_shows_the_criteria_points_and_bands(world, a_copy):
-    page = _client(world.officer).get(reverse("learning_society:rubric_edit", args=[a_copy.pk]))
+    page = _client(world.officer).get(reverse("rubrics:edit", args=[a_copy.pk]))
 
     assert page.status_code == 200
     html = page.content.decode()
-    first = rubrics.rubric_criteria(a_copy)[0]
+    first = rubric_selectors.rubric_criteria(a_copy)[0]
     assert 'name="r-0-max_points"' in html and 'name="b-0-label"' in html
     assert first.text in html
     assert a_copy.bands[0]["label"] in html
 
 
 def test_the_edit_page_refuses_bad_data_with_messages_and_saves_nothing(world, a_copy):
-    data = rubrics.rubric_data(a_copy)
+    data = rubric_selectors.rubric_data(a_copy)
     before = _rows()
     audit_before = AuditEntry.objects.count()
 
     page = _client(world.officer).post(
-        reverse("learning_society:rubric_edit", args=[a_copy.pk]),
+        reverse("rubrics:edit", args=[a_copy.pk]),
         _posted(data, **{"b-0-label": "X" * 41, "r-0-max_points": "mười", "year_from": "9" * 5000, "rubric_title": ""}),
     )
 
@@ -334,19 +325,19 @@ def test_the_edit_page_refuses_bad_data_with_messages_and_saves_nothing(world, a
 
 
 def test_the_edit_page_saves_points_and_bands_and_audits_on_the_office(world, a_copy):
-    data = rubrics.rubric_data(a_copy)
+    data = rubric_selectors.rubric_data(a_copy)
     first = data["groups"][0]["criteria"][0]
 
     response = _client(world.officer).post(
-        reverse("learning_society:rubric_edit", args=[a_copy.pk]),
+        reverse("rubrics:edit", args=[a_copy.pk]),
         _posted(data, **{"r-0-max_points": "7,5", "b-0-label": "Xuất sắc", "rubric_title": "Bộ tiêu chí của huyện"}),
     )
 
     assert response.status_code == 302
-    saved = rubrics.rubric_in_force(Title.FAMILY, world.hamlet, YEAR)
+    saved = rubric_selectors.rubric_in_force(Title.FAMILY, world.hamlet, YEAR)
     assert saved.title == "Bộ tiêu chí của huyện"
     assert saved.bands[0]["label"] == "Xuất sắc"
-    criterion = next(c for c in rubrics.rubric_criteria(saved) if c.code == first["code"])
+    criterion = next(c for c in rubric_selectors.rubric_criteria(saved) if c.code == first["code"])
     assert str(criterion.max_points) == "7.50"
     entry = AuditEntry.objects.get(action="rubric.edit")
     assert entry.unit_id == world.office.pk
@@ -355,7 +346,7 @@ def test_the_edit_page_saves_points_and_bands_and_audits_on_the_office(world, a_
 
 def test_an_exported_copy_imports_back_unchanged(world, a_copy):
     client = _client(world.officer)
-    exported = client.get(reverse("learning_society:rubric_export", args=[a_copy.pk]))
+    exported = client.get(reverse("rubrics:export", args=[a_copy.pk]))
     before = _rows()
 
     assert exported["Content-Type"].startswith("application/json")
@@ -368,13 +359,13 @@ def test_an_exported_copy_imports_back_unchanged(world, a_copy):
 
 
 def test_a_levels_rubric_is_edited_with_its_levels_and_months(world, shipped):
-    own = rubrics.rubric_copy(actor=world.officer, rubric=shipped["DVHT-TT24-2024"], office=world.office)
+    own = rubric_services.rubric_copy(actor=world.officer, rubric=shipped["DVHT-TT24-2024"], office=world.office)
     client = _client(world.officer)
-    url = reverse("learning_society:rubric_edit", args=[own.pk])
+    url = reverse("rubrics:edit", args=[own.pk])
     html = client.get(url).content.decode()
     assert 'name="r-0-level"' in html and 'name="validity_months"' in html
 
-    data = rubrics.rubric_data(own)
+    data = rubric_selectors.rubric_data(own)
     post = _posted(data, validity_months="24", level2_wait_months="mười hai", bands="0")
     rows = [c for g in data["groups"] for c in g["criteria"]]
     post.update({f"r-{i}-level": str(c["required_for_level"]) for i, c in enumerate(rows)})
@@ -394,6 +385,6 @@ def test_the_edit_page_survives_hostile_input(world, data):
     if not hasattr(world, "_edit_copy"):
         services.rubrics_load_shipped(actor=None)
         national = Rubric.objects.get(code=FAMILY_CODE, owner=None)
-        world._edit_copy = rubrics.rubric_copy(actor=world.officer, rubric=national, office=world.office)
+        world._edit_copy = rubric_services.rubric_copy(actor=world.officer, rubric=national, office=world.office)
     current = Rubric.objects.get(owner=world.office, code=FAMILY_CODE, is_active=True)
-    sweep(_client(world.officer), reverse("learning_society:rubric_edit", args=[current.pk]), data)
+    sweep(_client(world.officer), reverse("rubrics:edit", args=[current.pk]), data)

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from learning_society import services
 from learning_society.models import Assessment, Decision, Registration, Score, Title
 from reports.providers import get_provider
-from reports.rubrics import rubric_criteria
+from rubrics.selectors import rubric_criteria
 from units.models import AuditEntry, UnitKind
 
 from .conftest import YEAR

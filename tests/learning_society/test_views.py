@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from learning_society import services
 from learning_society.models import Assessment, Decision, Title, TitleSetting
-from reports.rubrics import rubric_criteria
+from rubrics.selectors import rubric_criteria
 from tests.factories import make_unit
 from units.models import UnitKind
 
@@ -321,7 +321,7 @@ def test_an_uploaded_rubric_that_is_not_json_is_refused(world, shipped, login):
 
     client = login(world.officer)
     bad = SimpleUploadedFile("x.json", b"not json", content_type="application/json")
-    response = client.post(reverse("learning_society:rubric_import"), {"file": bad}, follow=True)
+    response = client.post(reverse("rubrics:import"), {"file": bad}, follow=True)
     assert "không phải JSON hợp lệ" in response.content.decode()
 
 

@@ -6,8 +6,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from reports import rubrics
-from reports.models import Rubric
+from rubrics import engine
+from rubrics import selectors as rubric_selectors
+from rubrics import services as rubric_services
+from rubrics.models import Rubric
 
 TT22_BANDS = [
     {"label": "Tốt", "min": "85"},
@@ -44,26 +46,26 @@ TT22 = [crit(1, "30"), crit(2, "30"), crit(3, "40")]
     ],
 )
 def test_points_fall_in_the_band_of_thong_tu_22(points, total, band):
-    result = rubrics.score_points(TT22, points, TT22_BANDS)
+    result = engine.score_points(TT22, points, TT22_BANDS)
     assert result.total == Decimal(total)
     assert result.band == band
     assert result.passed is (band != "Không đạt")
 
 
 def test_points_above_the_maximum_are_refused_with_the_maximum_named():
-    result = rubrics.score_points(TT22, {1: "31", 2: "30", 3: "40"}, TT22_BANDS)
+    result = engine.score_points(TT22, {1: "31", 2: "30", 3: "40"}, TT22_BANDS)
     assert result.total is None
     assert "tối đa 30" in result.errors[1]
 
 
 def test_negative_and_non_numbers_are_refused():
-    result = rubrics.score_points(TT22, {1: "-1", 2: "abc", 3: "40"}, TT22_BANDS)
+    result = engine.score_points(TT22, {1: "-1", 2: "abc", 3: "40"}, TT22_BANDS)
     assert set(result.errors) == {1, 2}
     assert "không phải là số" in result.errors[2]
 
 
 def test_an_incomplete_sheet_has_a_running_total_but_no_band():
-    result = rubrics.score_points(TT22, {1: "30", 3: "40"}, TT22_BANDS)
+    result = engine.score_points(TT22, {1: "30", 3: "40"}, TT22_BANDS)
     assert result.total == 70
     assert result.band == ""
     assert not result.passed
@@ -75,47 +77,47 @@ def test_a_band_may_say_explicitly_that_it_does_not_pass():
         {"label": "Chưa đạt", "min": "60", "pass": False},
         {"label": "Kém", "min": "0"},
     ]
-    assert rubrics.band_passes("Đạt", bands)
-    assert not rubrics.band_passes("Chưa đạt", bands)
-    assert not rubrics.band_passes("Kém", bands)
+    assert engine.band_passes("Đạt", bands)
+    assert not engine.band_passes("Chưa đạt", bands)
+    assert not engine.band_passes("Kém", bands)
 
 
 LEVELS = [crit(1, level=1), crit(2, level=1, evidence=True), crit(3, level=2)]
 
 
 def test_levels_need_every_criterion_of_the_level_and_its_evidence():
-    assert rubrics.level_reached(LEVELS, {1, 2}, {2: "Biên bản họp"}).level == 1
-    assert rubrics.level_reached(LEVELS, {1, 2, 3}, {2: "Biên bản họp"}).level == 2
-    without_evidence = rubrics.level_reached(LEVELS, {1, 2, 3}, {})
+    assert engine.level_reached(LEVELS, {1, 2}, {2: "Biên bản họp"}).level == 1
+    assert engine.level_reached(LEVELS, {1, 2, 3}, {2: "Biên bản họp"}).level == 2
+    without_evidence = engine.level_reached(LEVELS, {1, 2, 3}, {})
     assert without_evidence.level == 0
     assert without_evidence.missing[1] == ["2"]
-    assert rubrics.level_reached(LEVELS, {1, 3}, {}).level == 0
+    assert engine.level_reached(LEVELS, {1, 3}, {}).level == 0
 
 
 def test_level_2_may_be_sought_12_months_after_level_1_not_11():
     level1 = datetime.date(2024, 12, 15)
-    eleven = rubrics.check_level2_request(
+    eleven = engine.check_level2_request(
         level1_recognised_on=level1, requested_on=datetime.date(2025, 11, 15), wait_months=12
     )
     assert "15/12/2025" in eleven
     assert (
-        rubrics.check_level2_request(
+        engine.check_level2_request(
             level1_recognised_on=level1, requested_on=datetime.date(2025, 12, 15), wait_months=12
         )
         is None
     )
-    assert rubrics.check_level2_request(level1_recognised_on=None, requested_on=level1, wait_months=12)
+    assert engine.check_level2_request(level1_recognised_on=None, requested_on=level1, wait_months=12)
 
 
 def test_a_recognition_lasts_36_months():
-    assert rubrics.recognition_expires_on(datetime.date(2024, 12, 15), 36) == datetime.date(2027, 12, 15)
-    assert rubrics.recognition_expires_on(datetime.date(2024, 2, 29), 36) == datetime.date(2027, 2, 28)
-    assert rubrics.recognition_expires_on(datetime.date(2024, 1, 1), None) is None
+    assert engine.recognition_expires_on(datetime.date(2024, 12, 15), 36) == datetime.date(2027, 12, 15)
+    assert engine.recognition_expires_on(datetime.date(2024, 2, 29), 36) == datetime.date(2027, 2, 28)
+    assert engine.recognition_expires_on(datetime.date(2024, 1, 1), None) is None
 
 
 def test_months_are_added_to_the_end_of_a_short_month():
-    assert rubrics.add_months(datetime.date(2025, 1, 31), 1) == datetime.date(2025, 2, 28)
-    assert rubrics.add_months(datetime.date(2025, 11, 30), 3) == datetime.date(2026, 2, 28)
+    assert engine.add_months(datetime.date(2025, 1, 31), 1) == datetime.date(2025, 2, 28)
+    assert engine.add_months(datetime.date(2025, 11, 30), 3) == datetime.date(2026, 2, 28)
 
 
 def _data(**over):
@@ -133,18 +135,18 @@ def _data(**over):
 
 @pytest.mark.django_db
 def test_a_rubric_loads_from_data_and_reloads_in_place():
-    rubric = rubrics.rubric_load(_data())
-    first = rubrics.rubric_criteria(rubrics.rubric_queryset().get(pk=rubric.pk))[0]
-    again = rubrics.rubric_load(_data(title="Thử lại"))
+    rubric = rubric_services.rubric_load(_data())
+    first = rubric_selectors.rubric_criteria(rubric_selectors.rubric_queryset().get(pk=rubric.pk))[0]
+    again = rubric_services.rubric_load(_data(title="Thử lại"))
     assert again.pk == rubric.pk
     assert again.title == "Thử lại"
-    assert rubrics.rubric_criteria(rubrics.rubric_queryset().get(pk=rubric.pk))[0].pk == first.pk
+    assert rubric_selectors.rubric_criteria(rubric_selectors.rubric_queryset().get(pk=rubric.pk))[0].pk == first.pk
 
 
 @pytest.mark.django_db
 def test_the_rubric_in_force_is_the_newest_for_the_year():
-    rubrics.rubric_load(_data(code="OLD", year_from=2015, year_to=2023))
-    rubrics.rubric_load(
+    rubric_services.rubric_load(_data(code="OLD", year_from=2015, year_to=2023))
+    rubric_services.rubric_load(
         _data(
             code="NEW",
             year_from=2024,
@@ -153,15 +155,15 @@ def test_the_rubric_in_force_is_the_newest_for_the_year():
             groups=[{"code": "1", "title": "N", "criteria": [{"code": "1.1", "text": "A", "required_for_level": 1}]}],
         )
     )
-    assert rubrics.rubric_for("family", 2020).code == "OLD"
-    assert rubrics.rubric_for("family", 2025).regime == Rubric.Regime.LEVELS
-    assert rubrics.rubric_for("family", 2010) is None
+    assert rubric_selectors.rubric_for("family", 2020).code == "OLD"
+    assert rubric_selectors.rubric_for("family", 2025).regime == Rubric.Regime.LEVELS
+    assert rubric_selectors.rubric_for("family", 2010) is None
 
 
 @pytest.mark.django_db
 def test_invalid_rubric_data_is_refused_with_reasons():
     with pytest.raises(ValueError) as info:
-        rubrics.rubric_load(
+        rubric_services.rubric_load(
             _data(bands=[], groups=[{"code": "1", "title": "N", "criteria": [{"code": "x", "text": "A"}]}])
         )
     messages = " ".join(info.value.args[0])
