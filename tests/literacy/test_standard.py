@@ -7,9 +7,10 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
 from literacy import selectors, services
-from literacy.models import AgeMethod, LiteracySettings
+from literacy.models import AgeMethod
 from tests.factories import make_unit
 from tests.literacy.fixtures import YEAR, bulk_people, make_round
 from units.models import UnitKind
@@ -216,11 +217,14 @@ def test_command_adds_commune_counts_for_an_office(world):
     assert (data["communes"], data["communes_meeting_level1"], data["communes_meeting_level2"]) == (2, 1, 0)
 
 
-def test_settings_default_to_domain_values_and_are_stated_under_tables(world):
+def test_settings_default_to_domain_values_and_are_stated_under_tables(world, client):
     from literacy.tables import settings_notes
 
     conf = selectors.settings_for(world.office)
     assert conf.pk is None and conf.exempt_leave_denominator and conf.age_method == AgeMethod.BIRTH_YEAR
     notes = " ".join(settings_notes(conf))
     assert "năm thống kê − năm sinh" in notes and "không tính vào mẫu số" in notes
-    assert LiteracySettings._meta.get_field("exempt_leave_denominator").help_text
+    # The officer who changes the switch reads on its page what the default is and where it comes from.
+    client.force_login(world.officer)
+    page = client.get(reverse("literacy:settings", kwargs={"pk": world.office.pk})).content.decode()
+    assert "không tính vào mẫu số khi tính tỉ lệ (Nghị định 20/2014/NĐ-CP, Điều 20)" in page
