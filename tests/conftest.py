@@ -3,7 +3,7 @@ import os
 import pytest
 from hypothesis import settings as hypothesis_settings
 
-from tests.factories import World
+from tests.factories import PASSWORD, World
 
 # The hostile-input tests (tests/hardening) draw the same examples on every run, so `make test` and
 # CI give the same answer for the same code; `HYPOTHESIS_PROFILE=explore make test` draws fresh
@@ -27,6 +27,23 @@ def login(client):
         return client
 
     return _login
+
+
+@pytest.fixture
+def log_in(live_server):
+    """log_in(page, username, password=PASSWORD, next="") → logged in through the login form in the
+    browser, as a person does (the browser tests' one way in; `login` above is the test client's).
+    Cookies go first, so the page starts as a new visitor even when another user was logged in."""
+
+    def _log_in(page, username: str, password: str = PASSWORD, *, next: str = "") -> None:
+        page.context.clear_cookies()
+        page.goto(f"{live_server.url}/tai-khoan/dang-nhap/" + (f"?next={next}" if next else ""))
+        page.get_by_label("Tên đăng nhập").fill(username)
+        page.get_by_label("Mật khẩu", exact=True).fill(password)
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.wait_for_load_state()
+
+    return _log_in
 
 
 # Playwright's sync API keeps an event loop in the main thread once a browser test has run; Django's

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from documents import vn_percent
+from reports.exports import vn_percent
 from learning_society.selectors import statistics
 from literacy.selectors import office_standard
-from tests.factories import PASSWORD, World
+from tests.factories import World
 
 from .conftest import make_modules
 
@@ -55,21 +55,12 @@ def phone(chromium, live_server):
     context.close()
 
 
-def log_in(page, username):
-    page.context.clear_cookies()
-    page.goto(f"{page.base_url}/tai-khoan/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_load_state()
-
-
 def shot(page, name):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"annual-{name}.png"), full_page=True)
 
 
-def test_the_officer_composes_freezes_and_exports_the_annual_report(annual_world, desktop):
+def test_the_officer_composes_freezes_and_exports_the_annual_report(annual_world, desktop, log_in):
     world, page = annual_world, desktop
     page.on("dialog", lambda dialog: dialog.accept())  # the "chốt số liệu" confirmation
     log_in(page, world.officer.username)
@@ -112,7 +103,7 @@ def test_the_officer_composes_freezes_and_exports_the_annual_report(annual_world
     assert re.search(rf"Gia đình học tập {family.total} {family.registered} {family.recognised} 75,0%", text), text
 
 
-def test_dashboard_screenshots_for_the_office_a_principal_and_a_director(annual_world, desktop, phone):
+def test_dashboard_screenshots_for_the_office_a_principal_and_a_director(annual_world, desktop, phone, log_in):
     world = annual_world
     problems = []
     for user in (world.officer, world.principal, world.director):

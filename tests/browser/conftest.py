@@ -59,14 +59,6 @@ def demo_data(transactional_db):
     call_command("seed_demo", "--no-modules", stdout=io.StringIO())
 
 
-def log_in(page, username: str, password: str) -> None:
-    page.goto(f"{page.base_url}/tai-khoan/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu", exact=True).fill(password)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_load_state()
-
-
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     outcome = yield

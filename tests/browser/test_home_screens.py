@@ -16,20 +16,19 @@ from tests.factories import PASSWORD, make_user
 from units import demo
 from units.models import User, today
 
-from .conftest import artifact_path, log_in
+from .conftest import artifact_path
 
 pytestmark = pytest.mark.browser
 
 ROLE_LOGINS = {p.username: p for p in demo.PEOPLE if p.listed}
 
 
-def test_home_page_screenshots(demo_data, page, phone_page):
+def test_home_page_screenshots(demo_data, page, phone_page, log_in):
     """One test for all roles: the demo district is seeded once, the screenshots are all taken, and
     every problem found is reported together."""
     problems = []
     for username in ROLE_LOGINS:
         for name, current in (("desktop", page), ("phone", phone_page)):
-            current.context.clear_cookies()
             log_in(current, username, demo.DEMO_PASSWORD)
             current.screenshot(path=str(artifact_path(f"home-{username}-{name}")), full_page=True)
             if not current.get_by_role("heading", level=1, name="Xin chào").is_visible():
@@ -102,12 +101,11 @@ LAST_YEAR = {"H01.SL": "1", "H01.TS": "150", "H03.SL": "2", "H03.TS": "640", "H0
 THIS_YEAR = {"H01.SL": "1", "H01.TS": "180", "H03.SL": "4", "H03.TS": "1250", "H08.SL": "5"}
 
 
-def test_dashboards_with_the_demo_district_look_finished(demo_reports_and_centres, page, phone_page):
+def test_dashboards_with_the_demo_district_look_finished(demo_reports_and_centres, page, phone_page, log_in):
     """Issue 7: the office's, a principal's and a director's home at desktop and at 390 px."""
     problems = []
     for username, heading in DASHBOARDS.items():
         for name, current in (("desktop", page), ("phone", phone_page)):
-            current.context.clear_cookies()
             log_in(current, username, demo.DEMO_PASSWORD)
             current.screenshot(path=str(artifact_path(f"dashboard-{username}-{name}")), full_page=True)
             if not current.get_by_text(heading).first.is_visible():
@@ -140,7 +138,7 @@ def test_login_page_screenshots(live_server, page, phone_page):
         current.screenshot(path=str(artifact_path(f"login-{name}")), full_page=True)
 
 
-def test_a_user_without_a_role_is_told_what_to_do(transactional_db, page, phone_page):
+def test_a_user_without_a_role_is_told_what_to_do(transactional_db, page, phone_page, log_in):
     make_user(username="chua.giao", full_name="Trịnh Văn Chờ")
     for name, current in (("desktop", page), ("phone", phone_page)):
         log_in(current, "chua.giao", PASSWORD)

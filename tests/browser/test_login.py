@@ -8,8 +8,6 @@ from playwright.sync_api import expect
 from units import demo
 from units.models import User
 
-from .conftest import log_in
-
 pytestmark = pytest.mark.browser
 
 # username → texts that only that role's home page shows
@@ -32,7 +30,7 @@ NOT_FOR_OTHERS = {
 
 
 @pytest.mark.parametrize("username", list(ROLE_PAGES))
-def test_each_demo_role_lands_on_its_own_home_page(demo_data, page, username):
+def test_each_demo_role_lands_on_its_own_home_page(demo_data, page, username, log_in):
     person = next(p for p in demo.PEOPLE if p.username == username)
     log_in(page, username, demo.DEMO_PASSWORD)
     expect(page).to_have_url(f"{page.base_url}/")
@@ -46,7 +44,7 @@ def test_each_demo_role_lands_on_its_own_home_page(demo_data, page, username):
     expect(page.get_by_text("không phải số liệu thật", exact=False)).to_be_visible()
 
 
-def test_a_wrong_password_shows_a_vietnamese_error_and_keeps_the_username(demo_data, page):
+def test_a_wrong_password_shows_a_vietnamese_error_and_keeps_the_username(demo_data, page, log_in):
     log_in(page, "demo.chuyenvien", "sai-mat-khau")
     expect(page.get_by_role("alert")).to_contain_text("Vui lòng điền vào Tên đăng nhập và mật khẩu chính xác")
     expect(page.get_by_label("Tên đăng nhập")).to_have_value("demo.chuyenvien")
@@ -62,7 +60,7 @@ def test_pages_need_a_login_and_return_there_after_it(demo_data, page):
     expect(page).to_have_url(f"{page.base_url}/bao-cao/")
 
 
-def test_logging_out_from_the_user_menu(demo_data, page):
+def test_logging_out_from_the_user_menu(demo_data, page, log_in):
     log_in(page, "demo.giamdoc", demo.DEMO_PASSWORD)
     page.locator("#userMenu").click()
     page.get_by_role("button", name="Đăng xuất").click()
@@ -71,7 +69,7 @@ def test_logging_out_from_the_user_menu(demo_data, page):
     expect(page).to_have_url(re.compile(r"/tai-khoan/dang-nhap/\?next=/$"))
 
 
-def test_changing_the_password(demo_data, page):
+def test_changing_the_password(demo_data, page, log_in):
     log_in(page, "demo.giaovien", demo.DEMO_PASSWORD)
     page.locator("#userMenu").click()
     page.get_by_role("link", name="Đổi mật khẩu").click()

@@ -8,14 +8,12 @@ from playwright.sync_api import expect
 
 from units import demo, two_factor
 
-from .conftest import log_in
-
 pytestmark = pytest.mark.browser
 
 T0 = 1_800_000_000.0
 
 
-def test_turning_on_two_factor_and_logging_in_with_a_code(demo_data, page, monkeypatch):
+def test_turning_on_two_factor_and_logging_in_with_a_code(demo_data, page, monkeypatch, log_in):
     clock = {"at": T0}
     monkeypatch.setattr(two_factor, "now", lambda: clock["at"])  # the live server runs in this process
 

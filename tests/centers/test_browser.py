@@ -9,20 +9,11 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.centers import helpers
-from tests.factories import PASSWORD, World
+from tests.factories import World
+from units.demo import DEMO_PASSWORD
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
-]
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
@@ -43,14 +34,6 @@ def _page(chromium, live_server, viewport, **options):
     return context, page
 
 
-def _log_in(page, username):
-    page.goto(f"{page.base}/tai-khoan/dang-nhap/?next=/trung-tam/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_load_state()
-
-
 def _shot(page, name):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"centers_{name}.png"), full_page=True)
@@ -60,13 +43,13 @@ def _fits_the_screen(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 
 
-def test_a_director_logs_an_activity_on_a_phone_and_the_office_sees_it(chromium, live_server, live_world):
+def test_a_director_logs_an_activity_on_a_phone_and_the_office_sees_it(chromium, live_server, live_world, log_in):
     world = live_world
     helpers.make_person(world.centre, full_name="Lê Thị Thu", role="lecturer")
     helpers.make_activity(world.centre, world.director, title="Chuyên đề tuần trước", place="Nhà văn hóa thôn Đông")
 
     context, phone = _page(chromium, live_server, PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
-    _log_in(phone, "director")
+    log_in(phone, "director", next="/trung-tam/")
     expect(phone.get_by_role("heading", name="TTHTCĐ xã Đống Đa")).to_be_visible()
     _shot(phone, "director_home_phone")
     assert _fits_the_screen(phone)
@@ -96,7 +79,7 @@ def test_a_director_logs_an_activity_on_a_phone_and_the_office_sees_it(chromium,
     context.close()
 
     context, desk = _page(chromium, live_server, DESKTOP)
-    _log_in(desk, "officer")
+    log_in(desk, "officer", next="/trung-tam/")
     row = desk.locator("#centre-table tr", has_text="TTHTCĐ xã Đống Đa")
     expect(row).to_contain_text("78")
     expect(row.locator("td").nth(1)).to_have_text("2")
@@ -107,7 +90,7 @@ def test_a_director_logs_an_activity_on_a_phone_and_the_office_sees_it(chromium,
     context.close()
 
 
-def test_the_office_sees_the_demo_district_and_the_silent_centres(chromium, live_server, transactional_db):
+def test_the_office_sees_the_demo_district_and_the_silent_centres(chromium, live_server, transactional_db, log_in):
     import io
 
     from django.core.management import call_command
@@ -119,10 +102,7 @@ def test_the_office_sees_the_demo_district_and_the_silent_centres(chromium, live
     demo.seed(office=Unit.objects.get(code="DEMO-PGD"), stdout=io.StringIO())
 
     context, desk = _page(chromium, live_server, DESKTOP)
-    desk.goto(f"{desk.base}/tai-khoan/dang-nhap/?next=/trung-tam/")
-    desk.get_by_label("Tên đăng nhập").fill("demo.chuyenvien")
-    desk.get_by_label("Mật khẩu", exact=True).fill("GDTX@demo2025")
-    desk.get_by_role("button", name="Đăng nhập").click()
+    log_in(desk, "demo.chuyenvien", DEMO_PASSWORD, next="/trung-tam/")
     expect(desk.locator("#centre-table tbody tr")).to_have_count(12)
     expect(desk.locator("#inactive-list li")).to_have_count(2)
     _shot(desk, "office_view_demo")
@@ -149,7 +129,7 @@ CENTRE_PAGES = [
 ]
 
 
-def test_every_centre_page_fits_a_phone_screen(chromium, live_server, transactional_db):
+def test_every_centre_page_fits_a_phone_screen(chromium, live_server, transactional_db, log_in):
     import io
 
     from django.core.management import call_command
@@ -162,10 +142,7 @@ def test_every_centre_page_fits_a_phone_screen(chromium, live_server, transactio
     centre = Unit.objects.get(code="DEMO-X02-TT")
 
     context, phone = _page(chromium, live_server, PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
-    phone.goto(f"{phone.base}/tai-khoan/dang-nhap/?next=/trung-tam/")
-    phone.get_by_label("Tên đăng nhập").fill("demo.giamdoc")
-    phone.get_by_label("Mật khẩu", exact=True).fill("GDTX@demo2025")
-    phone.get_by_role("button", name="Đăng nhập").click()
+    log_in(phone, "demo.giamdoc", DEMO_PASSWORD, next="/trung-tam/")
     expect(phone.get_by_role("heading", name=centre.full_name)).to_be_visible()
     wide = []
     for path in CENTRE_PAGES:

@@ -8,21 +8,10 @@ from pathlib import Path
 import pytest
 
 from learning_society.models import Assessment, Decision
-from tests.factories import PASSWORD
 
 from .conftest import YEAR
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
-]
 
 
 @pytest.fixture
@@ -49,12 +38,8 @@ def type_row(page, values):
 
 
 @pytest.mark.browser
-def test_an_officer_scores_a_hamlet_in_the_grid_and_recognises_it_in_bulk(world, families, live_server, page):
-    page.goto(f"{live_server.url}/tai-khoan/dang-nhap/")
-    page.fill("#id_username", world.officer.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
+def test_an_officer_scores_a_hamlet_in_the_grid_and_recognises_it_in_bulk(world, families, live_server, page, log_in):
+    log_in(page, world.officer.username)
 
     page.goto(f"{live_server.url}/xa-hoi-hoc-tap/don-vi/{world.hamlet.pk}/bang-cham/?danh_hieu=family&nam={YEAR}")
     rows = page.locator("tr[data-row]")

@@ -7,20 +7,9 @@ import os
 
 import pytest
 
-from tests.factories import PASSWORD
 from tests.literacy.fixtures import YEAR, bulk_people, make_round, row, workbook_bytes
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
-]
 
 
 @pytest.fixture
@@ -34,7 +23,9 @@ def chromium_page(live_server, chromium):
 
 
 @pytest.mark.browser
-def test_importing_a_file_through_the_page_changes_the_communes_rate(world, live_server, chromium_page, tmp_path):
+def test_importing_a_file_through_the_page_changes_the_communes_rate(
+    world, live_server, chromium_page, tmp_path, log_in
+):
     page = chromium_page
     survey_round = make_round(world.office)
     # 8 of 10 people aged 20 literate: 80%, below the 90% of Nghị định 20/2014, Điều 20.
@@ -46,11 +37,7 @@ def test_importing_a_file_through_the_page_changes_the_communes_rate(world, live
         workbook_bytes([row(code="HO500", name=f"Người Mới {i}", birth=str(YEAR - 22)) for i in range(10)])
     )
 
-    page.goto(f"{live_server.url}/tai-khoan/dang-nhap/")
-    page.fill("#id_username", world.officer.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
+    log_in(page, world.officer.username)
 
     standard_url = f"{live_server.url}/xoa-mu-chu/chuan/{world.commune.pk}/?nam={YEAR}"
     page.goto(standard_url)
