@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from reports.exports import vn_percent
+from documents import vn_percent
 from learning_society.selectors import statistics
 from literacy.selectors import office_standard
 from tests.factories import World

@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.browser.conftest import DESKTOP, log_in
-from tests.factories import PASSWORD, World
+from tests.browser.conftest import DESKTOP
+from tests.factories import World
 from units.models import today
 
 from .helpers import make_form
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def as_user(chromium, live_server):
+def as_user(chromium, live_server, log_in):
     contexts = []
 
     def _open(user):
@@ -32,7 +32,7 @@ def as_user(chromium, live_server):
         page.set_default_timeout(15_000)
         page.base_url = live_server.url
         page.on("dialog", lambda dialog: dialog.accept())  # "Nộp báo cáo?" and other confirmations
-        log_in(page, user.username, PASSWORD)
+        log_in(page, user.username)
         return page
 
     yield _open
