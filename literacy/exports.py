@@ -40,18 +40,17 @@ def official_document(unit: Unit, title: str, excerpt: str) -> OfficialDocument:
 def name_list_file(job, *, commune: int, level: int, year: int, fmt: str):
     """MC1 / MC2 as XLSX or an official PDF. Access is checked again as the job's owner."""
     unit = access.get_standard_unit_for_user(job.owner, commune)
-    survey_round = selectors.round_for(unit, year)
-    if survey_round is None:
+    names = selectors.name_list_for(unit, year, level)
+    if names.survey_round is None:
         raise JobError(_("Chưa có đợt điều tra nào của năm %(y)d.") % {"y": year})
-    conf = selectors.settings_for(selectors.office_of(unit))
-    persons = selectors.name_list(survey_round, unit, level, conf)
+    persons = names.persons
     total = persons.count()
     rows = []
     for done, person in enumerate(persons.iterator(chunk_size=2000), 1):
         rows.append(person)
         if done % 500 == 0:
             job_progress(job, done, total * 2, _("Đang đọc danh sách"))
-    table = tables.name_list_table(rows, level=level, commune=unit, survey_round=survey_round, conf=conf)
+    table = tables.name_list_table(names, rows)
     job_progress(job, total, total * 2, _("Đang tạo tệp"))
     stem = f"MC{level}-{unit.code}-{year}"
     if fmt == "xlsx":

@@ -356,9 +356,18 @@ class CommuneStandard:
     level1: LevelResult
     level2: LevelResult
     total_people: int = 0
+    exempt_leave: bool = False  # the office's setting: the exempt leave the denominator
 
     def band(self, band: rules.Band, group: str = "all") -> Counts:
         return self.counts[band.key][group]
+
+    def group_levels(self, band: rules.Band, group: str) -> tuple[LevelResult, LevelResult]:
+        """Both literacy levels of one age band and group (CMC-2/CMC-3), counted as level1/level2 are."""
+        counts = self.counts[band.key][group]
+        return (
+            level_result(1, band, counts, exempt_leave=self.exempt_leave),
+            level_result(2, band, counts, exempt_leave=self.exempt_leave),
+        )
 
 
 @dataclass
@@ -501,6 +510,7 @@ def _commune_standard(commune: Unit, row: dict | None, exempt_leave: bool) -> Co
         level1=results[1],
         level2=results[2],
         total_people=row["total_people"] if row else 0,
+        exempt_leave=exempt_leave,
     )
 
 
@@ -531,6 +541,29 @@ def commune_standard(commune: Unit, year: int) -> tuple[CommuneStandard | None, 
         return None, None, conf
     rows = standard_aggregates(survey_round, [commune.pk], method=conf.age_method)
     return _commune_standard(commune, rows.get(commune.pk), conf.exempt_leave_denominator), survey_round, conf
+
+
+@dataclass
+class NameList:
+    """MC1 / MC2 of a commune for a statistics year: the round it reads, the office's settings, the
+    age band, and the people (none when the year has no round)."""
+
+    commune: Unit
+    level: int
+    year: int
+    survey_round: SurveyRound | None
+    settings: LiteracySettings
+    band: rules.Band
+    persons: QuerySet[Person]
+
+
+def name_list_for(commune: Unit, year: int, level: int) -> NameList:
+    """The one way from a commune and a year to its name list: the page and the export job alike."""
+    survey_round = round_for(commune, year)
+    conf = settings_for(office_of(commune))
+    persons = name_list(survey_round, commune, level, conf) if survey_round else Person.objects.none()
+    band = rules.band_for(level, commune.especially_difficult)
+    return NameList(commune, level, year, survey_round, conf, band, persons)
 
 
 def name_list(survey_round: SurveyRound, commune: Unit, level: int, conf: LiteracySettings) -> QuerySet[Person]:

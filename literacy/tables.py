@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from documents import Cell, Column, HeaderCell, Row, Table
 
 from . import rules
-from .models import AgeMethod, LiteracySettings, SurveyRound
-from .selectors import GROUPS, CommuneStandard, Counts, OfficeStandard, level_result
+from .models import AgeMethod, LiteracySettings
+from .selectors import GROUPS, CommuneStandard, NameList, OfficeStandard
 
 
 def settings_notes(conf: LiteracySettings) -> list[str]:
@@ -155,15 +155,13 @@ def commune_band_table(standard: CommuneStandard, conf: LiteracySettings, year: 
     for band in rules.BANDS:
         rows.append(Row.section(_("Độ tuổi %(b)s") % {"b": band.label}, 8))
         for group in GROUPS:
-            counts: Counts = standard.counts[band.key][group]
-            r1 = level_result(1, band, counts, exempt_leave=conf.exempt_leave_denominator)
-            r2 = level_result(2, band, counts, exempt_leave=conf.exempt_leave_denominator)
+            r1, r2 = standard.group_levels(band, group)
             rows.append(
                 Row(
                     [
                         _(_GROUP_LABELS[group]),
-                        counts.population,
-                        counts.exempt,
+                        r1.population,
+                        r1.exempt,
                         r1.denominator,
                         r1.literate,
                         r1.rate,
@@ -208,8 +206,9 @@ def commune_band_table(standard: CommuneStandard, conf: LiteracySettings, year: 
     )
 
 
-def name_list_table(persons, *, level: int, commune, survey_round: SurveyRound, conf: LiteracySettings) -> Table:
-    band = rules.band_for(level, commune.especially_difficult)
+def name_list_table(names: NameList, persons) -> Table:
+    """MC1 / MC2; `persons` are the list's people as read (the export job reads them in chunks)."""
+    level, commune, survey_round, band = names.level, names.commune, names.survey_round, names.band
     rows = [
         Row(
             [
@@ -241,7 +240,7 @@ def name_list_table(persons, *, level: int, commune, survey_round: SurveyRound, 
         ],
         rows=rows,
         number_rows=True,
-        notes=settings_notes(conf),
+        notes=settings_notes(names.settings),
     )
 
 

@@ -35,7 +35,7 @@ from .forms import (
     RoundForm,
     SettingsForm,
 )
-from .models import ClassStage, ImportBatch, Person, SurveyRound
+from .models import ClassStage, ImportBatch, SurveyRound
 
 PAGE_SIZE = 50
 
@@ -653,11 +653,10 @@ def name_list(request, pk, level):
     if commune.kind != UnitKind.COMMUNE or level not in (1, 2):
         raise Http404
     year, years = _year(request, commune)
-    survey_round = selectors.round_for(commune, year)
-    conf = selectors.settings_for(selectors.office_of(commune))
-    persons = selectors.name_list(survey_round, commune, level, conf) if survey_round else Person.objects.none()
+    names = selectors.name_list_for(commune, year, level)
+    persons = names.persons
     fmt = request.GET.get("xuat", "")
-    if fmt in ("xlsx", "pdf") and survey_round:
+    if fmt in ("xlsx", "pdf") and names.survey_round:
         return export_or_job(
             request,
             kind=exports.NAME_LIST_KIND,
@@ -676,11 +675,11 @@ def name_list(request, pk, level):
             "level": level,
             "year": year,
             "years": years,
-            "survey_round": survey_round,
+            "survey_round": names.survey_round,
             "page_obj": page,
             "persons": page.object_list,
-            "conf": conf,
-            "notes": tables.settings_notes(conf),
-            "band": selectors.rules.band_for(level, commune.especially_difficult),
+            "conf": names.settings,
+            "notes": tables.settings_notes(names.settings),
+            "band": names.band,
         },
     )
