@@ -4,7 +4,7 @@
 
 Builds its own database (SQLite file in /tmp unless DATABASE_URL is set: use a throw-away
 database), fills one survey round with `--persons` people, then times
-  portal   = literacy.selectors.office_standard(office, year)   (settings, round, communes, 1 aggregate)
+  portal   = literacy.attainment.office_standard(office, year)   (settings, round, communes, 1 aggregate)
   baseline = the same conditional counts written by hand as one SELECT … GROUP BY commune_id
 and prints portal ÷ baseline (target ≤ 1.3) and the portal's peak Python memory at two sizes (flat).
 """
@@ -249,7 +249,7 @@ def main():
     office, survey_round, _ = existing or setup_database(args.persons, args.communes)
     from django.db import connection
 
-    from literacy import selectors
+    from literacy import attainment
     from units.models import Unit
 
     print(
@@ -257,7 +257,7 @@ def main():
         f"({'reused' if existing else f'built in {time.perf_counter() - started:.1f} s'})"
     )
     commune_ids = list(Unit.objects.filter(kind="commune").values_list("pk", flat=True))
-    portal = lambda: selectors.office_standard(office, YEAR)  # noqa: E731
+    portal = lambda: attainment.office_standard(office, YEAR)  # noqa: E731
     baseline = lambda: hand_written_sql(survey_round.pk, commune_ids)  # noqa: E731
     result = portal()
     check_every_figure(result, baseline())

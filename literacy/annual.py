@@ -13,7 +13,7 @@ from annual.blocks import AnnualBlock, provider_block
 from documents import Cell, Column, HeaderCell, Row, Series, Table, grouped_bar_chart_svg
 
 from . import rules
-from .selectors import office_standard, standard_years
+from .attainment import office_standard, standard_years
 
 
 def statistics_year(office, end) -> int | None:

@@ -11,7 +11,7 @@ from jobs.registry import JobError
 from jobs.runner import job_progress
 from units.models import Unit
 
-from . import access, selectors, tables
+from . import access, attainment, selectors, tables
 
 NAME_LIST_KIND = "literacy.name_list"
 # Rows answered in the request; above this the file is made in the background.
@@ -40,7 +40,7 @@ def official_document(unit: Unit, title: str, excerpt: str) -> OfficialDocument:
 def name_list_file(job, *, commune: int, level: int, year: int, fmt: str):
     """MC1 / MC2 as XLSX or an official PDF. Access is checked again as the job's owner."""
     unit = access.get_standard_unit_for_user(job.owner, commune)
-    names = selectors.name_list_for(unit, year, level)
+    names = attainment.name_list_for(unit, year, level)
     if names.survey_round is None:
         raise JobError(_("Chưa có đợt điều tra nào của năm %(y)d.") % {"y": year})
     persons = names.persons

@@ -11,7 +11,8 @@ from units.models import OFFICE_ROLES, UnitKind
 from units.panel_cache import STATISTICS, cached_panels
 
 from . import rules
-from .selectors import duplicate_groups, office_standard, standard_years
+from .attainment import office_standard, standard_years
+from .selectors import duplicate_groups
 
 # The office home's headline figures from this app (gdtx_portal/home/headlines.py): indicator key
 # (literacy/providers.py), icon, tint; and the audit actions of the records it counts.

@@ -1,4 +1,4 @@
-"""Reads of the literacy register, scoped to the user, and the commune standard computed in SQL.
+"""Reads of the literacy register, scoped to the user (the standard computed from it: literacy.attainment).
 
 Scope (docs/architecture.md): office roles see their whole subtree; an association officer the
 commune of the branch; a school or centre the households of the hamlets assigned to it in a round
@@ -6,25 +6,26 @@ and the classes it runs. Everything else is 404 (units.access convention).
 """
 
 import datetime
-from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Value, When
 
 from units.models import Role, Unit, UnitKind
-from units.selectors import active_memberships, can_manage_unit, scope_roots, units_visible_to
+from units.selectors import (
+    active_memberships,
+    can_manage_unit,
+    scope_roots,
+    units_editable_by,
+    units_visible_to,
+)
 
-from . import rules
 from .models import (
     COUNTED_STATUSES,
-    AgeMethod,
     Enrolment,
     Household,
     ImportBatch,
     LiteracyClass,
     LiteracySettings,
     Person,
-    Sex,
     SurveyAssignment,
     SurveyRound,
 )
@@ -308,286 +309,51 @@ def imports_visible_to(user) -> QuerySet[ImportBatch]:
     return qs.filter(Q(uploaded_by=user) | Q(commune__in=units_visible_to(user)))
 
 
-# The standard (Nghị định 20/2014/NĐ-CP, Điều 19–21) ---------------------------------------------
+# Choices of the entry pages -------------------------------------------------------------------
 
 
-@dataclass
-class Counts:
-    population: int = 0
-    exempt: int = 0
-    literate1: int = 0
-    literate2: int = 0
-    literate1_ne: int = 0  # literate and not exempt: the numerator when the exempt leave the denominator
-    literate2_ne: int = 0
+def can_manage_office(user, office: Unit) -> bool:
+    return offices_managed_by(user).filter(pk=office.pk).exists()
 
 
-@dataclass
-class LevelResult:
-    level: int
-    age_from: int
-    age_to: int
-    population: int
-    exempt: int
-    literate: int
-    denominator: int
-    rate: Decimal | None
-    met: bool
-
-    def as_json(self) -> dict:
-        return {
-            "age_from": self.age_from,
-            "age_to": self.age_to,
-            "population": self.population,
-            "exempt": self.exempt,
-            "literate": self.literate,
-            "rate": float(self.rate) if self.rate is not None else None,
-            "met": self.met,
-        }
-
-
-GROUPS = ("all", "female", "minority")
-
-
-@dataclass
-class CommuneStandard:
-    commune: Unit
-    especially_difficult: bool
-    counts: dict[str, dict[str, Counts]]  # band key → group → counts
-    level1: LevelResult
-    level2: LevelResult
-    total_people: int = 0
-    exempt_leave: bool = False  # the office's setting: the exempt leave the denominator
-
-    def band(self, band: rules.Band, group: str = "all") -> Counts:
-        return self.counts[band.key][group]
-
-    def group_levels(self, band: rules.Band, group: str) -> tuple[LevelResult, LevelResult]:
-        """Both literacy levels of one age band and group (CMC-2/CMC-3), counted as level1/level2 are."""
-        counts = self.counts[band.key][group]
-        return (
-            level_result(1, band, counts, exempt_leave=self.exempt_leave),
-            level_result(2, band, counts, exempt_leave=self.exempt_leave),
-        )
-
-
-@dataclass
-class OfficeStandard:
-    office: Unit
-    year: int
-    survey_round: SurveyRound | None
-    settings: LiteracySettings
-    communes: list[CommuneStandard] = field(default_factory=list)
-
-    @property
-    def communes_meeting_level1(self) -> int:
-        return sum(1 for c in self.communes if c.level1.met)
-
-    @property
-    def communes_meeting_level2(self) -> int:
-        return sum(1 for c in self.communes if c.level2.met)
-
-    def share(self, level: int) -> Decimal | None:
-        met = self.communes_meeting_level1 if level == 1 else self.communes_meeting_level2
-        return rules.rate(met, len(self.communes))
-
-    def office_met(self, level: int) -> bool:
-        met = self.communes_meeting_level1 if level == 1 else self.communes_meeting_level2
-        return rules.meets(met, len(self.communes), rules.OFFICE_THRESHOLD_PERCENT)
-
-    @property
-    def share1(self):
-        return self.share(1)
-
-    @property
-    def share2(self):
-        return self.share(2)
-
-    @property
-    def met1(self):
-        return self.office_met(1)
-
-    @property
-    def met2(self):
-        return self.office_met(2)
-
-    def level_total(self, level: int) -> LevelResult:
-        """Office totals: each commune counted in its own band (ordinary or especially difficult)."""
-        items = [c.level1 if level == 1 else c.level2 for c in self.communes]
-        population = sum(i.population for i in items)
-        exempt = sum(i.exempt for i in items)
-        literate = sum(i.literate for i in items)
-        denominator = sum(i.denominator for i in items)
-        return LevelResult(
-            level=level,
-            age_from=15,
-            age_to=max((i.age_to for i in items), default=0),
-            population=population,
-            exempt=exempt,
-            literate=literate,
-            denominator=denominator,
-            rate=rules.rate(literate, denominator),
-            met=self.office_met(level),
-        )
-
-
-def _band_q(band: rules.Band, year: int, method: str) -> Q:
-    if method == AgeMethod.EXACT:
-        return Q(age__gte=band.age_from, age__lte=band.age_to)
-    # Age = statistics year − birth year (DOMAIN.md §3, default): a plain indexed range on birth_year.
-    return Q(birth_year__gte=year - band.age_to, birth_year__lte=year - band.age_from)
-
-
-_GROUP_Q = {"all": Q(), "female": Q(sex=Sex.FEMALE), "minority": Q(ethnic_minority=True)}
-
-
-def standard_aggregates(
-    survey_round: SurveyRound, commune_ids, *, method: str, groups: tuple[str, ...] = GROUPS
-) -> dict[int, dict]:
-    """One SQL query: conditional counts per commune for every band, group and literacy level.
-    A caller that shows only the whole population passes groups=("all",): a third of the work."""
-    year = survey_round.year
-    qs = Person.objects.filter(round=survey_round, commune_id__in=commune_ids, status__in=COUNTED_STATUSES)
-    if method == AgeMethod.EXACT:
-        # Full years on 30/9 of the statistics year; a person known by year only counts as born 1/1.
-        qs = qs.alias(
-            age=Value(year)
-            - F("birth_year")
-            - Case(When(birth_mmdd__gt=930, then=Value(1)), default=Value(0), output_field=IntegerField())
-        )
-    annotations = {"total_people": Count("id")}
-    for band in rules.BANDS:
-        in_band = _band_q(band, year, method)
-        for group in groups:
-            base = in_band & _GROUP_Q[group]
-            prefix = f"{band.key}__{group}__"
-            annotations[prefix + "population"] = Count("id", filter=base)
-            annotations[prefix + "exempt"] = Count("id", filter=base & Q(exempt=True))
-            annotations[prefix + "literate1"] = Count("id", filter=base & Q(literacy_level__gte=1))
-            annotations[prefix + "literate2"] = Count("id", filter=base & Q(literacy_level__gte=2))
-            annotations[prefix + "literate1_ne"] = Count("id", filter=base & Q(literacy_level__gte=1, exempt=False))
-            annotations[prefix + "literate2_ne"] = Count("id", filter=base & Q(literacy_level__gte=2, exempt=False))
-    rows = qs.values("commune_id").annotate(**annotations).order_by()
-    return {row["commune_id"]: row for row in rows}
-
-
-def _counts_from(row: dict | None, band: rules.Band, group: str) -> Counts:
-    prefix = f"{band.key}__{group}__"
-    if not row or prefix + "population" not in row:
-        return Counts()
-    return Counts(**{name: row[prefix + name] for name in Counts.__dataclass_fields__})
-
-
-def level_result(level: int, band: rules.Band, counts: Counts, *, exempt_leave: bool) -> LevelResult:
-    literate = counts.literate1 if level == 1 else counts.literate2
-    if exempt_leave:
-        literate = counts.literate1_ne if level == 1 else counts.literate2_ne
-        denominator = counts.population - counts.exempt
-    else:
-        denominator = counts.population
-    return LevelResult(
-        level=level,
-        age_from=band.age_from,
-        age_to=band.age_to,
-        population=counts.population,
-        exempt=counts.exempt,
-        literate=literate,
-        denominator=denominator,
-        rate=rules.rate(literate, denominator),
-        met=rules.meets(literate, denominator),
-    )
-
-
-def _commune_standard(commune: Unit, row: dict | None, exempt_leave: bool) -> CommuneStandard:
-    counts = {band.key: {g: _counts_from(row, band, g) for g in GROUPS} for band in rules.BANDS}
-    results = {}
-    for level in (1, 2):
-        band = rules.band_for(level, commune.especially_difficult)
-        results[level] = level_result(level, band, counts[band.key]["all"], exempt_leave=exempt_leave)
-    return CommuneStandard(
-        commune=commune,
-        especially_difficult=commune.especially_difficult,
-        counts=counts,
-        level1=results[1],
-        level2=results[2],
-        total_people=row["total_people"] if row else 0,
-        exempt_leave=exempt_leave,
-    )
-
-
-def communes_for_standard(office: Unit, survey_round: SurveyRound | None) -> list[Unit]:
-    day = survey_round.reference_date if survey_round else datetime.date.today()
-    return list(Unit.objects.subtree_of(office).filter(kind=UnitKind.COMMUNE).active_on(day).order_by("name"))
-
-
-def office_standard(office: Unit, year: int, *, groups: tuple[str, ...] = GROUPS) -> OfficeStandard:
-    """The standard of every commune of `office` for a statistics year, in a fixed number of queries."""
-    survey_round = round_for(office, year)
-    conf = settings_for(office_of(office) or office)
-    result = OfficeStandard(office=office, year=year, survey_round=survey_round, settings=conf)
-    communes = communes_for_standard(office, survey_round)
-    rows = (
-        standard_aggregates(survey_round, [c.pk for c in communes], method=conf.age_method, groups=groups)
-        if survey_round
-        else {}
-    )
-    result.communes = [_commune_standard(c, rows.get(c.pk), conf.exempt_leave_denominator) for c in communes]
-    return result
-
-
-def commune_standard(commune: Unit, year: int) -> tuple[CommuneStandard | None, SurveyRound | None, LiteracySettings]:
-    survey_round = round_for(commune, year)
-    conf = settings_for(office_of(commune))
-    if survey_round is None:
-        return None, None, conf
-    rows = standard_aggregates(survey_round, [commune.pk], method=conf.age_method)
-    return _commune_standard(commune, rows.get(commune.pk), conf.exempt_leave_denominator), survey_round, conf
-
-
-@dataclass
-class NameList:
-    """MC1 / MC2 of a commune for a statistics year: the round it reads, the office's settings, the
-    age band, and the people (none when the year has no round)."""
-
-    commune: Unit
-    level: int
-    year: int
-    survey_round: SurveyRound | None
-    settings: LiteracySettings
-    band: rules.Band
-    persons: QuerySet[Person]
-
-
-def name_list_for(commune: Unit, year: int, level: int) -> NameList:
-    """The one way from a commune and a year to its name list: the page and the export job alike."""
-    survey_round = round_for(commune, year)
-    conf = settings_for(office_of(commune))
-    persons = name_list(survey_round, commune, level, conf) if survey_round else Person.objects.none()
-    band = rules.band_for(level, commune.especially_difficult)
-    return NameList(commune, level, year, survey_round, conf, band, persons)
-
-
-def name_list(survey_round: SurveyRound, commune: Unit, level: int, conf: LiteracySettings) -> QuerySet[Person]:
-    """MC1 / MC2: people of the level's band who are not yet literate at that level (exempt people
-    are listed in their own column of the tables, not here)."""
-    band = rules.band_for(level, commune.especially_difficult)
-    qs = Person.objects.filter(
-        round=survey_round, commune=commune, status__in=COUNTED_STATUSES, exempt=False, literacy_level__lt=level
-    )
-    year = survey_round.year
-    if conf.age_method == AgeMethod.EXACT:
-        qs = qs.alias(
-            age=Value(year)
-            - F("birth_year")
-            - Case(When(birth_mmdd__gt=930, then=Value(1)), default=Value(0), output_field=IntegerField())
-        )
+def round_hamlet_counts(user, survey_round: SurveyRound) -> QuerySet:
+    """Households and people of a round by hamlet, as far as the user reads them."""
     return (
-        qs.filter(_band_q(band, year, conf.age_method))
-        .select_related("household", "household__hamlet")
-        .order_by("household__hamlet__path", "household__code", "id")
+        households_visible_to(user)
+        .filter(round=survey_round)
+        .values("hamlet_id", "hamlet__name", "hamlet__level_label", "commune__name", "commune_id")
+        .annotate(households=Count("id", distinct=True), persons=Count("members"))
+        .order_by("commune__name", "hamlet__name")
     )
 
 
-def standard_years(unit: Unit) -> list[int]:
-    ids = [*unit.ancestor_ids(), unit.pk]
-    years = SurveyRound.objects.filter(Q(office_id__in=ids) | Q(office__path__startswith=unit.path))
-    return sorted(set(years.values_list("year", flat=True)), reverse=True)
+def hamlets_for_household(user, household: Household) -> QuerySet[Unit]:
+    """The hamlets of the household's commune the user may move it to."""
+    return Unit.objects.filter(parent_id=household.commune_id, kind=UnitKind.HAMLET).filter(
+        pk__in=editable_hamlets(user, household.round).values("pk")
+    )
+
+
+def open_rounds_for_import(user) -> QuerySet[SurveyRound]:
+    return rounds_visible_to(user).filter(status=SurveyRound.Status.OPEN).order_by("-year", "-number")
+
+
+def communes_for_import(user) -> QuerySet[Unit]:
+    """Communes with a hamlet the user edits (office scope) or is assigned to survey."""
+    assigned = SurveyAssignment.objects.filter(unit_id__in=field_unit_ids(user)).values("hamlet_id")
+    hamlets = Unit.objects.filter(kind=UnitKind.HAMLET).filter(
+        Q(pk__in=units_editable_by(user).values("pk")) | Q(pk__in=assigned)
+    )
+    return Unit.objects.filter(kind=UnitKind.COMMUNE, pk__in=hamlets.values("parent_id")).order_by("name")
+
+
+def may_import_into(user, survey_round: SurveyRound, commune: Unit) -> bool:
+    return editable_hamlets(user, survey_round).filter(parent=commune).exists()
+
+
+def communes_for_class(user, run_units: QuerySet[Unit]) -> QuerySet[Unit]:
+    """Where a new class may be held: the communes the user sees, else those of the units running it."""
+    communes = units_visible_to(user).filter(kind=UnitKind.COMMUNE).active_on()
+    if not communes.exists():
+        communes = Unit.objects.filter(pk__in=run_units.values("parent_id"), kind=UnitKind.COMMUNE)
+    return communes

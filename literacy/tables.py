@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from documents import Cell, Column, HeaderCell, Row, Table
 
 from . import rules
+from .attainment import GROUPS, CommuneStandard, NameList, OfficeStandard
 from .models import AgeMethod, LiteracySettings
-from .selectors import GROUPS, CommuneStandard, NameList, OfficeStandard
 
 
 def settings_notes(conf: LiteracySettings) -> list[str]:

@@ -6,7 +6,7 @@ import io
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,10 +21,10 @@ from jobs.supervision import settle_if_orphaned
 from units.concurrency import StaleEdit, answer_stale
 from units.forms import apply_errors
 from units.models import Unit, UnitKind
-from units.selectors import is_office_user, scope_roots, units_editable_by, units_visible_to
+from units.selectors import is_office_user, scope_roots, units_editable_by
 from units.text import as_id, as_year, ids_from
 
-from . import access, exports, household_import, import_batches, selectors, services, tables
+from . import access, attainment, exports, household_import, import_batches, selectors, services, tables
 from .forms import (
     AssignmentForm,
     ClassForm,
@@ -80,7 +80,7 @@ def index(request):
 def settings_edit(request, pk):
     office = access.get_office_for_settings(request.user, pk, write=request.method == "POST")
     conf = selectors.settings_for(office)
-    can_edit = selectors.offices_managed_by(request.user).filter(pk=office.pk).exists()
+    can_edit = selectors.can_manage_office(request.user, office)
     form = SettingsForm(request.POST or None, instance=conf)
     if request.method == "POST" and form.is_valid():
         services.settings_update(actor=request.user, office=office, **form.cleaned_data)
@@ -121,14 +121,7 @@ def round_create(request):
 
 def round_detail(request, pk):
     survey_round = access.get_round_for_user(request.user, pk)
-    hamlet_counts = (
-        selectors.households_visible_to(request.user)
-        .filter(round=survey_round)
-        .values("hamlet_id", "hamlet__name", "hamlet__level_label", "commune__name", "commune_id")
-        .annotate(households=Count("id", distinct=True), persons=Count("members"))
-        .order_by("commune__name", "hamlet__name")
-    )
-    page = _page(request, hamlet_counts)
+    page = _page(request, selectors.round_hamlet_counts(request.user, survey_round))
     can_manage = selectors.can_manage_round(request.user, survey_round)
     assignments = (
         _page(request, selectors.assignments_of(survey_round), 200)
@@ -247,9 +240,7 @@ def household_detail(request, pk):
 
 def household_edit(request, pk):
     household = access.get_household_for_user(request.user, pk, write=True)
-    hamlets = Unit.objects.filter(parent_id=household.commune_id, kind=UnitKind.HAMLET).filter(
-        pk__in=selectors.editable_hamlets(request.user, household.round).values("pk")
-    )
+    hamlets = selectors.hamlets_for_household(request.user, household)
     form = HouseholdForm(request.POST or None, instance=household, hamlets=hamlets)
     status = 200
     if request.method == "POST" and form.is_valid():
@@ -383,19 +374,14 @@ def import_template(request):
 
 def import_start(request):
     user = request.user
-    rounds = selectors.rounds_visible_to(user).filter(status=SurveyRound.Status.OPEN).order_by("-year", "-number")
-    communes = Unit.objects.filter(
-        kind=UnitKind.COMMUNE,
-        pk__in=Unit.objects.filter(kind=UnitKind.HAMLET)
-        .filter(Q(pk__in=units_editable_by(user).values("pk")) | Q(pk__in=_assigned_hamlets(user)))
-        .values("parent_id"),
-    ).order_by("name")
+    rounds = selectors.open_rounds_for_import(user)
+    communes = selectors.communes_for_import(user)
     if not communes.exists() or not rounds.exists():
         raise PermissionDenied
     form = ImportForm(request.POST or None, request.FILES or None, rounds=rounds, communes=communes)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if not selectors.editable_hamlets(user, data["round"]).filter(parent=data["commune"]).exists():
+        if not selectors.may_import_into(user, data["round"], data["commune"]):
             raise PermissionDenied
         try:
             batch = import_batches.batch_create(
@@ -410,12 +396,6 @@ def import_start(request):
                 import_batches.batch_check(batch)
             return redirect("literacy:import_detail", pk=batch.pk)
     return render(request, "literacy/import_form.html", {"form": form})
-
-
-def _assigned_hamlets(user):
-    from .models import SurveyAssignment
-
-    return SurveyAssignment.objects.filter(unit_id__in=selectors.field_unit_ids(user)).values("hamlet_id")
 
 
 def import_detail(request, pk):
@@ -487,9 +467,7 @@ def class_create(request):
     run_units = selectors.class_units_for(request.user)
     if not run_units.exists():
         raise PermissionDenied
-    communes = units_visible_to(request.user).filter(kind=UnitKind.COMMUNE).active_on()
-    if not communes.exists():
-        communes = Unit.objects.filter(pk__in=run_units.values("parent_id"), kind=UnitKind.COMMUNE)
+    communes = selectors.communes_for_class(request.user, run_units)
     form = ClassForm(request.POST or None, run_units=run_units, communes=communes)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -598,7 +576,7 @@ def enrolment_remove(request, pk):
 
 
 def _year(request, unit: Unit) -> tuple[int, list[int]]:
-    years = selectors.standard_years(unit)
+    years = attainment.standard_years(unit)
     year = as_year(request.GET.get("nam"))
     return year or (years[0] if years else datetime.date.today().year), years
 
@@ -608,7 +586,7 @@ def standard(request, pk):
     year, years = _year(request, unit)
     fmt = request.GET.get("xuat", "")
     if unit.kind == UnitKind.OFFICE:
-        result = selectors.office_standard(unit, year)
+        result = attainment.office_standard(unit, year)
         table = tables.office_standard_table(
             result, link=lambda c: reverse("literacy:standard", kwargs={"pk": c.pk}) + f"?nam={year}"
         )
@@ -623,7 +601,7 @@ def standard(request, pk):
         }
         file_stem = f"chuan-xmc-{unit.code}-{year}"
     else:
-        result, survey_round, conf = selectors.commune_standard(unit, year)
+        result, survey_round, conf = attainment.commune_standard(unit, year)
         table = tables.commune_band_table(result, conf, year) if result else None
         context = {
             "unit": unit,
@@ -653,7 +631,7 @@ def name_list(request, pk, level):
     if commune.kind != UnitKind.COMMUNE or level not in (1, 2):
         raise Http404
     year, years = _year(request, commune)
-    names = selectors.name_list_for(commune, year, level)
+    names = attainment.name_list_for(commune, year, level)
     persons = names.persons
     fmt = request.GET.get("xuat", "")
     if fmt in ("xlsx", "pdf") and names.survey_round:

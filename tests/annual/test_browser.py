@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from documents import vn_percent
 from learning_society.selectors import statistics
-from literacy.selectors import office_standard
+from literacy.attainment import office_standard
 from tests.factories import World
 
 from .conftest import make_modules

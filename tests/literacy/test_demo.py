@@ -4,7 +4,7 @@ import io
 
 import pytest
 
-from literacy import demo, selectors
+from literacy import attainment, demo, selectors
 from literacy.models import Person, SurveyRound
 from tests.factories import make_unit
 from units.models import UnitKind
@@ -25,7 +25,7 @@ def test_demo_register_has_communes_on_both_sides_of_the_standard_and_is_idempot
     assert [r.number for r in rounds] == [1, 2]
     count = Person.objects.count()
     assert count > 4000
-    standard = selectors.office_standard(world.office, demo.YEAR)
+    standard = attainment.office_standard(world.office, demo.YEAR)
     met = [c.level1.met for c in standard.communes]
     assert any(met) and not all(met), [(c.commune.code, c.level1.rate, c.level2.rate) for c in standard.communes]
     assert selectors.relapses(world.officer, rounds[1]).exists()

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from literacy import selectors, services
+from literacy import attainment, selectors, services
 from literacy.models import AgeMethod
 from tests.factories import make_unit
 from tests.literacy.fixtures import YEAR, bulk_people, make_round
@@ -26,7 +26,7 @@ def _people(n, *, age, level=0, **extra):
 def test_nine_of_ten_literate_meets_exactly_ninety_percent(world):
     survey_round = make_round(world.office)
     bulk_people(survey_round, world.hamlet, _people(9, age=20, level=1) + _people(1, age=20))
-    result, _round, _conf = selectors.commune_standard(world.commune, YEAR)
+    result, _round, _conf = attainment.commune_standard(world.commune, YEAR)
     assert result.level1.rate == Decimal("90.00")
     assert result.level1.met is True
     assert (result.level1.population, result.level1.literate) == (10, 9)
@@ -35,7 +35,7 @@ def test_nine_of_ten_literate_meets_exactly_ninety_percent(world):
 def test_eighty_nine_point_nine_nine_percent_misses_and_never_shows_ninety(world):
     survey_round = make_round(world.office)
     bulk_people(survey_round, world.hamlet, _people(8999, age=30, level=1) + _people(1001, age=30))
-    result, _round, _conf = selectors.commune_standard(world.commune, YEAR)
+    result, _round, _conf = attainment.commune_standard(world.commune, YEAR)
     assert result.level1.rate == Decimal("89.99")
     assert result.level1.met is False
 
@@ -47,7 +47,7 @@ def test_level_two_needs_grade_five_or_stage_two(world):
         world.hamlet,
         _people(5, age=40, level=2) + [{"birth_year": YEAR - 40, "stage": 2}] * 4 + _people(1, age=40, level=1),
     )
-    result, _round, _conf = selectors.commune_standard(world.commune, YEAR)
+    result, _round, _conf = attainment.commune_standard(world.commune, YEAR)
     assert result.level2.age_from == 15 and result.level2.age_to == 60
     assert (result.level2.literate, result.level2.population) == (9, 10)
     assert result.level2.met is True
@@ -60,8 +60,8 @@ def test_especially_difficult_commune_uses_the_15_25_and_15_35_bands(world):
     specs = _people(9, age=20, level=2) + _people(1, age=20, level=1) + _people(5, age=30) + _people(5, age=50)
     bulk_people(survey_round, hamlet2, specs)
     bulk_people(survey_round, world.hamlet, specs)
-    difficult, _r, _c = selectors.commune_standard(world.difficult_commune, YEAR)
-    ordinary, _r, _c = selectors.commune_standard(world.commune, YEAR)
+    difficult, _r, _c = attainment.commune_standard(world.difficult_commune, YEAR)
+    ordinary, _r, _c = attainment.commune_standard(world.commune, YEAR)
     assert (difficult.level1.age_from, difficult.level1.age_to) == (15, 25)
     assert (difficult.level1.literate, difficult.level1.population, difficult.level1.met) == (10, 10, True)
     assert (difficult.level2.age_from, difficult.level2.age_to) == (15, 35)
@@ -76,7 +76,7 @@ def test_ages_15_and_60_count_and_14_and_61_do_not(world):
     bulk_people(
         survey_round, world.hamlet, _people(1, age=14) + _people(1, age=15) + _people(1, age=60) + _people(1, age=61)
     )
-    result, _round, _conf = selectors.commune_standard(world.commune, YEAR)
+    result, _round, _conf = attainment.commune_standard(world.commune, YEAR)
     assert result.level2.population == 2  # 15–60: the 15- and the 60-year-old
     assert result.level1.population == 1  # 15–35: only the 15-year-old
 
@@ -85,12 +85,12 @@ def test_exact_age_setting_counts_full_years_on_30_september(world):
     survey_round = make_round(world.office)
     born_after_cutoff = {"birth_year": 2011, "birth_date": datetime.date(2011, 10, 1)}
     bulk_people(survey_round, world.hamlet, [born_after_cutoff])
-    by_year, _r, _c = selectors.commune_standard(world.commune, YEAR)
+    by_year, _r, _c = attainment.commune_standard(world.commune, YEAR)
     assert by_year.level1.population == 1  # 2026 − 2011 = 15
     services.settings_update(
         actor=world.officer, office=world.office, exempt_leave_denominator=True, age_method=AgeMethod.EXACT
     )
-    exact, _r, conf = selectors.commune_standard(world.commune, YEAR)
+    exact, _r, conf = attainment.commune_standard(world.commune, YEAR)
     assert conf.age_method == AgeMethod.EXACT
     assert exact.level1.population == 0  # 14 years old on 30/09/2026
 
@@ -99,14 +99,14 @@ def test_exempt_people_leave_the_denominator_unless_the_switch_is_off(world):
     survey_round = make_round(world.office)
     exempt = {"birth_year": YEAR - 25, "disability": True, "exempt": True}
     bulk_people(survey_round, world.hamlet, _people(17, age=25, level=1) + [exempt, exempt] + _people(1, age=25))
-    on, _r, conf = selectors.commune_standard(world.commune, YEAR)
+    on, _r, conf = attainment.commune_standard(world.commune, YEAR)
     assert conf.exempt_leave_denominator is True  # DOMAIN.md default
     assert (on.level1.population, on.level1.exempt, on.level1.literate) == (20, 2, 17)
     assert on.level1.rate == Decimal("94.44") and on.level1.met
     services.settings_update(
         actor=world.officer, office=world.office, exempt_leave_denominator=False, age_method=AgeMethod.BIRTH_YEAR
     )
-    off, _r, _c = selectors.commune_standard(world.commune, YEAR)
+    off, _r, _c = attainment.commune_standard(world.commune, YEAR)
     assert off.level1.rate == Decimal("85.00") and not off.level1.met
 
 
@@ -120,7 +120,7 @@ def test_moved_away_and_deceased_people_are_not_counted(world):
         + _people(2, age=20, status="deceased")
         + _people(1, age=20),
     )
-    result, _r, _c = selectors.commune_standard(world.commune, YEAR)
+    result, _r, _c = attainment.commune_standard(world.commune, YEAR)
     assert (result.level1.population, result.level1.literate) == (10, 9)
 
 
@@ -133,7 +133,7 @@ def test_sex_and_ethnic_minority_breakdown(world):
         + _people(1, age=20, sex="F")
         + _people(2, age=20, level=1, ethnicity="Mông"),
     )
-    result, _r, _c = selectors.commune_standard(world.commune, YEAR)
+    result, _r, _c = attainment.commune_standard(world.commune, YEAR)
     from literacy.rules import B15_35
 
     female = result.band(B15_35, "female")
@@ -147,7 +147,7 @@ def test_office_share_of_communes_meeting_each_level(world):
     hamlet2 = make_unit(UnitKind.HAMLET, parent=world.difficult_commune)
     bulk_people(survey_round, world.hamlet, _people(10, age=20, level=2))
     bulk_people(survey_round, hamlet2, _people(5, age=20, level=2) + _people(5, age=20))
-    office = selectors.office_standard(world.office, YEAR)
+    office = attainment.office_standard(world.office, YEAR)
     assert len(office.communes) == 2
     assert office.communes_meeting_level1 == 1 and office.communes_meeting_level2 == 1
     assert office.share1 == Decimal("50.00")
@@ -158,12 +158,12 @@ def test_the_whole_office_is_computed_in_a_fixed_number_of_queries(world, django
     survey_round = make_round(world.office)
     bulk_people(survey_round, world.hamlet, _people(5, age=20, level=1))
     with django_assert_max_num_queries(6) as small:
-        selectors.office_standard(world.office, YEAR)
+        attainment.office_standard(world.office, YEAR)
     for i in range(5):
         hamlet = make_unit(UnitKind.HAMLET, parent=make_unit(UnitKind.COMMUNE, parent=world.office))
         bulk_people(survey_round, hamlet, _people(50, age=20 + i, level=1))
     with django_assert_max_num_queries(len(small.captured_queries)):
-        selectors.office_standard(world.office, YEAR)
+        attainment.office_standard(world.office, YEAR)
 
 
 def test_command_prints_the_documented_json_for_a_commune(world):

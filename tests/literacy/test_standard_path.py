@@ -4,7 +4,7 @@ CMC-2 table prints the levels the standard computed instead of computing them ag
 
 import pytest
 
-from literacy import rules, selectors, tables
+from literacy import attainment, rules, tables
 from tests.literacy.fixtures import YEAR, make_household, make_person, make_round
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +16,7 @@ def test_a_name_list_is_one_call_from_commune_and_year_to_the_people_and_the_tab
     unschooled = make_person(household, name="Chưa Biết Chữ", birth_year=YEAR - 20, grade=0)
     make_person(household, name="Đã Biết Chữ", birth_year=YEAR - 20, grade=9)
 
-    names = selectors.name_list_for(world.commune, YEAR, 1)
+    names = attainment.name_list_for(world.commune, YEAR, 1)
 
     assert names.survey_round == survey_round
     assert names.band == rules.band_for(1, world.commune.especially_difficult)
@@ -27,7 +27,7 @@ def test_a_name_list_is_one_call_from_commune_and_year_to_the_people_and_the_tab
 
 
 def test_a_year_without_a_round_has_an_empty_name_list_with_its_band_and_settings(world):
-    names = selectors.name_list_for(world.commune, YEAR - 5, 2)
+    names = attainment.name_list_for(world.commune, YEAR - 5, 2)
     assert names.survey_round is None and not names.persons.exists()
     assert names.band == rules.band_for(2, world.commune.especially_difficult)
     assert names.settings is not None
@@ -38,7 +38,7 @@ def test_the_cmc2_table_prints_the_levels_the_standard_computed(world):
     household = make_household(survey_round, world.hamlet)
     for grade in (0, 3, 9):
         make_person(household, birth_year=YEAR - 20, grade=grade)
-    standard, _round, conf = selectors.commune_standard(world.commune, YEAR)
+    standard, _round, conf = attainment.commune_standard(world.commune, YEAR)
     band = rules.band_for(1, world.commune.especially_difficult)
 
     level1, level2 = standard.group_levels(band, "all")

@@ -7,7 +7,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from literacy import selectors
+from literacy import attainment
 from units.models import Unit, UnitKind
 
 
@@ -35,12 +35,12 @@ class Command(BaseCommand):
             raise CommandError(f"Không có xã hoặc cơ quan mã {options['unit']}.")
         year = options["year"]
         if unit.kind == UnitKind.COMMUNE:
-            result, survey_round, _conf = selectors.commune_standard(unit, year)
+            result, survey_round, _conf = attainment.commune_standard(unit, year)
             if result is None:
                 raise CommandError(f"Chưa có đợt điều tra nào của năm {year}.")
             data = commune_json(result, year)
         else:
-            office = selectors.office_standard(unit, year)
+            office = attainment.office_standard(unit, year)
             if office.survey_round is None:
                 raise CommandError(f"Chưa có đợt điều tra nào của năm {year}.")
             data = {
