@@ -1,58 +1,19 @@
 """The year's guidance and the plans: thin views over annual/guidance.py."""
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from reports.views.common import paginate
 from units.models import Unit, UnitKind
+from units.views.common import paginate
 
 from .. import guidance as svc
 from ..blocks import current_school_year
+from ..forms import GuidanceForm, PlanForm, TaskForm
 from ..models import GuidanceArea, GuidanceTask
-
-DATE = {"input_formats": ["%d/%m/%Y"], "widget": forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"})}
-
-
-class GuidanceForm(forms.Form):
-    office = forms.ModelChoiceField(label=gettext_lazy("Đơn vị ban hành"), queryset=None, empty_label=None)
-    school_year = forms.IntegerField(label=gettext_lazy("Năm học bắt đầu"), min_value=2000, max_value=2100)
-    title = forms.CharField(label=gettext_lazy("Tên văn bản"), max_length=255)
-    number = forms.CharField(label=gettext_lazy("Số văn bản"), max_length=40, required=False)
-    plan_due = forms.DateField(label=gettext_lazy("Hạn nộp kế hoạch"), required=False, **DATE)
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        from ..services import offices_for_new_report
-
-        self.fields["office"].queryset = offices_for_new_report(user)
-
-
-class TaskForm(forms.Form):
-    area = forms.ChoiceField(label=gettext_lazy("Lĩnh vực"), choices=GuidanceArea.choices)
-    text = forms.CharField(label=gettext_lazy("Nhiệm vụ"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
-    deadline = forms.DateField(label=gettext_lazy("Thời hạn"), required=False, **DATE)
-
-
-class PlanForm(forms.Form):
-    unit = forms.ModelChoiceField(label=gettext_lazy("Đơn vị"), queryset=Unit.objects.none(), empty_label=None)
-    text = forms.CharField(
-        label=gettext_lazy("Nội dung kế hoạch"), widget=forms.Textarea(attrs={"rows": 5}), required=False
-    )
-    attachment = forms.FileField(
-        label=gettext_lazy("Tệp kế hoạch"),
-        required=False,
-        help_text=gettext_lazy("PDF, DOC, DOCX hoặc ODT, tối đa 10 MB."),
-    )
-
-    def __init__(self, *args, units, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Unit.objects.filter(pk__in=[u.pk for u in units])
 
 
 def guidance_list(request):

@@ -3,13 +3,11 @@ form, one service, redirect (STYLE.md habit 5)."""
 
 import datetime
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from documents import OfficialDocument, Signer, official_document_response, table_to_xlsx, xlsx_response
@@ -17,10 +15,11 @@ from documents.pdf import render_official_pdf
 from jobs.access import job_detail_url
 from jobs.registry import JobError, register_job
 from jobs.runner import job_progress, start_job
-from reports.views.common import paginate
 from units.selectors import is_office_user
+from units.views.common import paginate
 
-from ..blocks import SECTIONS, current_school_year, sections_for, table_from_data
+from ..blocks import current_school_year, sections_for, table_from_data
+from ..forms import ComposeForm, FreezeForm, NewReportForm
 from ..models import AnnualReport
 from ..services import (
     annual_report_create,
@@ -34,65 +33,6 @@ from ..services import (
 )
 
 DOCUMENT_TEMPLATE = "annual/document.html"
-
-
-class NewReportForm(forms.Form):
-    office = forms.ModelChoiceField(label=gettext_lazy("Đơn vị"), queryset=None, empty_label=None)
-    school_year = forms.IntegerField(
-        label=gettext_lazy("Năm học bắt đầu"),
-        min_value=2000,
-        max_value=2100,
-        help_text=gettext_lazy("Ví dụ 2025 cho năm học 2025-2026 (01/9 – 31/8)."),
-    )
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["office"].queryset = offices_for_new_report(user)
-
-
-class ComposeForm(forms.ModelForm):
-    class Meta:
-        model = AnnualReport
-        fields = [
-            "number",
-            "place",
-            "document_date",
-            "recipients",
-            "signer_authority",
-            "signer_position",
-            "signer_name",
-        ]
-        widgets = {
-            "document_date": forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
-            "recipients": forms.Textarea(attrs={"rows": 4}),
-        }
-        help_texts = {
-            "number": gettext_lazy("Để trống để văn thư ghi số khi phát hành (Nghị định 30/2020/NĐ-CP)."),
-            "recipients": gettext_lazy("Mỗi dòng một nơi nhận; dòng “Lưu: VT, GDTX.” được thêm tự động."),
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["document_date"].input_formats = ["%d/%m/%Y"]
-        narrative = self.instance.narrative or {}
-        for key, label in SECTIONS:
-            self.fields[f"text_{key}"] = forms.CharField(
-                label=label, required=False, widget=forms.Textarea(attrs={"rows": 5}), initial=narrative.get(key, "")
-            )
-
-    def narrative(self) -> dict:
-        return {key: self.cleaned_data.get(f"text_{key}", "") for key, _label in SECTIONS}
-
-
-class FreezeForm(forms.Form):
-    frozen_on = forms.DateField(
-        label=gettext_lazy("Số liệu tính đến ngày"),
-        input_formats=["%d/%m/%Y"],
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
-        help_text=gettext_lazy(
-            "Số liệu được lưu lại như tại ngày này; sửa đổi sau đó ở các phân hệ không làm thay đổi bản đã chốt."
-        ),
-    )
 
 
 def _check_office_user(user):

@@ -1,0 +1,103 @@
+"""Forms of the annual report and the year's guidance. Dates are typed as dd/mm/yyyy
+(units.forms.date_field, the one date field of the portal)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy
+
+from units.forms import date_field
+from units.models import Unit
+
+from .blocks import SECTIONS
+from .models import AnnualReport, GuidanceArea
+from .services import offices_for_new_report
+
+
+class NewReportForm(forms.Form):
+    office = forms.ModelChoiceField(label=gettext_lazy("Đơn vị"), queryset=None, empty_label=None)
+    school_year = forms.IntegerField(
+        label=gettext_lazy("Năm học bắt đầu"),
+        min_value=2000,
+        max_value=2100,
+        help_text=gettext_lazy("Ví dụ 2025 cho năm học 2025-2026 (01/9 – 31/8)."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["office"].queryset = offices_for_new_report(user)
+
+
+class ComposeForm(forms.ModelForm):
+    document_date = date_field(gettext_lazy("Ngày văn bản"), required=False, help_text="")
+
+    class Meta:
+        model = AnnualReport
+        fields = [
+            "number",
+            "place",
+            "document_date",
+            "recipients",
+            "signer_authority",
+            "signer_position",
+            "signer_name",
+        ]
+        widgets = {
+            "recipients": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {
+            "number": gettext_lazy("Để trống để văn thư ghi số khi phát hành (Nghị định 30/2020/NĐ-CP)."),
+            "recipients": gettext_lazy("Mỗi dòng một nơi nhận; dòng “Lưu: VT, GDTX.” được thêm tự động."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        narrative = self.instance.narrative or {}
+        for key, label in SECTIONS:
+            self.fields[f"text_{key}"] = forms.CharField(
+                label=label, required=False, widget=forms.Textarea(attrs={"rows": 5}), initial=narrative.get(key, "")
+            )
+
+    def narrative(self) -> dict:
+        return {key: self.cleaned_data.get(f"text_{key}", "") for key, _label in SECTIONS}
+
+
+class FreezeForm(forms.Form):
+    frozen_on = date_field(
+        gettext_lazy("Số liệu tính đến ngày"),
+        help_text=gettext_lazy(
+            "Số liệu được lưu lại như tại ngày này; sửa đổi sau đó ở các phân hệ không làm thay đổi bản đã chốt."
+        ),
+    )
+
+
+class GuidanceForm(forms.Form):
+    office = forms.ModelChoiceField(label=gettext_lazy("Đơn vị ban hành"), queryset=None, empty_label=None)
+    school_year = forms.IntegerField(label=gettext_lazy("Năm học bắt đầu"), min_value=2000, max_value=2100)
+    title = forms.CharField(label=gettext_lazy("Tên văn bản"), max_length=255)
+    number = forms.CharField(label=gettext_lazy("Số văn bản"), max_length=40, required=False)
+    plan_due = date_field(gettext_lazy("Hạn nộp kế hoạch"), required=False, help_text="")
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["office"].queryset = offices_for_new_report(user)
+
+
+class TaskForm(forms.Form):
+    area = forms.ChoiceField(label=gettext_lazy("Lĩnh vực"), choices=GuidanceArea.choices)
+    text = forms.CharField(label=gettext_lazy("Nhiệm vụ"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+    deadline = date_field(gettext_lazy("Thời hạn"), required=False, help_text="")
+
+
+class PlanForm(forms.Form):
+    unit = forms.ModelChoiceField(label=gettext_lazy("Đơn vị"), queryset=Unit.objects.none(), empty_label=None)
+    text = forms.CharField(
+        label=gettext_lazy("Nội dung kế hoạch"), widget=forms.Textarea(attrs={"rows": 5}), required=False
+    )
+    attachment = forms.FileField(
+        label=gettext_lazy("Tệp kế hoạch"),
+        required=False,
+        help_text=gettext_lazy("PDF, DOC, DOCX hoặc ODT, tối đa 10 MB."),
+    )
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.filter(pk__in=[u.pk for u in units])
