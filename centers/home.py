@@ -8,6 +8,7 @@ import datetime
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from units.calendar import same_day_last_year
 from units.models import OFFICE_ROLES, Role, UnitKind, today
 
 from .annual import activities_by_month
@@ -45,19 +46,12 @@ YEAR_FIGURES = [
 ]
 
 
-def _a_year_earlier(day: datetime.date) -> datetime.date:
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - 1, day=28)
-
-
 def year_figures(centre, year: int) -> list[dict]:
     """Two queries: the school year so far and the same months of the year before (DOMAIN.md §2)."""
     start, end = school_year_range(year)
     end = min(end, today())
     now = activity_stats([centre.pk], start, end).get(centre.pk, {})
-    before = activity_stats([centre.pk], _a_year_earlier(start), _a_year_earlier(end)).get(centre.pk, {})
+    before = activity_stats([centre.pk], same_day_last_year(start), same_day_last_year(end)).get(centre.pk, {})
     figures = []
     for key, label, icon, tint in YEAR_FIGURES:
         value, earlier = now.get(key) or 0, before.get(key) or 0

@@ -309,8 +309,8 @@ def test_another_schools_figures_are_not_shown(world, client):
 
 
 def test_director_home_shows_the_year_against_the_same_months_last_year(world, client):
-    from gdtx_portal.home.headlines import same_day_last_year
     from tests.centers.helpers import make_activity
+    from units.calendar import same_day_last_year
     from units.models import today
 
     for _ in range(3):

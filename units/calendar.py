@@ -14,6 +14,16 @@ from .models import Role, Unit, UnitKind
 
 MILESTONES_SHOWN = 4
 
+
+def same_day_last_year(day: datetime.date) -> datetime.date:
+    """The same date a year earlier, for "against the same months of last year"; 29 February
+    becomes 28 February."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
+
+
 OFFICE, SCHOOL, CENTRE, DISTRICT_CENTRE, ASSOCIATION = "office", "school", "centre", "district_centre", "association"
 AUDIENCE = {
     Role.OFFICE_OFFICER: OFFICE,

@@ -8,24 +8,15 @@ chart beside them. The domain apps declare them in their `home.py` (found by the
 Figures come from the indicator providers (each a fixed number of queries), so the page's query
 count does not grow with the number of units."""
 
-import datetime
-
 from annual.blocks import school_year_dates
 from reports.providers import get_provider
+from units.calendar import same_day_last_year
 from units.models import Unit, today
 from units.panel_cache import cached_panels
 from units.plugins import plugins
 
 # The unit tree the figures are summed over: a change to it changes them too.
 TREE_SOURCES = ("unit.",)
-
-
-def same_day_last_year(day: datetime.date) -> datetime.date:
-    """The same date a year earlier; 29 February becomes 28 February."""
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:
-        return day.replace(year=day.year - 1, day=28)
 
 
 def headlines() -> list[tuple[str, str, str]]:

@@ -187,3 +187,16 @@ def test_the_composer_runs_the_same_queries_whatever_the_number_of_communes(
     _more_communes(world, 6)
     with django_assert_num_queries(len(small)):
         assert client.get(url).status_code == 200
+
+
+def test_annual_dates_are_read_like_every_other_date_of_the_portal(world, client):
+    # One date field (units.forms.date_field): before, the annual forms took dd/mm/yyyy only.
+    draft = annual_report_create(actor=world.officer, office=world.office, school_year=SCHOOL_YEAR)
+    client.force_login(world.officer)
+    url = reverse("annual:detail", args=[draft.pk])
+    response = client.post(url, {"text_situation": "Có số liệu.", "document_date": "31/02/2026"})
+    assert "Ngày không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm" in response.content.decode()
+    response = client.post(url, {"text_situation": "Có số liệu.", "document_date": "20.07.2026"})
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.document_date == datetime.date(2026, 7, 20)
