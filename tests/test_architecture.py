@@ -85,3 +85,13 @@ def test_the_checker_sees_cycles_lazy_imports_and_arrows(tmp_path):
         ("literacy", "reports"): 1,
         ("reports", "centers"): 1,
     }
+
+
+def test_import_graph_write_replaces_only_the_block_between_the_markers(tmp_path):
+    doc = tmp_path / "architecture.md"
+    doc.write_text(f"# Before\n\n{graph.START}\nold drawing\n{graph.END}\n\n## After\n")
+    block = graph.diagram(graph.all_imports())
+    assert graph.write_diagram(block, doc) is True
+    assert graph.documented_block(doc) == block
+    assert doc.read_text() == f"# Before\n\n{block}\n\n## After\n"
+    assert graph.write_diagram(block, doc) is False  # already current: the file is left alone
