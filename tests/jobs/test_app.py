@@ -63,3 +63,24 @@ def test_purge_jobs_deletes_old_finished_jobs_and_their_files_and_keeps_the_rest
     assert set(Job.objects.values_list("title", flat=True)) == {"Đang chạy", "Mới"}
     assert not (tmp_path / stored).exists()
     assert recent.pk in set(Job.objects.values_list("pk", flat=True))
+
+
+def test_a_task_queued_by_the_old_code_is_run_by_the_new_one():
+    """A task the old code queued names reports.jobs.run_job; after the migration the worker finds it."""
+    import importlib
+
+    from django.utils.module_loading import import_string
+    from django_tasks_db.models import DBTaskResult
+
+    def queued(path, status):
+        return DBTaskResult.objects.create(
+            task_path=path, status=status, args_kwargs={"args": ["x"], "kwargs": {}}, backend_name="default"
+        )
+
+    waiting = queued("reports.jobs.run_job", "READY")
+    finished = queued("reports.jobs.run_job", "SUCCESSFUL")
+    importlib.import_module("jobs.migrations.0002_queued_tasks_follow_the_move").follow(apps, None)
+    waiting.refresh_from_db()
+    finished.refresh_from_db()
+    assert import_string(waiting.task_path).name == "run_job"
+    assert finished.task_path == "reports.jobs.run_job"  # history stays as it was
