@@ -1,6 +1,8 @@
 """Forms of the learning society. Scoring rules live in rubrics.engine and the services; forms only
 shape what the user typed."""
 
+import json
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -8,7 +10,9 @@ from rubrics.models import Rubric
 from units.concurrency import VersionedFormMixin, version_field
 from units.forms import date_field
 from units.models import UnitKind
+from units.text import as_id
 
+from . import selectors
 from .models import Checker, Subject, Title, UnitType
 
 TITLES_BY_AREA = {
@@ -102,6 +106,18 @@ class AssessmentForm(VersionedFormMixin, forms.Form):
         evidence = {c.pk: data.get(f"e{c.pk}") for c in self.criteria}
         return points, met, evidence
 
+    def service_fields(self) -> dict:
+        """What services.assessment_save takes from the form."""
+        points, met, evidence = self.entries()
+        return {
+            "points": points,
+            "met": met,
+            "evidence": evidence,
+            "note": self.cleaned_data.get("note", ""),
+            "requested_level": self.cleaned_data.get("requested_level"),
+            "expected_version": self.page_version(),
+        }
+
 
 class DecisionForm(forms.Form):
     number = forms.CharField(
@@ -119,3 +135,63 @@ class TitleSettingForm(forms.Form):
     recogniser = forms.ChoiceField(label=_("Đơn vị nhập quyết định công nhận"), choices=Checker.choices)
     target = forms.IntegerField(label=_("Chỉ tiêu (%)"), min_value=0, max_value=100)
     target_difficult = forms.IntegerField(label=_("Chỉ tiêu vùng đặc biệt khó khăn (%)"), min_value=0, max_value=100)
+
+
+def assessment_initial(assessment, rubric: Rubric) -> dict:
+    """What the assessment page shows before anything is typed: the saved scores, evidence and note."""
+    initial = {
+        "note": assessment.note if assessment else "",
+        "requested_level": assessment.requested_level if assessment else None,
+        "version": assessment.version if assessment else 0,
+    }
+    if assessment:
+        for cid, score in selectors.assessment_scores(assessment).items():
+            initial[f"c{cid}"] = score.met if rubric.regime == Rubric.Regime.LEVELS else score.points
+            initial[f"e{cid}"] = score.evidence
+    return initial
+
+
+# The points grid's POST ------------------------------------------------------------------------
+
+
+def grid_versions(post) -> dict[int, int]:
+    """The assessment versions the grid page showed, {subject: version (0: none yet)}; garbled or
+    missing means "unknown", which the service treats as stale."""
+    try:
+        data = json.loads(post.get("versions") or "{}")
+        return {int(k): int(v) for k, v in data.items()}
+    except (ValueError, TypeError, AttributeError, RecursionError):
+        return {}
+
+
+def grid_entries(post):
+    """p-<subject>-<criterion> = typed points; m-<subject>-<criterion> = ticked (levels). The page's
+    script packs every cell into one JSON field `cells` (with `rows`), because a hamlet of 500
+    families has 4,000 cells and Django refuses more than DATA_UPLOAD_MAX_NUMBER_FIELDS fields."""
+    items = list(post.items())
+    rows = post.getlist("row")
+    for packed in post.getlist("cells"):
+        try:
+            data = json.loads(packed)
+            items += [(str(k), str(v)) for k, v in data.get("cells", {}).items()]
+            rows += [str(r) for r in data.get("rows", [])]
+        except (ValueError, AttributeError, TypeError, RecursionError):  # garbled or nested 100,000 deep
+            pass
+    points, met = {}, {}
+    for key, value in items:
+        kind, _sep, rest = key.partition("-")
+        if kind not in ("p", "m"):
+            continue
+        sid, _dash, cid = rest.partition("-")
+        sid, cid = as_id(sid), as_id(cid)
+        if sid is None or cid is None:
+            continue
+        if kind == "p":
+            points.setdefault(sid, {})[cid] = value
+        else:
+            met.setdefault(sid, set()).add(cid)
+    for key in rows:
+        if subject_id := as_id(key):
+            points.setdefault(subject_id, {})
+            met.setdefault(subject_id, set())
+    return points, met

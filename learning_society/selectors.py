@@ -84,6 +84,10 @@ def assessment_scores(assessment: Assessment) -> dict[int, Score]:
     return {s.criterion_id: s for s in assessment.scores.all()}
 
 
+def assessment_of(subject: Subject, year: int) -> Assessment | None:
+    return Assessment.objects.filter(subject=subject, year=year).first()
+
+
 @dataclass
 class GridRow:
     subject: Subject
@@ -104,6 +108,33 @@ class Grid:
     @property
     def is_points(self) -> bool:
         return self.rubric.regime == Rubric.Regime.POINTS
+
+    @property
+    def versions(self) -> dict[str, int]:
+        """The version of each row's assessment (0: none yet), carried by the page to detect stale saves."""
+        return {str(r.subject.pk): r.assessment.version if r.assessment else 0 for r in self.rows}
+
+    def cells(self, typed=None, cell_errors=None) -> list[dict]:
+        """The rows as the page shows them: the saved values, or what was typed when a save was
+        refused (`typed` = (points, met) as posted), with each cell's error."""
+        cell_errors = cell_errors or {}
+        rows = []
+        for row in self.rows:
+            cells = []
+            for c in self.criteria:
+                if typed is not None:
+                    value = (
+                        (typed[0].get(row.subject.pk) or {}).get(c.pk, "")
+                        if self.is_points
+                        else c.pk in (typed[1].get(row.subject.pk) or set())
+                    )
+                else:
+                    value = row.values.get(c.pk, "" if self.is_points else False)
+                    if self.is_points and value not in ("", None):
+                        value = engine.format_points(value)
+                cells.append({"criterion": c, "value": value, "error": cell_errors.get((row.subject.pk, c.pk))})
+            rows.append({"row": row, "cells": cells})
+        return rows
 
 
 def grid_for(area: Unit, title: str, year: int, rubric: Rubric) -> Grid:
@@ -294,3 +325,19 @@ def statistics(root: Unit, year: int) -> tuple[list[AreaStat], AreaStat]:
         add(row["subject__area__path"], row["subject__title"], "recognised", row["n"])
         add(row["subject__area__path"], row["subject__title"], None, row["n"], key=key)
     return [rows[c.pk] for c in communes], total
+
+
+def all_in_area(ids: set[int], area: Unit) -> bool:
+    """Whether every posted assessment id belongs to the area (ids typed from elsewhere do not)."""
+    found = Assessment.objects.filter(pk__in=ids, subject__area__path__startswith=area.path).count()
+    return found == len(ids)
+
+
+def issuer_for(area: Unit, recogniser: str) -> Unit:
+    """The People's Committee that signs: the commune's, or the office's for titles the office handles."""
+    chain = list(Unit.objects.filter(pk__in=[int(p) for p in area.path.strip("/").split("/") if p]).order_by("-depth"))
+    wanted = UnitKind.OFFICE if recogniser == "office" else UnitKind.COMMUNE
+    for unit in chain:
+        if unit.kind == wanted:
+            return unit
+    return chain[0] if chain else area

@@ -41,6 +41,9 @@ from .forms import (
     RegisterForm,
     SubjectForm,
     TitleSettingForm,
+    assessment_initial,
+    grid_entries,
+    grid_versions,
 )
 from .models import Assessment, Title
 from .permissions import can_check, can_configure, can_enter, can_recognise, duty_refusal, rules_for
@@ -180,35 +183,21 @@ def assess(request, pk):
         )
         return redirect("learning_society:subject", subject.pk)
     criteria = rubric_criteria(rubric)
-    assessment = Assessment.objects.filter(subject=subject, year=year).first()
+    assessment = selectors.assessment_of(subject, year)
     if assessment and assessment.status == Assessment.Status.RECOGNISED:
         messages.info(request, _("Đánh giá năm %(y)s đã được công nhận, không sửa được nữa.") % {"y": year})
         return redirect("learning_society:subject", subject.pk)
-    initial = {
-        "note": assessment.note if assessment else "",
-        "requested_level": assessment.requested_level if assessment else None,
-        "version": assessment.version if assessment else 0,
-    }
-    if assessment:
-        for cid, score in selectors.assessment_scores(assessment).items():
-            initial[f"c{cid}"] = score.met if rubric.regime == Rubric.Regime.LEVELS else score.points
-            initial[f"e{cid}"] = score.evidence
+    initial = assessment_initial(assessment, rubric)
     form = AssessmentForm(request.POST or None, rubric=rubric, criteria=criteria, initial=initial)
     status = 200
     if request.method == "POST" and form.is_valid():
-        points, met, evidence = form.entries()
         try:
             services.assessment_save(
                 actor=request.user,
                 subject=subject,
                 year=year,
-                points=points,
-                met=met,
-                evidence=evidence,
-                note=form.cleaned_data.get("note", ""),
-                requested_level=form.cleaned_data.get("requested_level"),
                 submit="submit" in request.POST,
-                expected_version=form.page_version(),
+                **form.service_fields(),
             )
         except StaleEdit as exc:
             status = answer_stale(request, form, exc)
@@ -284,14 +273,15 @@ def grid(request, pk):
     editable = can_enter(request.user, area)
     rule = rules_for(area)[title]
     may_check = can_check(request.user, area, rule)
+    here = f"{reverse('learning_society:grid', args=[area.pk])}?danh_hieu={title}&nam={year}"
     cell_errors, typed, status = {}, None, 200
     if request.method == "POST":
         if not editable:
             raise PermissionDenied
         if rubric is None or rubric.regime != Rubric.Regime.POINTS:
             messages.error(request, _("Bộ tiêu chí năm này không chấm điểm: hãy đánh giá từng đối tượng."))
-            return redirect(f"{reverse('learning_society:grid', args=[area.pk])}?danh_hieu={title}&nam={year}")
-        points, met = _grid_entries(request.POST)
+            return redirect(here)
+        points, met = grid_entries(request.POST)
         try:
             n = services.grid_save(
                 actor=request.user,
@@ -301,7 +291,7 @@ def grid(request, pk):
                 points=points,
                 met=met,
                 check=may_check and "check" in request.POST,
-                expected_versions=_grid_versions(request.POST),
+                expected_versions=grid_versions(request.POST),
             )
         except StaleEdit as exc:
             # A row moved since the page was loaded: nothing saved, what was typed is shown again
@@ -314,25 +304,8 @@ def grid(request, pk):
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, _("Đã lưu %(n)s dòng.") % {"n": n})
-            return redirect(f"{reverse('learning_society:grid', args=[area.pk])}?danh_hieu={title}&nam={year}")
+            return redirect(here)
     data = selectors.grid_for(area, title, year, rubric) if rubric else None
-    rows = []
-    if data:
-        for row in data.rows:
-            cells = []
-            for c in data.criteria:
-                if typed is not None:
-                    value = (
-                        (typed[0].get(row.subject.pk) or {}).get(c.pk, "")
-                        if data.is_points
-                        else c.pk in (typed[1].get(row.subject.pk) or set())
-                    )
-                else:
-                    value = row.values.get(c.pk, "" if data.is_points else False)
-                    if data.is_points and value not in ("", None):
-                        value = engine.format_points(value)
-                cells.append({"criterion": c, "value": value, "error": cell_errors.get((row.subject.pk, c.pk))})
-            rows.append({"row": row, "cells": cells})
     return render(
         request,
         "learning_society/grid.html",
@@ -343,62 +316,17 @@ def grid(request, pk):
             "year": str(year),
             "years": _years(),
             "grid": data,
-            "rows": rows,
+            "rows": data.cells(typed, cell_errors) if data else [],
             "editable": editable,
             "may_check": may_check,
             "may_recognise": can_recognise(request.user, area, rule),
             "bands": rubric.bands if rubric else [],
             "recognisable": selectors.recognisable(area, title, year).count() if rubric else 0,
             "titles": [(t, Title(t).label) for t in TITLES_BY_AREA.get(area.kind, [])],
-            "versions": json.dumps(
-                {str(r.subject.pk): r.assessment.version if r.assessment else 0 for r in data.rows} if data else {}
-            ),
+            "versions": json.dumps(data.versions if data else {}),
         },
         status=status,
     )
-
-
-def _grid_versions(post) -> dict[int, int]:
-    """The assessment versions the grid page showed, {subject: version (0: none yet)}; garbled or
-    missing means "unknown", which the service treats as stale."""
-    try:
-        data = json.loads(post.get("versions") or "{}")
-        return {int(k): int(v) for k, v in data.items()}
-    except (ValueError, TypeError, AttributeError, RecursionError):
-        return {}
-
-
-def _grid_entries(post):
-    """p-<subject>-<criterion> = typed points; m-<subject>-<criterion> = ticked (levels). The page's
-    script packs every cell into one JSON field `cells` (with `rows`), because a hamlet of 500
-    families has 4,000 cells and Django refuses more than DATA_UPLOAD_MAX_NUMBER_FIELDS fields."""
-    items = list(post.items())
-    rows = post.getlist("row")
-    for packed in post.getlist("cells"):
-        try:
-            data = json.loads(packed)
-            items += [(str(k), str(v)) for k, v in data.get("cells", {}).items()]
-            rows += [str(r) for r in data.get("rows", [])]
-        except (ValueError, AttributeError, TypeError, RecursionError):  # garbled or nested 100,000 deep
-            pass
-    points, met = {}, {}
-    for key, value in items:
-        kind, _sep, rest = key.partition("-")
-        if kind not in ("p", "m"):
-            continue
-        sid, _dash, cid = rest.partition("-")
-        sid, cid = as_id(sid), as_id(cid)
-        if sid is None or cid is None:
-            continue
-        if kind == "p":
-            points.setdefault(sid, {})[cid] = value
-        else:
-            met.setdefault(sid, set()).add(cid)
-    for key in rows:
-        if subject_id := as_id(key):
-            points.setdefault(subject_id, {})
-            met.setdefault(subject_id, set())
-    return points, met
 
 
 @require_POST
@@ -460,10 +388,10 @@ def recognise(request, pk):
         # Separation of duties: what this person entered, or of their own unit, is not offered.
         a.duty_refusal = duty_refusal(request.user, a, action=_("công nhận"))
     rule = rules_for(area)[title]
-    issuer = _issuer(area, rule.recogniser)
+    issuer = selectors.issuer_for(area, rule.recogniser)
     form = DecisionForm(request.POST or None, initial={"place": issuer.name if issuer else ""})
     selected = set(ids_from(request.POST.getlist("assessment"))) if request.method == "POST" else None
-    if selected and not _all_in_area(selected, area):
+    if selected and not selectors.all_in_area(selected, area):
         # Ids of another area or office (typed into the form): refused without a word about them.
         form.add_error(
             None, _("Một số đánh giá đã chọn không thuộc %(area)s; hãy tải lại trang.") % {"area": area.full_name}
@@ -502,23 +430,6 @@ def recognise(request, pk):
             "issuer": issuer,
         },
     )
-
-
-def _all_in_area(ids: set[int], area) -> bool:
-    found = Assessment.objects.filter(pk__in=ids, subject__area__path__startswith=area.path).count()
-    return found == len(ids)
-
-
-def _issuer(area, recogniser):
-    """The People's Committee that signs: the commune's, or the office's for titles the office handles."""
-    from units.models import Unit
-
-    chain = list(Unit.objects.filter(pk__in=[int(p) for p in area.path.strip("/").split("/") if p]).order_by("-depth"))
-    wanted = UnitKind.OFFICE if recogniser == "office" else UnitKind.COMMUNE
-    for unit in chain:
-        if unit.kind == wanted:
-            return unit
-    return chain[0] if chain else area
 
 
 def decision_detail(request, pk):
