@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Sum
 
+from rubrics.models import RubricCriterion
 from units.models import Unit, UnitKind, today
 from units.selectors import units_visible_to
 
@@ -14,6 +15,7 @@ from .models import (
     Activity,
     ActivityKind,
     CentrePerson,
+    CentreProfile,
     Club,
     Field,
     FundingEntry,
@@ -23,6 +25,7 @@ from .models import (
     PersonRole,
     SelfAssessment,
     SpendingPurpose,
+    YearPlan,
     school_year_range,
 )
 
@@ -283,3 +286,32 @@ def ranking(centres: QuerySet[Unit], year: int) -> list[SelfAssessment]:
     )
     assessments.sort(key=lambda a: (a.office_total is None, -(a.office_total or 0), -a.self_total, a.centre.name))
     return assessments
+
+
+# One centre's records of a year ------------------------------------------------------------------
+
+
+def self_assessment_of(centre: Unit, year: int) -> SelfAssessment | None:
+    return SelfAssessment.objects.filter(centre=centre, school_year=year).select_related("rubric").first()
+
+
+def assessment_criteria(assessment: SelfAssessment) -> QuerySet[RubricCriterion]:
+    """The criteria of the rubric the assessment is scored on, in the rubric's order."""
+    return (
+        RubricCriterion.objects.filter(group__rubric=assessment.rubric_id)
+        .select_related("group")
+        .order_by("group__order", "order")
+    )
+
+
+def plan_of(centre: Unit, year: int) -> YearPlan | None:
+    return YearPlan.objects.filter(centre=centre, school_year=year).first()
+
+
+def profile_of(centre: Unit) -> CentreProfile | None:
+    return CentreProfile.objects.filter(centre=centre).first()
+
+
+def centre_as_queryset(centre: Unit) -> QuerySet[Unit]:
+    """The one centre as a queryset, for providers that take a set of units."""
+    return Unit.objects.filter(pk=centre.pk)

@@ -16,14 +16,14 @@ from units.forms import apply_errors
 
 from .. import access, permissions, selectors, services
 from ..forms import EvidenceForm, RateForm, ScoreForm
-from ..models import AssessmentStatus, SelfAssessment, school_year_label
+from ..models import AssessmentStatus, school_year_label
 from .common import _centre_context, _year, _years_around
 
 
 def assessment(request, pk):
     centre = access.get_centre_for_user(request.user, pk)
     year = _year(request)
-    obj = SelfAssessment.objects.filter(centre=centre, school_year=year).select_related("rubric").first()
+    obj = selectors.self_assessment_of(centre, year)
     context = _centre_context(
         request, centre, year=year, year_label=school_year_label(year), years=_years_around(year), assessment=obj
     )
@@ -96,19 +96,9 @@ def _assessment_page(request, obj, context, *, evidence_form=None, status=200):
         editable=editable,
         max_total=sum(g["max"] for g in groups),
         general_evidence=[e for e in evidence if e.criterion_id is None],
-        evidence_form=evidence_form or EvidenceForm(criteria_queryset=_criteria_qs(obj)),
+        evidence_form=evidence_form or EvidenceForm(criteria_queryset=selectors.assessment_criteria(obj)),
     )
     return render(request, "centers/assessment.html", context, status=status)
-
-
-def _criteria_qs(obj):
-    from rubrics.models import RubricCriterion
-
-    return (
-        RubricCriterion.objects.filter(group__rubric=obj.rubric_id)
-        .select_related("group")
-        .order_by("group__order", "order")
-    )
 
 
 @require_POST
@@ -137,7 +127,7 @@ def assessment_submit(request, pk):
 @require_POST
 def evidence_add(request, pk):
     obj = access.get_assessment_for_user(request.user, pk, need="manage")
-    form = EvidenceForm(request.POST, request.FILES, criteria_queryset=_criteria_qs(obj))
+    form = EvidenceForm(request.POST, request.FILES, criteria_queryset=selectors.assessment_criteria(obj))
     if form.is_valid():
         try:
             services.evidence_add(

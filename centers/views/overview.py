@@ -13,7 +13,7 @@ from units.selectors import is_office_user
 
 from .. import access, permissions, selectors
 from ..exports import overview_table
-from ..models import SelfAssessment, school_year_label, school_year_range
+from ..models import school_year_label, school_year_range
 from ..report import REPORT_ROWS
 from .common import PAGE_SIZE, _centre_context, _chart, _year, _years_around
 
@@ -83,7 +83,7 @@ def _dashboard(request, centre):
         inactive_days=selectors.INACTIVE_DAYS,
         recent=selectors.activity_list(centre)[:6],
         by_field=_chart(selectors.activities_by_field([centre.pk], start, end)),
-        assessment=SelfAssessment.objects.filter(centre=centre, school_year=year).first(),
+        assessment=selectors.self_assessment_of(centre, year),
     )
     return render(request, "centers/dashboard.html", context)
 
@@ -94,7 +94,7 @@ def report(request, pk):
     centre = access.get_centre_for_user(request.user, pk)
     year = _year(request)
     start, end = school_year_range(year)
-    units = type(centre).objects.filter(pk=centre.pk)
+    units = selectors.centre_as_queryset(centre)
     sections = []
     for section, keys in REPORT_ROWS:
         rows = []

@@ -89,7 +89,7 @@ def plan(request, pk):
             year=year,
             year_label=school_year_label(year),
             years=_years_around(year + 1),
-            plan=YearPlan.objects.filter(centre=centre, school_year=year).first(),
+            plan=selectors.plan_of(centre, year),
             needs=selectors.needs_by_field(centre, year - 1),
             previous_year_label=school_year_label(year - 1),
             previous=selectors.activity_stats([centre.pk], start, end).get(centre.pk, {}),
@@ -100,9 +100,7 @@ def plan(request, pk):
 def plan_edit(request, pk):
     centre = access.get_centre_for_user(request.user, pk, need="manage")
     year = _year(request)
-    instance = YearPlan.objects.filter(centre=centre, school_year=year).first() or YearPlan(
-        centre=centre, school_year=year
-    )
+    instance = selectors.plan_of(centre, year) or YearPlan(centre=centre, school_year=year)
     form = PlanForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         try:

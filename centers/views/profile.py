@@ -24,7 +24,7 @@ def profile(request, pk):
     context = _centre_context(
         request,
         centre,
-        profile=CentreProfile.objects.filter(centre=centre).first(),
+        profile=selectors.profile_of(centre),
         board=[p for p in current if p.role in BOARD_ROLES],
         staff=[p for p in current if p.role not in BOARD_ROLES],
         former=[p for p in people if not p.is_current],
@@ -34,7 +34,7 @@ def profile(request, pk):
 
 def profile_edit(request, pk):
     centre = access.get_centre_for_user(request.user, pk, need="manage")
-    instance = CentreProfile.objects.filter(centre=centre).first() or CentreProfile(centre=centre)
+    instance = selectors.profile_of(centre) or CentreProfile(centre=centre)
     form = ProfileForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         try:
