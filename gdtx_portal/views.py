@@ -8,21 +8,22 @@ plugin loader), so this file never imports a domain app.
 
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
-from django.db.models import Count, Q, Window
 from django.http import JsonResponse
 from django.shortcuts import render
 
 from units.calendar import upcoming_milestones
-from units.models import AuditEntry, Membership, Role, SchoolLevel, Unit, UnitKind, today
+from units.models import Role, SchoolLevel, Unit, UnitKind, today
 from units.selectors import (
     active_memberships,
+    area_overview,
+    colleagues,
+    communes_with_children,
     manage_roots,
     people_visible_to,
     primary_role,
-    unit_kind_counts,
-    units_visible_to,
+    recent_audit,
+    visible_unit_summary,
 )
-from units.text import name_order
 
 from .home.audit import readable_audit
 from .home.panels import module_panels
@@ -64,24 +65,16 @@ def home(request):
 
 
 def _colleagues(unit: Unit) -> dict:
-    people = Membership.objects.active_on().filter(unit=unit)
-    # The first few with the size of the whole staff beside each row: one query whatever the staff.
-    shown = list(
-        people.select_related("user")
-        .annotate(staff=Window(Count("id")))
-        .order_by("role", "user__full_name")[:COLLEAGUES_SHOWN]
-    )
-    return {"colleagues": shown, "colleagues_more": (shown[0].staff - len(shown)) if shown else 0}
+    shown, more = colleagues(unit, COLLEAGUES_SHOWN)
+    return {"colleagues": shown, "colleagues_more": more}
 
 
 def _commune_overview(area: Unit) -> dict:
     """Where an association branch works: a commune branch sees its commune's hamlets (where
     learning families and communities are assessed, DOMAIN.md §4); a district branch sees the
     communes."""
-    units = Unit.objects.subtree_of(area).active_on()
-    counts = unit_kind_counts(units)
     chip_kind = UnitKind.HAMLET if area.kind == UnitKind.COMMUNE else UnitKind.COMMUNE
-    chips = sorted(units.filter(kind=chip_kind).order_by("name")[:HAMLETS_SHOWN], key=name_order)
+    counts, chips = area_overview(area, chip_kind, HAMLETS_SHOWN)
     return {
         "commune": area,
         "area_is_commune": area.kind == UnitKind.COMMUNE,
@@ -93,38 +86,10 @@ def _commune_overview(area: Unit) -> dict:
 
 def _office_home(request, role):
     user = request.user
-    visible = units_visible_to(user).active_on()
-    # Units by kind, schools by level and the especially difficult communes: one grouped query.
-    counts: dict[str, int] = {}
-    school_levels: dict[str, int] = {}
-    difficult = 0
-    for kind, level, hard, n in (
-        visible.order_by().values_list("kind", "school_level", "especially_difficult").annotate(n=Count("id"))
-    ):
-        counts[kind] = counts.get(kind, 0) + n
-        if kind == UnitKind.SCHOOL:
-            school_levels[level] = school_levels.get(level, 0) + n
-        if kind == UnitKind.COMMUNE and hard:
-            difficult += n
+    counts, school_levels, difficult = visible_unit_summary(user)
     day = today()
-    open_children = Q(children__valid_to__isnull=True) | Q(children__valid_to__gte=day)
-    communes = sorted(
-        visible.filter(kind=UnitKind.COMMUNE)
-        .annotate(
-            # distinct: the predecessors join would otherwise multiply the children counted.
-            hamlets=Count("children", distinct=True, filter=Q(children__kind=UnitKind.HAMLET) & open_children),
-            schools=Count("children", distinct=True, filter=Q(children__kind=UnitKind.SCHOOL) & open_children),
-            centres=Count("children", distinct=True, filter=Q(children__kind=UnitKind.CENTRE) & open_children),
-            merged_from=Count("predecessors", distinct=True),
-        )
-        .order_by("name")[:COMMUNES_SHOWN],
-        key=name_order,
-    )
-    recent = readable_audit(
-        AuditEntry.objects.filter(Q(unit__in=units_visible_to(user)) | Q(actor=user))
-        .select_related("actor", "unit")
-        .order_by("-at", "-id")[:RECENT_SHOWN]
-    )
+    communes = communes_with_children(user, COMMUNES_SHOWN, day=day)
+    recent = readable_audit(recent_audit(user, RECENT_SHOWN))
     office_memberships = [m for m in active_memberships(user) if m.role in OFFICE_HOME_ROLES]
     office = office_memberships[0].unit if office_memberships else None
     context = {

@@ -19,6 +19,7 @@ from .permissions import fill_unit_ids
 from .report_models import (
     CellType,
     DataValue,
+    FormCell,
     Notification,
     ReportForm,
     ReportingPeriod,
@@ -382,3 +383,28 @@ def communes_for_filter(period: ReportingPeriod) -> QuerySet[Unit]:
 
 def display(number, text="") -> str:
     return display_value(number, text)
+
+
+def commune_in_period(period: ReportingPeriod, commune_id: int) -> Unit | None:
+    """A commune filter of a period's pages: only a unit under the period's owner."""
+    return Unit.objects.filter(pk=commune_id, path__startswith=period.owner.path).first()
+
+
+def selected_submissions(period: ReportingPeriod, *, ids: list[int], which: str = "") -> list[Submission]:
+    """The submissions a bulk action names: the ticked ids, else all missing or all waiting ones."""
+    subs = Submission.objects.filter(period=period)
+    if ids:
+        return list(subs.filter(pk__in=ids))
+    if which == "missing":
+        return list(subs.filter(status__in=[Submission.Status.DRAFT, Submission.Status.RETURNED]))
+    if which == "waiting":
+        return list(subs.filter(status=Submission.Status.SUBMITTED))
+    return []
+
+
+def period_cells(period: ReportingPeriod) -> QuerySet[FormCell]:
+    return FormCell.objects.filter(form=period.form).select_related("row", "column", "row__section")
+
+
+def notifications_of(user) -> QuerySet[Notification]:
+    return Notification.objects.filter(user=user)

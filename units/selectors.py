@@ -7,11 +7,13 @@ officer the commune (or office) their branch belongs to.
 
 import datetime
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Window, prefetch_related_objects
+from django.utils import timezone
 
 from .models import (
     OFFICE_ROLES,
     ROLE_PRIORITY,
+    AuditEntry,
     Membership,
     Role,
     Unit,
@@ -20,7 +22,7 @@ from .models import (
     User,
     today,
 )
-from .text import fold
+from .text import fold, name_order
 
 _CACHE_ATTR = "_gdtx_active_memberships"
 
@@ -353,3 +355,108 @@ def close_preview(unit: Unit) -> dict:
     units = Unit.objects.subtree_of(unit).exclude(pk=unit.pk).filter(valid_to__isnull=True)
     roles = Membership.objects.filter(unit__path__startswith=unit.path, valid_to__isnull=True)
     return {"units": units.count(), "roles": roles.count()}
+
+
+# What the home pages summarise (gdtx_portal.views): each a fixed number of queries -------------
+
+
+def colleagues(unit: Unit, limit: int) -> tuple[list[Membership], int]:
+    """The first few people of a unit and how many more there are: one query whatever the staff."""
+    shown = list(
+        Membership.objects.active_on()
+        .filter(unit=unit)
+        .select_related("user")
+        .annotate(staff=Window(Count("id")))
+        .order_by("role", "user__full_name")[:limit]
+    )
+    return shown, (shown[0].staff - len(shown)) if shown else 0
+
+
+def area_overview(area: Unit, chip_kind: str, limit: int) -> tuple[dict[str, int], list[Unit]]:
+    """The units open under `area` by kind, and the first few of `chip_kind` in Vietnamese order."""
+    units = Unit.objects.subtree_of(area).active_on()
+    chips = sorted(units.filter(kind=chip_kind).order_by("name")[:limit], key=name_order)
+    return unit_kind_counts(units), chips
+
+
+def visible_unit_summary(user) -> tuple[dict[str, int], dict[str, int], int]:
+    """Open units the user sees by kind, schools by level and the especially difficult communes:
+    one grouped query."""
+    counts: dict[str, int] = {}
+    school_levels: dict[str, int] = {}
+    difficult = 0
+    rows = (
+        units_visible_to(user)
+        .active_on()
+        .order_by()
+        .values_list("kind", "school_level", "especially_difficult")
+        .annotate(n=Count("id"))
+    )
+    for kind, level, hard, n in rows:
+        counts[kind] = counts.get(kind, 0) + n
+        if kind == UnitKind.SCHOOL:
+            school_levels[level] = school_levels.get(level, 0) + n
+        if kind == UnitKind.COMMUNE and hard:
+            difficult += n
+    return counts, school_levels, difficult
+
+
+def communes_with_children(user, limit: int, *, day: datetime.date | None = None) -> list[Unit]:
+    """The first communes the user sees (Vietnamese order) with their open hamlets, schools and
+    centres counted and the communes merged into them."""
+    day = day or today()
+    open_children = Q(children__valid_to__isnull=True) | Q(children__valid_to__gte=day)
+    communes = (
+        units_visible_to(user)
+        .active_on()
+        .filter(kind=UnitKind.COMMUNE)
+        .annotate(
+            # distinct: the predecessors join would otherwise multiply the children counted.
+            hamlets=Count("children", distinct=True, filter=Q(children__kind=UnitKind.HAMLET) & open_children),
+            schools=Count("children", distinct=True, filter=Q(children__kind=UnitKind.SCHOOL) & open_children),
+            centres=Count("children", distinct=True, filter=Q(children__kind=UnitKind.CENTRE) & open_children),
+            merged_from=Count("predecessors", distinct=True),
+        )
+        .order_by("name")[:limit]
+    )
+    return sorted(communes, key=name_order)
+
+
+def recent_audit(user, limit: int) -> QuerySet[AuditEntry]:
+    """The latest entries on units the user sees, or by the user."""
+    return (
+        AuditEntry.objects.filter(Q(unit__in=units_visible_to(user)) | Q(actor=user))
+        .select_related("actor", "unit")
+        .order_by("-at", "-id")[:limit]
+    )
+
+
+# The audit log page ----------------------------------------------------------------------------
+
+
+def audit_entries_visible_to(user) -> QuerySet[AuditEntry]:
+    """The audit log the user may read: entries on units in scope (system-wide ones: superusers)."""
+    entries = AuditEntry.objects.all()
+    if user.is_superuser:
+        return entries
+    return entries.filter(unit__in=units_visible_to(user))
+
+
+def _start_of_day(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def filter_audit_entries(entries: QuerySet[AuditEntry], data: dict) -> QuerySet[AuditEntry]:
+    """The audit page's filters (action, person, unit, dates), each applied only when given."""
+    if data.get("action"):
+        entries = entries.filter(action=data["action"])
+    for word in (data.get("person") or "").split():
+        entries = entries.filter(Q(actor__full_name__icontains=word) | Q(actor__username__icontains=word))
+    for word in fold(data.get("unit") or "").split():
+        entries = entries.filter(unit__search_text__contains=word)
+    if data.get("date_from"):
+        entries = entries.filter(at__gte=_start_of_day(data["date_from"]))
+    if data.get("date_to"):
+        # The whole of the last day counts: before midnight that ends it, office time.
+        entries = entries.filter(at__lt=_start_of_day(data["date_to"] + datetime.timedelta(days=1)))
+    return entries

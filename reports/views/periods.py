@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from units.forms import apply_errors
-from units.models import Unit, UnitKind
+from units.models import UnitKind
 from units.selectors import units_editable_by
 from units.text import as_id, ids_from
 
@@ -25,16 +24,19 @@ from ..permissions import (
     review_refusal,
     submission_preparers,
 )
-from ..report_models import FormCell, ReportForm, Submission
+from ..report_models import ReportForm, Submission
 from ..selectors import (
     board,
+    commune_in_period,
     communes_for_filter,
     deadline_label,
     forms_visible_to,
+    period_cells,
     period_submissions,
     rollup_drilldown,
     rollup_filter_labels,
     rollup_table,
+    selected_submissions,
 )
 from ..selectors import (
     period_list as select_periods,
@@ -110,7 +112,7 @@ def _commune_filter(request, period):
     commune_id = as_id(value)
     if commune_id is None:
         return None
-    commune = Unit.objects.filter(pk=commune_id, path__startswith=period.owner.path).first()
+    commune = commune_in_period(period, commune_id)
     if commune is None:
         raise Http404
     return commune
@@ -177,14 +179,7 @@ def period_units(request, pk):
 
 def _selected_submissions(request, period):
     ids = ids_from(request.POST.getlist("submission"))
-    subs = Submission.objects.filter(period=period)
-    if ids:
-        return list(subs.filter(pk__in=ids))
-    if request.POST.get("all") == "missing":
-        return list(subs.filter(status__in=[Submission.Status.DRAFT, Submission.Status.RETURNED]))
-    if request.POST.get("all") == "waiting":
-        return list(subs.filter(status=Submission.Status.SUBMITTED))
-    return []
+    return selected_submissions(period, ids=ids, which=request.POST.get("all", ""))
 
 
 def _back(request, period):
@@ -274,9 +269,7 @@ def rollup(request, pk):
 def rollup_cell(request, pk, cell_pk):
     """Drill-down: the units behind one office figure."""
     period = _period_for_office(request, pk)
-    cell = get_object_or_404(
-        FormCell.objects.filter(Q(form=period.form)).select_related("row", "column", "row__section"), pk=cell_pk
-    )
+    cell = get_object_or_404(period_cells(period), pk=cell_pk)
     filters = _rollup_filters(request, period)
     page = paginate(request, rollup_drilldown(period, cell, **filters), per_page=50)
     return render(

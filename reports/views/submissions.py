@@ -14,9 +14,10 @@ from ..access import get_notification_for_user, get_submission_for_user
 from ..forms import ReasonForm
 from ..formspec import load_form_spec
 from ..permissions import can_fill, can_open_periods, can_review, fill_unit_ids, review_refusal
-from ..report_models import CellType, Notification
+from ..report_models import CellType
 from ..selectors import (
     deadline_label,
+    notifications_of,
     period_list,
     submission_events,
     submission_history,
@@ -216,7 +217,7 @@ def submission_unlock(request, pk):
 
 
 def notifications(request):
-    page = paginate(request, Notification.objects.filter(user=request.user))
+    page = paginate(request, notifications_of(request.user))
     return render(request, "reports/notifications.html", {"page_obj": page, "items": page.object_list})
 
 

@@ -6,17 +6,11 @@ office's log. Entries without a unit are system-wide and shown to superusers onl
 The page runs a fixed number of queries whatever the size of the log (tests/hardening).
 """
 
-import datetime
-
-from django.db.models import Q
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..forms import AuditFilterForm
-from ..models import AuditEntry
-from ..selectors import units_visible_to
-from ..text import fold
+from ..selectors import audit_entries_visible_to, filter_audit_entries
 from .common import ACTION_LABELS, paginate, require_office
 
 # The part before the dot names the module; shown where an action has no label of its own.
@@ -45,36 +39,10 @@ def action_label(action: str) -> str:
     return action
 
 
-def audit_scope(user):
-    entries = AuditEntry.objects.all()
-    if user.is_superuser:
-        return entries
-    return entries.filter(unit__in=units_visible_to(user))
-
-
-def _start_of(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
-
-
-def filter_entries(entries, data: dict):
-    if data.get("action"):
-        entries = entries.filter(action=data["action"])
-    for word in (data.get("person") or "").split():
-        entries = entries.filter(Q(actor__full_name__icontains=word) | Q(actor__username__icontains=word))
-    for word in fold(data.get("unit") or "").split():
-        entries = entries.filter(unit__search_text__contains=word)
-    if data.get("date_from"):
-        entries = entries.filter(at__gte=_start_of(data["date_from"]))
-    if data.get("date_to"):
-        # The whole of the last day counts: before midnight that ends it, office time.
-        entries = entries.filter(at__lt=_start_of(data["date_to"] + datetime.timedelta(days=1)))
-    return entries
-
-
 def audit_list(request):
     user = request.user
     require_office(user)
-    scope = audit_scope(user)
+    scope = audit_entries_visible_to(user)
     actions = sorted(scope.order_by().values_list("action", flat=True).distinct())
     form = AuditFilterForm(request.GET or None, actions=[(a, action_label(a)) for a in actions])
     # A field with an error does not filter; the others still do, and the error is shown.
@@ -82,7 +50,7 @@ def audit_list(request):
     if form.is_bound:
         form.is_valid()
         data = {name: value for name, value in form.cleaned_data.items() if name not in form.errors}
-    entries = filter_entries(scope, data).select_related("actor", "unit").order_by("-at", "-id")
+    entries = filter_audit_entries(scope, data).select_related("actor", "unit").order_by("-at", "-id")
     page_obj = paginate(request, entries)
     for entry in page_obj.object_list:
         entry.label = action_label(entry.action)
