@@ -1,8 +1,8 @@
 """Learning society's blocks of the office's annual report (annual/blocks.py discovers this module).
 
 Figures come from learning_society.selectors.statistics, the same numbers as the module's own
-statistics page: recognitions held at the end of the year (a recognition lasts 36 months,
-Thông tư 24/2023 and 25/2023/TT-BGDĐT) against Quyết định 281/QĐ-TTg's targets.
+statistics page: recognitions held at the end of the year (kept for the 3 years following
+the year of recognition, learning_society.rules, Thông tư 25/2023/TT-BGDĐT) against Quyết định 281/QĐ-TTg's targets.
 """
 
 from django.urls import reverse

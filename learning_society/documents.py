@@ -14,6 +14,7 @@ from documents import (
 from units.models import UnitKind
 
 from .models import Assessment, Decision
+from .rules import recognition_valid_through
 from .services import agency_name
 
 __all__ = ["agency_name", "certificate_pdf", "decision_pdf", "pdf_response", "stats_pdf"]
@@ -39,9 +40,18 @@ def decision_document(decision: Decision) -> OfficialDocument:
 
 def decision_pdf(decision: Decision, annex: list[Assessment], *, request=None) -> bytes:
     validity = next((a.rubric.validity_months for a in annex if a.rubric.validity_months), None)
+    # Article 2 prints the recognitions' last valid day (Thông tư 25/2023/TT-BGDĐT: the 3 years following
+    # the year of recognition), the same day as the annex rows and the certificates.
+    valid_through = recognition_valid_through(decision.signed_on, validity)
     return render_official_pdf(
         "learning_society/pdf/decision.html",
-        {"doc": decision_document(decision), "decision": decision, "annex": annex, "validity": validity},
+        {
+            "doc": decision_document(decision),
+            "decision": decision,
+            "annex": annex,
+            "valid_through": valid_through,
+            "validity_years": valid_through.year - decision.signed_on.year if valid_through else None,
+        },
         request=request,
     )
 

@@ -1,7 +1,8 @@
 """Home panel of learning society for the office (gdtx_portal/home/panels.py): recognitions by
-title this year, and recognitions expiring within 6 months (a recognition lasts 36 months,
-Thông tư 24/2023 and 25/2023/TT-BGDĐT). A fixed number of queries, and those only after a change:
-the panel is kept (units.panel_cache) until a learning-society or unit-tree write."""
+title this year, and recognitions expiring within 6 months (kept for the 3 years following
+the year of recognition, learning_society.rules, Thông tư 25/2023/TT-BGDĐT). A fixed number of
+queries, and those only after a change: the panel is kept (units.panel_cache) until a
+learning-society or unit-tree write."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _

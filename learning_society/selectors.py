@@ -16,6 +16,7 @@ from units.selectors import scope_roots, units_visible_to
 
 from .models import Assessment, Decision, Registration, Score, Subject, Title
 from .permissions import rules_for
+from .rules import counts_at_end_of
 
 AREA_KINDS = [UnitKind.COMMUNE, UnitKind.HAMLET, UnitKind.SCHOOL, UnitKind.CENTRE, UnitKind.OTHER, UnitKind.OFFICE]
 
@@ -197,7 +198,7 @@ def recognised_list(user, *, year: int | None = None, title: str = "", query: st
 
 
 def expiring(user, *, on: datetime.date | None = None, months: int = 6) -> QuerySet[Assessment]:
-    """Recognitions whose validity ends within `months` (Thông tư 24/2023, 25/2023: valid 36 months)."""
+    """Recognitions whose last valid day falls within `months` (.rules.recognition_valid_through)."""
     on = on or today()
     return (
         recognised_list(user)
@@ -310,10 +311,11 @@ def statistics(root: Unit, year: int) -> tuple[list[AreaStat], AreaStat]:
     for row in assessments.values("subject__area__path", "subject__title").annotate(n=Count("id")).order_by():
         add(row["subject__area__path"], row["subject__title"], "assessed", row["n"])
     # Recognised: this year's recognitions, plus earlier ones still valid at the end of the year
-    # (Thông tư 24/2023, 25/2023: a level lasts 36 months), each subject once, its latest level.
-    end = datetime.date(year, 12, 31)
+    # (.rules.recognition_valid_through: kept for the 3 years following the year of recognition,
+    # Thông tư 25/2023/TT-BGDĐT), each subject once, its latest level.
+    end = counts_at_end_of(year)
     held = Assessment.objects.filter(subject__area__path__startswith=root.path, status=Assessment.Status.RECOGNISED)
-    held = held.filter(Q(year=year) | Q(year__lt=year, expires_on__gt=end, recognised_on__lte=end))
+    held = held.filter(Q(year=year) | Q(year__lt=year, expires_on__gte=end, recognised_on__lte=end))
     # Each subject once, at its latest recognition (one assessment per subject and year): counted in
     # SQL, grouped by place, title, level and band, so the work does not grow with the families.
     later = held.filter(subject=OuterRef("subject"), year__gt=OuterRef("year"))

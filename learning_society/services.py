@@ -25,6 +25,7 @@ from units.text import nfc
 from .models import Assessment, Decision, Registration, Score, Subject, Title, TitleSetting
 from .permissions import duty_conflict, duty_refusal
 from .rubric_kinds import shipped_rubric_data
+from .rules import recognition_valid_through
 
 HOUSEHOLD_SOURCE = "literacy.households"
 
@@ -357,9 +358,7 @@ def grid_save(
         handed_over = assessment.status == Assessment.Status.SELF_ASSESSED and before != assessment.status
         if assessment.status != Assessment.Status.CHECKED and (changed or handed_over):
             assessment.assessed_by = entered_by
-    Score.objects.filter(assessment__in=[assessments[sid] for sid in outcomes]).exclude(
-        criterion__in=criteria
-    ).delete()
+    Score.objects.filter(assessment__in=[assessments[sid] for sid in outcomes]).exclude(criterion__in=criteria).delete()
     Score.objects.bulk_create(to_create)
     Score.objects.bulk_update(to_update, ["points", "met"])
     Assessment.objects.bulk_update(
@@ -641,7 +640,7 @@ def recognise(
         a.status = Assessment.Status.RECOGNISED
         a.decision = decision
         a.recognised_on = signed_on
-        a.expires_on = engine.recognition_expires_on(signed_on, a.rubric.validity_months)
+        a.expires_on = recognition_valid_through(signed_on, a.rubric.validity_months)
         a.version += 1
     Assessment.objects.bulk_update(
         rows, ["status", "decision", "recognised_on", "expires_on", "level", "updated_at", "version"]

@@ -5,7 +5,8 @@ Two regimes exist in law (../shared/docs/DOMAIN.md §4) and both are data, never
   Khá 70–<85, Trung bình 50–<70, Không đạt < 50; Quyết định 448/QĐ-KHVN for families);
 - levels: criteria are checked (with evidence where required) and give mức độ 1 or mức độ 2
   (Thông tư 24/2023 and 25/2023/TT-BGDĐT); level 2 may be sought a number of months after level 1
-  and a recognition lasts a number of months.
+  and a recognition is kept for a number of months, read by learning_society.rules as the whole years
+  following the year of recognition.
 
 The one scoring code of the portal: `learning_society` (titles) and `centers` (the TTHTCĐ
 self-assessment, Công văn 2553) both score through `score_points` / `level_reached`; it imports neither.
@@ -38,13 +39,6 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
 def level2_eligible_from(level1_recognised_on: datetime.date, wait_months: int | None) -> datetime.date:
     """First day a level-2 request is allowed (Thông tư 25/2023: 12 months after level 1)."""
     return add_months(level1_recognised_on, wait_months or 0)
-
-
-def recognition_expires_on(recognised_on: datetime.date, validity_months: int | None) -> datetime.date | None:
-    """The day a recognition stops being valid (Thông tư 24/2023, 25/2023: 36 months)."""
-    if not validity_months:
-        return None
-    return add_months(recognised_on, validity_months)
 
 
 def check_level2_request(

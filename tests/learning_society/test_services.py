@@ -230,12 +230,12 @@ def _recognise_unit(world, assessment, signed_on, number):
     )
 
 
-def test_a_level_recognition_is_valid_36_months(world, school_unit):
+def test_a_level_recognition_is_kept_the_3_years_following_its_year(world, school_unit):
     a = _all_met(school_unit, 2024, level=1)
     assert a.level == 1
     _recognise_unit(world, a, datetime.date(2024, 12, 15), "1/QĐ-PGDĐT")
     a.refresh_from_db()
-    assert a.expires_on == datetime.date(2027, 12, 15)
+    assert a.expires_on == datetime.date(2027, 12, 31)
 
 
 def test_level_2_is_refused_11_months_after_level_1_and_allowed_at_12(world, school_unit):
@@ -256,7 +256,7 @@ def test_level_2_is_refused_11_months_after_level_1_and_allowed_at_12(world, sch
     _recognise_unit(world, second, datetime.date(2025, 12, 20), "2/QĐ-PGDĐT")
     second.refresh_from_db()
     assert second.level == 2
-    assert second.expires_on == datetime.date(2028, 12, 20)
+    assert second.expires_on == datetime.date(2028, 12, 31)
 
 
 def test_level_2_without_a_level_1_recognition_is_refused(world, school_unit):
@@ -348,7 +348,8 @@ def test_a_level_recognised_last_year_still_counts_while_it_is_valid(world, scho
 
     first = _all_met(school_unit, 2024, level=1)
     _recognise_unit(world, first, datetime.date(2024, 12, 15), "1/QĐ-PGDĐT")
-    for year, held in ((2024, 1), (2025, 1), (2026, 1), (2027, 0)):
+    # Kept for the 3 years following 2024 (Thông tư 25/2023/TT-BGDĐT): through 31/12/2027.
+    for year, held in ((2024, 1), (2025, 1), (2026, 1), (2027, 1), (2028, 0)):
         _rows, total = statistics(world.office, year)
         assert total.titles[Title.LEARNING_UNIT].recognised == held, year
     assert statistics(world.office, 2026)[1].titles[Title.LEARNING_UNIT].breakdown == {"Mức độ 1": 1}

@@ -109,12 +109,6 @@ def test_level_2_may_be_sought_12_months_after_level_1_not_11():
     assert engine.check_level2_request(level1_recognised_on=None, requested_on=level1, wait_months=12)
 
 
-def test_a_recognition_lasts_36_months():
-    assert engine.recognition_expires_on(datetime.date(2024, 12, 15), 36) == datetime.date(2027, 12, 15)
-    assert engine.recognition_expires_on(datetime.date(2024, 2, 29), 36) == datetime.date(2027, 2, 28)
-    assert engine.recognition_expires_on(datetime.date(2024, 1, 1), None) is None
-
-
 def test_months_are_added_to_the_end_of_a_short_month():
     assert engine.add_months(datetime.date(2025, 1, 31), 1) == datetime.date(2025, 2, 28)
     assert engine.add_months(datetime.date(2025, 11, 30), 3) == datetime.date(2026, 2, 28)
