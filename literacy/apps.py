@@ -12,6 +12,8 @@ class LiteracyConfig(AppConfig):
         # reports never imports a domain app: literacy tells it which numbers it can answer.
         from reports.providers import register_provider, register_subject_source
 
+        # levels: a deleted result, enrolment or class recomputes the people's levels (its receivers).
+        from . import levels  # noqa: F401
         from .providers import PROVIDERS, households_of_hamlet
 
         for key, label, func in PROVIDERS:

@@ -14,11 +14,9 @@ from units.concurrency import check_version
 from units.models import Unit, UnitKind
 from units.text import fold, nfc
 
-from . import rules
+from . import levels, rules
 from .models import (
-    COMPLETING_TERM,
     MIN_BIRTH_YEAR,
-    ClassStage,
     Enrolment,
     Household,
     LiteracyClass,
@@ -365,6 +363,8 @@ def person_update(*, actor, person: Person, expected_version: int | None = None,
         setattr(person, key, value)
     check_birth(person.birth_year if not person.birth_date else person.birth_date.year, person.birth_date)
     prepare_person(person)
+    # The survey's answers and the classes the person completed (literacy.levels).
+    person.literacy_level = levels.level_of(person)
     person.full_clean()
     person.version += 1
     person.save()
@@ -491,9 +491,9 @@ def enrolment_remove(*, actor, enrolment: Enrolment) -> None:
 
 @transaction.atomic
 def result_record(*, actor, enrolment: Enrolment, term: int, result: str, comment: str = "") -> TermResult:
-    """Record a term's result (Thông tư 10/2022/TT-BGDĐT). A pass at term 3 completes stage 1 and at
-    term 5 stage 2 (Thông tư 33/2021), which raises the person's literacy level (Điều 19) in the
-    register from the round they were enrolled from onwards."""
+    """Record or correct a term's result (Thông tư 10/2022/TT-BGDĐT). A pass at term 3 completes stage 1
+    and at term 5 stage 2 (Thông tư 33/2021); the person's level in every round is then recomputed
+    from all their records (literacy.levels), so a corrected result also takes a completion back."""
     literacy_class = enrolment.literacy_class
     if term not in literacy_class.terms:
         raise ValidationError({"term": _("Kỳ %(t)d không thuộc giai đoạn của lớp.") % {"t": term}})
@@ -503,13 +503,7 @@ def result_record(*, actor, enrolment: Enrolment, term: int, result: str, commen
     term_result, _created = TermResult.objects.update_or_create(
         enrolment=enrolment, term=term, defaults={"result": result, "comment": nfc(comment)}
     )
-    completing = COMPLETING_TERM.get(ClassStage(literacy_class.stage))
-    if completing == term:
-        passed = result in (TermResult.Result.EXCELLENT, TermResult.Result.COMPLETED)
-        enrolment.completed = passed
-        enrolment.save(update_fields=["completed"])
-        if passed:
-            _raise_stage(enrolment, int(literacy_class.stage))
+    levels.refresh([enrolment.lineage])
     audit.record(
         actor=actor,
         action="literacy.result",
@@ -518,20 +512,3 @@ def result_record(*, actor, enrolment: Enrolment, term: int, result: str, commen
         changes={f"term_{term}": [before or "", result]},
     )
     return term_result
-
-
-def _raise_stage(enrolment: Enrolment, stage: int) -> None:
-    since = enrolment.person.round.reference_date
-    people = Person.objects.select_for_update().filter(
-        lineage=enrolment.lineage, round__reference_date__gte=since, stage__lt=stage
-    )
-    updated = []
-    for person in people:
-        person.stage = stage
-        # Completing a stage is proof of literacy; an earlier "found illiterate" no longer holds.
-        person.found_illiterate = False
-        prepare_person(person)
-        # An edit page opened before this no longer shows the stage: its save must be refused.
-        person.version += 1
-        updated.append(person)
-    Person.objects.bulk_update(updated, ["stage", "found_illiterate", "literacy_level", "version"])

@@ -8,7 +8,8 @@ from django.db.models import F
 from units import audit
 from units.models import Unit
 
-from ..models import Household, Person, SurveyRound
+from .. import levels
+from ..models import Enrolment, Household, Person, SurveyRound
 from .diff import HOUSEHOLD_COMPARE, PERSON_COMPARE
 from .plan import BATCH, ImportPlan
 
@@ -59,6 +60,9 @@ def apply(
             updates.append(Person(pk=pk, found_illiterate=False, version=F("version") + 1, **person))
         Person.objects.bulk_update(updates, fields, batch_size=1000)
         done += len(updates)
+        # The file holds the survey's answers; the classes people completed still count (literacy.levels).
+        in_file = Person.objects.filter(round=survey_round, commune=commune).values("lineage")
+        levels.refresh(Enrolment.objects.filter(lineage__in=in_file).values_list("lineage", flat=True))
     if progress:
         progress(total, total)
     audit.record(

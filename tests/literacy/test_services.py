@@ -62,7 +62,8 @@ def test_completing_term_three_raises_the_person_to_level_one(world):
     services.result_record(actor=None, enrolment=enrolment, term=3, result="HT")
     person.refresh_from_db()
     enrolment.refresh_from_db()
-    assert (person.stage, person.literacy_level, enrolment.completed) == (1, 1, True)
+    # The survey's answer (stage) stays as surveyed; the completion shows in the level.
+    assert (person.stage, person.literacy_level, enrolment.completed) == (0, 1, True)
 
 
 def test_completing_term_five_raises_to_level_two_and_carries_into_the_next_round(world):
