@@ -4,23 +4,13 @@ unchanged households and people (two queries), the plan's summary."""
 from units.models import Unit
 
 from ..models import Household, Person, SurveyRound
+from ..services import PERSON_FIELDS
 from .plan import ImportPlan
 
 HOUSEHOLD_COMPARE = ("hamlet_id", "house_number", "head_name", "residence")
-PERSON_COMPARE = (
-    "full_name",
-    "birth_date",
-    "birth_year",
-    "sex",
-    "ethnicity",
-    "relation",
-    "grade",
-    "stage",
-    "disability",
-    "exempt",
-    "residence",
-    "status",
-)
+# The file carries the person form's fields (services.PERSON_FIELDS) but the on-the-spot finding
+# (found_illiterate), which only a visit records.
+PERSON_COMPARE = tuple(name for name in PERSON_FIELDS if name != "found_illiterate")
 
 
 def find_changes(plan: ImportPlan, survey_round: SurveyRound, commune: Unit) -> None:
