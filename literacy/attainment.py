@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 
 from units.models import Unit, UnitKind
+from units.status import especially_difficult_ids, is_especially_difficult, year_day
 
 from . import rules
 from .models import COUNTED_STATUSES, AgeMethod, LiteracySettings, Person, Sex, SurveyRound
@@ -202,21 +203,27 @@ def level_result(level: int, band: rules.Band, counts: Counts, *, exempt_leave: 
     )
 
 
-def _commune_standard(commune: Unit, row: dict | None, exempt_leave: bool) -> CommuneStandard:
+def _commune_standard(commune: Unit, row: dict | None, exempt_leave: bool, difficult: bool) -> CommuneStandard:
+    """`difficult`: the commune's especially difficult status on the day the year is judged on."""
     counts = {band.key: {g: _counts_from(row, band, g) for g in GROUPS} for band in rules.BANDS}
     results = {}
     for level in (1, 2):
-        band = rules.band_for(level, commune.especially_difficult)
+        band = rules.band_for(level, difficult)
         results[level] = level_result(level, band, counts[band.key]["all"], exempt_leave=exempt_leave)
     return CommuneStandard(
         commune=commune,
-        especially_difficult=commune.especially_difficult,
+        especially_difficult=difficult,
         counts=counts,
         level1=results[1],
         level2=results[2],
         total_people=row["total_people"] if row else 0,
         exempt_leave=exempt_leave,
     )
+
+
+def judged_on(survey_round: SurveyRound | None, year: int) -> datetime.date:
+    """The day a statistics year is judged on: its round's reference date, else the year's last day."""
+    return survey_round.reference_date if survey_round else year_day(year)
 
 
 def communes_for_standard(office: Unit, survey_round: SurveyRound | None) -> list[Unit]:
@@ -235,7 +242,11 @@ def office_standard(office: Unit, year: int, *, groups: tuple[str, ...] = GROUPS
         if survey_round
         else {}
     )
-    result.communes = [_commune_standard(c, rows.get(c.pk), conf.exempt_leave_denominator) for c in communes]
+    # The status each commune had that year (Nghị định 20/2014 Điều 20–21 bands; DOMAIN.md §3).
+    difficult = especially_difficult_ids(communes, judged_on(survey_round, year))
+    result.communes = [
+        _commune_standard(c, rows.get(c.pk), conf.exempt_leave_denominator, c.pk in difficult) for c in communes
+    ]
     return result
 
 
@@ -245,7 +256,9 @@ def commune_standard(commune: Unit, year: int) -> tuple[CommuneStandard | None, 
     if survey_round is None:
         return None, None, conf
     rows = standard_aggregates(survey_round, [commune.pk], method=conf.age_method)
-    return _commune_standard(commune, rows.get(commune.pk), conf.exempt_leave_denominator), survey_round, conf
+    difficult = is_especially_difficult(commune, judged_on(survey_round, year))
+    standard = _commune_standard(commune, rows.get(commune.pk), conf.exempt_leave_denominator, difficult)
+    return standard, survey_round, conf
 
 
 @dataclass
@@ -267,14 +280,14 @@ def name_list_for(commune: Unit, year: int, level: int) -> NameList:
     survey_round = round_for(commune, year)
     conf = settings_for(office_of(commune))
     persons = name_list(survey_round, commune, level, conf) if survey_round else Person.objects.none()
-    band = rules.band_for(level, commune.especially_difficult)
+    band = rules.band_for(level, is_especially_difficult(commune, judged_on(survey_round, year)))
     return NameList(commune, level, year, survey_round, conf, band, persons)
 
 
 def name_list(survey_round: SurveyRound, commune: Unit, level: int, conf: LiteracySettings) -> QuerySet[Person]:
     """MC1 / MC2: people of the level's band who are not yet literate at that level (exempt people
     are listed in their own column of the tables, not here)."""
-    band = rules.band_for(level, commune.especially_difficult)
+    band = rules.band_for(level, is_especially_difficult(commune, survey_round.reference_date))
     qs = Person.objects.filter(
         round=survey_round, commune=commune, status__in=COUNTED_STATUSES, exempt=False, literacy_level__lt=level
     )

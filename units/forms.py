@@ -137,9 +137,25 @@ class UnitForm(forms.Form):
         self.editing = editing
         self.fields["parent"].queryset = parents if parents is not None else Unit.objects.none()
         self.fields["level_label"].widget.attrs["list"] = "level-labels-commune"
+        # The especially difficult status is dated (units.status): its legal source, and on an edit
+        # the day a change takes effect; earlier years keep the status they had.
+        self.fields["status_source"] = forms.CharField(
+            label=_("Căn cứ xác định xã ĐBKK"),
+            max_length=255,
+            required=False,
+            help_text=_("Quyết định đưa xã vào (hoặc ra khỏi) danh sách, ví dụ: Quyết định số 861/QĐ-TTg."),
+        )
         if editing is None:
             self.fields["valid_from"].initial = today()
         else:
+            self.fields["status_from"] = date_field(
+                _("Thay đổi tình trạng ĐBKK có hiệu lực từ ngày"),
+                required=False,
+                initial=today(),
+                help_text=_(
+                    "Chỉ dùng khi đổi tình trạng ĐBKK. Các năm trước ngày này vẫn tính theo tình trạng cũ (dd/mm/yyyy)."
+                ),
+            )
             # The kind and the parent of an existing unit change only through "Chuyển đơn vị"
             # (dated history) or a new unit; its end only through "Giải thể" (closes what is below).
             for name in ("kind", "parent", "valid_to"):

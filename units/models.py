@@ -169,6 +169,40 @@ class Unit(models.Model):
         return [int(part) for part in self.path.strip("/").split("/") if part][:-1]
 
 
+class UnitFlag(models.TextChoices):
+    ESPECIALLY_DIFFICULT = "especially_difficult", _("Xã đặc biệt khó khăn")
+
+
+class UnitStatusPeriod(models.Model):
+    """A dated status of a unit, e.g. xã đặc biệt khó khăn from–to as the Prime Minister's list of
+    the period says (DOMAIN.md §3): a past year is computed with the status it had that year.
+    Unit.especially_difficult is today's status, kept in step by units.status."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="status_periods")
+    flag = models.CharField(_("tình trạng"), max_length=30, choices=UnitFlag.choices)
+    valid_from = models.DateField(_("từ ngày"))
+    valid_to = models.DateField(_("đến ngày"), null=True, blank=True)
+    source = models.CharField(
+        _("căn cứ"), max_length=255, blank=True, help_text=_("Ví dụ: Quyết định số 861/QĐ-TTg ngày 04/6/2021.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tình trạng theo thời gian của đơn vị")
+        verbose_name_plural = _("tình trạng theo thời gian của đơn vị")
+        ordering = ["unit_id", "flag", "valid_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="unit_status_valid_to_after_valid_from",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        end = f"{self.valid_to:%d/%m/%Y}" if self.valid_to else "nay"
+        return f"{self.unit}: {self.get_flag_display()} {self.valid_from:%d/%m/%Y}–{end}"
+
+
 class UnitParentChange(models.Model):
     """A move of a unit under another parent, kept so the tree of any past date can be rebuilt."""
 

@@ -9,7 +9,7 @@ from django.db.models import F, Value
 from django.db.models.functions import Concat, Length, Substr
 from django.utils.translation import gettext as _
 
-from . import audit
+from . import audit, status
 from .models import (
     ALLOWED_PARENT_KINDS,
     ROLE_UNIT_KINDS,
@@ -67,7 +67,9 @@ def _set_path(unit: Unit) -> None:
 
 
 @transaction.atomic
-def unit_create(*, actor, predecessors: list[Unit] | None = None, is_demo: bool = False, **fields) -> Unit:
+def unit_create(
+    *, actor, predecessors: list[Unit] | None = None, is_demo: bool = False, status_source: str = "", **fields
+) -> Unit:
     for key in ("name", "level_label", "address", "notes"):
         if key in fields and isinstance(fields[key], str):
             fields[key] = nfc(fields[key])
@@ -83,6 +85,8 @@ def unit_create(*, actor, predecessors: list[Unit] | None = None, is_demo: bool 
     unit.full_clean(exclude=["path"])
     unit.save()
     _set_path(unit)
+    if unit.especially_difficult:
+        status.open_period(unit, unit.valid_from, status_source)
     if predecessors:
         unit.predecessors.set(predecessors)
     audit.record(actor=actor, action="unit.create", obj=unit, unit=unit, changes=audit.diff(unit, UNIT_FIELDS, {}))
@@ -90,11 +94,15 @@ def unit_create(*, actor, predecessors: list[Unit] | None = None, is_demo: bool 
 
 
 @transaction.atomic
-def unit_update(*, actor, unit: Unit, **fields) -> Unit:
+def unit_update(
+    *, actor, unit: Unit, status_from: datetime.date | None = None, status_source: str = "", **fields
+) -> Unit:
     """Edit a unit's attributes. Moving it under another parent goes through unit_move, which
-    keeps the dated history; here the parent may not change."""
+    keeps the dated history; here the parent may not change. A change of the especially difficult
+    flag takes effect from `status_from` (today by default) and keeps the dated history (units.status)."""
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
     before = audit.snapshot(unit, UNIT_FIELDS)
+    was_difficult = unit.especially_difficult
     fields.pop("parent", None)
     for key, value in fields.items():
         if key in ("name", "level_label", "address", "notes") and isinstance(value, str):
@@ -107,6 +115,10 @@ def unit_update(*, actor, unit: Unit, **fields) -> Unit:
     _check_parent(unit.kind, unit.parent, unit=unit)
     _check_school_level(unit.kind, unit.school_level)
     unit.full_clean(exclude=["path"])
+    if unit.especially_difficult != was_difficult:
+        status.set_especially_difficult(
+            actor=actor, unit=unit, value=unit.especially_difficult, effective=status_from, source=nfc(status_source)
+        )
     unit.save()
     changes = audit.diff(unit, UNIT_FIELDS, before)
     if changes:
