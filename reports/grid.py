@@ -43,6 +43,7 @@ class GridCell(Cell):
     link: str = ""  # drill-down URL in roll-ups
     form_cell: object = None  # the form designer: the FormCell itself (None where the form has none)
     note: str = ""  # the form designer: the label of the provider the cell names
+    figure: object = None  # a pre-filled cell whose provider now answers otherwise (services.ProviderFigure)
 
     def __post_init__(self):
         if self.kind is None and isinstance(self.value, Decimal):

@@ -234,13 +234,21 @@ def format_number(value: Decimal) -> str:
     return f"{whole.replace(',', '.')},{frac}"
 
 
-def submission_table(submission: Submission, *, spec: FormSpec | None = None, overrides: dict | None = None) -> Table:
+def submission_table(
+    submission: Submission,
+    *,
+    spec: FormSpec | None = None,
+    overrides: dict | None = None,
+    figures: dict | None = None,
+) -> Table:
     """The submission as the paper form: sections, rows × columns. `overrides` are values typed on
-    the page that were not saved (shown again after a refused save)."""
+    the page that were not saved (shown again after a refused save); `figures` (services.provider_figures)
+    mark the pre-filled cells whose source now answers otherwise."""
     spec = spec or load_form_spec(submission.period.form)
     stored = current_values(submission)
     values = spec.compute(values_by_key(spec, stored))
     overrides = overrides or {}
+    figures = figures or {}
 
     def cell_for(cell) -> GridCell:
         dv = stored.get(cell.pk)
@@ -262,6 +270,7 @@ def submission_table(submission: Submission, *, spec: FormSpec | None = None, ov
             computed=cell.type == CellType.COMPUTED,
             source=dv.source if dv and dv.from_provider else "",
             choices=cell.choices,
+            figure=figure if (figure := figures.get(cell.key)) is not None and figure.differs else None,
         )
 
     return form_table(

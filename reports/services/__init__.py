@@ -40,7 +40,14 @@ from .forms import (
 )
 from .notifications import notification_read, notify, settings_site, submission_link, unit_people
 from .periods import expected_units, period_open, period_remind
-from .prefill import submission_refresh_from_providers
+from .prefill import (
+    ProviderFigure,
+    StaleFigures,
+    provider_figures,
+    stale_figures,
+    submission_refresh_from_providers,
+    submission_take_provider_figures,
+)
 from .submissions import (
     submission_approve,
     submission_bulk_approve,
@@ -70,6 +77,8 @@ __all__ = [
     "STANDARD_FORMS_DIR",
     "YES_VALUES",
     "CellErrors",
+    "ProviderFigure",
+    "StaleFigures",
     "VersionConflict",
     "cell_update",
     "column_add",
@@ -89,6 +98,7 @@ __all__ = [
     "parse_value",
     "period_open",
     "period_remind",
+    "provider_figures",
     "row_add",
     "row_delete",
     "rule_add",
@@ -96,6 +106,7 @@ __all__ = [
     "section_add",
     "section_delete",
     "settings_site",
+    "stale_figures",
     "standard_form_files",
     "standard_forms_load",
     "submission_approve",
@@ -106,6 +117,7 @@ __all__ = [
     "submission_return",
     "submission_save",
     "submission_submit",
+    "submission_take_provider_figures",
     "submission_unlock",
     "unit_people",
     "values_by_key",

@@ -1,25 +1,20 @@
 """Cells the portal can answer itself (indicator providers, reports.providers): the pre-fill when
-a period opens, and refreshing a draft later. A value a person typed over a provider's number wins."""
+a period opens; later, each pre-filled cell against what its provider answers now (stale cells are
+marked, the unit takes the new figure through the ordinary save, submitting asks to confirm). A value a
+person typed over a provider's number wins."""
 
+from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from units import audit
 from units.models import Unit
 
 from ..formspec import load_form_spec
 from ..providers import get_provider
-from ..report_models import (
-    CellType,
-    DataValue,
-    FormCell,
-    ReportingPeriod,
-    Submission,
-    ValueChange,
-)
-from .values import VersionConflict, _check_can_edit, _storable, current_values, display_value, values_by_key
+from ..report_models import DataValue, FormCell, ReportingPeriod, Submission
+from .values import VersionConflict, _check_can_edit, current_values
 
 
 def prefill_from_providers(period: ReportingPeriod, submissions: list[Submission]) -> None:
@@ -49,76 +44,117 @@ def prefill_from_providers(period: ReportingPeriod, submissions: list[Submission
     DataValue.objects.bulk_create(values)
 
 
-@transaction.atomic
-def submission_refresh_from_providers(*, actor, submission: Submission, expected_version: int) -> int:
-    """Fill again the cells the portal can answer (indicator providers) for a draft, e.g. after the
-    centre recorded more activities. Values the person typed over a provider's number are kept.
-    Returns how many values changed."""
-    submission = (
-        Submission.objects.select_for_update().select_related("period", "period__form", "unit").get(pk=submission.pk)
-    )
-    _check_can_edit(submission)
-    if submission.version != expected_version:
-        raise VersionConflict(_("Báo cáo vừa được người khác lưu sau khi bạn mở trang; hãy tải lại trang."))
+@dataclass
+class ProviderFigure:
+    """A pre-filled cell against what its provider answers now. `stale`: the portal's figure changed
+    since the cell was filled (the unit can take the new one); `typed`: a person wrote over the
+    portal's figure, which is then shown beside it as information only."""
+
+    key: str
+    label: str  # "Số người tham gia" (with the column when several cells of the row are pre-filled)
+    stored: Decimal | None
+    current: Decimal
+    source: str
+    typed: bool = False
+
+    @property
+    def stale(self) -> bool:
+        if self.stored is None and not self.current:
+            return False  # never filled and nothing to fill: no news
+        return not self.typed and self.stored != self.current
+
+    @property
+    def differs(self) -> bool:
+        return self.stored != self.current
+
+
+def provider_figures(submission: Submission, spec=None, stored: dict | None = None) -> dict[str, ProviderFigure]:
+    """Every provider cell of the submission's form against its provider's answer now, by cell key.
+    One call per provider the form names (providers are aggregates: a fixed number of queries each),
+    whatever the number of values, activities or units. Cells whose provider is not registered or
+    does not answer for this unit are left out."""
+    spec = spec or load_form_spec(submission.period.form)
+    cells = [c for c in spec.cells.values() if c.provider and c.is_numeric]
+    if not cells:
+        return {}
+    stored = current_values(submission) if stored is None else stored
     period = submission.period
-    spec = load_form_spec(period.form)
-    stored = current_values(submission)
     units = Unit.objects.filter(pk=submission.unit_id)
-    user = actor if getattr(actor, "pk", None) else None
-    changes, creates, updates = [], [], []
-    for cell in spec.cells.values():
-        provider = get_provider(cell.provider) if cell.provider else None
+    answers: dict[str, object] = {}
+    figures = {}
+    per_row: dict[int, int] = {}
+    for cell in cells:
+        per_row[cell.row_id] = per_row.get(cell.row_id, 0) + 1
+    for cell in cells:
+        provider = get_provider(cell.provider)
         if provider is None:
             continue
-        answer = (provider.func(units, period.start_date, period.end_date) or {}).get(submission.unit_id)
+        if cell.provider not in answers:
+            answers[cell.provider] = (provider.func(units, period.start_date, period.end_date) or {}).get(
+                submission.unit_id
+            )
+        answer = answers[cell.provider]
         if answer is None:
             continue
-        number = Decimal(str(answer))
-        source = provider.source or provider.label
         dv = stored.get(cell.pk)
-        if dv is not None and not dv.from_provider:
-            continue  # typed by a person: theirs wins
-        old = display_value(dv.number, dv.text) if dv else ""
-        if dv is None:
-            creates.append(
-                DataValue(submission=submission, cell=cell, number=number, from_provider=True, source=source)
-            )
-        elif dv.number != number:
-            dv.number, dv.source = number, source
-            updates.append(dv)
-        else:
-            continue
-        changes.append(
-            ValueChange(
-                submission=submission,
-                cell=cell,
-                old_value=old,
-                new_value=display_value(number, ""),
-                changed_by=user,
-                note=(_("Lấy từ: %(source)s") % {"source": source})[:255],
-            )
+        label = cell.row.label
+        if per_row[cell.row_id] > 1:  # several figures of the row come from the portal: name the column
+            label = f"{label} ({cell.column.label})"
+        figures[cell.key] = ProviderFigure(
+            key=cell.key,
+            label=label,
+            stored=dv.number if dv is not None else None,
+            current=Decimal(str(answer)),
+            source=provider.source or provider.label,
+            typed=dv is not None and not dv.from_provider,
         )
-    DataValue.objects.bulk_create(creates)
-    DataValue.objects.bulk_update(updates, ["number", "source"])
-    ValueChange.objects.bulk_create(changes)
-    if changes:
-        # Totals that depend on the refreshed cells.
-        values = spec.compute(values_by_key(spec, current_values(submission)))
-        computed = {c.pk: c for c in spec.cells.values() if c.type == CellType.COMPUTED}
-        existing = {v.cell_id: v for v in DataValue.objects.filter(submission=submission, cell_id__in=computed)}
-        for cell_id, cell in computed.items():
-            number = _storable(values.get(cell.key))
-            if cell_id in existing:
-                DataValue.objects.filter(pk=existing[cell_id].pk).update(number=number)
-            elif number is not None:
-                DataValue.objects.create(submission=submission, cell=cell, number=number)
-    submission.version += 1
-    submission.save(update_fields=["version", "updated_at"])
-    audit.record(
+    return figures
+
+
+def stale_figures(submission: Submission, spec=None) -> list[ProviderFigure]:
+    """The pre-filled cells whose source changed since they were filled, in the form's order."""
+    return [f for f in provider_figures(submission, spec).values() if f.stale]
+
+
+class StaleFigures(ValidationError):
+    """Submitting a report whose pre-filled cells no longer match the portal's records: the person
+    confirms (or takes the new figures first). `figures` lists them."""
+
+    def __init__(self, figures: list[ProviderFigure]):
+        super().__init__(
+            _("Số liệu điền sẵn của một số ô đã thay đổi trong dữ liệu của cổng; hãy cập nhật hoặc xác nhận nộp.")
+        )
+        self.figures = figures
+
+
+def submission_take_provider_figures(
+    *, actor, submission: Submission, expected_version: int, keys: list[str] | None = None
+) -> int:
+    """Take the portal's new figure for the stale pre-filled cells (all, or those in `keys`),
+    through the ordinary save (locked, open dates, optimistic version, value history with the note
+    "Cập nhật từ: <nguồn>"). A value a person typed over a provider's number is never replaced.
+    Returns how many cells took a new figure."""
+    figures = [f for f in stale_figures(submission) if keys is None or f.key in keys]
+    if not figures:
+        # Still refuse what the save would refuse (a locked report, a stale page).
+        _check_can_edit(submission)
+        if submission.version != expected_version:
+            raise VersionConflict(_("Báo cáo vừa được người khác lưu sau khi bạn mở trang; hãy tải lại trang."))
+        return 0
+    from .submissions import submission_save
+
+    submission_save(
         actor=actor,
-        action="submission.refresh",
-        obj=submission,
-        unit=submission.unit,
-        changes={"values": [None, len(changes)]},
+        submission=submission,
+        raw_values={f.key: format(f.current.normalize(), "f") for f in figures},
+        expected_version=expected_version,
+        provider_sources={f.key: f.source for f in figures},
     )
-    return len(changes)
+    return len(figures)
+
+
+def submission_refresh_from_providers(*, actor, submission: Submission, expected_version: int) -> int:
+    """Fill again the cells the portal can answer (indicator providers) for a draft, e.g. after the
+    centre recorded more activities ("Cập nhật tất cả"). Values the person typed over a provider's
+    number are kept. Returns how many values changed."""
+    return submission_take_provider_figures(actor=actor, submission=submission, expected_version=expected_version)

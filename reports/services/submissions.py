@@ -19,6 +19,7 @@ from ..report_models import (
     ValueChange,
 )
 from .notifications import notify, submission_link, tell_reviewers, unit_people
+from .prefill import StaleFigures, stale_figures
 from .values import (
     CellErrors,
     VersionConflict,
@@ -33,10 +34,19 @@ from .values import (
 
 @transaction.atomic
 def submission_save(
-    *, actor, submission: Submission, raw_values: dict[str, str], expected_version: int, comment: str | None = None
+    *,
+    actor,
+    submission: Submission,
+    raw_values: dict[str, str],
+    expected_version: int,
+    comment: str | None = None,
+    provider_sources: dict[str, str] | None = None,
 ) -> Submission:
     """Save typed values as a draft. A save from a page older than the last save is refused (and the
-    view re-displays what the person typed); values that are not valid are refused all together."""
+    view re-displays what the person typed); values that are not valid are refused all together.
+    `provider_sources` ({key: source}) marks values that are the portal's figure (the unit took the
+    provider's new number): they stay pre-filled and their history says "Cập nhật từ: <source>"."""
+    provider_sources = provider_sources or {}
     submission = (
         Submission.objects.select_for_update().select_related("period", "period__form", "unit").get(pk=submission.pk)
     )
@@ -79,15 +89,25 @@ def submission_save(
         dv = stored.get(cell.pk)
         old_display = display_value(dv.number, dv.text) if dv else ""
         new_display = display_value(number, text)
+        source = provider_sources.get(key, "")
+        note = (_("Cập nhật từ: %(source)s") % {"source": source}) if source else ""
         if dv is None:
             if number is None and not text:
                 continue
-            creates.append(DataValue(submission=submission, cell=cell, number=number, text=text))
+            creates.append(
+                DataValue(
+                    submission=submission,
+                    cell=cell,
+                    number=number,
+                    text=text,
+                    from_provider=bool(source),
+                    source=source,
+                )
+            )
         elif dv.number != number or dv.text != text:
-            note = ""
-            if dv.from_provider:
+            if dv.from_provider and not source:
                 note = _("Sửa số liệu lấy từ: %(source)s") % {"source": dv.source}
-            dv.number, dv.text, dv.from_provider, dv.source = number, text, False, ""
+            dv.number, dv.text, dv.from_provider, dv.source = number, text, bool(source), source
             updates.append(dv)
         else:
             continue
@@ -99,7 +119,7 @@ def submission_save(
                     old_value=old_display[:255],
                     new_value=new_display[:255],
                     changed_by=user,
-                    note=note if dv is not None else "",
+                    note=note[:255],
                 )
             )
     DataValue.objects.bulk_create(creates)
@@ -137,7 +157,17 @@ def submission_problems(submission: Submission, spec: FormSpec | None = None) ->
 
 
 @transaction.atomic
-def submission_submit(*, actor, submission: Submission, expected_version: int, comment: str | None = None):
+def submission_submit(
+    *,
+    actor,
+    submission: Submission,
+    expected_version: int,
+    comment: str | None = None,
+    stale_confirmed: bool = False,
+):
+    """Submit for review. A pre-filled cell whose source changed since it was filled stops the submit
+    with `StaleFigures` (the list, old → new) until the person confirms (`stale_confirmed`) or takes
+    the new figures."""
     submission = (
         Submission.objects.select_for_update().select_related("period", "period__form", "unit").get(pk=submission.pk)
     )
@@ -153,6 +183,8 @@ def submission_submit(*, actor, submission: Submission, expected_version: int, c
         )
     if problems.errors or problems.general:
         raise problems
+    if not stale_confirmed and (stale := stale_figures(submission)):
+        raise StaleFigures(stale)
     now = timezone.now()
     submission.status = Submission.Status.SUBMITTED
     submission.submitted_at = now

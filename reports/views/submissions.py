@@ -49,9 +49,13 @@ def inbox(request):
     return render(request, "reports/inbox.html", {"page_obj": page, "rows": rows})
 
 
-def _grid_context(request, submission, *, spec=None, overrides=None, problems=None, conflict=False, comment=None):
+def _grid_context(
+    request, submission, *, spec=None, overrides=None, problems=None, conflict=False, comment=None, stale_warning=None
+):
     spec = spec or load_form_spec(submission.period.form)
-    table = submission_table(submission, spec=spec, overrides=overrides)
+    # Each pre-filled cell against its provider now (one call per provider, whatever the data size).
+    figures = services.provider_figures(submission, spec)
+    table = submission_table(submission, spec=spec, overrides=overrides, figures=figures)
     editable = can_fill(request.user, submission) and not submission.is_locked
     formulas = {key: f.to_js() for key, f in spec.formulas.items()}
     history = paginate(request, submission_history(submission), per_page=20, param="history")
@@ -90,6 +94,8 @@ def _grid_context(request, submission, *, spec=None, overrides=None, problems=No
         "yes_no": ["Có", "Không"],
         "export_links": submission_export_links(submission),
         "has_providers": any(c.provider for c in spec.cells.values()),
+        "stale": [f for f in figures.values() if f.stale],
+        "stale_warning": stale_warning,
     }
 
 
@@ -111,9 +117,14 @@ def submission_detail(request, pk):
             actor=request.user, submission=submission, raw_values=raw, expected_version=expected, comment=comment
         )
         saved = True
-        if request.POST.get("action") == "submit":
+        action = request.POST.get("action")
+        if action in ("submit", "submit_confirmed"):
+            # "submit_confirmed": the person saw the list of pre-filled cells whose source changed.
             submission = services.submission_submit(
-                actor=request.user, submission=submission, expected_version=submission.version
+                actor=request.user,
+                submission=submission,
+                expected_version=submission.version,
+                stale_confirmed=action == "submit_confirmed",
             )
             messages.success(request, _("Đã nộp báo cáo. Phòng GD&ĐT sẽ xem và duyệt."))
         else:
@@ -133,6 +144,11 @@ def submission_detail(request, pk):
             request, submission, overrides=None if saved else raw, problems=problems, comment=comment
         )
         return render(request, "reports/submission.html", context, status=400)
+    except services.StaleFigures as exc:
+        submission.refresh_from_db()
+        messages.warning(request, _("Số liệu đã được lưu nhưng chưa nộp: hãy xem các ô có số liệu mới bên dưới."))
+        context = _grid_context(request, submission, comment=comment, stale_warning=exc.figures)
+        return render(request, "reports/submission.html", context, status=400)
     except ValidationError as exc:
         submission.refresh_from_db()
         for message in exc.messages:
@@ -144,15 +160,17 @@ def submission_detail(request, pk):
 
 @require_POST
 def submission_refresh(request, pk):
-    """Fill again the cells the portal's records answer (drafts only; typed values are kept)."""
+    """Take the portal's new figure for the pre-filled cells whose source changed: one cell ("key")
+    or all of them ("Cập nhật tất cả"). Drafts only; values a person typed are kept."""
     submission = get_submission_for_user(request.user, pk, write=True)
     try:
         expected = int(request.POST.get("version", ""))
     except ValueError:
         expected = -1
+    keys = request.POST.getlist("key") or None
     try:
-        count = services.submission_refresh_from_providers(
-            actor=request.user, submission=submission, expected_version=expected
+        count = services.submission_take_provider_figures(
+            actor=request.user, submission=submission, expected_version=expected, keys=keys
         )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))

@@ -322,7 +322,7 @@ def test_refreshing_from_providers_updates_their_numbers_but_keeps_typed_ones(wo
     LIVE["SCH1"] = 8
     count = services.submission_refresh_from_providers(actor=world.principal, submission=sub, expected_version=0)
     assert count == 1 and _value(sub, "R02.TS") == 8 and _value(sub, "R03.TS") == 8
-    assert ValueChange.objects.get(submission=sub).note.startswith("Lấy từ")
+    assert ValueChange.objects.get(submission=sub).note.startswith("Cập nhật từ")
     save(sub, world.principal, {"R02.TS": "10"})
     LIVE["SCH1"] = 12
     sub.refresh_from_db()
