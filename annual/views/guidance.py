@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from units.forms import apply_errors
 from units.models import Unit, UnitKind
 from units.views.common import paginate
 
@@ -37,7 +38,7 @@ def guidance_create(request):
         try:
             guidance = svc.guidance_create(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã tạo hướng dẫn; hãy thêm các nhiệm vụ rồi ban hành."))
             return redirect("annual:guidance_detail", pk=guidance.pk)

@@ -15,6 +15,7 @@ from documents.pdf import render_official_pdf
 from jobs.access import job_detail_url
 from jobs.registry import JobError, register_job
 from jobs.runner import job_progress, start_job
+from units.forms import apply_errors
 from units.selectors import is_office_user
 from units.views.common import paginate
 
@@ -60,7 +61,7 @@ def annual_create(request):
                 actor=request.user, office=form.cleaned_data["office"], school_year=form.cleaned_data["school_year"]
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã tạo bản nháp báo cáo tổng kết."))
             return redirect("annual:detail", pk=report.pk)
@@ -83,8 +84,7 @@ def annual_detail(request, pk):
             try:
                 annual_report_update(actor=request.user, report=report, narrative=form.narrative(), **fields)
             except ValidationError as error:
-                for key, errs in getattr(error, "message_dict", {"__all__": error.messages}).items():
-                    form.add_error(f"text_{key}" if f"text_{key}" in form.fields else None, errs)
+                apply_errors(form, error, prefix="text_")
             else:
                 messages.success(request, _("Đã lưu bản nháp."))
                 return redirect("annual:detail", pk=report.pk)

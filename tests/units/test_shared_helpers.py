@@ -67,3 +67,26 @@ def test_a_birth_date_before_1900_gets_the_same_words_as_a_birth_year_before_190
     by_year = client.post(url, _person(birth_year="1850")).content.decode()
     assert expected in by_date and expected in by_year
     assert not Person.objects.filter(full_name="Trần Thị Sinh").exists()
+
+
+def test_a_service_error_goes_next_to_its_field_or_above_the_form_never_a_crash():
+    from django import forms
+    from django.core.exceptions import ValidationError
+
+    from units.forms import apply_errors
+
+    class Compose(forms.Form):
+        title = forms.CharField(required=False)
+        text_summary = forms.CharField(required=False)
+
+    form = Compose({})
+    form.is_valid()
+    apply_errors(
+        form, ValidationError({"summary": "Thiếu phần tóm tắt.", "office": "Không có phòng này."}), prefix="text_"
+    )
+    assert form.errors["text_summary"] == ["Thiếu phần tóm tắt."]
+    assert form.non_field_errors() == ["Không có phòng này."]
+    plain = Compose({})
+    plain.is_valid()
+    apply_errors(plain, ValidationError("Báo cáo năm này đã có."))
+    assert plain.non_field_errors() == ["Báo cáo năm này đã có."]
