@@ -176,14 +176,15 @@ def submission_submit(
         raise VersionConflict(_("Báo cáo vừa được người khác lưu sau khi bạn mở trang; hãy tải lại trang rồi nộp."))
     if comment is not None:
         submission.comment = nfc(comment)
-    problems = submission_problems(submission)
+    spec = load_form_spec(submission.period.form)
+    problems = submission_problems(submission, spec)
     if problems.warnings and not submission.comment.strip():
         problems.general.append(
             _("Có cảnh báo cần giải trình: hãy viết giải trình trong ô “Giải trình” trước khi nộp.")
         )
     if problems.errors or problems.general:
         raise problems
-    if not stale_confirmed and (stale := stale_figures(submission)):
+    if not stale_confirmed and (stale := stale_figures(submission, spec)):
         raise StaleFigures(stale)
     now = timezone.now()
     submission.status = Submission.Status.SUBMITTED
