@@ -2,8 +2,9 @@
 
     Nguyễn Thị Lan; nữ; 1962; Tày
 
-name; sex (nam / nữ); year of birth; ethnicity (blank or Kinh = not a minority). Commas or tabs
-work as separators too, so a column copied from Excel pastes as it is. The activity's counts
+name; sex (nam / nữ); year of birth; ethnicity: the code or name of one of the 54 groups of
+Quyết định 121-TCTK/PP (units.ethnicity: "Kinh", "Việt", "01" are the majority; blank is not
+counted). Commas or tabs work as separators too, so a column copied from Excel pastes as it is. The activity's counts
 (participants, women, ethnic minority, elderly) are derived from the list, never typed twice.
 """
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from units import ethnicity
 from units.text import fold, nfc
 
 from .models import ELDERLY_AGE
@@ -56,14 +58,21 @@ def parse(text: str, *, year: int) -> list[LearnerLine]:
                 errors.append(_("Dòng %(n)d: năm sinh “%(v)s” không hợp lệ.") % {"n": number, "v": value})
                 continue
             birth_year = int(value)
-        ethnicity = parts[3].strip() if len(parts) > 3 else ""
+        typed = parts[3].strip() if len(parts) > 3 else ""
+        code = ethnicity.ethnic_group(typed) if typed else ""
+        if code is None:
+            errors.append(
+                _("Dòng %(n)d: dân tộc “%(v)s” không có trong danh mục. Hãy ghi %(forms)s.")
+                % {"n": number, "v": typed[:40], "forms": ethnicity.accepted_forms()}
+            )
+            continue
         learners.append(
             LearnerLine(
                 full_name=name[:150],
                 is_woman=sex in _WOMAN,
                 birth_year=birth_year,
-                ethnicity=ethnicity[:40],
-                is_ethnic_minority=bool(ethnicity) and fold(ethnicity) != "kinh",
+                ethnicity=code,
+                is_ethnic_minority=ethnicity.is_minority(code),
             )
         )
     if errors:
@@ -86,5 +95,14 @@ def as_text(learners) -> str:
     lines = []
     for p in learners:
         sex = _("nữ") if p.is_woman else _("nam")
-        lines.append("; ".join([p.full_name, sex, str(p.birth_year or ""), p.ethnicity]).rstrip("; "))
+        lines.append(
+            "; ".join(
+                [
+                    p.full_name,
+                    sex,
+                    str(p.birth_year or ""),
+                    ethnicity.name(p.ethnicity) or getattr(p, "ethnicity_note", ""),
+                ]
+            ).rstrip("; ")
+        )
     return "\n".join(lines)

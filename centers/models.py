@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from rubrics.models import Rubric, RubricCriterion
+from units import ethnicity as ethnicity_list
 from units.models import Unit
 
 # Luật Người cao tuổi 2009, Điều 2: người cao tuổi is a citizen aged 60 or more.
@@ -245,7 +246,10 @@ class Learner(models.Model):
     full_name = models.CharField(_("họ và tên"), max_length=150)
     is_woman = models.BooleanField(_("nữ"), default=False)
     birth_year = models.PositiveSmallIntegerField(_("năm sinh"), null=True, blank=True)
-    ethnicity = models.CharField(_("dân tộc"), max_length=40, blank=True)
+    # The group's 2-digit code (Quyết định 121-TCTK/PP, units.ethnicity), blank when not given; an old
+    # free-text value no group matched is kept in ethnicity_note (python manage.py ethnicity_unmapped).
+    ethnicity = models.CharField(_("dân tộc"), max_length=2, choices=ethnicity_list.CHOICES, blank=True)
+    ethnicity_note = models.CharField(_("dân tộc (ghi cũ, chưa xác định)"), max_length=40, blank=True)
     is_ethnic_minority = models.BooleanField(_("dân tộc thiểu số"), default=False)
 
     class Meta:
@@ -255,6 +259,10 @@ class Learner(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
+
+    @property
+    def ethnicity_name(self) -> str:
+        return ethnicity_list.name(self.ethnicity) or self.ethnicity_note
 
 
 class NeedGroup(models.TextChoices):

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from units.concurrency import VersionedFormMixin, version_field
+from units.ethnicity import EthnicityField
 from units.forms import date_field
 from units.models import Unit, UnitKind
 
@@ -94,6 +95,7 @@ class HouseholdForm(VersionedForm):
 class PersonForm(VersionedForm):
     birth_date = date_field(_("Ngày sinh"), required=False, help_text=_("Để trống nếu chỉ biết năm sinh."))
     birth_year = forms.IntegerField(label=_("Năm sinh"), required=False)
+    ethnicity = EthnicityField(label=_("Dân tộc"))
 
     class Meta:
         model = Person

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from units import audit
+from units import ethnicity as ethnicity_list
 from units.concurrency import check_version
 from units.models import Unit, UnitKind
 from units.text import fold, nfc
@@ -33,7 +34,8 @@ CARRY_BATCH = 2000
 
 
 def is_minority(ethnicity: str) -> bool:
-    return fold(ethnicity) not in ("", "kinh")
+    """A group's code or name (units.ethnicity); Kinh, blank and unknown are not a minority."""
+    return ethnicity_list.is_minority(ethnicity_list.ethnic_group(ethnicity))
 
 
 def birth_mmdd(birth_date: datetime.date | None) -> int:
@@ -43,7 +45,12 @@ def birth_mmdd(birth_date: datetime.date | None) -> int:
 def prepare_person(person: Person) -> Person:
     """Derived columns, kept beside what they derive from (Điều 19 for the level)."""
     person.full_name = nfc(person.full_name)
-    person.ethnicity = nfc(person.ethnicity) or "Kinh"
+    # The group's code: a name or other name given by a caller becomes its code, blank is Kinh (the
+    # survey form leaves it blank for Kinh), an unknown value stays blank and is not a minority.
+    typed = nfc(person.ethnicity)
+    person.ethnicity = ethnicity_list.ethnic_group(typed) or ("" if typed else ethnicity_list.KINH)
+    if person.ethnicity:
+        person.ethnicity_note = ""
     person.relation = nfc(person.relation)
     person.name_folded = fold(person.full_name)[:150]
     if person.birth_date:
@@ -180,6 +187,7 @@ def _carry_over(previous: SurveyRound, survey_round: SurveyRound) -> int:
         "birth_mmdd",
         "sex",
         "ethnicity",
+        "ethnicity_note",
         "ethnic_minority",
         "relation",
         "grade",

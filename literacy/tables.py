@@ -215,7 +215,7 @@ def name_list_table(names: NameList, persons) -> Table:
                 p.full_name,
                 p.birth_date.strftime("%d/%m/%Y") if p.birth_date else str(p.birth_year),
                 p.get_sex_display(),
-                p.ethnicity,
+                p.ethnicity_name,
                 p.household.hamlet.full_name,
                 p.household.code,
                 p.grade,

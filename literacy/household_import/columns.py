@@ -44,7 +44,13 @@ COLUMNS = [
         gettext_lazy("dd/mm/yyyy, ô ngày của Excel, hoặc chỉ năm sinh (ví dụ 1985)."),
     ),
     Column("sex", "Giới tính", True, ("nam/nữ",), gettext_lazy("Nam hoặc Nữ.")),
-    Column("ethnicity", "Dân tộc", True, (), gettext_lazy("Kinh hoặc tên dân tộc; để trống là Kinh.")),
+    Column(
+        "ethnicity",
+        "Dân tộc",
+        True,
+        (),
+        gettext_lazy("Mã (01–54) hoặc tên dân tộc theo Quyết định 121-TCTK/PP; để trống là Kinh."),
+    ),
     Column("relation", "Quan hệ với chủ hộ", False, ("quan hệ",), gettext_lazy("Ví dụ: Chủ hộ, Vợ, Con.")),
     Column(
         "grade",

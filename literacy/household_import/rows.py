@@ -7,6 +7,7 @@ from collections.abc import Callable
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from units.ethnicity import KINH, accepted_forms, ethnic_group, is_minority
 from units.models import Unit, UnitKind
 from units.text import fold
 
@@ -203,9 +204,16 @@ class _RowChecker:
         flags = self._flags(row)
         residence = row.choice("residence", RESIDENCES, MSG_RESIDENCE, Residence.PERMANENT)
         status = row.choice("status", STATUSES, MSG_STATUS, PersonStatus.PRESENT)
-        ethnicity = row.text("ethnicity") or "Kinh"
-        if len(ethnicity) > 40:
-            row.bad("ethnicity", _("Dân tộc dài quá 40 ký tự."))
+        # Code, official name or other name (Quyết định 121-TCTK/PP); blank is Kinh as on the form.
+        typed = row.text("ethnicity")
+        ethnicity = ethnic_group(typed) if typed else KINH
+        if ethnicity is None:
+            ethnicity = ""
+            row.bad(
+                "ethnicity",
+                _("Dân tộc “%(v)s” không có trong danh mục. Hãy ghi %(forms)s.")
+                % {"v": typed[:40], "forms": accepted_forms()},
+            )
         folded = fold_fast(full_name)
         return {
             "full_name": full_name,
@@ -215,7 +223,7 @@ class _RowChecker:
             "birth_mmdd": birth_date.month * 100 + birth_date.day if birth_date else 0,
             "sex": sex,
             "ethnicity": ethnicity,
-            "ethnic_minority": PUNCT.sub("", fold_fast(ethnicity)) != "kinh",
+            "ethnic_minority": is_minority(ethnicity),
             "relation": row.text("relation")[:40],
             "grade": grade,
             "stage": stage,

@@ -1,0 +1,77 @@
+"""Narrows Learner.ethnicity to the 2-digit code once 0005 has mapped every stored value (issue 14)."""
+
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("centers", "0005_learner_ethnicity_code"),
+    ]
+
+    operations = [
+        migrations.AlterField(
+            model_name="learner",
+            name="ethnicity",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("01", "01 - Kinh (Việt)"),
+                    ("02", "02 - Tày"),
+                    ("03", "03 - Thái"),
+                    ("04", "04 - Hoa"),
+                    ("05", "05 - Khơ-me"),
+                    ("06", "06 - Mường"),
+                    ("07", "07 - Nùng"),
+                    ("08", "08 - HMông"),
+                    ("09", "09 - Dao"),
+                    ("10", "10 - Gia-rai"),
+                    ("11", "11 - Ngái"),
+                    ("12", "12 - Ê-đê"),
+                    ("13", "13 - Ba na"),
+                    ("14", "14 - Xơ-Đăng"),
+                    ("15", "15 - Sán Chay"),
+                    ("16", "16 - Cơ-ho"),
+                    ("17", "17 - Chăm"),
+                    ("18", "18 - Sán Dìu"),
+                    ("19", "19 - Hrê"),
+                    ("20", "20 - Mnông"),
+                    ("21", "21 - Ra-glai"),
+                    ("22", "22 - Xtiêng"),
+                    ("23", "23 - Bru-Vân Kiều"),
+                    ("24", "24 - Thổ"),
+                    ("25", "25 - Giáy"),
+                    ("26", "26 - Cơ-tu"),
+                    ("27", "27 - Gié Triêng"),
+                    ("28", "28 - Mạ"),
+                    ("29", "29 - Khơ-mú"),
+                    ("30", "30 - Co"),
+                    ("31", "31 - Tà-ôi"),
+                    ("32", "32 - Chơ-ro"),
+                    ("33", "33 - Kháng"),
+                    ("34", "34 - Xinh-mun"),
+                    ("35", "35 - Hà Nhì"),
+                    ("36", "36 - Chu ru"),
+                    ("37", "37 - Lào"),
+                    ("38", "38 - La Chí"),
+                    ("39", "39 - La Ha"),
+                    ("40", "40 - Phù Lá"),
+                    ("41", "41 - La Hủ"),
+                    ("42", "42 - Lự"),
+                    ("43", "43 - Lô Lô"),
+                    ("44", "44 - Chứt"),
+                    ("45", "45 - Mảng"),
+                    ("46", "46 - Pà Thẻn"),
+                    ("47", "47 - Co Lao"),
+                    ("48", "48 - Cống"),
+                    ("49", "49 - Bố Y"),
+                    ("50", "50 - Si La"),
+                    ("51", "51 - Pu Péo"),
+                    ("52", "52 - Brâu"),
+                    ("53", "53 - Ơ Đu"),
+                    ("54", "54 - Rơ-măm"),
+                ],
+                max_length=2,
+                verbose_name="dân tộc",
+            ),
+        ),
+    ]
