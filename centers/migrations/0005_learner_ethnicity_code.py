@@ -12,7 +12,9 @@ def to_codes(apps, schema_editor):
 
     Learner = apps.get_model("centers", "Learner")
     Activity = apps.get_model("centers", "Activity")
-    for value in Learner.objects.values_list("ethnicity", flat=True).distinct().order_by():
+    values = Learner.objects.values_list("ethnicity", flat=True).distinct().order_by()
+    # Blank first, so a value blanked below as unknown is never visited again.
+    for value in sorted(values, key=lambda value: bool((value or "").strip())):
         if not (value or "").strip():
             Learner.objects.filter(ethnicity=value).update(ethnicity="", is_ethnic_minority=False)
             continue

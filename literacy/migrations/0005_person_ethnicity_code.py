@@ -11,7 +11,9 @@ def to_codes(apps, schema_editor):
     from units import ethnicity
 
     Person = apps.get_model("literacy", "Person")
-    for value in Person.objects.values_list("ethnicity", flat=True).distinct().order_by():
+    values = Person.objects.values_list("ethnicity", flat=True).distinct().order_by()
+    # Blank first: an unknown value is blanked below, and must not then be taken for Kinh.
+    for value in sorted(values, key=lambda value: bool((value or "").strip())):
         code = ethnicity.ethnic_group(value) or ("" if (value or "").strip() else ethnicity.KINH)
         people = Person.objects.filter(ethnicity=value)
         if code:
