@@ -118,6 +118,7 @@ def baseline_import(data: bytes, survey_round, commune, hamlets) -> int:
     from django.db import transaction
 
     from literacy.models import Household, Person
+    from units.ethnicity import ethnic_group
 
     hamlet_ids = {h.name: h.pk for h in hamlets}
     sheet = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0)
@@ -149,7 +150,7 @@ def baseline_import(data: bytes, survey_round, commune, hamlets) -> int:
                     name_folded=r[4],
                     birth_year=year,
                     sex="M" if r[6] == "Nam" else "F",
-                    ethnicity=r[7],
+                    ethnicity=ethnic_group(r[7]) or "",
                     relation=r[8],
                     grade=int(r[9]),
                 )
@@ -164,6 +165,7 @@ def peer_import(data: bytes, survey_round, commune, hamlets, rows: int) -> tuple
     from import_export import fields, resources, widgets
 
     from literacy.models import Household, Person
+    from units.ethnicity import ethnic_group
 
     hamlet_ids = {h.name: h.pk for h in hamlets}
     dataset = tablib.Dataset().load(io.BytesIO(data).read(), format="xlsx")
@@ -206,6 +208,7 @@ def peer_import(data: bytes, survey_round, commune, hamlets, rows: int) -> tuple
             birth = row["Ngày sinh"]
             instance.birth_year = int(birth) if isinstance(birth, int | float) else int(str(birth)[-4:])
             instance.sex = "M" if instance.sex == "Nam" else "F"
+            instance.ethnicity = ethnic_group(instance.ethnicity) or ""
             instance.round = survey_round
             instance.commune = commune
             instance.lineage = uuid.uuid4()

@@ -101,7 +101,7 @@ def setup_database(persons: int, communes: int):
                 rng.randint(1940, 2025),
                 0,
                 rng.choice("MF"),
-                "Kinh",
+                "01",  # Kinh (units.ethnicity)
                 rng.random() < 0.1,
                 "",
                 {0: 0, 1: 3, 2: 9}[level],
