@@ -57,7 +57,8 @@ class ActivityForm(forms.ModelForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4, "placeholder": "Nguyễn Thị Lan; nữ; 1962; Tày"}),
         help_text=_l(
-            "Mỗi dòng một người: họ tên; nam/nữ; năm sinh; dân tộc. Có danh sách thì các con số bên trên "
+            "Mỗi dòng một người: họ tên; nam/nữ; năm sinh; dân tộc (mã 01–54 hoặc tên theo danh mục 54 dân tộc, "
+            "ví dụ Kinh, Tày, Mông; để trống nếu không rõ). Có danh sách thì các con số bên trên "
             "được tính từ danh sách. Người cao tuổi: từ 60 tuổi (Luật Người cao tuổi 2009)."
         ),
     )
