@@ -26,7 +26,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from documents import Cell, Column, HeaderCell, Row, Table
+from documents import Cell, Column, HeaderCell, Row, Table, percent_of, truncate_percent
 from reports.providers import get_provider
 from reports.report_models import ReportingPeriod, Submission
 from units.models import Unit, UnitKind
@@ -236,7 +236,8 @@ def rollup_table(office, start, end) -> Table:
     rows = []
     for period in periods:
         href = reverse("reports:period_detail", args=[period.pk])
-        rate = round(100 * period.submitted / period.expected, 1) if period.expected else None
+        # Cut, never rounded (documents.vn_percent), so 1999 of 2000 never reads 100,0%.
+        rate = truncate_percent(percent_of(period.submitted, period.expected))
         rows.append(
             Row(
                 [

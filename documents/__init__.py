@@ -10,7 +10,7 @@ domain app (they import it). No models, so importing it while apps load is safe.
 """
 
 from .charts import Series, bar_chart_svg, grouped_bar_chart_svg, line_chart_svg, stacked_bar_chart_svg
-from .numbers import vn_number, vn_percent
+from .numbers import percent_of, share_meets, truncate_percent, vn_number, vn_percent
 from .official import OfficialDocument, Signer, document_symbol, vn_document_date
 from .pdf import official_document_response, pdf_response, render_official_pdf, render_pdf
 from .tables import Cell, Column, HeaderCell, Row, Table
@@ -31,10 +31,13 @@ __all__ = [
     "line_chart_svg",
     "official_document_response",
     "pdf_response",
+    "percent_of",
     "render_official_pdf",
     "render_pdf",
+    "share_meets",
     "stacked_bar_chart_svg",
     "table_to_xlsx",
+    "truncate_percent",
     "vn_document_date",
     "vn_number",
     "vn_percent",

@@ -21,7 +21,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from .numbers import vn_number
+from .numbers import vn_number, vn_percent
 
 FONT = "Liberation Serif, Times New Roman, serif"
 # Colour-blind-safe palette (Okabe–Ito), darkened enough to print in grey.
@@ -85,6 +85,8 @@ def _wrap(label: str, max_chars: int, max_lines: int = 2) -> list[str]:
 def _fmt(value: float | None, decimals: int | None, unit: str = "") -> str:
     if value is None:
         return ""
+    if unit == "%" and decimals is not None:
+        return vn_percent(value, decimals)  # a rate is cut, never rounded up to a target (numbers.py)
     text = vn_number(value, decimals)
     return f"{text}%" if unit == "%" else text
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from django.utils import formats
@@ -125,7 +126,7 @@ class RenderedCell:
 
     @property
     def is_numeric(self) -> bool:
-        return self.kind in (INT, DECIMAL, PERCENT) and isinstance(self.value, int | float | Decimal)
+        return self.kind in (INT, DECIMAL, PERCENT) and isinstance(self.value, int | float | Decimal | Fraction)
 
 
 @dataclass
@@ -232,7 +233,7 @@ class Table:
             colspan = extra.colspan if extra else 1
             if colspan < 1:  # 0: the rest of the row
                 colspan = max(1, len(columns) - col)
-            if colspan > 1 and kind != TEXT and not isinstance(raw, int | float | Decimal):
+            if colspan > 1 and kind != TEXT and not isinstance(raw, int | float | Decimal | Fraction):
                 kind = TEXT
             decimals = column.decimals
             rendered.append(
@@ -259,7 +260,7 @@ def display_value(value: Any, kind: str, decimals: int | None = None) -> str:
         return "Có" if value else "Không"
     if isinstance(value, datetime.date):
         return formats.date_format(value, "d/m/Y")
-    if isinstance(value, int | float | Decimal):
+    if isinstance(value, int | float | Decimal | Fraction):
         if kind == PERCENT:
             return vn_percent(value, 1 if decimals is None else decimals)
         if kind == INT:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from copy import copy
 from decimal import Decimal
+from fractions import Fraction
 
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
@@ -25,6 +26,7 @@ from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
 
+from .numbers import truncate_percent
 from .tables import DECIMAL, INT, PERCENT, SECTION, SUBTOTAL, TOTAL, Table
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -124,8 +126,9 @@ class _Styler:
         value = rendered.value
         if rendered.is_numeric:
             if rendered.kind == PERCENT:
-                value = Decimal(str(value)) / 100
-            if isinstance(value, Decimal):
+                # The cut rate, not the exact one: a "0.0%" format would round 69.95% up to "70.0%".
+                value = truncate_percent(value, 1 if rendered.decimals is None else rendered.decimals) / 100
+            if isinstance(value, Decimal | Fraction):
                 value = float(value)  # Excel stores doubles; openpyxl would too
             fmt = number_format(rendered.kind, rendered.decimals)
             return self.cell(value, font=font, alignment=_RIGHT, border=_BORDER, fill=fill, number_format=fmt)

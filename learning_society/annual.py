@@ -29,7 +29,7 @@ def recognitions_block(office, start, end):
                     Cell(stat.total, href=href),
                     Cell(stat.registered, href=href),
                     Cell(stat.recognised, href=href),
-                    float(stat.share) if stat.share is not None else None,
+                    stat.share,  # cut to 0.1, never rounded up to the target (documents.vn_percent)
                     stat.target or None,
                 ]
             )

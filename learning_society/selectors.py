@@ -5,9 +5,11 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
+from documents import percent_of, share_meets, truncate_percent, vn_percent
 from rubrics import engine
 from rubrics.models import Rubric
 from rubrics.selectors import rubric_criteria
@@ -230,16 +232,24 @@ class TitleStat:
     breakdown: dict = field(default_factory=dict)  # band or "Mức độ n" → count of recognised
 
     @property
+    def rate(self) -> Fraction | None:
+        """The recognised share in percent, exact (142/203 → 69.9507…%)."""
+        return percent_of(self.recognised, self.total)
+
+    @property
     def share(self) -> Decimal | None:
-        if not self.total:
-            return None
-        return (Decimal(100) * self.recognised / self.total).quantize(Decimal("0.1"))
+        """The share cut to 0.1 (69.9 for 142/203), for bars and charts; never compared with the target."""
+        return truncate_percent(self.rate, 1)
+
+    @property
+    def share_text(self) -> str:
+        """The share as printed on pages and PDFs: "69,9%" (documents.vn_percent: cut, decimal comma)."""
+        return vn_percent(self.rate) if self.rate is not None else ""
 
     @property
     def meets_target(self) -> bool | None:
-        if not self.target or self.share is None:
-            return None
-        return self.share >= self.target
+        """At least the target exactly, on the counts (DOMAIN.md §4: 142/203 does not meet 70%)."""
+        return share_meets(self.recognised, self.total, self.target)
 
 
 @dataclass
