@@ -75,3 +75,10 @@ def test_exactly_70_percent_stays_70_0_in_the_xlsx():
     ws = openpyxl.load_workbook(io.BytesIO(table_to_xlsx(_rate_table(percent_of(70, 100))))).worksheets[0]
     cell = next(c for row in ws.iter_rows() for c in row if c.number_format == "0.0%")
     assert cell.value == pytest.approx(0.7, abs=1e-12)
+
+
+def test_the_template_filter_prints_the_same_cut_rate():
+    from django.template import Context, Template
+
+    template = Template("{% load documents_numbers %}{{ a|vn_percent }} {{ b|vn_percent:2 }} {{ c|vn_percent }}")
+    assert template.render(Context({"a": percent_of(142, 203), "b": Decimal("89.999"), "c": None})) == "69,9% 89,99% "
