@@ -186,10 +186,23 @@ def checkable(area: Unit, title: str, year: int) -> QuerySet[Assessment]:
     )
 
 
+def held_in(rows: QuerySet[Assessment], year: int) -> QuerySet[Assessment]:
+    """The recognitions among `rows` that count in `year`: that year's, plus earlier ones still valid
+    at its end (.rules.recognition_valid_through: kept for the 3 years following the year of
+    recognition, Thông tư 25/2023/TT-BGDĐT), each subject once at its latest recognition (one
+    assessment per subject and year). The statistics and the recognised list of a year use it."""
+    end = counts_at_end_of(year)
+    held = rows.filter(status=Assessment.Status.RECOGNISED).filter(
+        Q(year=year) | Q(year__lt=year, expires_on__gte=end, recognised_on__lte=end)
+    )
+    later = held.filter(subject=OuterRef("subject"), year__gt=OuterRef("year"))
+    return held.filter(~Exists(later))
+
+
 def recognised_list(user, *, year: int | None = None, title: str = "", query: str = "") -> QuerySet[Assessment]:
     rows = assessments_visible_to(user).filter(status=Assessment.Status.RECOGNISED)
     if year:
-        rows = rows.filter(year=year)
+        rows = held_in(rows, year)  # the same recognitions the year's statistics count
     if title:
         rows = rows.filter(subject__title=title)
     if query:
@@ -320,16 +333,9 @@ def statistics(root: Unit, year: int) -> tuple[list[AreaStat], AreaStat]:
     )
     for row in assessments.values("subject__area__path", "subject__title").annotate(n=Count("id")).order_by():
         add(row["subject__area__path"], row["subject__title"], "assessed", row["n"])
-    # Recognised: this year's recognitions, plus earlier ones still valid at the end of the year
-    # (.rules.recognition_valid_through: kept for the 3 years following the year of recognition,
-    # Thông tư 25/2023/TT-BGDĐT), each subject once, its latest level.
-    end = counts_at_end_of(year)
-    held = Assessment.objects.filter(subject__area__path__startswith=root.path, status=Assessment.Status.RECOGNISED)
-    held = held.filter(Q(year=year) | Q(year__lt=year, expires_on__gte=end, recognised_on__lte=end))
-    # Each subject once, at its latest recognition (one assessment per subject and year): counted in
-    # SQL, grouped by place, title, level and band, so the work does not grow with the families.
-    later = held.filter(subject=OuterRef("subject"), year__gt=OuterRef("year"))
-    latest = held.filter(~Exists(later))
+    # Recognised: the recognitions held in the year (held_in), counted in SQL, grouped by place, title,
+    # level and band, so the work does not grow with the families.
+    latest = held_in(Assessment.objects.filter(subject__area__path__startswith=root.path), year)
     for row in (
         latest.values("subject__area__path", "subject__title", "level", "band").annotate(n=Count("id")).order_by()
     ):

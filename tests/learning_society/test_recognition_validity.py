@@ -76,6 +76,13 @@ def test_it_counts_in_2027_statistics_and_not_in_2028(world, recognised):
     assert total_2028.titles[Title.LEARNING_UNIT].recognised == 0
 
 
+def test_the_recognised_list_of_2027_shows_it_and_that_of_2028_does_not(world, recognised, login):
+    client = login(world.officer)
+    url = reverse("learning_society:recognised")
+    assert "Trường THCS Đống Đa" in client.get(url + "?nam=2027").content.decode()
+    assert "Trường THCS Đống Đa" not in client.get(url + "?nam=2028").content.decode()
+
+
 def test_the_decision_page_and_pdf_print_31_12_2027(world, recognised, login):
     _a, decision = recognised
     client = login(world.officer)
