@@ -60,12 +60,13 @@ class PersonChoiceField(forms.ModelChoiceField):
         return f"{obj.full_name or obj.username} ({obj.username})"
 
 
-def apply_errors(form: forms.Form, error: ValidationError) -> None:
+def apply_errors(form: forms.Form, error: ValidationError, *, prefix: str = "") -> None:
     """Put a service's ValidationError on the form: on the named field when the form has it,
-    above the form otherwise, so that no message is lost and no ValueError escapes."""
+    above the form otherwise, so that no message is lost and no ValueError escapes. `prefix`: the
+    form names the service's field `<prefix><field>` (the annual report's text_<section>)."""
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
-            target = field if field in form.fields else None
+            target = f"{prefix}{field}" if f"{prefix}{field}" in form.fields else None
             for item in errors:
                 form.add_error(target, item)
     else:
