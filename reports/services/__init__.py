@@ -5,8 +5,8 @@ Vietnamese messages and leaves an audit row (units.audit).
 - form_data: JSON export/import, new versions, the standard forms shipped with the portal
 - periods: opening a reporting period, reminding late units
 - values: parsing and displaying values, the checks shared by value writes
-- submissions: save, submit, return, approve (one or many), unlock
-- prefill: cells filled from the indicator providers
+- submissions: save, submit, return, approve (one or many), unlock, take the portal's new figures
+- prefill: cells filled from the indicator providers and whether they are stale
 - notifications: in-portal notifications and email (`notify`, shared with annual.guidance)
 
 Callers use the package (`from reports import services; services.submission_save(...)`). A test that
@@ -45,16 +45,16 @@ from .prefill import (
     StaleFigures,
     provider_figures,
     stale_figures,
-    submission_refresh_from_providers,
-    submission_take_provider_figures,
 )
 from .submissions import (
     submission_approve,
     submission_bulk_approve,
     submission_problems,
+    submission_refresh_from_providers,
     submission_return,
     submission_save,
     submission_submit,
+    submission_take_provider_figures,
     submission_unlock,
 )
 from .values import (

@@ -297,3 +297,34 @@ def submission_unlock(*, actor, submission: Submission, reason: str) -> Submissi
         link_for=lambda _u: submission_link(submission),
     )
     return submission
+
+
+def submission_take_provider_figures(
+    *, actor, submission: Submission, expected_version: int, keys: list[str] | None = None
+) -> int:
+    """Take the portal's new figure for the stale pre-filled cells (all, or those in `keys`),
+    through the ordinary save (locked, open dates, optimistic version, value history with the note
+    "Cập nhật từ: <nguồn>"). A value a person typed over a provider's number is never replaced.
+    Returns how many cells took a new figure."""
+    figures = [f for f in stale_figures(submission) if keys is None or f.key in keys]
+    if not figures:
+        # Still refuse what the save would refuse (a locked report, a stale page).
+        _check_can_edit(submission)
+        if submission.version != expected_version:
+            raise VersionConflict(_("Báo cáo vừa được người khác lưu sau khi bạn mở trang; hãy tải lại trang."))
+        return 0
+    submission_save(
+        actor=actor,
+        submission=submission,
+        raw_values={f.key: format(f.current.normalize(), "f") for f in figures},
+        expected_version=expected_version,
+        provider_sources={f.key: f.source for f in figures},
+    )
+    return len(figures)
+
+
+def submission_refresh_from_providers(*, actor, submission: Submission, expected_version: int) -> int:
+    """Fill again the cells the portal can answer (indicator providers) for a draft, e.g. after the
+    centre recorded more activities ("Cập nhật tất cả"). Values the person typed over a provider's
+    number are kept. Returns how many values changed."""
+    return submission_take_provider_figures(actor=actor, submission=submission, expected_version=expected_version)
