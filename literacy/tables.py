@@ -5,7 +5,7 @@ attainment), MC1 / MC2 (name lists)."""
 
 from django.utils.translation import gettext as _
 
-from documents import Cell, Column, HeaderCell, Row, Table
+from documents import Cell, Column, HeaderCell, Row, Table, vn_percent
 
 from . import rules
 from .attainment import GROUPS, CommuneStandard, NameList, OfficeStandard
@@ -100,11 +100,11 @@ def office_standard_table(standard: OfficeStandard, *, link=None) -> Table:
                 [
                     Cell(_("Số xã đạt chuẩn / tổng số xã"), bold=True),
                     Cell(
-                        _("%(met)d/%(n)d xã (%(share)s%%) — %(result)s")
+                        _("%(met)d/%(n)d xã (%(share)s) — %(result)s")
                         % {
                             "met": standard.communes_meeting_level1,
                             "n": len(standard.communes),
-                            "share": standard.share1,
+                            "share": vn_percent(standard.share1, 2),
                             "result": _met(standard.met1),
                         },
                         colspan=6,
@@ -112,11 +112,11 @@ def office_standard_table(standard: OfficeStandard, *, link=None) -> Table:
                         bold=True,
                     ),
                     Cell(
-                        _("%(met)d/%(n)d xã (%(share)s%%) — %(result)s")
+                        _("%(met)d/%(n)d xã (%(share)s) — %(result)s")
                         % {
                             "met": standard.communes_meeting_level2,
                             "n": len(standard.communes),
-                            "share": standard.share2,
+                            "share": vn_percent(standard.share2, 2),
                             "result": _met(standard.met2),
                         },
                         colspan=6,

@@ -152,6 +152,10 @@ def test_office_share_of_communes_meeting_each_level(world):
     assert office.communes_meeting_level1 == 1 and office.communes_meeting_level2 == 1
     assert office.share1 == Decimal("50.00")
     assert office.met1 is False  # Điều 21: 90% of communes
+    from literacy.tables import office_standard_table
+
+    texts = [str(c.value) for row in office_standard_table(office).rows for c in row.cells if hasattr(c, "value")]
+    assert any("1/2 xã (50,00%)" in t for t in texts)  # a decimal comma, as every rate of the portal
 
 
 def test_the_whole_office_is_computed_in_a_fixed_number_of_queries(world, django_assert_max_num_queries):

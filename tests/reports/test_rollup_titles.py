@@ -72,3 +72,12 @@ def test_the_drill_down_of_a_filtered_rollup_names_its_filters(world, login, per
     url = reverse("reports:rollup_cell", args=[period.pk, cell.pk]) + FILTERED.format(commune=world.commune.pk)
     html = login(world.officer).get(url).content.decode()
     assert "Báo cáo đã nộp (kể cả chờ duyệt) · Xã Đống Đa · Trường học" in html
+
+
+def test_the_share_of_units_that_submitted_is_cut_never_rounded_up_to_all():
+    """199 of 200 units is 99%, not "100%" on the period board: a rate is cut toward zero."""
+    from reports.selectors import Completeness
+
+    assert Completeness(label="", expected=200, submitted=199).percent == 99
+    assert Completeness(label="", expected=200, submitted=200).percent == 100
+    assert Completeness(label="", expected=0, submitted=0).percent == 0
