@@ -29,6 +29,8 @@ from django.utils.translation import gettext_lazy
 from documents import Cell, Column, HeaderCell, Row, Table, percent_of, truncate_percent
 from reports.providers import get_provider
 from reports.report_models import ReportingPeriod, Submission
+from units import calendar
+from units.calendar import school_year_dates, school_year_of  # noqa: F401 (school_year_dates: re-exported)
 from units.models import Unit, UnitKind
 from units.plugins import plugins
 
@@ -63,14 +65,9 @@ class AnnualBlock:
     providers: tuple[str, ...] = ()
 
 
-def school_year_dates(year: int) -> tuple[datetime.date, datetime.date]:
-    """A school year runs 1 September – 31 August (DOMAIN.md §2)."""
-    return datetime.date(year, 9, 1), datetime.date(year + 1, 8, 31)
-
-
 def current_school_year(day: datetime.date | None = None) -> int:
-    day = day or datetime.date.today()
-    return day.year if day.month >= 9 else day.year - 1
+    """The school year of `day`, or of today's local date (units.calendar)."""
+    return school_year_of(day) if day else calendar.current_school_year()
 
 
 # Serialisation: the snapshot is JSON that no later edit in a module can change ----------------------

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from units.audit import record
+from units.calendar import today
 from units.models import Unit, UnitKind
 from units.selectors import can_manage_unit, is_office_user, manage_roots, units_visible_to
 
@@ -158,7 +159,7 @@ def annual_report_freeze(*, actor, report: AnnualReport, on: datetime.date) -> A
         raise ValidationError(
             {"frozen_on": _("Ngày chốt phải từ ngày bắt đầu năm học (%(d)s).") % {"d": start.strftime("%d/%m/%Y")}}
         )
-    if on > datetime.date.today():
+    if on > today():  # the local date (Asia/Ho_Chi_Minh), not the server's UTC date
         raise ValidationError({"frozen_on": _("Ngày chốt không được sau ngày hôm nay.")})
     cut = min(on, end)
     draft = AnnualReport.objects.select_for_update().get(pk=report.pk)

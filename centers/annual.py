@@ -1,7 +1,10 @@
 """Centres' blocks of the office's annual report (annual/blocks.py discovers this module): the
 centres' indicator figures by commune (activities, staff, funding — the keys are this app's own,
 centers/providers.py) and the TTHTCĐ activities month by month over the school year
-(1 Sep – 31 Aug), one SQL aggregate. The home page draws the same chart (centers/home.py)."""
+(1 Sep – 31 Aug), one SQL aggregate. The home page draws the same chart (centers/home.py).
+
+Centres count the school year itself: `start`–`end` are units.calendar.school_year_dates of the
+report's school year (the calendar's rule, as for the literacy and learning-society sections)."""
 
 import datetime
 

@@ -16,19 +16,15 @@ from django.utils.translation import pgettext_lazy
 
 from rubrics.models import Rubric, RubricCriterion
 from units import ethnicity as ethnicity_list
+from units.calendar import school_year_dates, school_year_of  # noqa: F401 (school_year_of: used by the app)
 from units.models import Unit
 
 # Luật Người cao tuổi 2009, Điều 2: người cao tuổi is a citizen aged 60 or more.
 ELDERLY_AGE = 60
 
 
-def school_year_of(day: datetime.date) -> int:
-    """The school year (năm học) runs 1 September – 31 August; it is named by its first year."""
-    return day.year if day.month >= 9 else day.year - 1
-
-
-def school_year_range(year: int) -> tuple[datetime.date, datetime.date]:
-    return datetime.date(year, 9, 1), datetime.date(year + 1, 8, 31)
+# The school year (1 September – 31 August, named by its first year) is the calendar's rule.
+school_year_range = school_year_dates
 
 
 def school_year_label(year: int) -> str:

@@ -34,7 +34,9 @@ def vn_document_date(place: str, date: datetime.date | None, *, blank_day: bool 
     leading zero (so "ngày 05 tháng 02", but "ngày 15 tháng 3"). With `blank_day` (a document
     dated when it is signed) the day and month are left blank to be written by hand."""
     if date is None or blank_day:
-        year = date.year if date else datetime.date.today().year
+        from units.calendar import today  # the local date; imported late: documents loads before the apps
+
+        year = date.year if date else today().year
         text = f"ngày{BLANK}tháng{BLANK}năm {year}"
     else:
         day = f"{date.day:02d}"

@@ -11,17 +11,20 @@ from django.utils.translation import gettext_lazy
 
 from annual.blocks import AnnualBlock
 from documents import Cell, Column, Row, Series, Table, grouped_bar_chart_svg
+from units import calendar
 
 from .selectors import COUNTED_TITLES, statistics
 
 
 def recognitions_block(office, start, end):
-    # Recognitions are decided by calendar year; the one inside the school year is its end year.
-    areas, total = statistics(office, end.year)
+    # Recognitions are decided by calendar year: the calendar says which one belongs to the school
+    # year (units.calendar.recognition_year), the same year as the literacy section's.
+    year = calendar.recognition_year(calendar.school_year_of(start))
+    areas, total = statistics(office, year)
     rows = []
     for title in COUNTED_TITLES:
         stat = total.titles[title]
-        href = reverse("learning_society:recognised") + f"?nam={end.year}&danh_hieu={title}"
+        href = reverse("learning_society:recognised") + f"?nam={year}&danh_hieu={title}"
         rows.append(
             Row(
                 [
@@ -35,7 +38,7 @@ def recognitions_block(office, start, end):
             )
         )
     table = Table(
-        title=_("Kết quả công nhận các danh hiệu học tập năm %(year)s") % {"year": end.year},
+        title=_("Kết quả công nhận các danh hiệu học tập năm %(year)s") % {"year": year},
         columns=[
             Column(_("Danh hiệu"), width=30),
             Column(_("Tổng số"), "int"),

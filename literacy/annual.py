@@ -11,16 +11,19 @@ from django.utils.translation import gettext_lazy
 
 from annual.blocks import AnnualBlock, provider_block
 from documents import Cell, Column, HeaderCell, Row, Series, Table, grouped_bar_chart_svg
+from units import calendar
 
 from . import rules
 from .attainment import office_standard, standard_years
 
 
-def statistics_year(office, end) -> int | None:
-    """The statistics year (1 Oct – 30 Sep, Thông tư 19/2020) closing in the school year, or the
-    latest earlier one that has a survey round."""
-    years = [y for y in standard_years(office) if y <= end.year]
-    return years[0] if years else None
+def statistics_year(office, start) -> int | None:
+    """The statistics year the calendar assigns to the school year starting on `start`
+    (units.calendar.statistics_year: the PCGD-XMC year whose 30/9 snapshot falls in the school
+    year), or None when the office has no survey round of that year. Never an earlier year: the
+    report's literacy and learning-society figures must be of the same year."""
+    year = calendar.statistics_year(calendar.school_year_of(start))
+    return year if year in standard_years(office) else None
 
 
 def _rate(result):
@@ -28,7 +31,7 @@ def _rate(result):
 
 
 def standard_block(office, start, end):
-    year = statistics_year(office, end)
+    year = statistics_year(office, start)
     if year is None:
         return None
     # The annual table shows the whole population only; the by-sex and ethnic tables live on the

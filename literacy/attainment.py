@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 
+from units.calendar import today
 from units.models import Unit, UnitKind
 from units.status import especially_difficult_ids, is_especially_difficult, year_day
 
@@ -227,7 +228,7 @@ def judged_on(survey_round: SurveyRound | None, year: int) -> datetime.date:
 
 
 def communes_for_standard(office: Unit, survey_round: SurveyRound | None) -> list[Unit]:
-    day = survey_round.reference_date if survey_round else datetime.date.today()
+    day = survey_round.reference_date if survey_round else today()
     return list(Unit.objects.subtree_of(office).filter(kind=UnitKind.COMMUNE).active_on(day).order_by("name"))
 
 

@@ -2,13 +2,12 @@
 large ones in the worker with a progress bar (export_or_job). The name lists MC1 / MC2 of a commune
 that misses the standard run to thousands of rows, and a PDF of them to dozens of pages."""
 
-import datetime
-
 from django.utils.translation import gettext as _
 
 from documents import OfficialDocument, Signer, render_official_pdf, table_to_xlsx
 from jobs.registry import JobError
 from jobs.runner import job_progress
+from units.calendar import today
 from units.models import Unit
 
 from . import access, attainment, selectors, tables
@@ -27,7 +26,7 @@ def official_document(unit: Unit, title: str, excerpt: str) -> OfficialDocument:
         agency=office.name,
         agency_code="PGDĐT",
         type_code="BC",
-        date=datetime.date.today(),
+        date=today(),
         blank_day=True,
         title=title,
         excerpt=excerpt,

@@ -1,11 +1,9 @@
 """Forms validate one value at a time; the services hold the rules. Messages in Vietnamese."""
 
-import datetime
-
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from units.calendar import today
 from units.concurrency import VersionedFormMixin, version_field
 from units.ethnicity import EthnicityField
 from units.forms import date_field
@@ -44,7 +42,7 @@ class RoundForm(forms.ModelForm):
     def __init__(self, *args, offices=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["office"].queryset = offices if offices is not None else Unit.objects.none()
-        self.fields["year"].initial = timezone.localdate().year
+        self.fields["year"].initial = today().year
         self.fields["year"].help_text = _("Năm thống kê PCGD-XMC (01/10 năm trước đến 30/9).")
 
 
@@ -189,4 +187,4 @@ class ImportForm(forms.Form):
 
 
 def current_year() -> int:
-    return datetime.date.today().year
+    return today().year

@@ -5,10 +5,9 @@ commune of the branch; a school or centre the households of the hamlets assigned
 and the classes it runs. Everything else is 404 (units.access convention).
 """
 
-import datetime
-
 from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Value, When
 
+from units.calendar import today
 from units.models import Role, Unit, UnitKind
 from units.selectors import (
     active_memberships,
@@ -296,7 +295,7 @@ def enrol_candidates(literacy_class: LiteracyClass, *, query: str = "") -> Query
 def _latest_year(unit: Unit) -> int:
     ids = [*unit.ancestor_ids(), unit.pk]
     latest = SurveyRound.objects.filter(office_id__in=ids).order_by("-year").values_list("year", flat=True).first()
-    return latest or datetime.date.today().year
+    return latest or today().year
 
 
 # Imports ---------------------------------------------------------------------------------------

@@ -6,10 +6,9 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from units import audit
+from units import audit, calendar
 from units import ethnicity as ethnicity_list
 from units.concurrency import check_version
 from units.models import Unit, UnitKind
@@ -69,7 +68,7 @@ def birth_errors(birth_year: int | None, birth_date: datetime.date | None) -> di
     """The one birth rule, for the person form (messages next to the field) and the services: a
     date of birth, or a year when only the year is known, from MIN_BIRTH_YEAR to today. The date,
     when given, decides the year."""
-    today = timezone.localdate()
+    today = calendar.today()
     field, year = ("birth_date", birth_date.year) if birth_date else ("birth_year", birth_year)
     if birth_date and birth_date > today:
         return {"birth_date": _("Ngày sinh ở tương lai.")}

@@ -5,14 +5,11 @@ import datetime
 
 from django.utils import timezone
 
+from units.calendar import current_school_year
 from units.models import Membership, Role, Unit, UnitKind, today
 
 from . import services
 from .report_models import ReportForm, ReportingPeriod, Submission
-
-
-def _school_year(day: datetime.date) -> int:
-    return day.year if day.month >= 9 else day.year - 1
 
 
 def _officer(office: Unit):
@@ -76,7 +73,7 @@ def seed(*, office: Unit, stdout) -> None:
     if created:
         stdout.write(f"  Biểu mẫu chuẩn: nạp {len(created)} biểu mẫu.")
     actor = _officer(office)
-    year = _school_year(today())
+    year = current_school_year()
     label = f"Năm học {year}-{year + 1}"
     tthtcd, _ = _open(
         office,

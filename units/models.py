@@ -19,7 +19,10 @@ from .text import fold
 
 
 def today() -> datetime.date:
-    return timezone.localdate()
+    """The local date, as the calendar says (units.calendar.today: settings.TIME_ZONE)."""
+    from .calendar import today as local_today  # the calendar imports this module
+
+    return local_today()
 
 
 class UnitKind(models.TextChoices):

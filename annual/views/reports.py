@@ -1,8 +1,6 @@
 """The office's annual report: list, compose, freeze, preview / PDF, XLSX. Thin: access helper,
 form, one service, redirect (STYLE.md habit 5)."""
 
-import datetime
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
@@ -15,6 +13,7 @@ from documents.pdf import render_official_pdf
 from jobs.access import job_detail_url
 from jobs.registry import JobError, register_job
 from jobs.runner import job_progress, start_job
+from units.calendar import today
 from units.forms import apply_errors
 from units.selectors import is_office_user
 from units.views.common import paginate
@@ -73,7 +72,7 @@ def annual_detail(request, pk):
     report = get_annual_report_for_user(request.user, pk)
     writable = can_write(request.user, report) and not report.is_frozen
     form = ComposeForm(instance=report) if writable else None
-    freeze_form = FreezeForm(initial={"frozen_on": datetime.date.today()}) if writable else None
+    freeze_form = FreezeForm(initial={"frozen_on": today()}) if writable else None
     if request.method == "POST":
         report = get_annual_report_for_user(request.user, pk, write=True)
         if report.is_frozen:

@@ -7,13 +7,13 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rubrics import engine
 from rubrics.models import Rubric
 from rubrics.selectors import rubric_criteria, rubric_in_force
 from units import audit
+from units.calendar import today
 from units.concurrency import StaleEdit, last_saved, saved_by_phrase
 from units.models import Unit
 from units.text import nfc
@@ -109,7 +109,7 @@ def assessment_save(
     """Self-assessment of one subject with evidence. `submit` hands it over for checking.
     `expected_version` is the version the page showed (0: no assessment yet; views always pass it):
     a save from a page older than the last save is refused with StaleEdit."""
-    on = on or timezone.localdate()
+    on = on or today()
     rubric = rubric_or_error(subject.title, year, subject.area)
     criteria = rubric_criteria(rubric)
     # Locking the subject serialises two first saves (no assessment row to lock yet).

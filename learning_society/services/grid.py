@@ -9,6 +9,7 @@ from rubrics import engine
 from rubrics.models import Rubric
 from rubrics.selectors import rubric_criteria
 from units import audit
+from units.calendar import today
 from units.models import Unit
 
 from ..models import Assessment, Registration, Score, Subject
@@ -157,7 +158,7 @@ def grid_save(
     )
     Registration.objects.bulk_create(
         [
-            Registration(subject_id=sid, year=year, registered_on=timezone.localdate(), registered_by=actor)
+            Registration(subject_id=sid, year=year, registered_on=today(), registered_by=actor)
             for sid in outcomes
             if sid not in registered
         ]

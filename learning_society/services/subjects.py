@@ -4,13 +4,13 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reports.providers import get_subject_source
 from rubrics import engine
 from rubrics.selectors import rubric_in_force
 from units import audit
+from units.calendar import today
 from units.models import Unit, UnitKind
 from units.text import nfc
 
@@ -123,7 +123,7 @@ def registrations_create(
 ) -> int:
     """Registers subjects for the year; those already registered are left as they are. A level-2
     request is refused before the waiting time after level 1 (Thông tư 25/2023: 12 months)."""
-    on = on or timezone.localdate()
+    on = on or today()
     subjects = list(subjects)
     if requested_level == 2:
         rubric_by_title = {}

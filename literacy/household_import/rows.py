@@ -4,9 +4,9 @@ row number Excel shows and the column's header, so the officer finds it in the f
 
 from collections.abc import Callable
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from units.calendar import today
 from units.ethnicity import KINH, accepted_forms, ethnic_group, is_minority
 from units.models import Unit, UnitKind
 from units.text import fold
@@ -128,7 +128,7 @@ class _RowChecker:
         self.commune = commune
         self.allowed_hamlet_ids = allowed_hamlet_ids
         self.hamlets = _hamlet_lookup(commune)
-        self.today = timezone.localdate()
+        self.today = today()
         self.households: dict[str, tuple[int, int, str]] = {}  # code → (row, hamlet_id, head)
         self.seen_people: dict[tuple, int] = {}
 

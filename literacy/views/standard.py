@@ -1,7 +1,5 @@
 """The standard of an office or commune (CMC-2/3/4) and the name lists MC1 / MC2, as pages and files."""
 
-import datetime
-
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -9,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from documents import pdf_response, render_official_pdf, table_to_xlsx, xlsx_response
 from jobs.responses import export_or_job
+from units.calendar import today
 from units.models import Unit, UnitKind
 from units.text import as_year
 
@@ -19,7 +18,7 @@ from .common import _page
 def _year(request, unit: Unit) -> tuple[int, list[int]]:
     years = attainment.standard_years(unit)
     year = as_year(request.GET.get("nam"))
-    return year or (years[0] if years else datetime.date.today().year), years
+    return year or (years[0] if years else today().year), years
 
 
 def standard(request, pk):

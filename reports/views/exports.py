@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from documents import OfficialDocument, Signer, official_document_response, table_to_xlsx, xlsx_response
+from units.calendar import today
 from units.models import UnitKind
 
 from ..access import get_submission_for_user
@@ -94,7 +95,7 @@ def rollup_document(request, pk):
         agency_code="PGDĐT",
         type_code="BC",
         place=period.owner.address.split(",")[-1].strip() if period.owner.address else "",
-        date=timezone.localdate(),
+        date=today(),
         title="Báo cáo",
         excerpt=" — ".join(
             [_("Tổng hợp %(f)s") % {"f": period.form.title}, period.label, *rollup_filter_labels(**filters)]
