@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 # Type codes of administrative documents (Nghị định 30/2020, Phụ lục III). A công văn has none.
@@ -34,9 +35,8 @@ def vn_document_date(place: str, date: datetime.date | None, *, blank_day: bool 
     leading zero (so "ngày 05 tháng 02", but "ngày 15 tháng 3"). With `blank_day` (a document
     dated when it is signed) the day and month are left blank to be written by hand."""
     if date is None or blank_day:
-        from units.calendar import today  # the local date; imported late: documents loads before the apps
-
-        year = date.year if date else today().year
+        # the local date in settings.TIME_ZONE, as units.calendar.today() (documents imports no app)
+        year = date.year if date else timezone.localdate().year
         text = f"ngày{BLANK}tháng{BLANK}năm {year}"
     else:
         day = f"{date.day:02d}"

@@ -11,7 +11,7 @@ from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
 
-from units.calendar import upcoming_milestones
+from units.milestones import upcoming_milestones
 from units.models import Role, SchoolLevel, Unit, UnitKind, today
 from units.selectors import (
     active_memberships,

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from gdtx_portal import views
 from tests.factories import make_unit, make_user
-from units import calendar
+from units import milestones
 from units.models import Role, SchoolLevel, UnitKind
 from units.plugins import plugin_modules
 
@@ -141,7 +141,7 @@ def test_home_pages_show_upcoming_milestones_for_the_role(world, client):
 
 
 def test_milestones_come_in_date_order_and_roll_over_to_next_year():
-    upcoming = calendar.upcoming_milestones(Role.CENTRE_DIRECTOR, datetime.date(2026, 5, 21), limit=10)
+    upcoming = milestones.upcoming_milestones(Role.CENTRE_DIRECTOR, datetime.date(2026, 5, 21), limit=10)
     starts = [m["start"] for m in upcoming]
     assert starts == sorted(starts)
     assert starts[0] == datetime.date(2026, 10, 1)  # lifelong-learning week is next
@@ -151,13 +151,13 @@ def test_milestones_come_in_date_order_and_roll_over_to_next_year():
 
 def test_a_milestone_lasting_a_week_is_ongoing_inside_it():
     week = next(
-        m for m in calendar.upcoming_milestones(Role.PRINCIPAL, datetime.date(2026, 10, 3)) if m["start"].month == 10
+        m for m in milestones.upcoming_milestones(Role.PRINCIPAL, datetime.date(2026, 10, 3)) if m["start"].month == 10
     )
     assert week["ongoing"] and week["end"] == datetime.date(2026, 10, 7)
 
 
 def test_a_role_only_sees_its_milestones():
-    upcoming = calendar.upcoming_milestones(Role.ASSOCIATION_OFFICER, datetime.date(2026, 1, 1), limit=20)
+    upcoming = milestones.upcoming_milestones(Role.ASSOCIATION_OFFICER, datetime.date(2026, 1, 1), limit=20)
     titles = {str(m["title"]) for m in upcoming}
     assert "Báo cáo kết quả xây dựng các mô hình học tập" in titles
     assert "TTHTCĐ nộp báo cáo hoạt động năm cho Phòng GD&ĐT" not in titles

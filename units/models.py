@@ -15,14 +15,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .calendar import today
 from .text import fold
-
-
-def today() -> datetime.date:
-    """The local date, as the calendar says (units.calendar.today: settings.TIME_ZONE)."""
-    from .calendar import today as local_today  # the calendar imports this module
-
-    return local_today()
 
 
 class UnitKind(models.TextChoices):
