@@ -381,3 +381,12 @@ def test_office_dashboard_shows_how_far_each_open_period_has_come(world, client)
     assert "Tiến độ nộp các kỳ đang mở" in html
     assert "Biểu thử nghiệm" in html and "Năm 2025-2026" in html
     assert f"1/{expected} đơn vị đã nộp" in html  # only the school has sent
+
+
+def test_no_milestone_cites_the_unverified_thong_tu_19_2020():
+    """DOMAIN.md §2: the 'Thông tư 19/2020' citation for the statistics year is unverified — never printed."""
+    from units.milestones import CALENDAR
+
+    sources = [str(m.source) for m in CALENDAR]
+    assert sources and not any("19/2020" in s for s in sources)
+    assert any("cần xác minh" in s for s in sources)

@@ -81,7 +81,7 @@ CALENDAR = [
         9,
         30,
         _("Xã chốt số liệu phổ cập giáo dục, xóa mù chữ"),
-        _("Thông tư 19/2020/TT-BGDĐT: năm thống kê 01/10 – 30/9"),
+        _("Năm thống kê 01/10 – 30/9; hạn theo hướng dẫn của tỉnh (căn cứ pháp lý cần xác minh)"),
         frozenset({OFFICE, SCHOOL, ASSOCIATION}),
     ),
     Milestone(
@@ -96,7 +96,7 @@ CALENDAR = [
         10,
         5,
         _("Phòng GD&ĐT gửi hồ sơ phổ cập giáo dục, xóa mù chữ của huyện"),
-        _("Thông tư 19/2020/TT-BGDĐT; hạn theo hướng dẫn của tỉnh"),
+        _("Hạn theo hướng dẫn của tỉnh (căn cứ pháp lý cần xác minh)"),
         frozenset({OFFICE}),
     ),
     Milestone(
