@@ -9,7 +9,7 @@ from units.ethnicity import EthnicityField
 from units.forms import date_field
 from units.models import Unit, UnitKind
 
-from . import services
+from . import rules, services
 from .models import (
     Household,
     LiteracyClass,
@@ -24,6 +24,15 @@ class SettingsForm(forms.ModelForm):
     class Meta:
         model = LiteracySettings
         fields = ["exempt_leave_denominator", "age_method"]
+        # No article of Nghị định 20/2014/NĐ-CP states the exemption (DOMAIN.md §3): the help cites
+        # the local rule (the model's help text keeps its migration-frozen wording).
+        help_texts = {
+            "exempt_leave_denominator": _(
+                "Mặc định: người khuyết tật không có khả năng học tập được miễn, ghi ở cột riêng và không tính "
+                "vào mẫu số khi tính tỉ lệ (quy định của địa phương / hướng dẫn điều tra). Cần kiểm tra lại với "
+                "hướng dẫn hiện hành."
+            )
+        }
 
 
 class RoundForm(forms.ModelForm):
@@ -98,6 +107,12 @@ class PersonForm(VersionedForm):
     class Meta:
         model = Person
         fields = services.PERSON_FIELDS
+        help_texts = {
+            "exempt": _(
+                "Người khuyết tật không có khả năng học tập, ghi ở cột riêng (quy định của địa phương / "
+                "hướng dẫn điều tra)."
+            )
+        }
 
     def clean_grade(self):
         grade = self.cleaned_data.get("grade")
@@ -113,8 +128,8 @@ class PersonForm(VersionedForm):
                 self.add_error(field, message)
         if birth_date:
             data["birth_year"] = birth_date.year
-        if data.get("exempt") and not data.get("disability"):
-            self.add_error("exempt", _("Chỉ người khuyết tật mới được miễn (Nghị định 20/2014/NĐ-CP, Điều 20)."))
+        if message := rules.exemption_error(disability=bool(data.get("disability")), exempt=bool(data.get("exempt"))):
+            self.add_error("exempt", message)
         return data
 
 

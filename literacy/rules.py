@@ -3,6 +3,9 @@
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy
+
 from .models import Stage
 
 # Nghị định 20/2014/NĐ-CP, Điều 20–21: a commune meets a level when ≥ 90% of its band is literate.
@@ -65,3 +68,24 @@ def rate(literate: int, denominator: int) -> Decimal | None:
     if not denominator:
         return None
     return (Decimal(literate) * 100 / Decimal(denominator)).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+
+
+# The exemption (DOMAIN.md §3): people whose disability prevents learning are shown in their own
+# column. No article of Nghị định 20/2014/NĐ-CP states it, so the portal cites the local rule and
+# the survey guidance, never "Điều 20".
+EXEMPTION_SOURCE = gettext_lazy("quy định của địa phương / hướng dẫn điều tra")
+EXEMPT_NEEDS_DISABILITY = gettext_lazy(
+    "Chỉ người khuyết tật mới được miễn (quy định của địa phương / hướng dẫn điều tra)."
+)
+
+
+def exemption_error(*, disability: bool, exempt: bool) -> str | None:
+    """The one rule "only a disabled person may be exempt": the message, or None when allowed."""
+    return str(EXEMPT_NEEDS_DISABILITY) if exempt and not disability else None
+
+
+def check_exemption(*, disability: bool, exempt: bool) -> None:
+    """Refuse (never clear) an exemption of a person who is not disabled: the services, the form and
+    the household importer all go through this rule."""
+    if message := exemption_error(disability=disability, exempt=exempt):
+        raise ValidationError({"exempt": message})

@@ -56,8 +56,7 @@ def prepare_person(person: Person) -> Person:
         person.birth_year = person.birth_date.year
     person.birth_mmdd = birth_mmdd(person.birth_date)
     person.ethnic_minority = is_minority(person.ethnicity)
-    if not person.disability:
-        person.exempt = False
+    rules.check_exemption(disability=person.disability, exempt=person.exempt)
     person.literacy_level = rules.literacy_level(
         grade=person.grade or 0, stage=person.stage or 0, found_illiterate=person.found_illiterate
     )

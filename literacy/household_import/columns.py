@@ -66,7 +66,7 @@ COLUMNS = [
         "Miễn",
         True,
         ("miễn học", "được miễn"),
-        gettext_lazy("x nếu khuyết tật không có khả năng học (Nghị định 20/2014/NĐ-CP, Điều 20)."),
+        gettext_lazy("x nếu khuyết tật không có khả năng học (quy định của địa phương / hướng dẫn điều tra)."),
     ),
     Column(
         "residence",

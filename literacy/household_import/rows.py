@@ -247,8 +247,8 @@ class _RowChecker:
             flags[key] = value in YES
             if value not in YES and value not in NO:
                 row.bad(key, _("“%(v)s” không hợp lệ: ghi x (có) hoặc để trống.") % {"v": row.text(key)})
-        if flags["exempt"] and not flags["disability"]:
-            row.bad("exempt", _("Chỉ người khuyết tật mới được miễn (Nghị định 20/2014/NĐ-CP, Điều 20)."))
+        if message := rules.exemption_error(disability=flags["disability"], exempt=flags["exempt"]):
+            row.bad("exempt", message)
         return flags
 
     # Across rows ----------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from django.db.models import F
 from units import audit
 from units.models import Unit
 
-from .. import levels
+from .. import levels, rules
 from ..models import Enrolment, Household, Person, SurveyRound
 from .diff import HOUSEHOLD_COMPARE, PERSON_COMPARE
 from .plan import BATCH, ImportPlan
@@ -42,6 +42,8 @@ def apply(
     done = 0
     batch = []
     for code, person in plan.new_persons:
+        # The services' rule, also for a plan built elsewhere: an exemption needs a disability.
+        rules.check_exemption(disability=person.get("disability", False), exempt=person.get("exempt", False))
         batch.append(Person(round=survey_round, commune=commune, household_id=household_ids[code], **person))
         if len(batch) >= BATCH:
             Person.objects.bulk_create(batch)
@@ -56,6 +58,7 @@ def apply(
         fields.append("version")
         updates = []
         for pk, person in plan.changed_persons:
+            rules.check_exemption(disability=person.get("disability", False), exempt=person.get("exempt", False))
             # A new survey answer replaces an earlier on-the-spot finding; the level follows the file.
             updates.append(Person(pk=pk, found_illiterate=False, version=F("version") + 1, **person))
         Person.objects.bulk_update(updates, fields, batch_size=1000)
