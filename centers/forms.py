@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from units.concurrency import VersionedFormMixin, version_field
-from units.forms import date_field
+from units.forms import AmountField, date_field
 
 from . import learners as learner_list
 from . import services
@@ -181,14 +181,15 @@ class FundingForm(forms.ModelForm):
     class Meta:
         model = FundingEntry
         fields = ["kind", "date", "source", "purpose", "amount", "description", "voucher"]
-        widgets = {"kind": forms.RadioSelect, "amount": forms.NumberInput(attrs={"inputmode": "numeric", "step": 1000})}
+        widgets = {"kind": forms.RadioSelect}
+        field_classes = {"amount": AmountField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["source"].help_text = _(
             "Ngân sách nhà nước hỗ trợ TTHTCĐ theo Thông tư 96/2008/TT-BTC (tối thiểu 20–25 triệu đồng/năm tùy vùng)."
         )
-        self.fields["amount"].help_text = _("Ghi bằng đồng, không ghi dấu chấm: 2500000.")
+        self.fields["amount"].help_text = _("Ghi bằng đồng, ví dụ 2500000 hoặc 2.500.000.")
 
     def clean_amount(self):
         amount = self.cleaned_data.get("amount")
@@ -210,6 +211,7 @@ class PlanForm(forms.ModelForm):
         model = YearPlan
         fields = services.PLAN_FIELDS
         widgets = {"goals": forms.Textarea(attrs={"rows": 3}), "content": forms.Textarea(attrs={"rows": 6})}
+        field_classes = {"planned_budget": AmountField}
 
     def clean_planned_budget(self):
         budget = self.cleaned_data.get("planned_budget")

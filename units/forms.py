@@ -3,6 +3,8 @@ the rules of the tree (which kind sits under which, which role fits which unit) 
 units.services and come back as ValidationError dicts shown on the fields (`apply_errors`)."""
 
 import datetime
+import re
+from decimal import Decimal
 
 from django import forms
 from django.contrib.auth import password_validation
@@ -30,16 +32,76 @@ class DateInput(forms.TextInput):
         return super().format_value(value)
 
 
+# The one list of date forms every date input of the portal accepts (forms and importers): 20/05/2026,
+# 20-05-2026, 20.05.2026, 2026-05-20, 20/05/26 and eight digits typed without separators, 20052026.
+DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%y", "%d%m%Y"]
+_DATE_TEXT = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$|^(\d{2})(\d{2})(\d{4})$")
+
+
+def date_parts(text: str) -> tuple[int, int, int] | None:
+    """(day, month, year) of a typed day/month/year date in any of the portal's forms with a four-digit
+    year, or None when the text is not shaped like one (for importers, which tell "no such day"
+    apart from "not a date")."""
+    match = _DATE_TEXT.match((text or "").strip())
+    if not match:
+        return None
+    day, month, year = (int(x) for x in match.groups() if x is not None)
+    return day, month, year
+
+
+class PortalDateField(forms.DateField):
+    def strptime(self, value, format):
+        # strptime reads "1112026" as 1/11/2026: the run-together form needs exactly eight digits.
+        if format == "%d%m%Y" and not (len(value.strip()) == 8 and value.strip().isdigit()):
+            raise ValueError(value)
+        return super().strptime(value.strip(), format)
+
+
 def date_field(label, *, required=True, help_text=DATE_HELP, **kwargs) -> forms.DateField:
-    return forms.DateField(
+    return PortalDateField(
         label=label,
         required=required,
         widget=DateInput(),
-        input_formats=["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%y"],
+        input_formats=DATE_FORMATS,
         help_text=help_text,
         error_messages={"invalid": _("Ngày không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 01/07/2025.")},
         **kwargs,
     )
+
+
+_AMOUNT_GROUPING = re.compile(r"^\d{1,3}(?:([. \u00a0])\d{3})?(?:\1\d{3})*$")
+
+
+def parse_amount(text) -> Decimal | None:
+    """Whole đồng as people write them: 5000000, 5.000.000, 5 000 000 (one kind of separator between
+    groups of three). None when the text is not such an amount."""
+    value = str(text or "").strip()
+    if value.isdigit():
+        return Decimal(value)
+    if _AMOUNT_GROUPING.match(value):
+        return Decimal(re.sub(r"[. \u00a0]", "", value))
+    return None
+
+
+class AmountField(forms.DecimalField):
+    """A money field in whole đồng that accepts the thousands dots Vietnamese documents write."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("decimal_places", 0)
+        kwargs.setdefault("max_digits", 14)
+        kwargs.setdefault(
+            "error_messages",
+            {"invalid": _("Số tiền không hợp lệ. Hãy ghi số đồng, ví dụ 5000000 hoặc 5.000.000.")},
+        )
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if value not in self.empty_values:
+            amount = parse_amount(value)
+            if amount is not None:
+                return amount
+        return super().to_python(value)
 
 
 class UnitChoiceField(forms.ModelChoiceField):
@@ -463,25 +525,17 @@ class DisableForm(forms.Form):
 
 # The audit log's filter ------------------------------------------------------------------------
 
-AUDIT_DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+AUDIT_DATE_FORMATS = DATE_FORMATS  # the one list (date_field)
 
 
 class AuditFilterForm(forms.Form):
     action = forms.ChoiceField(label=_("Thao tác"), required=False)
     person = forms.CharField(label=_("Người thực hiện"), required=False, max_length=100)
     unit = forms.CharField(label=_("Đơn vị"), required=False, max_length=100)
-    date_from = forms.DateField(
-        label=_("Từ ngày"),
-        required=False,
-        input_formats=AUDIT_DATE_FORMATS,
-        error_messages={"invalid": _("Nhập ngày theo dạng dd/mm/yyyy.")},
-    )
-    date_to = forms.DateField(
-        label=_("Đến ngày"),
-        required=False,
-        input_formats=AUDIT_DATE_FORMATS,
-        error_messages={"invalid": _("Nhập ngày theo dạng dd/mm/yyyy.")},
-    )
+    date_from = date_field(_("Từ ngày"), required=False, help_text="")
+    date_to = date_field(_("Đến ngày"), required=False, help_text="")
+
+    date_from.error_messages["invalid"] = date_to.error_messages["invalid"] = _("Nhập ngày theo dạng dd/mm/yyyy.")
 
     def __init__(self, *args, actions=(), **kwargs):
         """`actions`: (action, readable label) pairs of the entries the viewer may read."""

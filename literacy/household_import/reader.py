@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from units import spreadsheets
+from units.forms import date_parts
 from units.spreadsheets import SpreadsheetRefused
 from units.text import nfc
 
@@ -96,7 +97,6 @@ def find_header(rows: list[list], merged: list) -> tuple[int, dict[str, int]]:
 
 # Cell parsers: each returns a value or raises ValueError with a Vietnamese message ------------
 
-_DATE_TEXT = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _GRADE_TEXT = re.compile(r"^(\d{1,2})(?:\s*/\s*12)?$")
 
 
@@ -125,9 +125,9 @@ def parse_birth(value, today: datetime.date) -> tuple[int, datetime.date | None]
         text = cell_text(value)
         if not text:
             raise ValueError(_("Thiếu ngày sinh hoặc năm sinh."))
-        match = _DATE_TEXT.match(text)
-        if match:
-            day, month, year = (int(x) for x in match.groups())
+        parts = date_parts(text)  # the portal's one list of date forms (units.forms)
+        if parts:
+            day, month, year = parts
             try:
                 birth_date = datetime.date(year, month, day)
             except ValueError:
