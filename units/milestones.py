@@ -50,10 +50,10 @@ class Milestone:
 EVERYONE = frozenset({OFFICE, SCHOOL, CENTRE, DISTRICT_CENTRE, ASSOCIATION})
 CALENDAR = [
     Milestone(
-        3,
-        31,
+        1,
+        15,
         _("Hạn tự đánh giá Đơn vị học tập của năm trước"),
-        _("Thông tư 22/2020/TT-BGDĐT: hết quý I năm sau"),
+        _("Thông tư 24/2023/TT-BGDĐT: trước ngày 15/01 năm sau"),
         frozenset({OFFICE, SCHOOL, CENTRE, DISTRICT_CENTRE}),
     ),
     Milestone(
