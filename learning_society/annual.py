@@ -2,7 +2,8 @@
 
 Figures come from learning_society.selectors.statistics, the same numbers as the module's own
 statistics page: recognitions held at the end of the year (kept for the 3 years following
-the year of recognition, learning_society.rules, Thông tư 25/2023/TT-BGDĐT) against Quyết định 281/QĐ-TTg's targets.
+the year of recognition, learning_society.rules, Thông tư 25/2023/TT-BGDĐT) against the year's targets with
+their source (learning_society.targets).
 """
 
 from django.urls import reverse
@@ -33,7 +34,7 @@ def recognitions_block(office, start, end):
                     Cell(stat.registered, href=href),
                     Cell(stat.recognised, href=href),
                     stat.share,  # cut to 0.1, never rounded up to the target (documents.vn_percent)
-                    stat.target or None,
+                    stat.target,
                 ]
             )
         )
@@ -50,10 +51,12 @@ def recognitions_block(office, start, end):
         rows=rows,
         number_rows=True,
         notes=[
-            _(
-                "Chỉ tiêu theo Quyết định 281/QĐ-TTg (thấp hơn ở xã đặc biệt khó khăn). "
-                "Số được công nhận gồm các danh hiệu còn hiệu lực đến cuối năm."
-            )
+            _("Chỉ tiêu: %(sources)s. Số được công nhận gồm các danh hiệu còn hiệu lực đến cuối năm.")
+            % {
+                "sources": "; ".join(
+                    f"{total.titles[t].label}: {total.titles[t].target_citation}" for t in COUNTED_TITLES
+                )
+            }
         ],
     )
     labels = [total.titles[t].label for t in COUNTED_TITLES]

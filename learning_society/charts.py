@@ -8,13 +8,13 @@ from .selectors import TitleStat
 
 
 def share_chart(stats: list[TitleStat], *, title: str = ""):
-    """Recognised share of each title beside its Quyết định 281/QĐ-TTg target."""
+    """Recognised share of each title beside the target in force that year (learning_society.targets)."""
     labels = [s.label for s in stats]
     return grouped_bar_chart_svg(
         labels,
         [
             Series(_("Tỉ lệ được công nhận"), [float(s.share) if s.share is not None else None for s in stats]),
-            Series(_("Chỉ tiêu (Quyết định 281/QĐ-TTg)"), [s.target or None for s in stats]),
+            Series(_("Chỉ tiêu (nguồn ghi trong bảng)"), [s.target for s in stats]),
         ],
         title=title or _("Tỉ lệ được công nhận so với chỉ tiêu"),
         unit="%",

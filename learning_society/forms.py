@@ -133,8 +133,17 @@ class TitleSettingForm(forms.Form):
     title = forms.ChoiceField(label=_("Danh hiệu"), choices=Title.choices)
     checker = forms.ChoiceField(label=_("Đơn vị kiểm tra"), choices=Checker.choices)
     recogniser = forms.ChoiceField(label=_("Đơn vị nhập quyết định công nhận"), choices=Checker.choices)
-    target = forms.IntegerField(label=_("Chỉ tiêu (%)"), min_value=0, max_value=100)
-    target_difficult = forms.IntegerField(label=_("Chỉ tiêu vùng đặc biệt khó khăn (%)"), min_value=0, max_value=100)
+    # 0 or empty: the programme's dated target applies (learning_society.targets); else the office's own.
+    target = forms.IntegerField(
+        label=_("Chỉ tiêu (%)"), min_value=0, max_value=100, required=False, help_text=_("Để trống: theo văn bản.")
+    )
+    target_difficult = forms.IntegerField(
+        label=_("Chỉ tiêu vùng đặc biệt khó khăn (%)"),
+        min_value=0,
+        max_value=100,
+        required=False,
+        help_text=_("Để trống: theo văn bản."),
+    )
 
 
 def assessment_initial(assessment, rubric: Rubric) -> dict:

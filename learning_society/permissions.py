@@ -17,14 +17,14 @@ from units.selectors import active_memberships
 
 from .models import Checker, Title, TitleSetting
 
-# Quyết định 281/QĐ-TTg (2014): 70% families, 50% clans, 60% communities, 50% units; in difficult areas
-# 60 / 40 / 50%. Commune communities follow the community target; citizens have no national target.
+# Targets are not defaults here: they are dated data with their source (learning_society.targets).
+# A rule's target is the office's own setting (0: none, the programme's target applies).
 DEFAULTS: dict[str, tuple[str, str, int, int]] = {
-    Title.FAMILY: (Checker.ASSOCIATION, Checker.COMMUNE, 70, 60),
-    Title.CLAN: (Checker.ASSOCIATION, Checker.COMMUNE, 50, 40),
-    Title.HAMLET_COMMUNITY: (Checker.ASSOCIATION, Checker.COMMUNE, 60, 50),
-    Title.LEARNING_UNIT: (Checker.OFFICE, Checker.OFFICE, 50, 50),
-    Title.COMMUNE_COMMUNITY: (Checker.OFFICE, Checker.OFFICE, 60, 50),
+    Title.FAMILY: (Checker.ASSOCIATION, Checker.COMMUNE, 0, 0),
+    Title.CLAN: (Checker.ASSOCIATION, Checker.COMMUNE, 0, 0),
+    Title.HAMLET_COMMUNITY: (Checker.ASSOCIATION, Checker.COMMUNE, 0, 0),
+    Title.LEARNING_UNIT: (Checker.OFFICE, Checker.OFFICE, 0, 0),
+    Title.COMMUNE_COMMUNITY: (Checker.OFFICE, Checker.OFFICE, 0, 0),
     Title.CITIZEN: (Checker.ASSOCIATION, Checker.COMMUNE, 0, 0),
 }
 
@@ -34,8 +34,9 @@ class Rule:
     title: str
     checker: str
     recogniser: str
-    target: int
+    target: int  # the office's own target, 0 when it follows the programme (learning_society.targets)
     target_difficult: int
+    office_name: str = ""  # the office whose setting this is ("" for the built-in defaults)
 
     @property
     def checker_label(self) -> str:
@@ -51,7 +52,7 @@ def rules_for(unit: Unit) -> dict[str, Rule]:
     ancestors = [int(p) for p in unit.path.strip("/").split("/") if p]
     settings = {}
     depth = {pk: i for i, pk in enumerate(ancestors)}
-    for setting in TitleSetting.objects.filter(office_id__in=ancestors):
+    for setting in TitleSetting.objects.filter(office_id__in=ancestors).select_related("office"):
         current = settings.get(setting.title)
         if current is None or depth[setting.office_id] > depth[current.office_id]:
             settings[setting.title] = setting
@@ -59,7 +60,7 @@ def rules_for(unit: Unit) -> dict[str, Rule]:
     for title, (checker, recogniser, target, target_difficult) in DEFAULTS.items():
         s = settings.get(title)
         rules[title] = (
-            Rule(title, s.checker, s.recogniser, s.target_percent, s.target_percent_difficult)
+            Rule(title, s.checker, s.recogniser, s.target_percent, s.target_percent_difficult, s.office.full_name)
             if s
             else Rule(title, checker, recogniser, target, target_difficult)
         )

@@ -19,6 +19,7 @@ from units.selectors import scope_roots, units_visible_to
 from .models import Assessment, Decision, Registration, Score, Subject, Title
 from .permissions import rules_for
 from .rules import counts_at_end_of
+from .targets import target_in_force
 
 AREA_KINDS = [UnitKind.COMMUNE, UnitKind.HAMLET, UnitKind.SCHOOL, UnitKind.CENTRE, UnitKind.OTHER, UnitKind.OFFICE]
 
@@ -241,7 +242,9 @@ class TitleStat:
     registered: int = 0
     assessed: int = 0
     recognised: int = 0
-    target: int = 0
+    target: int | None = None  # the target in force (learning_society.targets), None: not set
+    target_citation: str = ""  # its source, or the office that set it, or "(cần xác minh)"
+    target_overridden_by: str | None = None
     breakdown: dict = field(default_factory=dict)  # band or "Mức độ n" → count of recognised
 
     @property
@@ -274,21 +277,25 @@ class AreaStat:
 COUNTED_TITLES = [Title.FAMILY, Title.CLAN, Title.HAMLET_COMMUNITY, Title.LEARNING_UNIT, Title.COMMUNE_COMMUNITY]
 
 
-def _new_stats(rules, difficult: bool) -> dict[str, TitleStat]:
-    return {
-        t: TitleStat(
+def _new_stats(rules, difficult: bool, year: int) -> dict[str, TitleStat]:
+    stats = {}
+    for t in COUNTED_TITLES:
+        target = target_in_force(t, year, difficult=difficult, rule=rules[t])
+        stats[t] = TitleStat(
             title=t,
             label=Title(t).label,
-            target=rules[t].target_difficult if difficult else rules[t].target,
+            target=target.percent,
+            target_citation=target.citation,
+            target_overridden_by=target.overridden_by,
         )
-        for t in COUNTED_TITLES
-    }
+    return stats
 
 
 def statistics(root: Unit, year: int) -> tuple[list[AreaStat], AreaStat]:
     """Per commune under `root` (or `root` itself when it is a commune) and in total: subjects,
     registered, assessed, recognised and the recognised share of all families / clans / hamlets /
-    units against Quyết định 281/QĐ-TTg's targets (lower in especially difficult communes).
+    units against the targets in force that year (learning_society.targets: QĐ 281/QĐ-TTg for
+    2014–2020, QĐ 387/QĐ-TTg for 2021–2030, or the office's own; lower in especially difficult communes).
     A fixed number of queries whatever the number of communes and families."""
     rules = rules_for(root)
     if root.kind == UnitKind.COMMUNE:
@@ -296,8 +303,8 @@ def statistics(root: Unit, year: int) -> tuple[list[AreaStat], AreaStat]:
     else:
         communes = list(Unit.objects.subtree_of(root).filter(kind=UnitKind.COMMUNE).active_on().order_by("name", "id"))
     by_id = {c.pk: c for c in communes}
-    rows = {c.pk: AreaStat(unit=c, titles=_new_stats(rules, c.especially_difficult)) for c in communes}
-    total = AreaStat(unit=root, titles=_new_stats(rules, False))
+    rows = {c.pk: AreaStat(unit=c, titles=_new_stats(rules, c.especially_difficult, year)) for c in communes}
+    total = AreaStat(unit=root, titles=_new_stats(rules, False, year))
 
     def commune_of(path: str) -> int | None:
         for part in path.strip("/").split("/"):

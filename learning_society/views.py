@@ -533,8 +533,8 @@ def title_settings(request):
                 title=data["title"],
                 checker=data["checker"],
                 recogniser=data["recogniser"],
-                target=data["target"],
-                target_difficult=data["target_difficult"],
+                target=data["target"] or 0,
+                target_difficult=data["target_difficult"] or 0,
             )
             messages.success(request, _("Đã lưu cấu hình “%(t)s”.") % {"t": Title(data["title"]).label})
             return redirect("learning_society:settings")
