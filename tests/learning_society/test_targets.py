@@ -128,3 +128,33 @@ def test_the_command_refuses_an_unknown_or_unusable_unit(world):
         call_command("learning_society_stats", unit="KHONGCO", year=2026)
     with pytest.raises(CommandError, match="chỉ thống kê được cho phòng giáo dục hoặc xã"):
         call_command("learning_society_stats", unit=world.hamlet.code, year=2026)
+
+
+def test_targets_saved_as_the_old_form_prefilled_them_follow_the_programme_again(world, db):
+    """Migration learning_society 0006: a row still holding QĐ 281's pre-filled pair (70/60 for
+    families) is an office that never chose a target, so QĐ 387 applies in 2026; 75 is a choice."""
+    import importlib
+
+    from django.apps import apps
+
+    def setting(title, target, difficult):
+        return TitleSetting.objects.create(
+            office=world.office,
+            title=title,
+            checker=Checker.ASSOCIATION,
+            recogniser=Checker.COMMUNE,
+            target_percent=target,
+            target_percent_difficult=difficult,
+        )
+
+    prefilled, chosen = setting(Title.FAMILY, 70, 60), setting(Title.CLAN, 75, 40)
+    assert target_for(Title.FAMILY, 2026, world.commune)[2] == world.office.full_name  # overrides QĐ 387
+    importlib.import_module(
+        "learning_society.migrations.0006_title_settings_follow_the_programme"
+    ).follow_the_programme(apps, None)
+    prefilled.refresh_from_db()
+    chosen.refresh_from_db()
+    assert (prefilled.target_percent, prefilled.target_percent_difficult) == (0, 0)
+    assert (chosen.target_percent, chosen.target_percent_difficult) == (75, 40)
+    percent, citation, by = target_for(Title.FAMILY, 2026, world.commune)
+    assert (percent, by) == (70, None) and QD_387 in citation
