@@ -2,7 +2,8 @@
 
     Nguyễn Thị Lan; nữ; 1962; Tày
 
-name; sex (nam / nữ); year of birth; ethnicity: the code or name of one of the 54 groups of
+name; sex (nam / nữ; blank is stored as unknown, neither woman nor man); year of birth;
+ethnicity: the code or name of one of the 54 groups of
 Quyết định 121-TCTK/PP (units.ethnicity: "Kinh", "Việt", "01" are the majority; blank is not
 counted). Commas or tabs work as separators too, so a column copied from Excel pastes as it is. The activity's counts
 (participants, women, ethnic minority, elderly) are derived from the list, never typed twice.
@@ -27,7 +28,7 @@ _MAN = {"nam", "m"}
 @dataclass
 class LearnerLine:
     full_name: str
-    is_woman: bool
+    is_woman: bool | None  # None: sex not given (neither woman nor man)
     birth_year: int | None
     ethnicity: str
     is_ethnic_minority: bool
@@ -69,7 +70,7 @@ def parse(text: str, *, year: int) -> list[LearnerLine]:
         learners.append(
             LearnerLine(
                 full_name=name[:150],
-                is_woman=sex in _WOMAN,
+                is_woman=(sex in _WOMAN) if sex else None,
                 birth_year=birth_year,
                 ethnicity=code,
                 is_ethnic_minority=ethnicity.is_minority(code),
@@ -94,7 +95,7 @@ def as_text(learners) -> str:
     """A stored list back as editable text."""
     lines = []
     for p in learners:
-        sex = _("nữ") if p.is_woman else _("nam")
+        sex = {True: _("nữ"), False: _("nam")}.get(p.is_woman, "")
         lines.append(
             "; ".join(
                 [

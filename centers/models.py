@@ -240,7 +240,8 @@ class Learner(models.Model):
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="learners")
     order = models.PositiveIntegerField(default=0)
     full_name = models.CharField(_("họ và tên"), max_length=150)
-    is_woman = models.BooleanField(_("nữ"), default=False)
+    # None: the list gave no sex; such a learner counts neither as a woman nor as a man.
+    is_woman = models.BooleanField(_("nữ"), null=True, blank=True, default=None)
     birth_year = models.PositiveSmallIntegerField(_("năm sinh"), null=True, blank=True)
     # The group's 2-digit code (Quyết định 121-TCTK/PP, units.ethnicity), blank when not given; an old
     # free-text value no group matched is kept in ethnicity_note (python manage.py ethnicity_unmapped).

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from rubrics import engine
 from rubrics.models import Rubric, RubricCriterion
 from rubrics.selectors import rubric_in_force
-from units import audit
+from units import audit, calendar
 from units.concurrency import check_version
 from units.models import Unit, UnitKind
 from units.text import nfc
@@ -146,6 +146,11 @@ def _check_activity(activity: Activity) -> None:
     errors = {}
     if activity.start_date and activity.end_date and activity.end_date < activity.start_date:
         errors["end_date"] = _("Ngày kết thúc không thể trước ngày bắt đầu.")
+    if activity.start_date and activity.start_date > calendar.today():
+        # A future activity would be counted in this year's report before it happened.
+        errors["start_date"] = _(
+            "Ngày bắt đầu %(day)s ở tương lai: chỉ ghi hoạt động đã diễn ra (hôm nay là %(today)s)."
+        ) % {"day": activity.start_date.strftime("%d/%m/%Y"), "today": calendar.today().strftime("%d/%m/%Y")}
     for name, label in (
         ("women", _("nữ")),
         ("ethnic_minority", _("người dân tộc thiểu số")),
