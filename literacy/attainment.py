@@ -99,7 +99,8 @@ class OfficeStandard:
 
     def office_met(self, level: int) -> bool:
         met = self.communes_meeting_level1 if level == 1 else self.communes_meeting_level2
-        return rules.meets(met, len(self.communes), rules.OFFICE_THRESHOLD_PERCENT)
+        threshold = rules.office_threshold(level, province=rules.is_province_office(self.office))
+        return rules.meets(met, len(self.communes), threshold)
 
     @property
     def share1(self):

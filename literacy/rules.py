@@ -10,8 +10,24 @@ from .models import Stage
 
 # Nghị định 20/2014/NĐ-CP, Điều 20–21: a commune meets a level when ≥ 90% of its band is literate.
 THRESHOLD_PERCENT = 90
-# Điều 21: a district meets a level when ≥ 90% of its communes do.
+# Điều 20.2, 21.2: a district meets a level when ≥ 90% of its communes do.
 OFFICE_THRESHOLD_PERCENT = 90
+# Điều 20.3 / 21.3: a province meets level 1 when ≥ 90% of its units do, level 2 only when 100% do.
+# Since July 2025 a province counts its communes directly (cần xác minh: the rule is per managing level).
+PROVINCE_THRESHOLD_PERCENT = {1: 90, 2: 100}
+OFFICE_RULE_BASIS = "Nghị định 20/2014/NĐ-CP, Điều 20.2–20.3, 21.2–21.3"
+
+
+def is_province_office(office) -> bool:
+    """A provincial managing office (Sở GD&ĐT): an office whose level name says "Sở"."""
+    from units.text import fold
+
+    return getattr(office, "kind", "") == "office" and fold(office.level_label or "").startswith("so ")
+
+
+def office_threshold(level: int, *, province: bool) -> int:
+    """The share of its units a managing office needs for a level (Điều 20.2–20.3, 21.2–21.3)."""
+    return PROVINCE_THRESHOLD_PERCENT[level] if province else OFFICE_THRESHOLD_PERCENT
 
 
 @dataclass(frozen=True)
