@@ -44,11 +44,13 @@ def standard_block(office, start, end):
             Row(
                 [
                     Cell(c.commune.name + (" (ĐBKK)" if c.especially_difficult else ""), href=href),
-                    Cell(c.level1.denominator, href=href),
+                    Cell(c.level1.population, href=href),
+                    Cell(c.level1.exempt, href=href),
                     Cell(c.level1.literate, href=href),
                     _rate(c.level1),
                     _("Đạt") if c.level1.met else _("Chưa đạt"),
-                    Cell(c.level2.denominator, href=href),
+                    Cell(c.level2.population, href=href),
+                    Cell(c.level2.exempt, href=href),
                     Cell(c.level2.literate, href=href),
                     _rate(c.level2),
                     _("Đạt") if c.level2.met else _("Chưa đạt"),
@@ -60,11 +62,13 @@ def standard_block(office, start, end):
         Row.total(
             [
                 _("Cộng"),
-                t1.denominator,
+                t1.population,
+                t1.exempt,
                 t1.literate,
                 _rate(t1),
                 f"{result.communes_meeting_level1}/{len(result.communes)}",
-                t2.denominator,
+                t2.population,
+                t2.exempt,
                 t2.literate,
                 _rate(t2),
                 f"{result.communes_meeting_level2}/{len(result.communes)}",
@@ -76,10 +80,12 @@ def standard_block(office, start, end):
         columns=[
             Column(_("Xã, phường"), width=24),
             Column(_("Số người trong độ tuổi"), "int"),
+            Column(_("Miễn"), "int"),
             Column(_("Biết chữ mức độ 1"), "int"),
             Column(_("Tỉ lệ"), "percent"),
             Column(_("Xã đạt mức độ 1"), width=10),
             Column(_("Số người trong độ tuổi"), "int"),
+            Column(_("Miễn"), "int"),
             Column(_("Biết chữ mức độ 2"), "int"),
             Column(_("Tỉ lệ"), "percent"),
             Column(_("Xã đạt mức độ 2"), width=10),
@@ -87,15 +93,17 @@ def standard_block(office, start, end):
         header_rows=[
             [
                 HeaderCell(_("Xã, phường"), rowspan=2),
-                HeaderCell(_("Xóa mù chữ mức độ 1"), colspan=4),
-                HeaderCell(_("Xóa mù chữ mức độ 2"), colspan=4),
+                HeaderCell(_("Xóa mù chữ mức độ 1"), colspan=5),
+                HeaderCell(_("Xóa mù chữ mức độ 2"), colspan=5),
             ],
             [
                 HeaderCell(_("Số người trong độ tuổi")),
+                HeaderCell(_("Miễn")),
                 HeaderCell(_("Biết chữ")),
                 HeaderCell(_("Tỉ lệ")),
                 HeaderCell(_("Đạt chuẩn")),
                 HeaderCell(_("Số người trong độ tuổi")),
+                HeaderCell(_("Miễn")),
                 HeaderCell(_("Biết chữ")),
                 HeaderCell(_("Tỉ lệ")),
                 HeaderCell(_("Đạt chuẩn")),
@@ -109,6 +117,11 @@ def standard_block(office, start, end):
                 "(mức độ 1: 15–35 tuổi, xã đặc biệt khó khăn 15–25; mức độ 2: 15–60 tuổi, xã ĐBKK 15–35)."
             )
             % {"p": rules.THRESHOLD_PERCENT},
+            _(
+                "Số người trong độ tuổi: mọi người của độ tuổi; Miễn: người khuyết tật không có khả năng học "
+                "(quy định của địa phương / hướng dẫn điều tra). Tỉ lệ tính trên số người trong độ tuổi trừ "
+                "số miễn khi phòng chọn như vậy (trang Cài đặt xóa mù chữ)."
+            ),
         ],
     )
     chart = grouped_bar_chart_svg(

@@ -154,7 +154,7 @@ def test_the_2026_2027_report_counts_literacy_and_learning_society_of_the_years_
 
     literacy = _block(blocks, "literacy.standard")
     assert f"năm thống kê {literacy_year}" in literacy["table"]["title"]
-    assert _row(literacy, world.commune.name)[1:4] == [10, 9, 90.0]
+    assert _row(literacy, world.commune.name)[1:5] == [10, 0, 9, 90.0]
     society = _block(blocks, "learning_society.recognitions")
     assert str(ls_year) in society["table"]["title"]
     assert _row(society, "Gia đình học tập")[1:4] == [4, 0, 1]  # the one recognised in 2026

@@ -42,11 +42,23 @@ def test_the_registry_finds_the_blocks_of_the_modules():
 
 def test_literacy_block_shows_each_communes_standard(world, modules):
     block = _block(_figures(world), "literacy.standard")
-    assert _row(block, "Đống Đa") == ["Đống Đa", 10, 9, 90.0, "Đạt", 10, 8, 80.0, "Chưa đạt"]
+    assert _row(block, "Đống Đa") == ["Đống Đa", 10, 0, 9, 90.0, "Đạt", 10, 0, 8, 80.0, "Chưa đạt"]
     # the figure links to the commune's standard page in the literacy module
     row = next(r for r in block["table"]["rows"] if r["cells"][0]["v"] == "Đống Đa")
     assert row["cells"][2]["href"] == reverse("literacy:standard", args=[world.commune.pk])
     assert "<svg" in block["chart"]
+
+
+def test_literacy_block_shows_the_whole_age_band_and_the_exempt_apart(world, modules):
+    """Issue 14 item 14: "Số người trong độ tuổi" is everyone of the band (it showed the denominator,
+    exempt removed) and the exempt have their own "Miễn" column; the rate leaves them out."""
+    from tests.literacy.fixtures import bulk_people
+
+    bulk_people(modules.round, world.hamlet, [{"birth_year": 2000, "disability": True, "exempt": True}] * 2)
+    block = _block(_figures(world), "literacy.standard")
+    assert _row(block, "Đống Đa")[:5] == ["Đống Đa", 12, 2, 9, 90.0]
+    headers = [c["text"] if isinstance(c, dict) else str(c) for c in block["table"]["header_rows"][1]]
+    assert "Miễn" in " ".join(headers)
 
 
 def test_learning_society_block_counts_recognitions(world, modules):
@@ -69,8 +81,8 @@ def test_freezing_keeps_the_figures_whatever_is_typed_later(world, modules):
     frozen = annual_report_freeze(actor=world.officer, report=draft, on=datetime.date(2026, 6, 30))
     add_people(modules.round, world.hamlet, [0] * 10)  # ten more illiterate people after the freeze
     frozen.refresh_from_db()
-    assert _row(_block(report_blocks(frozen), "literacy.standard"), "Đống Đa")[1:4] == [10, 9, 90.0]
-    assert _row(_block(report_blocks(draft), "literacy.standard"), "Đống Đa")[1:4] == [20, 9, 45.0]
+    assert _row(_block(report_blocks(frozen), "literacy.standard"), "Đống Đa")[1:5] == [10, 0, 9, 90.0]
+    assert _row(_block(report_blocks(draft), "literacy.standard"), "Đống Đa")[1:5] == [20, 0, 9, 45.0]
     assert frozen.frozen_on == datetime.date(2026, 6, 30)
 
 
@@ -165,7 +177,9 @@ def test_sections_follow_domain_order_with_their_blocks(world, modules):
     literacy = next(s for s in sections if s.key == "literacy")
     assert literacy.paragraphs == ["Đoạn một", "Đoạn hai"]
     assert any(b["key"] == "literacy.standard" for b in literacy.blocks)
-    assert table_from_data(_block(_figures(world), "literacy.standard")["table"]).width == 10
+    assert (
+        table_from_data(_block(_figures(world), "literacy.standard")["table"]).width == 12
+    )  # № + commune + 5 per level
 
 
 def _more_communes(world, n):
