@@ -187,7 +187,8 @@ class FundingForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["source"].help_text = _(
-            "Ngân sách nhà nước hỗ trợ TTHTCĐ theo Thông tư 96/2008/TT-BTC (tối thiểu 20–25 triệu đồng/năm tùy vùng)."
+            "Ngân sách nhà nước hỗ trợ TTHTCĐ theo Thông tư 96/2008/TT-BTC (chỉ xã vùng dân tộc thiểu số và miền "
+            "núi: tối thiểu 20 triệu đồng/năm vùng I, 25 triệu vùng II–III)."
         )
         self.fields["amount"].help_text = _("Ghi bằng đồng, ví dụ 2500000 hoặc 2.500.000.")
 

@@ -55,6 +55,16 @@ class ActivityKind(models.TextChoices):
     OTHER = "other", _("Hoạt động khác")
 
 
+class FundingRegion(models.TextChoices):
+    """Thông tư 96/2008/TT-BTC funds TTHTCĐ only in ethnic-minority and mountainous communes, by region
+    (Quyết định 301/2006/QĐ-UBDT); blank: not known, no minimum is checked."""
+
+    NONE = "none", _("Không thuộc vùng dân tộc thiểu số và miền núi")
+    REGION_1 = "1", _("Vùng I")
+    REGION_2 = "2", _("Vùng II")
+    REGION_3 = "3", _("Vùng III")
+
+
 class CentreProfile(models.Model):
     """Hồ sơ trung tâm: establishment, seal and account, facilities. One row per centre."""
 
@@ -84,6 +94,17 @@ class CentreProfile(models.Model):
     books = models.PositiveIntegerField(_("số đầu sách (Tủ sách cùng học)"), default=0)
     facilities = models.TextField(_("cơ sở vật chất"), blank=True, help_text=_("Nơi sinh hoạt, phòng học, hội trường."))
     equipment = models.TextField(_("trang thiết bị"), blank=True, help_text=_("Loa, máy chiếu, ti vi, bàn ghế…"))
+    funding_region = models.CharField(
+        _("vùng (Thông tư 96/2008/TT-BTC)"),
+        max_length=4,
+        blank=True,
+        choices=FundingRegion.choices,
+        help_text=_(
+            "Xã vùng dân tộc thiểu số và miền núi theo Quyết định 301/2006/QĐ-UBDT (cần xác minh). Chỉ ở các xã "
+            "này mới nhắc mức hỗ trợ tối thiểu: 20 triệu đồng/năm vùng I, 25 triệu vùng II–III. Để trống nếu "
+            "chưa rõ: không nhắc."
+        ),
+    )
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -52,6 +52,7 @@ PROFILE_FIELDS = [
     "books",
     "facilities",
     "equipment",
+    "funding_region",
 ]
 ACTIVITY_FIELDS = [
     "kind",

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from units.forms import apply_errors
 from units.models import today
 
-from .. import access, selectors, services
+from .. import access, funding_rule, selectors, services
 from ..forms import FundingForm
 from ..models import school_year_label, school_year_of, school_year_range
 from .common import PAGE_SIZE, _centre_context, _form_page, _year, _years_around
@@ -34,6 +34,7 @@ def funding(request, pk):
             page_obj=page,
             entries=page.object_list,
             summary=selectors.funding_summary([centre.pk], start, end),
+            budget_warning=funding_rule.state_budget_warning(centre, start, end),
         ),
     )
 
