@@ -27,8 +27,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from documents import Cell, Column, HeaderCell, Row, Table, percent_of, truncate_percent
+from reports.models import ReportingPeriod, Submission
 from reports.providers import get_provider
-from reports.report_models import ReportingPeriod, Submission
 from units import calendar
 from units.calendar import school_year_dates, school_year_of  # noqa: F401 (school_year_dates: re-exported)
 from units.models import Unit, UnitKind

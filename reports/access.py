@@ -4,8 +4,8 @@ when they may see it but not do what they asked."""
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
+from .models import FormCell, FormColumn, FormRow, FormSection, Notification, ValidationRule
 from .permissions import can_edit_form, can_fill, can_manage_period, can_review
-from .report_models import FormCell, FormColumn, FormRow, FormSection, Notification, ValidationRule
 from .selectors import forms_visible_to, periods_visible_to, submissions_visible_to
 
 

@@ -3,7 +3,7 @@ services (which validate and leave history), so the admin does not edit values o
 
 from django.contrib import admin
 
-from .report_models import ReportForm, ReportingPeriod, Submission, ValueChange
+from .models import ReportForm, ReportingPeriod, Submission, ValueChange
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

@@ -9,7 +9,7 @@ from units.calendar import current_school_year
 from units.models import Membership, Role, Unit, UnitKind, today
 
 from . import services
-from .report_models import ReportForm, ReportingPeriod, Submission
+from .models import ReportForm, ReportingPeriod, Submission
 
 
 def _officer(office: Unit):

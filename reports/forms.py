@@ -11,8 +11,8 @@ from units.clean_input import strip_json_nul
 from units.forms import date_field
 from units.models import SchoolLevel, Unit, UnitKind
 
+from .models import CellType, ReportForm, ValidationRule
 from .providers import provider_choices
-from .report_models import CellType, ReportForm, ValidationRule
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 REPORTING_KINDS = [

@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from .formulas import Formula, FormulaError, compile_formula
-from .report_models import CellType, FormCell, FormColumn, FormRow, FormSection, ReportForm, ValidationRule
+from .models import CellType, FormCell, FormColumn, FormRow, FormSection, ReportForm, ValidationRule
 
 
 @dataclass

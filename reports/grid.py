@@ -17,8 +17,8 @@ from documents import Cell, Column, Row, Table
 from documents.tables import DECIMAL, INT, NORMAL, SECTION, TOTAL
 
 from .formspec import FormSpec
+from .models import CellType
 from .providers import get_provider
-from .report_models import CellType
 
 LEAD_COLUMNS = 3  # Mã, Chỉ tiêu, ĐVT come before the form's own columns
 

@@ -6,7 +6,7 @@ from units import duties
 from units.models import Role
 from units.selectors import active_memberships, can_manage_unit, is_office_user
 
-from .report_models import ReportForm, ReportingPeriod, Submission, ValueChange
+from .models import ReportForm, ReportingPeriod, Submission, ValueChange
 
 # Roles held on the reporting unit itself that may fill in and submit its reports: the same roles
 # that keep their holder from reviewing that unit's reports (units.duties, issue 12.5).

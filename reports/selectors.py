@@ -15,8 +15,7 @@ from units.selectors import is_office_user, units_visible_to
 
 from .formspec import FormSpec, load_form_spec
 from .grid import GridCell, form_table
-from .permissions import fill_unit_ids
-from .report_models import (
+from .models import (
     CellType,
     DataValue,
     FormCell,
@@ -26,6 +25,7 @@ from .report_models import (
     Submission,
     ValueChange,
 )
+from .permissions import fill_unit_ids
 from .services import current_values, display_value, values_by_key
 
 # ----------------------------------------------------------------------------------------------

@@ -16,8 +16,8 @@ from annual.blocks import current_school_year
 from annual.guidance import PLAN_KINDS
 from annual.models import AnnualReport
 from reports.formspec import FormSpec, load_form_spec
+from reports.models import CellType, DataValue, FormCell, ReportingPeriod, Submission
 from reports.permissions import FILL_ROLES
-from reports.report_models import CellType, DataValue, FormCell, ReportingPeriod, Submission
 from reports.selectors import deadline_label, format_number, inbox
 from units.models import OFFICE_ROLES, today
 

@@ -15,7 +15,7 @@ from units.text import nfc
 
 from ..formspec import load_form_spec
 from ..formulas import FormulaError, compile_formula
-from ..report_models import (
+from ..models import (
     CellType,
     FormCell,
     FormColumn,

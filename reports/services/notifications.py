@@ -11,11 +11,11 @@ from django.utils.translation import gettext as _
 
 from units.models import Membership, Role
 
-from ..permissions import FILL_ROLES
-from ..report_models import (
+from ..models import (
     Notification,
     Submission,
 )
+from ..permissions import FILL_ROLES
 
 
 def tell_reviewers(submission: Submission) -> None:

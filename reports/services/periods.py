@@ -13,7 +13,7 @@ from units.models import Unit, UnitKind, today
 from units.selectors import units_editable_by
 from units.text import nfc
 
-from ..report_models import (
+from ..models import (
     ReportForm,
     ReportingPeriod,
     Submission,

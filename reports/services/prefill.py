@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from units.models import Unit
 
 from ..formspec import load_form_spec
+from ..models import DataValue, FormCell, ReportingPeriod, Submission
 from ..providers import get_provider
-from ..report_models import DataValue, FormCell, ReportingPeriod, Submission
 from .values import current_values
 
 

@@ -11,13 +11,13 @@ from units import audit
 from units.text import nfc
 
 from ..formspec import FormSpec, load_form_spec
-from ..permissions import can_review, check_review, review_refusal, submission_preparers
-from ..report_models import (
+from ..models import (
     CellType,
     DataValue,
     Submission,
     ValueChange,
 )
+from ..permissions import can_review, check_review, review_refusal, submission_preparers
 from .notifications import notify, submission_link, tell_reviewers, unit_people
 from .prefill import StaleFigures, stale_figures
 from .values import (

@@ -13,7 +13,7 @@ from units.text import nfc
 
 from ..formspec import FormSpec
 from ..formulas import parse_number
-from ..report_models import (
+from ..models import (
     CellType,
     DataValue,
     FormCell,

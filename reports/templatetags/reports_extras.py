@@ -3,7 +3,7 @@ from decimal import Decimal
 from django import template
 from django.utils.html import format_html
 
-from ..report_models import Submission
+from ..models import Submission
 from ..selectors import format_number
 
 register = template.Library()

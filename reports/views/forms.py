@@ -34,8 +34,8 @@ from ..forms import (
 )
 from ..formspec import load_form_spec
 from ..grid import form_layout_table
+from ..models import CellType
 from ..permissions import can_edit_form
-from ..report_models import CellType
 from ..selectors import form_list as select_forms
 from .common import paginate, require_office
 

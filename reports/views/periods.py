@@ -17,6 +17,7 @@ from .. import services
 from ..access import get_period_for_user
 from ..forms import REPORTING_KINDS, PeriodForm
 from ..formspec import load_form_spec
+from ..models import ReportForm, Submission
 from ..permissions import (
     can_manage_period,
     can_open_periods,
@@ -24,7 +25,6 @@ from ..permissions import (
     review_refusal,
     submission_preparers,
 )
-from ..report_models import ReportForm, Submission
 from ..selectors import (
     board,
     commune_in_period,

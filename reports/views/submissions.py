@@ -13,8 +13,8 @@ from .. import services
 from ..access import get_notification_for_user, get_submission_for_user
 from ..forms import ReasonForm
 from ..formspec import load_form_spec
+from ..models import CellType
 from ..permissions import can_fill, can_open_periods, can_review, fill_unit_ids, review_refusal
-from ..report_models import CellType
 from ..selectors import (
     deadline_label,
     notifications_of,

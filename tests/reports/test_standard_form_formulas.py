@@ -14,8 +14,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from reports import services
-from reports.models import DataValue, ReportForm
-from reports.report_models import CellType
+from reports.models import CellType, DataValue, ReportForm
 from units.models import UnitKind
 
 from .helpers import open_period, save, submission_of
