@@ -39,7 +39,7 @@ class LiteracySettings(models.Model):
         default=True,
         help_text=_(
             "Mặc định: người khuyết tật không có khả năng học tập được miễn, ghi ở cột riêng và không tính vào "
-            "mẫu số khi tính tỉ lệ (Nghị định 20/2014/NĐ-CP, Điều 20). Cần kiểm tra lại với hướng dẫn hiện hành."
+            "mẫu số khi tính tỉ lệ (quy định của địa phương / hướng dẫn điều tra; cần xác minh)."
         ),
     )
     age_method = models.CharField(
@@ -203,7 +203,10 @@ class Person(models.Model):
     exempt = models.BooleanField(
         _("miễn (khuyết tật không có khả năng học)"),
         default=False,
-        help_text=_("Người khuyết tật không có khả năng học tập, ghi ở cột riêng (Nghị định 20/2014/NĐ-CP, Điều 20)."),
+        help_text=_(
+            "Người khuyết tật không có khả năng học tập, ghi ở cột riêng "
+            "(quy định của địa phương / hướng dẫn điều tra)."
+        ),
     )
     residence = models.CharField(_("cư trú"), max_length=10, choices=Residence.choices, default=Residence.PERMANENT)
     status = models.CharField(

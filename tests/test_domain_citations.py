@@ -38,3 +38,12 @@ def test_the_90_percent_learning_citizen_criterion_is_tt_24_2023_level_1_from_th
     assert criterion["required_for_level"] == 1 and criterion["is_sample"] is False
     form = json.loads((ROOT / "reports" / "standard_forms" / "truong_gdtx.json").read_text(encoding="utf-8"))
     assert "Đơn vị học tập mức độ 1, TT 24/2023" in json.dumps(form, ensure_ascii=False)
+
+
+def test_no_exemption_help_cites_an_article_of_decree_20():
+    """DOMAIN.md §3: no article of Nghị định 20/2014 states the exemption; never cite 'Điều 20' for it."""
+    from literacy.models import LiteracySettings, Person
+
+    for field in (Person._meta.get_field("exempt"), LiteracySettings._meta.get_field("exempt_leave_denominator")):
+        assert "Điều 20" not in str(field.help_text)
+        assert "hướng dẫn điều tra" in str(field.help_text)
