@@ -306,6 +306,13 @@ class Membership(models.Model):
     role = models.CharField(_("vai trò"), max_length=30, choices=Role.choices)
     valid_from = models.DateField(_("từ ngày"), default=today)
     valid_to = models.DateField(_("đến ngày"), null=True, blank=True)
+    # Staff prepare a unit's official report and its head sends it, unless the head hands the sending
+    # to a named staff member here (units.duties.may_submit_for_unit is the one place this is read).
+    submit_delegated = models.BooleanField(
+        _("được giao gửi báo cáo"),
+        default=False,
+        help_text=_("Người đứng đầu đơn vị giao cho cán bộ này gửi báo cáo chính thức của đơn vị."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = MembershipQuerySet.as_manager()
