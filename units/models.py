@@ -166,6 +166,71 @@ class Unit(models.Model):
         return [int(part) for part in self.path.strip("/").split("/") if part][:-1]
 
 
+class UnitIdentity(models.Model):
+    """How a unit names itself on paper (thể thức văn bản, Nghị định 30/2020/NĐ-CP, Phụ lục I).
+
+    Every managing unit (an office, or a commune after July 2025) sets it once; schools and centres
+    may set theirs, otherwise documents.issuer derives it from the tree (parent line "UBND XÃ …",
+    place from the commune). Everything printed above and below an official document comes from
+    here: documents never print internal unit codes."""
+
+    unit = models.OneToOneField(Unit, on_delete=models.CASCADE, related_name="identity", verbose_name=_("đơn vị"))
+    official_name = models.CharField(
+        _("tên cơ quan ban hành"),
+        max_length=200,
+        help_text=_("Tên đầy đủ in trên văn bản, ví dụ: Phòng Giáo dục và Đào tạo (in hoa khi in)."),
+    )
+    parent_agency = models.CharField(
+        _("cơ quan chủ quản"),
+        max_length=200,
+        blank=True,
+        help_text=_("Dòng trên tên cơ quan, ví dụ: UBND huyện An Lạc Sơn; UBND xã Pá Lùng. Để trống nếu không có."),
+    )
+    abbreviation = models.CharField(
+        _("chữ viết tắt tên cơ quan"),
+        max_length=30,
+        help_text=_("Dùng trong ký hiệu văn bản, ví dụ: PGDĐT → Số: 05/BC-PGDĐT (Nghị định 30/2020, Phụ lục III)."),
+    )
+    drafting_code = models.CharField(
+        _("chữ viết tắt đơn vị soạn thảo"),
+        max_length=30,
+        blank=True,
+        help_text=_("Cho công văn: Số: 12/PGDĐT-GDTX. Để trống nếu không dùng."),
+    )
+    place_name = models.CharField(
+        _("địa danh"),
+        max_length=100,
+        help_text=_("Địa danh ghi trước ngày tháng, ví dụ: An Lạc Sơn, ngày 05 tháng 10 năm 2026."),
+    )
+    head_position = models.CharField(_("chức vụ người đứng đầu"), max_length=100, help_text=_("Ví dụ: Trưởng phòng."))
+    head_name = models.CharField(_("họ tên người đứng đầu"), max_length=150, blank=True)
+    deputy_position = models.CharField(_("chức vụ cấp phó"), max_length=100, blank=True)
+    deputy_name = models.CharField(_("họ tên cấp phó"), max_length=150, blank=True)
+    deputy_signs = models.BooleanField(
+        _("cấp phó ký thay (KT.)"),
+        default=False,
+        help_text=_("Văn bản thường ngày do cấp phó ký thay người đứng đầu: KT. TRƯỞNG PHÒNG / PHÓ TRƯỞNG PHÒNG."),
+    )
+    recipients = models.TextField(
+        _("nơi nhận thường dùng"),
+        blank=True,
+        help_text=_("Mỗi dòng một nơi nhận, ví dụ: Sở GD&ĐT tỉnh (để b/c);. Dòng “Lưu: VT” được thêm tự động."),
+    )
+    archive = models.CharField(_("lưu"), max_length=60, default="VT.", help_text=_("Phần sau “Lưu:”, ví dụ: VT, GDTX."))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("thể thức văn bản của đơn vị")
+        verbose_name_plural = _("thể thức văn bản của đơn vị")
+
+    def __str__(self) -> str:
+        return self.official_name
+
+    @property
+    def recipient_list(self) -> list[str]:
+        return [line.strip() for line in self.recipients.splitlines() if line.strip()]
+
+
 class UnitFlag(models.TextChoices):
     ESPECIALLY_DIFFICULT = "especially_difficult", _("Xã đặc biệt khó khăn")
 
