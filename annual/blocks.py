@@ -33,6 +33,7 @@ from units import calendar
 from units.calendar import school_year_dates, school_year_of  # noqa: F401 (school_year_dates: re-exported)
 from units.models import Unit, UnitKind
 from units.plugins import plugins
+from units.text import name_order
 
 logger = logging.getLogger(__name__)
 
@@ -169,7 +170,7 @@ def unit_url(unit_id: int) -> str:
 
 
 def communes_of(office: Unit, day: datetime.date) -> list[Unit]:
-    return list(Unit.objects.subtree_of(office).filter(kind=UnitKind.COMMUNE).active_on(day).order_by("name", "id"))
+    return sorted(Unit.objects.subtree_of(office).filter(kind=UnitKind.COMMUNE).active_on(day), key=name_order)
 
 
 def provider_table(

@@ -4,7 +4,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy
 
-from units.forms import date_field
+from units.forms import date_field, order_units_vn
 from units.models import Unit
 
 from .blocks import SECTIONS
@@ -24,6 +24,7 @@ class NewReportForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["office"].queryset = offices_for_new_report(user)
+        order_units_vn(self.fields["office"])
 
 
 class ComposeForm(forms.ModelForm):
@@ -79,6 +80,7 @@ class GuidanceForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["office"].queryset = offices_for_new_report(user)
+        order_units_vn(self.fields["office"])
 
 
 class TaskForm(forms.Form):
@@ -101,3 +103,4 @@ class PlanForm(forms.Form):
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = Unit.objects.filter(pk__in=[u.pk for u in units])
+        order_units_vn(self.fields["unit"])

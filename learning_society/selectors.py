@@ -15,6 +15,7 @@ from rubrics.models import Rubric
 from rubrics.selectors import rubric_criteria
 from units.models import Unit, UnitKind, today
 from units.selectors import scope_roots, units_visible_to
+from units.text import name_order
 
 from .models import Assessment, Decision, Registration, Score, Subject, Title
 from .permissions import rules_for
@@ -301,7 +302,7 @@ def statistics(root: Unit, year: int) -> tuple[list[AreaStat], AreaStat]:
     if root.kind == UnitKind.COMMUNE:
         communes = [root]
     else:
-        communes = list(Unit.objects.subtree_of(root).filter(kind=UnitKind.COMMUNE).active_on().order_by("name", "id"))
+        communes = sorted(Unit.objects.subtree_of(root).filter(kind=UnitKind.COMMUNE).active_on(), key=name_order)
     by_id = {c.pk: c for c in communes}
     rows = {c.pk: AreaStat(unit=c, titles=_new_stats(rules, c.especially_difficult, year)) for c in communes}
     total = AreaStat(unit=root, titles=_new_stats(rules, False, year))

@@ -20,7 +20,7 @@ from units.concurrency import StaleEdit, answer_stale
 from units.forms import apply_errors
 from units.models import UnitKind
 from units.selectors import units_visible_to
-from units.text import as_id, as_year, ids_from
+from units.text import as_id, as_year, ids_from, name_order
 
 from . import documents, selectors, services
 from .access import (
@@ -99,7 +99,7 @@ def area(request, pk):
     selectors.attach_year(list(page.object_list), year)
     rows, total = selectors.statistics(area, year) if area.kind in (UnitKind.COMMUNE, UnitKind.OFFICE) else ([], None)
     hamlets = (
-        units_visible_to(request.user).filter(parent=area, kind=UnitKind.HAMLET).active_on().order_by("name")
+        sorted(units_visible_to(request.user).filter(parent=area, kind=UnitKind.HAMLET).active_on(), key=name_order)
         if area.kind == UnitKind.COMMUNE
         else []
     )

@@ -12,6 +12,7 @@ from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, W
 from units.calendar import today
 from units.models import Unit, UnitKind
 from units.status import especially_difficult_ids, is_especially_difficult, year_day
+from units.text import name_order
 
 from . import rules
 from .models import COUNTED_STATUSES, AgeMethod, LiteracySettings, Person, Sex, SurveyRound
@@ -230,7 +231,7 @@ def judged_on(survey_round: SurveyRound | None, year: int) -> datetime.date:
 
 def communes_for_standard(office: Unit, survey_round: SurveyRound | None) -> list[Unit]:
     day = survey_round.reference_date if survey_round else today()
-    return list(Unit.objects.subtree_of(office).filter(kind=UnitKind.COMMUNE).active_on(day).order_by("name"))
+    return sorted(Unit.objects.subtree_of(office).filter(kind=UnitKind.COMMUNE).active_on(day), key=name_order)
 
 
 def office_standard(office: Unit, year: int, *, groups: tuple[str, ...] = GROUPS) -> OfficeStandard:

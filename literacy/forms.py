@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from units.calendar import today
 from units.concurrency import VersionedFormMixin, version_field
 from units.ethnicity import EthnicityField
-from units.forms import date_field
+from units.forms import date_field, order_units_vn
 from units.models import Unit, UnitKind
 
 from . import rules, services
@@ -51,6 +51,7 @@ class RoundForm(forms.ModelForm):
     def __init__(self, *args, offices=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["office"].queryset = offices if offices is not None else Unit.objects.none()
+        order_units_vn(self.fields["office"])
         self.fields["year"].initial = today().year
         self.fields["year"].help_text = _("Năm thống kê PCGD-XMC (01/10 năm trước đến 30/9).")
 
@@ -71,6 +72,8 @@ class AssignmentForm(forms.Form):
         self.fields["unit"].queryset = scope.filter(
             kind__in=[UnitKind.SCHOOL, UnitKind.CENTRE, UnitKind.DISTRICT_CENTRE]
         ).order_by("path")
+        order_units_vn(self.fields["hamlet"])
+        order_units_vn(self.fields["unit"])
 
 
 class VersionedForm(VersionedFormMixin, forms.ModelForm):
@@ -97,6 +100,7 @@ class HouseholdForm(VersionedForm):
         super().__init__(*args, **kwargs)
         self.fields["hamlet"].queryset = hamlets if hamlets is not None else Unit.objects.none()
         self.fields["hamlet"].label_from_instance = lambda u: u.full_name
+        order_units_vn(self.fields["hamlet"])
 
 
 class PersonForm(VersionedForm):
@@ -145,6 +149,8 @@ class ClassForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["run_by"].queryset = run_units if run_units is not None else Unit.objects.none()
         self.fields["commune"].queryset = communes if communes is not None else Unit.objects.none()
+        order_units_vn(self.fields["run_by"])
+        order_units_vn(self.fields["commune"])
         self.fields["commune"].required = False
         self.fields["commune"].help_text = _(
             "Lớp của trường hoặc TTHTCĐ học tại xã của đơn vị; chỉ cần chọn khi lớp do TT GDNN-GDTX mở."
@@ -190,6 +196,7 @@ class ImportForm(forms.Form):
         self.fields["round"].queryset = rounds if rounds is not None else SurveyRound.objects.none()
         self.fields["commune"].queryset = communes if communes is not None else Unit.objects.none()
         self.fields["commune"].label_from_instance = lambda u: u.full_name
+        order_units_vn(self.fields["commune"])
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

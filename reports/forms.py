@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from units.clean_input import strip_json_nul
-from units.forms import date_field
+from units.forms import VietnameseUnitOrder, date_field, order_units_vn
 from units.models import SchoolLevel, Unit, UnitKind
 
 from .models import CellType, ReportForm, ValidationRule
@@ -143,6 +143,8 @@ class ImportForm(forms.Form):
 
 
 class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
+    iterator = VietnameseUnitOrder
+
     def label_from_instance(self, obj: Unit) -> str:
         parent = f" — {obj.parent.full_name}" if obj.parent_id else ""
         return f"{obj.full_name} ({obj.code}){parent}"
@@ -183,6 +185,7 @@ class PeriodForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["form"].queryset = forms_qs
         self.fields["owner"].queryset = owners
+        order_units_vn(self.fields["owner"])
         self.fields["units"].queryset = units
         first = owners.first() if owners is not None else None
         if first is not None:

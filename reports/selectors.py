@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from documents import Table
 from units.models import AuditEntry, Unit, UnitKind, today
 from units.selectors import is_office_user, units_visible_to
+from units.text import name_order, vn_sort_key
 
 from .formspec import FormSpec, load_form_spec
 from .grid import GridCell, form_table
@@ -216,8 +217,8 @@ def board(period: ReportingPeriod) -> dict:
             target.missing += row["expected"] - row["submitted"]
     return {
         "total": total,
-        "communes": sorted(communes.values(), key=lambda c: c.label),
-        "kinds": sorted(kinds.values(), key=lambda c: c.label),
+        "communes": sorted(communes.values(), key=lambda c: vn_sort_key(c.label)),
+        "kinds": sorted(kinds.values(), key=lambda c: vn_sort_key(str(c.label))),
     }
 
 
@@ -387,8 +388,8 @@ def rollup_drilldown(period: ReportingPeriod, cell, **filters) -> QuerySet[Submi
     )
 
 
-def communes_for_filter(period: ReportingPeriod) -> QuerySet[Unit]:
-    return Unit.objects.subtree_of(period.owner).filter(kind=UnitKind.COMMUNE).order_by("name")
+def communes_for_filter(period: ReportingPeriod) -> list[Unit]:
+    return sorted(Unit.objects.subtree_of(period.owner).filter(kind=UnitKind.COMMUNE), key=name_order)
 
 
 def display(number, text="") -> str:

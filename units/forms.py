@@ -9,11 +9,13 @@ from decimal import Decimal
 from django import forms
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
+from django.forms.models import ModelChoiceIterator
 from django.utils.functional import lazy
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from .models import LEVEL_LABELS, Role, SchoolLevel, Unit, UnitKind, User, today
+from .text import tree_order
 
 DATE_HELP = _("Nhập theo dạng ngày/tháng/năm, ví dụ 01/07/2025.")
 # Nghị định 142/2025/NĐ-CP: the two-tier local government (and its commune mergers) started 1 July 2025.
@@ -104,14 +106,37 @@ class AmountField(forms.DecimalField):
         return super().to_python(value)
 
 
+class VietnameseUnitOrder(ModelChoiceIterator):
+    """A unit select's options in tree order with the units under one parent in Vietnamese
+    alphabetical order (`units.text.tree_order`): the database's ORDER BY name puts "Đồng Tâm" after
+    "Yên Bình". The list is a select's, so it is bounded and sorted in Python."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in tree_order(list(self.queryset)):
+            yield self.choice(obj)
+
+
+def order_units_vn(field: forms.ModelChoiceField) -> forms.ModelChoiceField:
+    """Give a unit select (a model form's foreign key, a plain ModelChoiceField) the Vietnamese order."""
+    field.iterator = VietnameseUnitOrder
+    field.widget.choices = field.choices
+    return field
+
+
 class UnitChoiceField(forms.ModelChoiceField):
     """Units shown indented by depth, so a long select still reads as a tree."""
+
+    iterator = VietnameseUnitOrder
 
     def label_from_instance(self, obj: Unit) -> str:
         return f"{'— ' * max(obj.depth, 0)}{obj.full_name} ({obj.code})"
 
 
 class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
+    iterator = VietnameseUnitOrder
+
     def label_from_instance(self, obj: Unit) -> str:
         parent = f" — {obj.parent.full_name}" if obj.parent_id else ""
         return f"{obj.full_name} ({obj.code}){parent}"

@@ -22,9 +22,14 @@ from .models import (
     User,
     today,
 )
-from .text import fold, name_order
+from .text import fold, name_order, vn_sort_key
 
 _CACHE_ATTR = "_gdtx_active_memberships"
+
+
+def kind_then_name(unit: Unit) -> tuple:
+    """Siblings in the unit tree: by kind, then in Vietnamese alphabetical order."""
+    return unit.kind, vn_sort_key(unit.name)
 
 
 def active_memberships(user) -> list[Membership]:
@@ -151,7 +156,7 @@ def unit_children_on(unit: Unit, day: datetime.date) -> list[Unit]:
         .annotate(child_count=Count("children"))
         .order_by("kind", "name")
     )
-    return list(children)
+    return sorted(children, key=kind_then_name)
 
 
 def unit_kind_counts(units: QuerySet[Unit]) -> dict[str, int]:
@@ -232,7 +237,7 @@ def tree_children(unit: Unit, day: datetime.date, *, include_closed: bool = Fals
             .annotate(child_count=Count("children"))
             .order_by("kind", "name")
         )
-        children = sorted([*children, *closed], key=lambda u: (u.kind, u.name))
+        children = sorted([*children, *closed], key=kind_then_name)
     if prefetch:
         prefetch_related_objects(children, "predecessors", "successors")
     return children
@@ -336,11 +341,9 @@ def communes_to_merge(user) -> QuerySet[Unit]:
 
 def merge_preview(sources: list[Unit], effective_date: datetime.date) -> dict:
     """What units_merge will do: the children that move and the roles that end."""
-    moving = list(
-        Unit.objects.filter(parent__in=sources)
-        .active_on(effective_date)
-        .select_related("parent")
-        .order_by("parent__name", "kind", "name")
+    moving = sorted(
+        Unit.objects.filter(parent__in=sources).active_on(effective_date).select_related("parent"),
+        key=lambda u: (vn_sort_key(u.parent.name), *kind_then_name(u)),
     )
     ending = list(
         Membership.objects.filter(unit__in=sources, valid_to__isnull=True)
@@ -375,7 +378,8 @@ def colleagues(unit: Unit, limit: int) -> tuple[list[Membership], int]:
 def area_overview(area: Unit, chip_kind: str, limit: int) -> tuple[dict[str, int], list[Unit]]:
     """The units open under `area` by kind, and the first few of `chip_kind` in Vietnamese order."""
     units = Unit.objects.subtree_of(area).active_on()
-    chips = sorted(units.filter(kind=chip_kind).order_by("name")[:limit], key=name_order)
+    # Sorted before the cut: the database's byte order would leave "Đồng Tâm" out of the first few.
+    chips = sorted(units.filter(kind=chip_kind), key=name_order)[:limit]
     return unit_kind_counts(units), chips
 
 
@@ -417,9 +421,9 @@ def communes_with_children(user, limit: int, *, day: datetime.date | None = None
             centres=Count("children", distinct=True, filter=Q(children__kind=UnitKind.CENTRE) & open_children),
             merged_from=Count("predecessors", distinct=True),
         )
-        .order_by("name")[:limit]
     )
-    return sorted(communes, key=name_order)
+    # Sorted before the cut (an office's communes, a bounded list): byte order puts "Đ" after "Y".
+    return sorted(communes, key=name_order)[:limit]
 
 
 def recent_audit(user, limit: int) -> QuerySet[AuditEntry]:

@@ -1,5 +1,7 @@
-"""Accent-insensitive text: the stored search column that works the same on SQLite and PostgreSQL."""
+"""Accent-insensitive text: the stored search column that works the same on SQLite and PostgreSQL;
+Vietnamese alphabetical order (`vn_sort_key`, `sorted_vn`)."""
 
+import functools
 import re
 import unicodedata
 
@@ -60,40 +62,120 @@ def as_year(value) -> int | None:
     return number if FIRST_YEAR <= number <= LAST_YEAR else None
 
 
-# Vietnamese alphabetical order (ă, â after a; đ after d; ê after e; ô, ơ after o; ư after u),
-# tones only breaking ties. Databases without a Vietnamese collation sort "Đ" after "Z".
-_VI_LETTERS = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
-_VI_RANK = {letter: i for i, letter in enumerate(_VI_LETTERS)}
-_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
-_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền, hỏi, ngã, sắc, nặng
+# ----------------------------------------------------------------------------------------------
+# Vietnamese alphabetical order
+# ----------------------------------------------------------------------------------------------
+
+# The Unicode Collation Algorithm (pyuca, DUCET) puts ă, â, đ, ê, ô, ơ, ư with their base letter and
+# tells them apart only after the whole word (a secondary difference): "Đồng Tâm" then sorts among
+# the D's and "Ăn" before "An". Vietnamese orders them as letters of their own, a ă â b c d đ e ê g
+# h i k l m n o ô ơ p q r s t u ư v x y, and the tones as the dictionaries do (none, huyền, hỏi,
+# ngã, sắc, nặng): CLDR's Vietnamese tailoring of the same algorithm, applied here on top of pyuca.
+_LETTER_RANK = {
+    ("a", "\u0306"): 1,  # ă
+    ("a", "\u0302"): 2,  # â
+    ("e", "\u0302"): 1,  # ê
+    ("o", "\u0302"): 1,  # ô
+    ("o", "\u031b"): 2,  # ơ
+    ("u", "\u031b"): 1,  # ư
+}
+_TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+_TONE_WEIGHT = 0x1000  # above every DUCET secondary weight, so a tone outweighs other marks alike
+_PRIMARY_STEP = 4  # room for a letter's two Vietnamese variants between it and the next letter
 
 
-def vietnamese_key(text: str) -> tuple:
-    """Sort key for Vietnamese names; digit runs compare as numbers ("Tổ dân phố 2" < "... 10")."""
-    letters: list[str] = []
-    tones: list[int] = []
-    for char in unicodedata.normalize("NFD", text.lower()):
-        if char in _LETTER_MARKS and letters:
-            letters[-1] = unicodedata.normalize("NFC", letters[-1] + char)
-        elif char in _TONES and tones:
-            tones[-1] = _TONES[char]
+@functools.cache
+def _collator():
+    from pyuca import Collator
+
+    return Collator()
+
+
+def _letter_elements(collator, base: str, rank: int, marks: list[str]) -> list[list[int]]:
+    elements = []
+    first = True
+    for element in collator.collation_elements(base):
+        element = list(element)
+        if element[0]:
+            element[0] = element[0] * _PRIMARY_STEP + (rank if first else 0)
+            first = False
+        elements.append(element)
+    for mark in marks:
+        if mark in _TONE_RANK:
+            elements.append([0, _TONE_WEIGHT + _TONE_RANK[mark], 2])
         else:
-            letters.append(char)
-            tones.append(0)
-    primary: list = []
-    number = ""
-    for letter in [*letters, ""]:
-        if letter.isdecimal():
-            number += letter
-            continue
-        if number:
-            primary.append((1, int(number)))
-            number = ""
-        if letter:
-            primary.append((2, _VI_RANK[letter]) if letter in _VI_RANK else (0, ord(letter)))
-    return tuple(primary), tuple(tones)
+            elements.extend(list(e) for e in collator.collation_elements(mark))
+    return elements
+
+
+def _collation_key(text: str) -> tuple:
+    decomposed = unicodedata.normalize("NFD", text)
+    collator = _collator()
+    elements: list[list[int]] = []
+    i = 0
+    while i < len(decomposed):
+        char = decomposed[i]
+        i += 1
+        marks = []
+        while i < len(decomposed) and unicodedata.combining(decomposed[i]):
+            marks.append(decomposed[i])
+            i += 1
+        base, rank = char, 0
+        if char in "đĐ":
+            base, rank = ("d" if char == "đ" else "D"), 1
+        for mark in list(marks):
+            letter_rank = _LETTER_RANK.get((base.lower(), mark))
+            if letter_rank and not rank:
+                rank = letter_rank
+                marks.remove(mark)
+        elements.extend(_letter_elements(collator, base, rank, marks))
+    return collator.sort_key_from_collation_elements(elements)
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+@functools.lru_cache(maxsize=8192)
+def vn_sort_key(text: str | None) -> tuple:
+    """The sort key of a name in Vietnamese alphabetical order ("Đồng Tâm" after "Dương Quang",
+    "Pá Lùng" before "Phúc Thịnh"). Letters first, with numbers compared as numbers ("Tổ dân phố 2"
+    before "Tổ dân phố 10"); then tones, then capitals, over the whole name."""
+    text = nfc(text)
+    letters = []
+    for i, part in enumerate(_DIGITS.split(text)):
+        if i % 2:
+            letters.append((1, (int(part),)))
+        elif part:
+            full = _collation_key(part)
+            letters.append((2, full[: full.index(0)] if 0 in full else full))
+    return tuple(letters), _collation_key(text)
 
 
 def name_order(unit) -> tuple:
     """Units (anything with a `name`) in Vietnamese alphabetical order."""
-    return vietnamese_key(unit.name)
+    return vn_sort_key(unit.name)
+
+
+def sorted_vn(items, *, key=None) -> list:
+    """`items` in Vietnamese alphabetical order of `key(item)` (the item itself by default): for
+    bounded lists (a page of units, a select's choices), since the database's ORDER BY name is the
+    order of the bytes, which puts "Đ" after "Y"."""
+    if key is None:
+        return sorted(items, key=lambda item: vn_sort_key(str(item)))
+    return sorted(items, key=lambda item: vn_sort_key(key(item) or ""))
+
+
+def tree_order(units) -> list:
+    """Units (with `path` and `name`) in tree order, each parent's children in Vietnamese
+    alphabetical order. An ancestor missing from `units` keeps its children together by its id."""
+    by_id = {unit.pk: unit for unit in units}
+
+    def key(unit):
+        steps = []
+        for part in (unit.path or "").strip("/").split("/"):
+            pk = as_id(part)
+            known = by_id.get(pk)
+            steps.append((vn_sort_key(known.name), pk or 0) if known is not None else ((), pk or 0))
+        return tuple(steps) or ((vn_sort_key(unit.name), unit.pk or 0),)
+
+    return sorted(units, key=key)

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from units.forms import apply_errors
 from units.models import Unit, UnitKind
+from units.text import name_order
 from units.views.common import paginate
 
 from .. import guidance as svc
@@ -60,7 +61,7 @@ def guidance_detail(request, pk):
             board=[(u, plans.get(u.pk)) for u in page.object_list],
             page_obj=page,
             counts=svc.plan_counts(guidance),
-            communes=Unit.objects.subtree_of(guidance.office).filter(kind=UnitKind.COMMUNE).order_by("name"),
+            communes=sorted(Unit.objects.subtree_of(guidance.office).filter(kind=UnitKind.COMMUNE), key=name_order),
             kinds=[(k.value, k.label) for k in UnitKind if k in svc.PLAN_KINDS],
             commune=commune,
             kind=kind,

@@ -36,7 +36,7 @@ from ..selectors import (
     unit_parent_history,
     unit_search_page,
 )
-from ..text import as_id
+from ..text import as_id, name_order
 from .common import label_audit, paginate, parse_day, render_partial_or_page, require_manager, require_office
 
 PAST_ROLES_SHOWN = 10
@@ -98,7 +98,7 @@ def detail(request, pk):
         "closed": closed,
         "ancestors": unit_ancestors(unit),
         "page_obj": paginate(request, tree_children(unit, day, include_closed=closed)),
-        "predecessors": list(unit.predecessors.order_by("name")),
+        "predecessors": sorted(unit.predecessors.all(), key=name_order),
         "successors": list(unit.successors.order_by("valid_from", "name")),
         "parent_history": list(unit_parent_history(unit)[:20]),
         "current_roles": current,
