@@ -25,6 +25,19 @@ DOCUMENT_TYPES = {
     "DS": _("Danh sách"),
 }
 
+# The kinds of document the portal issues: type code and the title printed in capitals.
+DOCUMENT_KINDS = {
+    "BC": "Báo cáo",
+    "QĐ": "Quyết định",
+    "KH": "Kế hoạch",
+    "CV": "",  # công văn: no type code and no title line; "V/v ..." under the number
+    "TTr": "Tờ trình",
+    "BB": "Biên bản",
+    "GCN": "Giấy chứng nhận",
+    "TB": "Thông báo",
+    "HD": "Hướng dẫn",
+}
+
 BLANK = "\u00a0" * 6  # space left on paper for the clerk to write a number or day by hand
 
 
@@ -45,11 +58,20 @@ def vn_document_date(place: str, date: datetime.date | None, *, blank_day: bool 
     return f"{place}, {text}" if place else text
 
 
+def document_number(number: str | int | None) -> str:
+    """ "05" for 5 (Nghị định 30/2020, Phụ lục I, mục II.3: numbers below 10 take a leading zero);
+    blank space for the clerk when the number is given at issue."""
+    if number in (None, ""):
+        return BLANK
+    text = str(number).strip()
+    return f"0{text}" if text.isdigit() and len(text) == 1 else text
+
+
 def document_symbol(number: str | int | None, type_code: str, agency_code: str, *, drafting_code: str = "") -> str:
     """ "12/BC-PGDĐT" for a report, "12/PGDĐT-GDTX" for a công văn (no type code).
 
     Without a number the space is left blank for the clerk (số văn bản is given when issued)."""
-    number_text = str(number) if number not in (None, "") else BLANK
+    number_text = document_number(number)
     if type_code:
         return f"{number_text}/{type_code}-{agency_code}"
     return f"{number_text}/{agency_code}" + (f"-{drafting_code}" if drafting_code else "")
@@ -98,6 +120,37 @@ class OfficialDocument:
     signer: Signer | None = None
     addressee: str = ""  # công văn: "Kính gửi: ..."
     draft: bool = False  # prints "DỰ THẢO" across the top: not yet an issued document
+    # A decision: the authority line under the title ("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ PÁ LÙNG") and the
+    # "Căn cứ ..." lines (type, number, date, issuer, title: units.legal.LegalText.basis_line()).
+    authority_heading: str = ""
+    bases: list[str] = field(default_factory=list)
+    # Body as data (documents.blocks): the generic body template and the Word export read these;
+    # a module may instead override {% block body %} of documents/official.html.
+    blocks: list = field(default_factory=list)
+    annexes: list = field(default_factory=list)  # documents.blocks.Annex: pages numbered apart
+    missing: tuple[str, ...] = ()  # what the issuer still has to set (shown on the preview only)
+
+    @classmethod
+    def issued_by(cls, issuer, *, kind: str, signer: Signer | None = None, **fields) -> OfficialDocument:
+        """The document of `issuer` (documents.issuer.Issuer): header, place, signer and recipients
+        from the unit's identity; `kind` is a key of DOCUMENT_KINDS ("CV" for a công văn)."""
+        if kind not in DOCUMENT_KINDS:
+            raise ValueError(f"Unknown document kind {kind!r}")
+        values = {
+            "parent_agency": issuer.parent_agency,
+            "agency": issuer.agency,
+            "agency_code": issuer.abbreviation,
+            "drafting_code": issuer.drafting_code if kind == "CV" else "",
+            "type_code": "" if kind == "CV" else kind,
+            "title": DOCUMENT_KINDS[kind],
+            "place": issuer.place,
+            "recipients": list(issuer.recipients),
+            "archive": issuer.archive,
+            "signer": signer or issuer.signer(),
+            "missing": issuer.missing,
+        }
+        values.update(fields)
+        return cls(**values)
 
     @property
     def symbol(self) -> str:

@@ -4,7 +4,7 @@ import datetime
 import itertools
 
 from units import services
-from units.models import Role, SchoolLevel, Unit, UnitKind, User
+from units.models import Role, SchoolLevel, Unit, UnitIdentity, UnitKind, User
 
 _seq = itertools.count(1)
 PASSWORD = "Mat-khau-thu-9"
@@ -85,6 +85,23 @@ class World:
         )
         self.other_principal = make_user(
             Role.PRINCIPAL, self.other_school, username="principal2", full_name="Đặng Văn Khác"
+        )
+
+        # Office A's identity on paper (issue 15): every document it issues is complete.
+        self.identity = UnitIdentity.objects.create(
+            unit=self.office,
+            official_name="Phòng Giáo dục và Đào tạo",
+            parent_agency="UBND huyện Thử Nghiệm",
+            abbreviation="PGDĐT",
+            drafting_code="GDTX",
+            place_name="Thử Nghiệm",
+            head_position="Trưởng phòng",
+            head_name="Trần Thị Trưởng",
+            deputy_position="Phó Trưởng phòng",
+            deputy_name="Lê Văn Phó",
+            deputy_signs=True,
+            recipients="Sở GD&ĐT tỉnh Thử Nghiệm (để b/c);\nUBND huyện Thử Nghiệm (để b/c);",
+            archive="VT, GDTX.",
         )
 
         self.other_office = make_unit(UnitKind.OFFICE, name="Phòng GD&ĐT huyện Bên Kia", code="OFFB")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from . import services
-from .models import Membership, Role, SchoolLevel, Unit, UnitKind, User
+from .models import Membership, Role, SchoolLevel, Unit, UnitIdentity, UnitKind, User
 
 DEMO_PASSWORD = "GDTX@demo2025"
 DISTRICT = "An Lạc Sơn"
@@ -375,10 +375,33 @@ def seed_people() -> int:
     return created
 
 
+def seed_identity(office: Unit) -> None:
+    """The demo office's complete identity on paper (issue 15): every document of the demo is sendable
+    as it is. Schools, centres and communes take theirs from the tree (documents.issuer)."""
+    UnitIdentity.objects.get_or_create(
+        unit=office,
+        defaults={
+            "official_name": "Phòng Giáo dục và Đào tạo",
+            "parent_agency": f"UBND huyện {DISTRICT}",
+            "abbreviation": "PGDĐT",
+            "drafting_code": "GDTX",
+            "place_name": DISTRICT,
+            "head_position": "Trưởng phòng",
+            "head_name": "Trần Văn Minh",
+            "deputy_position": "Phó Trưởng phòng",
+            "deputy_name": "Bùi Thanh Hương",
+            "deputy_signs": True,
+            "recipients": f"Sở GD&ĐT tỉnh {PROVINCE} (để b/c);\nUBND huyện {DISTRICT} (để b/c);",
+            "archive": "VT, GDTX.",
+        },
+    )
+
+
 @transaction.atomic
 def seed() -> SeedResult:
     """Create whatever part of the demo is missing; return the office and what was created."""
     office, created_units = seed_units()
+    seed_identity(office)
     created_people = seed_people()
     return SeedResult(office=office, created_units=created_units, created_people=created_people)
 

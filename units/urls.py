@@ -29,3 +29,15 @@ urlpatterns = [
 from .views import audit as audit_views  # noqa: E402
 
 urlpatterns += [path("nhat-ky/", audit_views.audit_list, name="audit")]
+
+# The unit's identity on official documents (issue 15): units.identity, documents.issuer.
+from .views import identity as identity_views  # noqa: E402
+
+urlpatterns += [path("<int:pk>/the-thuc-van-ban/", identity_views.identity_edit, name="identity")]
+
+# Giao quyền gửi báo cáo (issue 17): the head of a school or centre, not the office.
+from .views import delegation as delegation_views  # noqa: E402
+
+urlpatterns += [
+    path("<int:pk>/giao-quyen-gui-bao-cao/", delegation_views.submit_delegation, name="submit_delegation"),
+]

@@ -102,7 +102,8 @@ def test_a_date_left_for_the_signing_day_keeps_only_the_year():
 
 def test_document_symbols_for_a_report_and_a_letter():
     assert document_symbol("12", "BC", "PGDĐT") == "12/BC-PGDĐT"
-    assert document_symbol(7, "", "PGDĐT", drafting_code="GDTX") == "7/PGDĐT-GDTX"
+    # Numbers below 10 take a leading zero (Nghị định 30/2020, Phụ lục I).
+    assert document_symbol(7, "", "PGDĐT", drafting_code="GDTX") == "07/PGDĐT-GDTX"
     assert document_symbol(None, "QĐ", "UBND").endswith("/QĐ-UBND")
 
 

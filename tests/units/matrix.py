@@ -73,6 +73,23 @@ CASES = [
         },
     ),
     UrlCase("units:edit", kwargs=_hamlet, ok=OFFICER, hidden=NOT_IN_COMMUNE),
+    # The unit's identity on paper (issue 15): set by the officers who manage the unit.
+    UrlCase("units:identity", kwargs=_commune, ok=OFFICER, hidden=NOT_IN_COMMUNE),
+    UrlCase(
+        "units:identity",
+        kwargs=_commune,
+        ok=OFFICER,
+        hidden=NOT_IN_COMMUNE,
+        method="post",
+        label="post",
+        data=lambda w: {
+            "official_name": "Ủy ban nhân dân xã Đống Đa",
+            "abbreviation": "UBND",
+            "place_name": "Đống Đa",
+            "head_position": "Chủ tịch",
+            "archive": "VT.",
+        },
+    ),
     UrlCase(
         "units:edit",
         kwargs=_hamlet,
