@@ -2,9 +2,21 @@
 
 import datetime
 
+from units.legal import LegalParameter
+
 # DOMAIN.md §4 (corrected): Thông tư 25/2023/TT-BGDĐT keeps (bảo lưu) a recognition for the 3 years
 # following the year of recognition; recognised on 15/06/2024 it counts for 2024 and through 31/12/2027.
-VALIDITY_BASIS = "Thông tư 25/2023/TT-BGDĐT"
+# The levels regime starts with the recognitions of 2024 (the points regime before keeps no validity).
+VALIDITY = LegalParameter(
+    "recognition_validity_years",
+    3,
+    "năm",
+    "tt25_2023",
+    "bảo lưu trong 3 năm tiếp theo năm được công nhận",
+    2024,
+)
+PARAMETERS = (VALIDITY,)
+VALIDITY_BASIS = VALIDITY.citation
 
 
 def recognition_valid_through(recognised_on: datetime.date | None, validity_months: int | None) -> datetime.date | None:

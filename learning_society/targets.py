@@ -2,7 +2,8 @@
 
 DOMAIN.md §4: Quyết định 281/QĐ-TTg of 20/02/2014 (targets for 2020: 70% of families, 50% of clans, 60%
 of communities, 50% of units; 60/40/50% in difficult areas) for the years 2014–2020, and Quyết định
-387/QĐ-TTg of 25/03/2022 ("Xây dựng xã hội học tập giai đoạn 2021–2030"; for 2025: 70% of families,
+387/QĐ-TTg of 25/03/2022 (Chương trình "Đẩy mạnh phong trào học tập suốt đời trong gia đình, dòng họ,
+cộng đồng, đơn vị giai đoạn 2021 - 2030"; for 2025: 70% of families,
 65% of clans, 65% of hamlet communities, 80% of units in the commune) for the years 2021–2030. Only
 these numbers are used. A title with no sourced number (the commune learning community; a difficult
 area under QĐ 387 where no lower figure is given falls back to the programme's general figure) has no
@@ -14,20 +15,23 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from units import legal
+
 from .models import Title
 
 GENERAL, DIFFICULT = "general", "difficult"
 
-QD_281 = "Quyết định số 281/QĐ-TTg ngày 20/02/2014 của Thủ tướng Chính phủ"
-QD_387 = "Quyết định số 387/QĐ-TTg ngày 25/03/2022 của Thủ tướng Chính phủ"
-UNVERIFIED = "(cần xác minh)"
+# Keys of units.legal.TEXTS: the texts themselves (number, date, issuer) live in the registry.
+QD_281 = "qd281_2014"
+QD_387 = "qd387_2022"
+UNVERIFIED = legal.UNVERIFIED
 
 
 @dataclass(frozen=True)
 class Target:
     title: str
     percent: int
-    source: str
+    source: str  # a units.legal.TEXTS key
     article: str
     valid_from_year: int
     valid_to_year: int
@@ -35,7 +39,8 @@ class Target:
 
     @property
     def citation(self) -> str:
-        return f"{self.source}, {self.article}" if self.article else self.source
+        """ "Quyết định số 281/QĐ-TTg ngày 20/02/2014 của Thủ tướng Chính phủ, mục tiêu đến năm 2020"."""
+        return legal.cite(self.source, self.article, full=True)
 
 
 _A281 = "mục tiêu đến năm 2020"

@@ -113,10 +113,17 @@ def standard_block(office, start, end):
         number_rows=True,
         notes=[
             _(
-                "Nghị định 20/2014/NĐ-CP, Điều 20: xã đạt chuẩn khi ít nhất %(p)s%% người trong độ tuổi biết chữ "
-                "(mức độ 1: 15–35 tuổi, xã đặc biệt khó khăn 15–25; mức độ 2: 15–60 tuổi, xã ĐBKK 15–35)."
+                "%(basis)s: xã đạt chuẩn khi ít nhất %(p)s%% người trong độ tuổi biết chữ "
+                "(mức độ 1: %(b1)s tuổi, xã đặc biệt khó khăn %(b1d)s; mức độ 2: %(b2)s tuổi, xã ĐBKK %(b2d)s)."
             )
-            % {"p": rules.THRESHOLD_PERCENT},
+            % {
+                "basis": rules.standard_basis(year),
+                "p": rules.THRESHOLD_PERCENT,
+                "b1": rules.band_for(1, False).label,
+                "b1d": rules.band_for(1, True).label,
+                "b2": rules.band_for(2, False).label,
+                "b2d": rules.band_for(2, True).label,
+            },
             _(
                 "Số người trong độ tuổi: mọi người của độ tuổi; Miễn: người khuyết tật không có khả năng học "
                 "(quy định của địa phương / hướng dẫn điều tra). Tỉ lệ tính trên số người trong độ tuổi trừ "
@@ -134,7 +141,8 @@ def standard_block(office, start, end):
         unit="%",
         y_max=100,
         target=rules.THRESHOLD_PERCENT,
-        target_label=_("Chuẩn %(p)s%% (NĐ 20/2014)") % {"p": rules.THRESHOLD_PERCENT},
+        target_label=_("Chuẩn %(p)s%% (%(basis)s)")
+        % {"p": rules.THRESHOLD_PERCENT, "basis": rules.standard_basis(year, "")},
     )
     return table, chart
 

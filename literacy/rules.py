@@ -6,16 +6,17 @@ from decimal import ROUND_DOWN, Decimal
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy
 
+from units.legal import LegalParameter, cite, no_source_text
+
 from .models import Stage
 
-# Nghị định 20/2014/NĐ-CP, Điều 20–21: a commune meets a level when ≥ 90% of its band is literate.
-THRESHOLD_PERCENT = 90
-# Điều 20.2, 21.2: a district meets a level when ≥ 90% of its communes do.
-OFFICE_THRESHOLD_PERCENT = 90
+# Nghị định 20/2014/NĐ-CP (in force from 15/05/2014), the parameters below are its numbers, each with
+# its article and the years it applies to (units.legal): Điều 20–21, a commune meets a level when ≥ 90%
+# of its band is literate; Điều 20.2, 21.2: a district meets a level when ≥ 90% of its communes do;
 # Điều 20.3 / 21.3: a province meets level 1 when ≥ 90% of its units do, level 2 only when 100% do.
 # Since July 2025 a province counts its communes directly (cần xác minh: the rule is per managing level).
-PROVINCE_THRESHOLD_PERCENT = {1: 90, 2: 100}
-OFFICE_RULE_BASIS = "Nghị định 20/2014/NĐ-CP, Điều 20.2–20.3, 21.2–21.3"
+ND20 = "nd20_2014"
+IN_FORCE_FROM = 2014
 
 
 def is_province_office(office) -> bool:
@@ -49,11 +50,36 @@ B15_35 = Band(15, 35)
 B15_60 = Band(15, 60)
 BANDS = [B15_25, B15_35, B15_60]
 
-# Điều 20 (ordinary commune) and Điều 21 (especially difficult commune).
+PARAMETERS = (
+    LegalParameter("commune_threshold", 90, "%", ND20, "Điều 20, khoản 1; Điều 21, khoản 1", IN_FORCE_FROM),
+    LegalParameter("office_threshold", 90, "%", ND20, "Điều 20, khoản 2; Điều 21, khoản 2", IN_FORCE_FROM),
+    LegalParameter("province_threshold_1", 90, "%", ND20, "Điều 20, khoản 3", IN_FORCE_FROM),
+    LegalParameter("province_threshold_2", 100, "%", ND20, "Điều 21, khoản 3", IN_FORCE_FROM),
+    # Điều 20 (level 1) and Điều 21 (level 2), khoản 1: ordinary and especially difficult communes.
+    LegalParameter("band_1", B15_35, "tuổi", ND20, "Điều 20, khoản 1", IN_FORCE_FROM),
+    LegalParameter("band_1_difficult", B15_25, "tuổi", ND20, "Điều 20, khoản 1", IN_FORCE_FROM),
+    LegalParameter("band_2", B15_60, "tuổi", ND20, "Điều 21, khoản 1", IN_FORCE_FROM),
+    LegalParameter("band_2_difficult", B15_35, "tuổi", ND20, "Điều 21, khoản 1", IN_FORCE_FROM),
+)
+_BY_KEY = {p.key: p for p in PARAMETERS}
+
+THRESHOLD_PERCENT = _BY_KEY["commune_threshold"].value
+OFFICE_THRESHOLD_PERCENT = _BY_KEY["office_threshold"].value
+PROVINCE_THRESHOLD_PERCENT = {1: _BY_KEY["province_threshold_1"].value, 2: _BY_KEY["province_threshold_2"].value}
+OFFICE_RULE_BASIS = cite(ND20, "Điều 20.2–20.3, 21.2–21.3")
 LEVEL_BANDS = {
-    False: {1: B15_35, 2: B15_60},
-    True: {1: B15_25, 2: B15_35},
+    False: {1: _BY_KEY["band_1"].value, 2: _BY_KEY["band_2"].value},
+    True: {1: _BY_KEY["band_1_difficult"].value, 2: _BY_KEY["band_2_difficult"].value},
 }
+
+
+def standard_basis(year: int | None = None, article: str = "Điều 20–21") -> str:
+    """The citation of the commune standard for statistics year `year`, or "chưa có căn cứ cho năm …
+    (cần xác minh)" for a year before Nghị định 20/2014 applied (its numbers are not applied there
+    without saying so)."""
+    if year is not None and not all(p.applies(year) for p in PARAMETERS):
+        return no_source_text(year)
+    return cite(ND20, article)
 
 
 def band_for(level: int, especially_difficult: bool) -> Band:

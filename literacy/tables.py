@@ -28,10 +28,17 @@ def settings_notes(conf: LiteracySettings) -> list[str]:
         age,
         exempt,
         _(
-            "Xã đạt chuẩn XMC khi tỉ lệ biết chữ của độ tuổi quy định từ 90% trở lên; huyện đạt chuẩn khi từ 90% số xã "
-            "đạt chuẩn (Nghị định 20/2014/NĐ-CP, Điều 20–21). Xã đặc biệt khó khăn: mức độ 1 tính độ tuổi 15–25, "
-            "mức độ 2 tính độ tuổi 15–35."
-        ),
+            "Xã đạt chuẩn XMC khi tỉ lệ biết chữ của độ tuổi quy định từ %(p)s%% trở lên; huyện đạt chuẩn khi từ "
+            "%(o)s%% số xã đạt chuẩn (%(basis)s). Xã đặc biệt khó khăn: mức độ 1 tính độ tuổi %(b1d)s, "
+            "mức độ 2 tính độ tuổi %(b2d)s."
+        )
+        % {
+            "p": rules.THRESHOLD_PERCENT,
+            "o": rules.OFFICE_THRESHOLD_PERCENT,
+            "basis": rules.standard_basis(),
+            "b1d": rules.band_for(1, True).label,
+            "b2d": rules.band_for(2, True).label,
+        },
         _("Số liệu tính trực tiếp từ sổ theo dõi nhân khẩu, không nhập tay."),
     ]
 

@@ -66,9 +66,18 @@ class LegalText:
             parts.append(UNVERIFIED)
         return " ".join(parts) + ";"
 
-    def cite(self, article: str = "") -> str:
-        """ "Nghị định 20/2014/NĐ-CP, Điều 20, khoản 1" (+ " (cần xác minh)" when unverified)."""
-        text = f"{self.short}, {article}" if article else self.short
+    @property
+    def full(self) -> str:
+        """ "Quyết định số 281/QĐ-TTg ngày 20/02/2014 của Thủ tướng Chính phủ": type, number, date and
+        issuer, for a page's citation of a number (no date when none was found)."""
+        dated = f" ngày {self.date:%d/%m/%Y}" if self.date else ""
+        return f"{self.kind} số {self.number}{dated} của {self.issuer}"
+
+    def cite(self, article: str = "", *, full: bool = False) -> str:
+        """ "Nghị định 20/2014/NĐ-CP, Điều 20, khoản 1" (+ " (cần xác minh)" when unverified);
+        with `full`, the text is named by `full` (type, number, date, issuer)."""
+        name = self.full if full else self.short
+        text = f"{name}, {article}" if article else name
         return text if self.verified else f"{text} {UNVERIFIED}"
 
 
@@ -240,6 +249,16 @@ TEXTS: dict[str, LegalText] = {
             "về việc ban hành Danh mục các dân tộc Việt Nam",
             verified=False,
         ),
+        # Cited by the national unit codes (units/models.py help texts); not read in a public copy.
+        LegalText(
+            "qd19_2025",
+            "Quyết định",
+            "19/2025/QĐ-TTg",
+            None,
+            "Thủ tướng Chính phủ",
+            "ban hành Bảng danh mục và mã số các đơn vị hành chính Việt Nam",
+            verified=False,
+        ),
         LegalText(
             "tt33_2021",
             "Thông tư",
@@ -285,9 +304,9 @@ def text(key: str) -> LegalText:
     return TEXTS[key]
 
 
-def cite(key: str, article: str = "") -> str:
+def cite(key: str, article: str = "", *, full: bool = False) -> str:
     """ "Nghị định 20/2014/NĐ-CP, Điều 20, khoản 1" (+ " (cần xác minh)" when not verified)."""
-    return TEXTS[key].cite(article)
+    return TEXTS[key].cite(article, full=full)
 
 
 def basis_line(key: str) -> str:
@@ -320,6 +339,11 @@ class LegalParameter:
     def citation(self) -> str:
         """Where the number comes from, or "(cần xác minh)" when nothing does."""
         return cite(self.source, self.article) if self.source else UNVERIFIED
+
+    @property
+    def full_citation(self) -> str:
+        """The citation with the text's date and issuer (pages and documents)."""
+        return cite(self.source, self.article, full=True) if self.source else UNVERIFIED
 
     @property
     def verified(self) -> bool:

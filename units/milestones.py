@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from . import legal
 from .models import Role, Unit, UnitKind
 
 MILESTONES_SHOWN = 4
@@ -29,21 +30,36 @@ AUDIENCE = {
 
 @dataclass(frozen=True)
 class Milestone:
-    """A yearly date of continuing-education work, from the rule it comes from (DOMAIN.md §2)."""
+    """A yearly date of continuing-education work, from the rule it comes from (DOMAIN.md §2).
+
+    `legal_key` names the text in units.legal that sets the date (None: no legal source was found,
+    the note says where the date comes from); the date applies in the years `years_from`..`years_to`."""
 
     month: int
     day: int
     title: str
-    source: str
+    note: str
     audiences: frozenset
     last_day: int = 0  # for events lasting several days in the same month
+    legal_key: str | None = None
+    years_from: int = 2000
+    years_to: int | None = None
 
-    def next_on_or_after(self, day: datetime.date) -> tuple[datetime.date, datetime.date]:
+    @property
+    def source(self) -> str:
+        """ "Thông tư 24/2023/TT-BGDĐT (cần xác minh): trước ngày 15/01 năm sau", from the registry."""
+        return f"{legal.cite(self.legal_key)}: {self.note}" if self.legal_key else str(self.note)
+
+    def applies(self, year: int) -> bool:
+        return self.years_from <= year and (self.years_to is None or year <= self.years_to)
+
+    def next_on_or_after(self, day: datetime.date) -> tuple[datetime.date, datetime.date] | None:
+        """The next occurrence ending on or after `day`, None when the date has no source in that year."""
         for year in (day.year, day.year + 1):
             start = datetime.date(year, self.month, self.day)
             end = datetime.date(year, self.month, self.last_day or self.day)
             if end >= day:
-                return start, end
+                return (start, end) if self.applies(year) else None
         raise AssertionError("unreachable: next year's date is always ahead")
 
 
@@ -53,15 +69,20 @@ CALENDAR = [
         1,
         15,
         _("Hạn tự đánh giá Đơn vị học tập của năm trước"),
-        _("Thông tư 24/2023/TT-BGDĐT: trước ngày 15/01 năm sau"),
+        _("trước ngày 15/01 năm sau"),
         frozenset({OFFICE, SCHOOL, CENTRE, DISTRICT_CENTRE}),
+        # TT 24/2023 replaced TT 22/2020 (31/3) for the recognitions of 2024, filed in January 2025.
+        legal_key="tt24_2023",
+        years_from=2025,
     ),
     Milestone(
         4,
         10,
         _("TTHTCĐ tự đánh giá hoạt động năm"),
-        _("Công văn 2553/BGDĐT-GDTX; ngày cụ thể theo hướng dẫn của tỉnh"),
+        _("ngày cụ thể theo hướng dẫn của tỉnh"),
         frozenset({OFFICE, CENTRE}),
+        legal_key="cv2553_2013",
+        years_from=2013,
     ),
     Milestone(
         4,
@@ -103,8 +124,10 @@ CALENDAR = [
         12,
         15,
         _("Báo cáo kết quả xây dựng các mô hình học tập"),
-        _("Công văn 6782/BGDĐT-GDTX: gửi tỉnh và Hội Khuyến học trước 15/12"),
+        _("gửi tỉnh và Hội Khuyến học trước 15/12"),
         frozenset({OFFICE, ASSOCIATION}),
+        legal_key="cv6782_2015",
+        years_from=2015,
     ),
 ]
 
@@ -120,7 +143,10 @@ def upcoming_milestones(
     for milestone in CALENDAR:
         if audience not in milestone.audiences:
             continue
-        start, end = milestone.next_on_or_after(day)
+        occurrence = milestone.next_on_or_after(day)
+        if occurrence is None:
+            continue
+        start, end = occurrence
         upcoming.append(
             {
                 "start": start,
