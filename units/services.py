@@ -9,7 +9,7 @@ from django.db.models import F, Value
 from django.db.models.functions import Concat, Length, Substr
 from django.utils.translation import gettext as _
 
-from . import audit, status
+from . import audit, national, status
 from .models import (
     ALLOWED_PARENT_KINDS,
     ROLE_UNIT_KINDS,
@@ -30,6 +30,9 @@ UNIT_FIELDS = [
     "level_label",
     "school_level",
     "especially_difficult",
+    "official_code",
+    "province_code",
+    "moet_code",
     "parent",
     "valid_from",
     "valid_to",
