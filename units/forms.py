@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from .models import LEVEL_LABELS, Role, SchoolLevel, Unit, UnitKind, User, today
+from .national_forms import NationalCodesMixin
 from .text import tree_order
 
 DATE_HELP = _("Nhập theo dạng ngày/tháng/năm, ví dụ 01/07/2025.")
@@ -186,7 +187,7 @@ ESPECIALLY_DIFFICULT_HELP = _(
 )
 
 
-class UnitForm(forms.Form):
+class UnitForm(NationalCodesMixin, forms.Form):
     code = forms.CharField(
         label=_("Mã đơn vị"),
         max_length=30,
@@ -220,9 +221,10 @@ class UnitForm(forms.Form):
     email = forms.EmailField(label=_("Thư điện tử"), required=False)
     notes = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args, parents=None, editing: Unit | None = None, **kwargs):
+    def __init__(self, *args, parents=None, editing: Unit | None = None, province_code: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.editing = editing
+        self.setup_national_fields(province_code)
         self.fields["parent"].queryset = parents if parents is not None else Unit.objects.none()
         self.fields["level_label"].widget.attrs["list"] = "level-labels-commune"
         # The especially difficult status is dated (units.status): its legal source, and on an edit
@@ -262,7 +264,7 @@ class UnitForm(forms.Form):
             data["school_level"] = ""
         if kind != UnitKind.COMMUNE:
             data["especially_difficult"] = False
-        return data
+        return self.clean_national_codes(data)
 
 
 class UnitCloseForm(forms.Form):

@@ -73,6 +73,19 @@ code_validator = RegexValidator(
 )
 
 
+# Mã đơn vị hành chính of Quyết định 19/2025/QĐ-TTg: 2 digits for a province, 5 for a commune.
+official_code_validator = RegexValidator(
+    r"^(\d{2}|\d{5})$",
+    _("Mã đơn vị hành chính gồm 2 chữ số (tỉnh, thành phố) hoặc 5 chữ số (xã, phường, đặc khu)."),
+)
+province_code_validator = RegexValidator(r"^\d{2}$", _("Mã tỉnh, thành phố gồm 2 chữ số, ví dụ 22."))
+# The Ministry's school code (mã trường, CSDL ngành giáo dục): its exact format is not documented
+# where we could read it, so letters and digits, 1–20 characters (cần xác minh).
+moet_code_validator = RegexValidator(
+    r"^[A-Za-z0-9]{1,20}$", _("Mã trường của Bộ GD&ĐT chỉ gồm chữ cái không dấu và chữ số, tối đa 20 ký tự.")
+)
+
+
 class Unit(models.Model):
     """Đơn vị: a node of the tree — office, commune, hamlet, school, centre, association."""
 
@@ -117,6 +130,34 @@ class Unit(models.Model):
         symmetrical=False,
         related_name="successors",
         blank=True,
+    )
+    official_code = models.CharField(
+        _("mã đơn vị hành chính"),
+        max_length=5,
+        blank=True,
+        db_index=True,
+        validators=[official_code_validator],
+        help_text=_(
+            "Mã theo Quyết định 19/2025/QĐ-TTg: xã, phường, đặc khu 5 chữ số; tỉnh 2 chữ số. "
+            "Để trống với thôn, trường, trung tâm."
+        ),
+    )
+    province_code = models.CharField(
+        _("mã tỉnh, thành phố"),
+        max_length=2,
+        blank=True,
+        validators=[province_code_validator],
+        help_text=_("Tỉnh, thành phố nơi cơ quan quản lý đóng (mã 2 chữ số, Quyết định 19/2025/QĐ-TTg)."),
+    )
+    moet_code = models.CharField(
+        _("mã trường (CSDL ngành)"),
+        max_length=20,
+        blank=True,
+        validators=[moet_code_validator],
+        help_text=_(
+            "Mã trường trên Cơ sở dữ liệu ngành giáo dục của Bộ GD&ĐT: chữ cái không dấu và chữ số, "
+            "1–20 ký tự (định dạng cần xác minh)."
+        ),
     )
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
@@ -290,6 +331,9 @@ class User(AbstractUser):
     phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
     position = models.CharField(_("chức vụ"), max_length=120, blank=True)
     is_demo = models.BooleanField(_("tài khoản mẫu"), default=False, editable=False)
+    # An account made with a one-time password (setup_office, bulk onboarding) opens only the
+    # password change page until its owner picks their own (units.first_login).
+    must_change_password = models.BooleanField(_("phải đổi mật khẩu khi đăng nhập"), default=False)
     search_text = models.CharField(max_length=400, db_index=True, editable=False, default="")
 
     REQUIRED_FIELDS = ["email", "full_name"]

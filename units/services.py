@@ -83,6 +83,7 @@ def unit_create(
         unit.especially_difficult = False
     _check_parent(unit.kind, unit.parent)
     _check_school_level(unit.kind, unit.school_level)
+    national.clean_unit_codes(unit)
     if unit.parent and unit.parent.valid_to and unit.valid_from > unit.parent.valid_to:
         raise ValidationError({"parent": _("Đơn vị cấp trên đã giải thể trước ngày hiệu lực của đơn vị mới.")})
     unit.full_clean(exclude=["path"])
@@ -117,6 +118,7 @@ def unit_update(
         unit.especially_difficult = False
     _check_parent(unit.kind, unit.parent, unit=unit)
     _check_school_level(unit.kind, unit.school_level)
+    national.clean_unit_codes(unit)
     unit.full_clean(exclude=["path"])
     if unit.especially_difficult != was_difficult:
         status.set_especially_difficult(

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from .. import services
+from .. import national, services
 from ..access import get_unit_for_user
 from ..forms import (
     MERGER_DAY,
@@ -20,7 +20,7 @@ from ..forms import (
     apply_errors,
     level_label_choices,
 )
-from ..models import UnitKind, today
+from ..models import Unit, UnitKind, today
 from ..selectors import (
     can_manage_unit,
     close_preview,
@@ -127,7 +127,11 @@ def create(request):
             initial["parent"] = parent
             initial["kind"] = UnitKind.HAMLET if parent.kind == UnitKind.COMMUNE else UnitKind.COMMUNE
             initial["level_label"] = "Thôn" if parent.kind == UnitKind.COMMUNE else "Xã"
-    form = UnitForm(request.POST or None, parents=parents, initial=initial)
+    roots = manage_roots(user) or (
+        list(Unit.objects.filter(parent=None).exclude(province_code="")[:1]) if user.is_superuser else []
+    )
+    province = next((code for root in roots if (code := national.province_of(root))), "")
+    form = UnitForm(request.POST or None, parents=parents, initial=initial, province_code=province)
     # An officer's new unit must sit inside the subtree they manage, or they would lose sight of it.
     form.fields["parent"].required = not user.is_superuser
     if request.method == "POST" and form.is_valid():
@@ -145,8 +149,11 @@ def create(request):
 def edit(request, pk):
     user = request.user
     unit = get_unit_for_user(user, pk, write=True)
-    initial = {name: getattr(unit, name) for name in UnitForm.base_fields}
-    form = UnitForm(request.POST or None, parents=unit_parent_choices(user), editing=unit, initial=initial)
+    initial = {name: getattr(unit, name) for name in UnitForm.base_fields if hasattr(unit, name)}
+    province = national.province_of(unit.parent) if unit.parent_id else unit.province_code
+    form = UnitForm(
+        request.POST or None, parents=unit_parent_choices(user), editing=unit, initial=initial, province_code=province
+    )
     if request.method == "POST" and form.is_valid():
         try:
             unit = services.unit_update(actor=user, unit=unit, **form.cleaned_data)
