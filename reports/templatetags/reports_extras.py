@@ -20,7 +20,7 @@ _TONES = {
 def status_badge(submission):
     tone, icon = _TONES.get(submission.status, ("secondary", "fa-circle"))
     return format_html(
-        '<span class="badge text-bg-{}"><i class="fa-solid {} me-1"></i>{}</span>',
+        '<span class="badge text-bg-{}"><i class="fa-solid {} me-1" aria-hidden="true"></i>{}</span>',
         tone,
         icon,
         submission.get_status_display(),
