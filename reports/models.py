@@ -258,6 +258,9 @@ class Submission(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("người duyệt"), on_delete=models.SET_NULL, null=True, related_name="+"
     )
     return_reason = models.TextField(_("lý do trả lại"), blank=True)
+    # Set by the reviewer who returns the report: from then on the unit is late only past this day,
+    # not past the period's due date (a report sent on time and returned is not "quá hạn").
+    resubmit_due = models.DateField(_("hạn nộp lại"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
