@@ -129,6 +129,9 @@ class OfficialDocument:
     blocks: list = field(default_factory=list)
     annexes: list = field(default_factory=list)  # documents.blocks.Annex: pages numbered apart
     missing: tuple[str, ...] = ()  # what the issuer still has to set (shown on the preview only)
+    # A document that is one wide table (a statistical biểu): every page landscape, page 1 included,
+    # instead of a portrait page 1 holding only the header.
+    landscape: bool = False
 
     @classmethod
     def issued_by(cls, issuer, *, kind: str, signer: Signer | None = None, **fields) -> OfficialDocument:

@@ -4,7 +4,8 @@ that misses the standard run to thousands of rows, and a PDF of them to dozens o
 
 from django.utils.translation import gettext as _
 
-from documents import OfficialDocument, Signer, render_official_pdf, table_to_xlsx
+from documents import OfficialDocument, render_official_pdf, table_to_xlsx
+from documents.issuer import issuer_for
 from jobs.registry import JobError
 from jobs.runner import job_progress
 from units.calendar import today
@@ -18,22 +19,13 @@ NAME_LIST_DIRECT_ROWS = {"xlsx": 3000, "pdf": 300}
 
 
 def official_document(unit: Unit, title: str, excerpt: str) -> OfficialDocument:
-    """The office's report header (Nghị định 30/2020/NĐ-CP, Phụ lục I); the number is left blank for
-    the clerk and the signer's name is written when signed."""
-    office = selectors.office_of(unit) or unit
-    return OfficialDocument(
-        parent_agency=office.parent.full_name if office.parent else "UBND",
-        agency=office.name,
-        agency_code="PGDĐT",
-        type_code="BC",
-        date=today(),
-        blank_day=True,
-        title=title,
-        excerpt=excerpt,
-        recipients=["Sở GD&ĐT (để b/c);", "UBND huyện (để b/c);", "BCĐ PCGD-XMC các xã;"],
-        archive="VT, GDTX.",
-        signer=Signer(authority="KT. TRƯỞNG PHÒNG", position="PHÓ TRƯỞNG PHÒNG"),
+    """A báo cáo of the unit whose figures these are (the office, or the commune's People's
+    Committee), headed and signed from its identity (documents.issuer, Nghị định 30/2020, Phụ lục
+    I); the number and day are left blank for the clerk, dated when signed."""
+    doc = OfficialDocument.issued_by(
+        issuer_for(unit), kind="BC", date=today(), blank_day=True, excerpt=excerpt, title=title or "Báo cáo"
     )
+    return doc
 
 
 def name_list_file(job, *, commune: int, level: int, year: int, fmt: str):
@@ -54,5 +46,6 @@ def name_list_file(job, *, commune: int, level: int, year: int, fmt: str):
     stem = f"MC{level}-{unit.code}-{year}"
     if fmt == "xlsx":
         return f"{stem}.xlsx", table_to_xlsx(table, heading_lines=[unit.full_name])
-    doc = official_document(unit, "DANH SÁCH", table.title)
+    doc = official_document(unit, "Báo cáo", f"{table.title} — {unit.full_name}")
+    doc.landscape = table.width > 9
     return f"{stem}.pdf", render_official_pdf("literacy/standard_pdf.html", {"doc": doc, "tables": [table]})

@@ -1,7 +1,9 @@
 """Row sources: one Table per report, feeding the page, the XLSX and the PDF alike (STYLE.md habit 8).
 
-Table names follow the national PCGD-XMC forms: CMC-2 (people by age band), CMC-4 (standard
-attainment), MC1 / MC2 (name lists)."""
+Table names follow the national PCGD-XMC forms as far as known (issue 15): CMC-1 Tổng hợp chống mù
+chữ (people by age band, sex and ethnicity), XMC-4 Thống kê đạt chuẩn xóa mù chữ (standard attainment
+of each commune), MC1 / MC2 (name lists). The numbering of the national system is "cần xác minh":
+FORM_NAMES is the one place to correct it."""
 
 from django.utils.translation import gettext as _
 
@@ -59,7 +61,7 @@ def _level_cells(result) -> list:
 
 
 def office_standard_table(standard: OfficeStandard, *, link=None) -> Table:
-    """CMC-4: standard attainment of every commune, and the office's share of communes meeting it."""
+    """XMC-4: standard attainment of every commune, and the office's share of communes meeting it."""
     level_header = [
         HeaderCell(_("Độ tuổi")),
         HeaderCell(_("Dân số")),
@@ -135,7 +137,8 @@ def office_standard_table(standard: OfficeStandard, *, link=None) -> Table:
             )
         )
     return Table(
-        title=_("Biểu CMC-4. Kết quả đạt chuẩn xóa mù chữ năm %(y)d") % {"y": standard.year},
+        title=_("Biểu %(code)s. %(name)s năm %(y)d")
+        % {"code": "XMC-4", "name": FORM_NAMES["XMC-4"], "y": standard.year},
         subtitle=standard.office.full_name,
         unit_note=_("Đơn vị tính: người"),
         columns=[Column(_("Xã, phường, thị trấn"), width=26), *level_columns, *level_columns],
@@ -155,9 +158,17 @@ def office_standard_table(standard: OfficeStandard, *, link=None) -> Table:
 
 _GROUP_LABELS = {"all": "Tổng số", "female": "Nữ", "minority": "Dân tộc thiểu số"}
 
+# The national names of the literacy tables (PCGD-XMC information system; numbering cần xác minh).
+FORM_NAMES = {
+    "CMC-1": "Tổng hợp chống mù chữ",
+    "CMC-2": "Thống kê số người mù chữ",
+    "XMC-3": "Tổng hợp kết quả xóa mù chữ",
+    "XMC-4": "Thống kê đạt chuẩn xóa mù chữ",
+}
+
 
 def commune_band_table(standard: CommuneStandard, conf: LiteracySettings, year: int) -> Table:
-    """CMC-2 / CMC-3: each age band by sex and ethnic minority, both literacy levels."""
+    """CMC-1: each age band by sex and ethnic minority, both literacy levels, with the exempt apart."""
     rows = []
     for band in rules.BANDS:
         rows.append(Row.section(_("Độ tuổi %(b)s") % {"b": band.label}, 8))
@@ -179,7 +190,8 @@ def commune_band_table(standard: CommuneStandard, conf: LiteracySettings, year: 
                 )
             )
     return Table(
-        title=_("Biểu CMC-2/CMC-3. Người biết chữ theo độ tuổi, giới tính, dân tộc năm %(y)d") % {"y": year},
+        title=_("Biểu %(code)s. %(name)s năm %(y)d — người biết chữ theo độ tuổi, giới tính, dân tộc")
+        % {"code": "CMC-1", "name": FORM_NAMES["CMC-1"], "y": year},
         subtitle=standard.commune.full_name,
         unit_note=_("Đơn vị tính: người"),
         columns=[
@@ -224,7 +236,7 @@ def name_list_table(names: NameList, persons) -> Table:
                 p.get_sex_display(),
                 p.ethnicity_name,
                 p.household.hamlet.full_name,
-                p.household.code,
+                p.household.head_name,
                 p.grade,
                 p.get_stage_display() if p.stage else "",
             ]
@@ -241,7 +253,7 @@ def name_list_table(names: NameList, persons) -> Table:
             Column(_("Giới tính"), width=8),
             Column(_("Dân tộc"), width=10),
             Column(_("Thôn, tổ dân phố"), width=18),
-            Column(_("Mã hộ"), width=10),
+            Column(_("Chủ hộ"), width=18),
             Column(_("Lớp đã hoàn thành"), "int", width=9),
             Column(_("Hoàn thành XMC"), width=12),
         ],

@@ -59,8 +59,9 @@ def standard(request, pk):
         if fmt == "xlsx":
             return xlsx_response(table_to_xlsx(table, heading_lines=[unit.full_name]), f"{file_stem}.xlsx")
         doc = exports.official_document(
-            unit, "BÁO CÁO", _("Kết quả xóa mù chữ năm %(y)d — %(u)s") % {"y": year, "u": unit.full_name}
+            unit, "Báo cáo", _("Kết quả xóa mù chữ năm %(y)d — %(u)s") % {"y": year, "u": unit.full_name}
         )
+        doc.landscape = table.width > 9
         data = render_official_pdf("literacy/standard_pdf.html", {"doc": doc, "tables": [table]}, request=request)
         return pdf_response(data, f"{file_stem}.pdf")
     return render(request, "literacy/standard.html", context)
