@@ -11,7 +11,7 @@ from jobs.runner import job_progress
 from units.calendar import today
 from units.models import Unit
 
-from . import access, attainment, selectors, tables
+from . import access, attainment, tables
 
 NAME_LIST_KIND = "literacy.name_list"
 # Rows answered in the request; above this the file is made in the background.

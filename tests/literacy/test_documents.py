@@ -38,8 +38,8 @@ def test_the_office_standard_pdf_is_the_offices_report_landscape_from_page_one(w
 
 
 def test_the_commune_table_is_cmc1_and_the_name_list_names_the_head_of_household(world, login):
-    from literacy.exports import name_list_file
     from jobs.models import Job
+    from literacy.exports import name_list_file
 
     survey_round = make_round(world.office)
     bulk_people(survey_round, world.hamlet, [{"full_name": "Chưa Biết", "birth_year": YEAR - 20}] * 2)
