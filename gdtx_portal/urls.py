@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from units.views import two_factor
+from units.views import setup, two_factor
 
 from . import views
 
@@ -15,12 +15,14 @@ urlpatterns = [
     path("tai-khoan/xac-thuc-hai-buoc/", two_factor.setup, name="two_factor_setup"),
     path("tai-khoan/xac-thuc-hai-buoc/tat/", two_factor.disable, name="two_factor_disable"),
     path("tai-khoan/dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
-    path("tai-khoan/doi-mat-khau/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    # Django's page, which also ends a one-time password (units.first_login).
+    path("tai-khoan/doi-mat-khau/", setup.PasswordChangeView.as_view(), name="password_change"),
     path(
         "tai-khoan/doi-mat-khau/xong/",
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("cai-dat/", setup.first_run, name="setup_office"),  # first run: superusers only
     path("don-vi/", include("units.urls")),
     path("bao-cao/", include("reports.urls")),
     path("bao-cao/", include("annual.urls")),  # the annual report and guidance, same addresses

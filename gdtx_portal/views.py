@@ -9,7 +9,7 @@ plugin loader), so this file never imports a domain app.
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from units.milestones import upcoming_milestones
 from units.models import Role, SchoolLevel, Unit, UnitKind, today
@@ -24,6 +24,7 @@ from units.selectors import (
     recent_audit,
     visible_unit_summary,
 )
+from units.setup import managing_unit_exists
 
 from .home.audit import readable_audit
 from .home.panels import module_panels
@@ -46,6 +47,8 @@ RECENT_SHOWN = 6
 def home(request):
     """Trang chủ: one page per role; a person with several roles gets the highest one's page."""
     user = request.user
+    if user.is_superuser and not managing_unit_exists():
+        return redirect("setup_office")  # a clean database: set up the office first (issue 16)
     role = primary_role(user)
     if user.is_superuser or role in OFFICE_HOME_ROLES:
         return _office_home(request, role)

@@ -4,6 +4,9 @@ CASES = [
     UrlCase("home", ok=EVERYONE, outsider=200),
     UrlCase("password_change", ok=EVERYONE, outsider=200),
     UrlCase("password_change_done", ok=EVERYONE, outsider=200),
+    # The first-run page is for superusers only (tests/units/test_setup_office.py): every role 404.
+    UrlCase("setup_office", default=404),
+    UrlCase("setup_office", default=404, method="post", data=lambda w: {"name": "X"}, label="post"),
     # Two-factor login is for office roles; the others get 403 (tests/units/test_two_factor.py).
     UrlCase("two_factor_setup", ok=OFFICE, outsider=200),
     UrlCase(

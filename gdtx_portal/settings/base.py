@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "units.two_factor_required.TwoFactorRequiredMiddleware",  # TWO_FACTOR_REQUIRED_FOR_OFFICE: setup first
+    "units.first_login.PasswordChangeRequiredMiddleware",  # a one-time password: change it first
     # CSP header with a fresh nonce per request (request.csp_nonce); production enforces it.
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.
