@@ -23,6 +23,15 @@ def can_fill(user, submission: Submission) -> bool:
     return user.is_superuser or submission.unit_id in fill_unit_ids(user)
 
 
+def submit_refusal(user, submission: Submission) -> str | None:
+    """Why `user` may not send this report (staff prepare, the head sends: units.duties), or None."""
+    return duties.submit_refusal(user, submission.unit)
+
+
+def can_submit(user, submission: Submission) -> bool:
+    return can_fill(user, submission) and submit_refusal(user, submission) is None
+
+
 def can_review_unit(user, unit) -> bool:
     if user.is_superuser:
         return True

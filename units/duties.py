@@ -15,8 +15,9 @@ steps, and its services call `check_review` (so every caller is refused), its pa
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
-from .models import Role, Unit
+from .models import Role, Unit, UnitKind
 from .selectors import active_memberships
 
 # Roles held on a unit that prepare and send that unit's own papers (reports, self-assessments).
@@ -83,3 +84,43 @@ def check_review(user, **kwargs) -> None:
     reason = review_refusal(user, **kwargs)
     if reason:
         raise DutyConflict(reason)
+
+
+# Who sends a unit's official report (issue 17): staff prepare, the head sends. The head of a school is
+# its principal, of a centre its director; an association branch has a single role, which sends. A
+# head may hand the sending to a named staff member (Membership.submit_delegated).
+HEAD_ROLES = frozenset({Role.PRINCIPAL, Role.CENTRE_DIRECTOR})
+STAFF_ROLES = frozenset({Role.SCHOOL_STAFF, Role.CENTRE_STAFF})
+SENDING_ROLES = HEAD_ROLES | {Role.ASSOCIATION_OFFICER}
+
+
+def head_title(unit: Unit) -> str:
+    """Who sends for this unit by default, in words: "Hiệu trưởng" or "Giám đốc"."""
+    return Role.PRINCIPAL.label if unit.kind == UnitKind.SCHOOL else _("Giám đốc")
+
+
+def heads_unit(user, unit: Unit | int | None) -> bool:
+    """The user is the head (principal, director) of `unit` today: they send and may delegate."""
+    pk = _pk(unit)
+    return any(m.role in HEAD_ROLES and m.unit_id == pk for m in active_memberships(user))
+
+
+def submit_refusal(user, unit: Unit) -> str | None:
+    """Why `user` may not send `unit`'s official report, or None when they may. The one place the
+    rule lives: the service refuses with it, the pages show it instead of the submit button."""
+    if getattr(user, "pk", None) is None or user.is_superuser:
+        return None  # jobs and the demo act without a person
+    mine = [m for m in active_memberships(user) if m.unit_id == unit.pk]
+    if any(m.role in SENDING_ROLES or (m.role in STAFF_ROLES and m.submit_delegated) for m in mine):
+        return None
+    if any(m.role in STAFF_ROLES for m in mine):
+        return _("%(head)s sẽ gửi báo cáo. Bạn lưu số liệu; %(head)s xem và gửi báo cáo chính thức của đơn vị.") % {
+            "head": head_title(unit)
+        }
+    return _("Bạn không giữ vai trò nào của %(unit)s nên không gửi được báo cáo của đơn vị này.") % {
+        "unit": unit.full_name
+    }
+
+
+def may_submit(user, unit: Unit) -> bool:
+    return submit_refusal(user, unit) is None

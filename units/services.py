@@ -9,7 +9,7 @@ from django.db.models import F, Value
 from django.db.models.functions import Concat, Length, Substr
 from django.utils.translation import gettext as _
 
-from . import audit, national, status
+from . import audit, duties, national, status
 from .models import (
     ALLOWED_PARENT_KINDS,
     ROLE_UNIT_KINDS,
@@ -386,5 +386,29 @@ def membership_end(*, actor, membership: Membership, valid_to: datetime.date) ->
         obj=membership,
         unit=membership.unit,
         changes=audit.diff(membership, ["valid_to"], before),
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_set_submit_delegation(*, actor, membership: Membership, delegated: bool) -> Membership:
+    """Giao / thu hồi quyền gửi báo cáo: the head of a school or centre names a staff member of that
+    unit who may send its official report (units.duties.submit_refusal reads the flag)."""
+    membership = Membership.objects.select_for_update().select_related("unit", "user").get(pk=membership.pk)
+    if not (getattr(actor, "is_superuser", False) or duties.heads_unit(actor, membership.unit)):
+        raise ValidationError(_("Chỉ người đứng đầu đơn vị giao được quyền gửi báo cáo."))
+    if membership.role not in duties.STAFF_ROLES or not membership.is_active:
+        raise ValidationError(_("Chỉ giao được quyền gửi báo cáo cho cán bộ đang làm việc tại đơn vị."))
+    if membership.submit_delegated == delegated:
+        return membership
+    membership.submit_delegated = delegated
+    membership.save(update_fields=["submit_delegated"])
+    forget_memberships(membership.user)
+    audit.record(
+        actor=actor,
+        action="membership.submit_delegation",
+        obj=membership,
+        unit=membership.unit,
+        changes={"submit_delegated": [not delegated, delegated], "user": ["", str(membership.user)]},
     )
     return membership

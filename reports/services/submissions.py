@@ -2,7 +2,7 @@
 check what blocks submitting, submit, then the office returns, approves (one or many) or unlocks.
 Each write is atomic, takes `actor` and leaves an audit row."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from ..models import (
     Submission,
     ValueChange,
 )
-from ..permissions import can_review, check_review, review_refusal, submission_preparers
+from ..permissions import can_review, check_review, review_refusal, submission_preparers, submit_refusal
 from .notifications import notify, submission_link, tell_reviewers, unit_people
 from .prefill import StaleFigures, stale_figures
 from .values import (
@@ -167,10 +167,13 @@ def submission_submit(
 ):
     """Submit for review. A pre-filled cell whose source changed since it was filled stops the submit
     with `StaleFigures` (the list, old → new) until the person confirms (`stale_confirmed`) or takes
-    the new figures."""
+    the new figures. Only the unit's head (or the staff member they named) sends: anyone else is
+    refused (PermissionDenied, the 403 page) whatever page they posted from."""
     submission = (
         Submission.objects.select_for_update().select_related("period", "period__form", "unit").get(pk=submission.pk)
     )
+    if refusal := submit_refusal(actor, submission):
+        raise PermissionDenied(refusal)
     _check_can_edit(submission)
     if submission.version != expected_version:
         raise VersionConflict(_("Báo cáo vừa được người khác lưu sau khi bạn mở trang; hãy tải lại trang rồi nộp."))

@@ -1,11 +1,12 @@
 """The unit's side (inbox, entry grid, submit) and the office's review of one submission."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from units.duties import heads_unit
 from units.forms import apply_errors
 from units.selectors import is_office_user
 
@@ -14,7 +15,7 @@ from ..access import get_notification_for_user, get_submission_for_user
 from ..forms import ReasonForm
 from ..formspec import load_form_spec
 from ..models import CellType
-from ..permissions import can_fill, can_open_periods, can_review, fill_unit_ids, review_refusal
+from ..permissions import can_fill, can_open_periods, can_review, fill_unit_ids, review_refusal, submit_refusal
 from ..selectors import (
     deadline_label,
     notifications_of,
@@ -73,6 +74,9 @@ def _grid_context(
         "period": submission.period,
         "table": table,
         "editable": editable,
+        # Staff prepare, the head sends (units.duties): staff see "Lưu" and who sends instead.
+        "submit_refusal": submit_refusal(request.user, submission) if editable else None,
+        "can_delegate": editable and heads_unit(request.user, submission.unit),
         "can_review": reviewer,
         # Separation of duties: an office reviewer who submitted this report, typed its values or
         # holds a role on the unit sees why instead of the review buttons (the services refuse too).
@@ -105,6 +109,10 @@ def submission_detail(request, pk):
         submission = get_submission_for_user(request.user, pk)
         return render(request, "reports/submission.html", _grid_context(request, submission))
     submission = get_submission_for_user(request.user, pk, write=True)
+    if request.POST.get("action") in ("submit", "submit_confirmed") and (
+        refusal := submit_refusal(request.user, submission)
+    ):
+        raise PermissionDenied(refusal)  # refused before anything is saved
     raw = {key[2:]: value for key, value in request.POST.items() if key.startswith("v:")}
     comment = request.POST.get("comment", "")
     try:

@@ -37,4 +37,13 @@
     var button = event.target.closest && event.target.closest("[data-print]");
     if (button) window.print();
   });
+  // <a data-back href="/">: the error pages' "Quay lại" goes back in the browser's history when there
+  // is one, and to the href (the home page) when the page was opened directly.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-back]");
+    if (link && window.history.length > 1) {
+      event.preventDefault();
+      window.history.back();
+    }
+  });
 })();

@@ -186,7 +186,8 @@ def test_submission_and_rollup_excel_neutralise_formulas_and_keep_numbers(world,
     schools = [make_unit(UnitKind.SCHOOL, parent=world.commune, name=name) for name in FORMULAS]
     period = open_period(world, form=objects(world).period.form, label="Kỳ có tên như công thức")
     for school, text in zip(schools, FORMULAS, strict=True):
-        fill_and_submit(submission_of(period, school), world.officer, {"R01.TS": "10", "R01.NU": "4", "R07.TS": text})
+        # No person: these schools have no principal to send their report (units.duties.submit_refusal).
+        fill_and_submit(submission_of(period, school), None, {"R01.TS": "10", "R01.NU": "4", "R07.TS": text})
     client = login(world.officer)
     sub = submission_of(period, schools[0])
     xlsx = client.get(reverse("reports:submission_document", kwargs={"pk": sub.pk}) + "?xlsx=1")

@@ -88,6 +88,10 @@ def _grid_post(w):
     return {"version": sub.version, "v:R01.TS": "5", "action": "save"}
 
 
+def _grid_submit(w):
+    return {**_grid_post(w), "action": "submit", "comment": "Đủ số liệu"}
+
+
 CASES = [
     UrlCase("reports:inbox", ok=EVERYONE, outsider=200),
     UrlCase("reports:notifications", ok=EVERYONE, outsider=200),
@@ -246,6 +250,17 @@ CASES = [
         method="post",
         data=_grid_post,
         ok=CENTRE,
+        hidden=SCHOOL,
+    ),
+    # Staff prepare, the head sends (issue 17, units.duties.submit_refusal): the centre's director
+    # sends its report; centre staff get 403 before anything is saved.
+    UrlCase(
+        "reports:submission",
+        label="submit",
+        kwargs=_pk("centre_sub"),
+        method="post",
+        data=_grid_submit,
+        ok={Role.CENTRE_DIRECTOR},
         hidden=SCHOOL,
     ),
     UrlCase(

@@ -66,7 +66,7 @@ def test_nor_unlock_it_once_another_officer_approved_it(world):
 
 def test_a_role_on_the_unit_is_enough_even_when_someone_else_submitted(world):
     _also_principal(world)
-    sub = fill_and_submit(submission_of(open_period(world), world.school), world.school_staff, {"R01.TS": "4"})
+    sub = fill_and_submit(submission_of(open_period(world), world.school), world.principal, {"R01.TS": "4"})
     with pytest.raises(ValidationError) as info:
         services.submission_approve(actor=world.officer, submission=sub)
     assert "vì bạn đang là Hiệu trưởng của đơn vị này" in info.value.messages[0]
