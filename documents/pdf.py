@@ -124,13 +124,27 @@ def pdf_response(data: bytes, filename: str, *, inline: bool = False) -> HttpRes
 
 
 def official_document_response(
-    request, template_name: str, context: dict, *, filename: str, back_url: str = "", xlsx_url: str = ""
+    request,
+    template_name: str,
+    context: dict,
+    *,
+    filename: str,
+    back_url: str = "",
+    xlsx_url: str = "",
+    docx_url: str = "",
 ) -> HttpResponse:
     """One view, two outputs of the same template: `?pdf=1` downloads the PDF, otherwise the browser
-    shows the preview on an A4 sheet with "Tải PDF" and "Quay lại" buttons."""
+    shows the preview on an A4 sheet with "Tải PDF" (and "Tải Word", "Tải Excel" when given) and
+    "Quay lại" buttons."""
     if request.GET.get("pdf"):
         return pdf_response(render_official_pdf(template_name, context, request=request), filename)
     query = request.GET.copy()
     query["pdf"] = "1"
-    preview = {"preview": True, "pdf_url": f"?{query.urlencode()}", "back_url": back_url, "xlsx_url": xlsx_url}
+    preview = {
+        "preview": True,
+        "pdf_url": f"?{query.urlencode()}",
+        "back_url": back_url,
+        "xlsx_url": xlsx_url,
+        "docx_url": docx_url,
+    }
     return render(request, template_name, {**context, **preview})
