@@ -95,3 +95,15 @@ def test_import_graph_write_replaces_only_the_block_between_the_markers(tmp_path
     assert graph.documented_block(doc) == block
     assert doc.read_text() == f"# Before\n\n{block}\n\n## After\n"
     assert graph.write_diagram(block, doc) is False  # already current: the file is left alone
+
+
+def test_the_api_app_reads_every_layer_and_is_read_by_none():
+    """api (issue 16) sits outside the domain apps: it serves their figures, so it may import them,
+    and no app may import it (the domain apps would otherwise meet through it)."""
+    assert graph.LAYERS["api"] == "outer"
+    for app in ("units", "reports", "annual", "literacy", "learning_society", "documents"):
+        assert graph.allowed("api", app) is None
+    for app in ("reports", "annual", "literacy", "centers", "jobs"):
+        assert graph.allowed(app, "api") is not None
+    assert graph.allowed("gdtx_portal", "api") is None
+    assert graph.allowed("api", "gdtx_portal") is not None

@@ -33,6 +33,9 @@ THIRD_PARTY_APPS = [
     "django_tasks_db",
     "axes",  # login lockout (issue 8)
     "csp",  # Content-Security-Policy with per-request nonces (issue 8)
+    "rest_framework",  # the read-only API a province pulls figures from (issue 16)
+    "drf_spectacular",  # its OpenAPI schema
+    "drf_spectacular_sidecar",  # Swagger UI's files from the wheel: no CDN
 ]
 LOCAL_APPS = [
     "units",
@@ -44,6 +47,7 @@ LOCAL_APPS = [
     "centers",
     "literacy",
     "learning_society",
+    "api",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -231,6 +235,30 @@ _CSP_DIRECTIVES = {
 }
 CONTENT_SECURITY_POLICY = None
 CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _CSP_DIRECTIVES}
+
+# The API (api/): token auth only (no session, so no CSRF question), GET only, paginated, and a
+# request budget per token. The throttle counts in the default cache: per process unless CACHES
+# names a shared one, so a client may get up to that many times the rate from N workers.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.BearerTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.IsApiClient"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 100,
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.TokenRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"api_token": env_str("API_RATE", "1200/hour")},
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API số liệu Cổng thông tin GDTX",
+    "DESCRIPTION": "Chỉ đọc. Mỗi khóa đọc số liệu của một đơn vị và các đơn vị trực thuộc.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
 
 LOGGING = {
     "version": 1,

@@ -28,6 +28,7 @@ MAX_LINES = 600
 # domain apps → engine apps → shared apps; the project package (settings, URLs, home) sits on top.
 LAYERS = {
     "gdtx_portal": "project",
+    "api": "outer",
     "centers": "domain",
     "literacy": "domain",
     "learning_society": "domain",
@@ -40,6 +41,7 @@ LAYERS = {
 }
 LAYER_TITLES = {
     "project": "project: settings, URL root, home pages",
+    "outer": "outer apps: read the others, imported by none",
     "domain": "domain apps",
     "engine": "engine apps",
     "shared": "shared apps",
@@ -235,6 +237,8 @@ def allowed(source_app: str, target_app: str) -> str | None:
         return "domain apps (centers, literacy, learning_society) never import each other"
     if source == "engine" and target in ("domain", "project"):
         return f"{source_app} (engine) never imports a {'domain app' if target == 'domain' else 'project module'}"
+    if target == "outer" and source != "project":
+        return f"{target_app} (outer) is imported by no app: it reads the others, they never read it"
     if source != "project" and target == "project":
         return f"{source_app} imports nothing from gdtx_portal (settings come through django.conf.settings)"
     return None
@@ -270,7 +274,7 @@ def diagram(imports: list[Import], root: Path = ROOT) -> str:
         "```mermaid",
         "flowchart TD",
     ]
-    for layer in ("project", "domain", "engine", "shared"):
+    for layer in ("project", "outer", "domain", "engine", "shared"):
         members = [app for app in apps if LAYERS.get(app) == layer]
         if members:
             lines.append(f'    subgraph {layer}["{LAYER_TITLES[layer]}"]')
