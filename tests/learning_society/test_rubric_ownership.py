@@ -29,7 +29,7 @@ from tests.hardening.strategies import EXAMPLES, sweep
 from units.models import AuditEntry, Role, UnitKind
 
 YEAR = 2025
-FAMILY_CODE = "GDHT-448-2015"
+FAMILY_CODE = "GDHT-MAU-2021"  # the national default in force in 2025 (QĐ 448 ends in 2020)
 
 
 def _client(user) -> Client:
