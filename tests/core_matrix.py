@@ -1,4 +1,14 @@
-from tests.permission_matrix import EVERYONE, OFFICE, UrlCase
+from tests.permission_matrix import CENTRE, EVERYONE, OFFICE, UrlCase
+from units.models import Membership, Role
+
+
+def _school(world) -> dict:
+    return {"pk": world.school.pk}
+
+
+def _delegate_teacher(world) -> dict:
+    return {"membership": Membership.objects.get(user=world.school_staff).pk, "delegated": "1"}
+
 
 CASES = [
     UrlCase("home", ok=EVERYONE, outsider=200),
@@ -17,6 +27,18 @@ CASES = [
     UrlCase("centers:index", ok=EVERYONE, outsider=200),
     UrlCase("literacy:index", ok=EVERYONE, outsider=200),
     UrlCase("learning_society:index", ok=EVERYONE, outsider=200),
+    # Giao quyền gửi báo cáo (issue 17): the school's principal only; those who see the school 403,
+    # the centre (which does not see it) and office B 404.
+    UrlCase("units:submit_delegation", kwargs=_school, ok={Role.PRINCIPAL}, hidden=CENTRE),
+    UrlCase(
+        "units:submit_delegation",
+        label="post",
+        kwargs=_school,
+        method="post",
+        data=_delegate_teacher,
+        ok={Role.PRINCIPAL},
+        hidden=CENTRE,
+    ),
 ]
 
 # URLs that are not pages of the portal's permission model.
