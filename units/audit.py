@@ -42,3 +42,34 @@ def record(*, actor, action: str, obj: models.Model | None = None, unit: Unit | 
         object_repr=str(obj)[:255] if obj is not None else "",
         changes={k: [_plain(v) for v in pair] for k, pair in (changes or {}).items()},
     )
+
+
+# Readable names ---------------------------------------------------------------------------------
+# Every action has a Vietnamese label, declared by the app that writes it in its `audit_labels.py`
+# (`LABELS = {"<area>.<verb>": _("…")}`), found by the plugin loader. The log, its filter, the unit
+# page, a report's history and the office home read labels only from here, so no page shows a code
+# such as "learning_society.recognise" (issue 17); tests/units/test_audit_labels.py finds every
+# action the code writes and fails on one without a label.
+
+
+def action_labels() -> dict:
+    from .plugins import plugins
+
+    labels: dict = {}
+    for table in plugins("audit_labels", "LABELS"):
+        labels.update(table)
+    return labels
+
+
+def action_label(action: str) -> str:
+    """The action in words; an action no app names reads "Cập nhật <area>", never its code."""
+    from django.utils.translation import gettext as _
+
+    from .plugins import app_attribute
+
+    label = action_labels().get(action)
+    if label is not None:
+        return str(label)
+    areas = {area: name for _config, table in app_attribute("audit_areas") for area, name in table.items()}
+    area = areas.get(action.split(".")[0])
+    return _("Cập nhật %(area)s") % {"area": str(area).lower()} if area else _("Thao tác khác")

@@ -2,22 +2,13 @@
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
-from django.utils.translation import gettext_lazy as _
 
+from units.audit import action_label
 from units.selectors import is_office_user
 
 from ..permissions import can_open_periods
 
 PER_PAGE = 25
-
-ACTION_LABELS = {
-    "submission.save": _("Lưu số liệu"),
-    "submission.submit": _("Nộp báo cáo"),
-    "submission.return": _("Trả lại"),
-    "submission.approve": _("Duyệt"),
-    "submission.unlock": _("Mở khóa"),
-    "submission.refresh": _("Lấy số liệu từ dữ liệu của cổng"),
-}
 
 
 def require_office(user) -> None:
@@ -38,5 +29,5 @@ def paginate(request, items, per_page: int = PER_PAGE, param: str = "page") -> P
 def label_events(entries) -> list:
     entries = list(entries)
     for entry in entries:
-        entry.label = ACTION_LABELS.get(entry.action, entry.action)
+        entry.label = action_label(entry.action)
     return entries

@@ -7,36 +7,11 @@ The page runs a fixed number of queries whatever the size of the log (tests/hard
 """
 
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
 
+from ..audit import action_label
 from ..forms import AuditFilterForm
 from ..selectors import audit_entries_visible_to, filter_audit_entries
-from .common import ACTION_LABELS, paginate, require_office
-
-# The part before the dot names the module; shown where an action has no label of its own.
-MODULE_LABELS = {
-    "unit": _("Đơn vị"),
-    "person": _("Người dùng"),
-    "membership": _("Vai trò"),
-    "centre": _("Trung tâm học tập cộng đồng"),
-    "literacy": _("Xóa mù chữ"),
-    "learning_society": _("Xã hội học tập"),
-    "rubric": _("Bộ tiêu chí"),
-    "report_form": _("Biểu mẫu báo cáo"),
-    "submission": _("Báo cáo của đơn vị"),
-    "period": _("Kỳ báo cáo"),
-    "annual_report": _("Báo cáo năm"),
-    "job": _("Tác vụ nền"),
-}
-
-
-def action_label(action: str) -> str:
-    if action in ACTION_LABELS:
-        return str(ACTION_LABELS[action])
-    module, _dot, rest = action.partition(".")
-    if module in MODULE_LABELS:
-        return f"{MODULE_LABELS[module]}: {rest.replace('_', ' ')}"
-    return action
+from .common import paginate, require_office
 
 
 def audit_list(request):
@@ -44,7 +19,8 @@ def audit_list(request):
     require_office(user)
     scope = audit_entries_visible_to(user)
     actions = sorted(scope.order_by().values_list("action", flat=True).distinct())
-    form = AuditFilterForm(request.GET or None, actions=[(a, action_label(a)) for a in actions])
+    choices = sorted(((a, action_label(a)) for a in actions), key=lambda pair: pair[1])
+    form = AuditFilterForm(request.GET or None, actions=choices)
     # A field with an error does not filter; the others still do, and the error is shown.
     data = {}
     if form.is_bound:

@@ -8,30 +8,13 @@ from django.core.paginator import Page, Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import gettext_lazy as _
 
+from ..audit import action_label
 from ..models import today
 from ..selectors import is_office_user, manage_roots
 from ..text import as_id
 
 PER_PAGE = 25
-
-ACTION_LABELS = {
-    "unit.create": _("Tạo đơn vị"),
-    "unit.update": _("Sửa thông tin đơn vị"),
-    "unit.close": _("Giải thể / ngừng hoạt động"),
-    "unit.move": _("Chuyển đơn vị cấp trên"),
-    "person.create": _("Tạo người dùng"),
-    "person.update": _("Sửa thông tin người dùng"),
-    "person.set_password": _("Đặt lại mật khẩu"),
-    "membership.create": _("Giao vai trò"),
-    "membership.end": _("Kết thúc vai trò"),
-    "two_factor.enable": _("Bật xác thực hai bước"),
-    "two_factor.disable": _("Tắt xác thực hai bước"),
-    "two_factor.recovery_code": _("Đăng nhập bằng mã dự phòng"),
-    "two_factor.recovery_codes_renewed": _("Tạo bộ mã dự phòng mới"),
-    "two_factor.too_many_failures": _("Nhập sai mã xác thực quá số lần cho phép"),
-}
 
 
 def require_office(user) -> None:
@@ -70,9 +53,10 @@ def paginate(request, items, per_page: int = PER_PAGE) -> Page:
 
 
 def label_audit(entries) -> list:
+    """Each entry with its action in words (units.audit.action_label: every app's audit_labels.py)."""
     entries = list(entries)
     for entry in entries:
-        entry.label = ACTION_LABELS.get(entry.action, entry.action)
+        entry.label = action_label(entry.action)
     return entries
 
 

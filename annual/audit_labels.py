@@ -1,0 +1,15 @@
+"""The Vietnamese names of the audit actions of the annual report and the year's guidance."""
+
+from django.utils.translation import gettext_lazy as _
+
+LABELS = {
+    "annual_report.create": _("Tạo báo cáo năm"),
+    "annual_report.update": _("Sửa báo cáo năm"),
+    "annual_report.freeze": _("Chốt số liệu báo cáo năm"),
+    "guidance.create": _("Tạo hướng dẫn nhiệm vụ năm học"),
+    "guidance.publish": _("Ban hành hướng dẫn nhiệm vụ năm học"),
+    "guidance.remind": _("Nhắc đơn vị nộp kế hoạch"),
+    "guidance.task_add": _("Thêm nhiệm vụ vào hướng dẫn"),
+    "guidance.task_delete": _("Xóa nhiệm vụ khỏi hướng dẫn"),
+    "guidance.plan_submit": _("Nộp kế hoạch năm học"),
+}

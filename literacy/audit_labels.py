@@ -1,0 +1,23 @@
+"""The Vietnamese names of the audit actions of literacy (xóa mù chữ)."""
+
+from django.utils.translation import gettext_lazy as _
+
+LABELS = {
+    "literacy.round_create": _("Mở đợt điều tra"),
+    "literacy.round_status": _("Đổi trạng thái đợt điều tra"),
+    "literacy.assign": _("Phân công điều tra thôn"),
+    "literacy.unassign": _("Bỏ phân công điều tra thôn"),
+    "literacy.household_create": _("Thêm hộ gia đình"),
+    "literacy.household_update": _("Sửa hộ gia đình"),
+    "literacy.person_create": _("Thêm người trong hộ"),
+    "literacy.person_update": _("Sửa thông tin người trong hộ"),
+    "literacy.import": _("Nhập danh sách hộ từ tệp Excel"),
+    "literacy.duplicate_remove": _("Xóa bản ghi trùng khỏi đợt điều tra"),
+    "literacy.duplicate_distinct": _("Xác nhận không trùng"),
+    "literacy.class_create": _("Mở lớp xóa mù chữ"),
+    "literacy.class_update": _("Sửa lớp xóa mù chữ"),
+    "literacy.enrol": _("Ghi danh học viên vào lớp"),
+    "literacy.unenrol": _("Rút học viên khỏi lớp"),
+    "literacy.result": _("Ghi kết quả học tập"),
+    "literacy.settings": _("Sửa cài đặt xóa mù chữ của đơn vị"),
+}

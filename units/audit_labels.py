@@ -1,0 +1,28 @@
+"""The Vietnamese names of the audit actions units writes (units.audit.action_label)."""
+
+from django.utils.translation import gettext_lazy as _
+
+LABELS = {
+    "unit.create": _("Tạo đơn vị"),
+    "unit.update": _("Sửa thông tin đơn vị"),
+    "unit.close": _("Giải thể / ngừng hoạt động"),
+    "unit.move": _("Chuyển đơn vị cấp trên"),
+    "unit.status": _("Đổi tình trạng xã đặc biệt khó khăn"),
+    "unit.predecessors": _("Sửa các đơn vị hình thành nên đơn vị (sáp nhập)"),
+    "unit.setup": _("Thiết lập cơ quan quản lý"),
+    "unit.identity": _("Ghi thông tin cơ quan ban hành"),
+    "unit.identity_create": _("Ghi thông tin cơ quan ban hành"),
+    "unit.identity_update": _("Sửa thông tin cơ quan ban hành"),
+    "person.create": _("Tạo người dùng"),
+    "person.update": _("Sửa thông tin người dùng"),
+    "person.set_password": _("Đặt lại mật khẩu"),
+    "person.first_password": _("Đổi mật khẩu lần đầu đăng nhập"),
+    "membership.create": _("Giao vai trò"),
+    "membership.end": _("Kết thúc vai trò"),
+    "membership.submit_delegation": _("Giao / thu hồi quyền gửi báo cáo"),
+    "two_factor.enable": _("Bật xác thực hai bước"),
+    "two_factor.disable": _("Tắt xác thực hai bước"),
+    "two_factor.recovery_code": _("Đăng nhập bằng mã dự phòng"),
+    "two_factor.recovery_codes_renewed": _("Tạo bộ mã dự phòng mới"),
+    "two_factor.too_many_failures": _("Nhập sai mã xác thực quá số lần cho phép"),
+}
