@@ -114,6 +114,7 @@ def execute_job(job: Job) -> None:
         # In the worker (autocommit) a heartbeat thread shows the job is alive while it runs.
         inline = transaction.get_connection().in_atomic_block
         scope = transaction.atomic() if inline else nullcontext()
+        result = None
         with scope, nullcontext() if inline else Heartbeat(job):
             result = func(job, **job.params)
             if result is not None:
@@ -140,13 +141,14 @@ def execute_job(job: Job) -> None:
             discard_result(job)
         job.refresh_from_db()
         return
-    # The last progress message stays as the summary ("Đã nhập 1.234 người"); otherwise "Đã xong.".
+    # A job without a file keeps its last progress message as the summary ("Đã nhập 1.234 người");
+    # a file's last message said what was being done ("Đang dàn trang PDF"), so it ends as done.
     _write_outcome(
         job,
         status=Job.Status.DONE,
         finished_at=timezone.now(),
         progress=job.total or job.progress,
-        message=job.message or _("Đã xong."),
+        message=_("Đã xong: tệp đã sẵn sàng để tải về.") if result is not None else (job.message or _("Đã xong.")),
     )
     job.refresh_from_db()
 

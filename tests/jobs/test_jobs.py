@@ -338,3 +338,22 @@ def test_reporting_progress_for_every_row_writes_only_when_the_bar_moves(world):
 
     assert len(queries.captured_queries) <= 105  # one per percent, not one per row
     assert Job.objects.values_list("progress", "total", "message").get(pk=job.pk) == (5000, 5000, "Đang đọc tệp")
+
+
+def test_a_finished_file_job_no_longer_says_what_it_was_doing(world, login):
+    """Issue 17: the finished annual-report job still read "Đang dàn trang PDF"."""
+    job = start_job(actor=world.officer, kind="tests.count", title="Xuất tổng hợp")
+
+    assert job.message == "Đã xong: tệp đã sẵn sàng để tải về."
+    html = login(world.officer).get(reverse("jobs:detail", args=[job.pk])).content.decode()
+    assert "Đang ghi dòng" not in html
+    assert "Đã xong: tệp đã sẵn sàng để tải về." in html
+
+
+def test_a_teacher_reads_plain_words_not_background_job_jargon(world, login):
+    """Issue 17: "Việc chạy nền" and "quản trị hệ thống" were shown to teachers."""
+    client = login(world.school_staff)
+    for url in (reverse("home"), reverse("jobs:list")):
+        html = client.get(url).content.decode()
+        assert "Việc chạy nền" not in html
+        assert "Tệp đang xử lý" in html
