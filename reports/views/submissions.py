@@ -50,6 +50,11 @@ def inbox(request):
     return render(request, "reports/inbox.html", {"page_obj": page, "rows": rows})
 
 
+def _cell_place(spec, key: str) -> str:
+    cell = spec.cells.get(key)
+    return f"{cell.row.label} — {cell.column.label}" if cell else ""
+
+
 def _grid_context(
     request, submission, *, spec=None, overrides=None, problems=None, conflict=False, comment=None, stale_warning=None
 ):
@@ -87,6 +92,8 @@ def _grid_context(
         ),
         "formulas_json": {"order": spec.order, "formulas": formulas},
         "problems": problems,
+        # Where each warning is, as the form prints it (row — column), never its code "[R07.TS]".
+        "warning_list": [(_cell_place(spec, key), message) for key, message in warnings.items()],
         "conflict": conflict,
         "comment": submission.comment if comment is None else comment,
         "history": history,
