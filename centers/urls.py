@@ -32,6 +32,7 @@ urlpatterns = [
     path("<int:pk>/bao-cao-nam/", overview.report, name="report"),
     path("<int:pk>/tu-danh-gia/", assessment.assessment, name="assessment"),
     path("<int:pk>/tu-danh-gia/bat-dau/", assessment.assessment_start, name="assessment_start"),
+    path("<int:pk>/tu-danh-gia/van-ban/", assessment.assessment_document, name="assessment_document"),
     path("danh-gia/<int:pk>/gui/", assessment.assessment_submit, name="assessment_submit"),
     path("danh-gia/<int:pk>/minh-chung/", assessment.evidence_add, name="evidence_add"),
     path("danh-gia/<int:pk>/xep-loai/", assessment.assessment_rate, name="assessment_rate"),

@@ -35,6 +35,32 @@ def assessment(request, pk):
     return _assessment_page(request, obj, context)
 
 
+def assessment_document(request, pk):
+    """The self-assessment as the centre's báo cáo (Nghị định 30/2020): preview, ?pdf=1, ?docx=1."""
+    from documents import official_document_response
+    from documents.docx import docx_response, official_docx
+
+    from ..documents import assessment_document as build
+
+    centre = access.get_centre_for_user(request.user, pk)
+    year = _year(request)
+    obj = selectors.self_assessment_of(centre, year)
+    if obj is None:
+        raise Http404
+    doc = build(obj)
+    name = _("Tự đánh giá TTHTCĐ %(c)s %(y)s") % {"c": centre.full_name, "y": school_year_label(year)}
+    if request.GET.get("docx"):
+        return docx_response(official_docx(doc), f"{name}.docx")
+    return official_document_response(
+        request,
+        "documents/official.html",
+        {"doc": doc},
+        filename=f"{name}.pdf",
+        back_url=f"{reverse('centers:assessment', args=[centre.pk])}?nam={year}",
+        docx_url=f"?nam={year}&docx=1",
+    )
+
+
 def _assessment_page(request, obj, context, *, evidence_form=None, status=200):
     scores = list(
         obj.scores.select_related("criterion", "criterion__group").order_by(

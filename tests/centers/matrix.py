@@ -167,6 +167,9 @@ CASES = [
     read("centers:report"),
     read("centers:assessment"),
     read("centers:assessment", kwargs=lambda w: {"pk": _draft(w).centre_id}, label="draft"),
+    # The self-assessment as the centre's báo cáo (issue 15): read like the page, PDF and Word.
+    read("centers:assessment_document", kwargs=lambda w: {"pk": _draft(w).centre_id}),
+    read("centers:assessment_document", kwargs=lambda w: {"pk": _draft(w).centre_id}, query="?docx=1", label="docx"),
     act("centers:assessment_start", DIRECTOR, method="post"),
     act("centers:assessment_submit", DIRECTOR, kwargs=lambda w: {"pk": _draft(w).pk}, method="post"),
     act(
