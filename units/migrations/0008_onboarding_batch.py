@@ -1,0 +1,9 @@
+# Placeholder placed first so that engineers working in parallel get distinct migration numbers;
+# its owner replaces the operations below with the real ones.
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("units", "0007_submit_delegation")]
+
+    operations = []
