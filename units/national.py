@@ -23,9 +23,10 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from . import legal
 from .text import fold
 
-DECISION = "Quyết định 19/2025/QĐ-TTg"
+DECISION = legal.cite("qd19_2025")
 # Nghị định 142/2025/NĐ-CP: the communes of the list exist from 1 July 2025.
 MERGER_DAY = datetime.date(2025, 7, 1)
 
@@ -125,7 +126,10 @@ def commune_code_error(code: str, province_code: str = "") -> str | None:
     one is given)."""
     found = commune(code)
     if found is None:
-        return _("Mã xã %(code)s không có trong danh mục đơn vị hành chính (QĐ 19/2025/QĐ-TTg).") % {"code": code}
+        return _("Mã xã %(code)s không có trong danh mục đơn vị hành chính theo %(basis)s.") % {
+            "code": code,
+            "basis": DECISION,
+        }
     if province_code and found.province_code != province_code:
         home = province(found.province_code)
         here = province(province_code)
@@ -140,7 +144,10 @@ def commune_code_error(code: str, province_code: str = "") -> str | None:
 
 def province_code_error(code: str) -> str | None:
     if province(code) is None:
-        return _("Mã tỉnh %(code)s không có trong danh mục đơn vị hành chính (QĐ 19/2025/QĐ-TTg).") % {"code": code}
+        return _("Mã tỉnh %(code)s không có trong danh mục đơn vị hành chính theo %(basis)s.") % {
+            "code": code,
+            "basis": DECISION,
+        }
     return None
 
 
@@ -262,6 +269,17 @@ def _old_code_kept(unit) -> bool:
     return unit.valid_from < MERGER_DAY and commune(code) is None and old_commune(code) is not None
 
 
+def _active_commune_with(code: str, unit):
+    """Another open commune carrying this official code: one commune of the list is one unit."""
+    from .models import Unit, UnitKind
+
+    twins = Unit.objects.filter(kind=UnitKind.COMMUNE, official_code=code, valid_to=None).exclude(pk=unit.pk)
+    if unit.valid_from >= MERGER_DAY:
+        # The new commune often took the code of one it was formed from, which the merger then closes.
+        twins = twins.filter(valid_from__gte=MERGER_DAY)
+    return twins.first()
+
+
 def clean_unit_codes(unit) -> None:
     """Check a unit's official codes against the national lists; clear the codes its kind does not
     carry (a hamlet has no mã đơn vị hành chính, only schools a mã trường). Raises ValidationError."""
@@ -285,6 +303,12 @@ def clean_unit_codes(unit) -> None:
             errors["official_code"] = _("Mã xã, phường, đặc khu gồm 5 chữ số, ví dụ 06688.")
         elif (message := commune_code_error(code, "" if errors else province_of(unit))) and not _old_code_kept(unit):
             errors["official_code"] = message
+        elif unit.valid_to is None and (twin := _active_commune_with(code, unit)):
+            errors["official_code"] = _("Mã xã %(code)s đã dùng cho %(name)s (mã đơn vị %(unit)s) đang hoạt động.") % {
+                "code": code,
+                "name": twin.full_name,
+                "unit": twin.code,
+            }
     elif code and unit.kind == UnitKind.OFFICE:
         if len(code) != 2 or not code.isdecimal():
             errors["official_code"] = _("Mã đơn vị hành chính của cơ quan cấp tỉnh gồm 2 chữ số, ví dụ 22.")

@@ -13,7 +13,7 @@ from tests.factories import make_unit, make_user
 from units import national
 from units.models import Role, Unit, UnitKind
 
-UNKNOWN = "Mã xã 99999 không có trong danh mục đơn vị hành chính (QĐ 19/2025/QĐ-TTg)."
+UNKNOWN = "Mã xã 99999 không có trong danh mục đơn vị hành chính theo Quyết định 19/2025/QĐ-TTg (cần xác minh)."
 
 
 @pytest.fixture
@@ -151,3 +151,20 @@ class _Out:
 
     def flush(self):
         pass
+
+
+def test_one_commune_of_the_list_is_one_open_unit(quang_ninh):
+    office, _officer = quang_ninh
+    make_unit(UnitKind.COMMUNE, parent=office, name="Hạ Long", code="XA-HL", official_code="06688")
+    with pytest.raises(ValidationError) as refused:
+        make_unit(UnitKind.COMMUNE, parent=office, name="Hạ Long 2", official_code="06688")
+    assert refused.value.message_dict["official_code"] == [
+        "Mã xã 06688 đã dùng cho Xã Hạ Long (mã đơn vị XA-HL) đang hoạt động."
+    ]
+
+
+def test_the_unit_page_shows_the_official_code(quang_ninh, login):
+    office, officer = quang_ninh
+    ward = make_unit(UnitKind.COMMUNE, parent=office, name="Hạ Long", official_code="06688")
+    page = login(officer).get(reverse("units:detail", args=[ward.pk])).content.decode()
+    assert "Mã đơn vị hành chính" in page and "06688" in page
