@@ -6,6 +6,8 @@ certificate. Criteria, points, bands and levels are rubric data (rubrics.Rubric)
 rubrics.engine.
 """
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -105,6 +107,16 @@ class Subject(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def plain_name(self) -> str:
+        """The name as people read it. Families taken from the survey register before issue 17 carry
+        the register's household code at its end ("Hộ Lò Văn Páo (X02-0125)"); pages leave it out."""
+        return REGISTER_CODE.sub("", self.name).strip() or self.name
+
+
+# A code in brackets at the end of a name, holding a digit: "(X02-0125)", never "(ông)".
+REGISTER_CODE = re.compile(r"\s*\((?=[^()]*\d)[^\s()]+\)\s*$")
 
 
 class Registration(models.Model):

@@ -116,4 +116,5 @@ def households_of_hamlet(hamlet: Unit) -> list[dict]:
         .annotate(n=Count("members", filter=Q(members__status__in=COUNTED_STATUSES)))
         .order_by("code")
     )
-    return [{"ref": f"HH-{h.lineage}", "name": f"Hộ {h.head_name} ({h.code})", "members": h.n} for h in rows]
+    # The register's household code stays in the register: a family is named by its head (issue 17).
+    return [{"ref": f"HH-{h.lineage}", "name": f"Hộ {h.head_name}", "head": h.head_name, "members": h.n} for h in rows]

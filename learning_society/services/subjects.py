@@ -92,6 +92,7 @@ def families_import_from_register(*, actor, hamlet: Unit) -> int:
             area=hamlet,
             title=Title.FAMILY,
             name=nfc(str(h["name"]))[:200],
+            head_name=nfc(str(h.get("head") or ""))[:150],
             members=h.get("members"),
             source_ref=str(h["ref"])[:60],
         )

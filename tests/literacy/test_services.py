@@ -199,4 +199,6 @@ def test_households_are_offered_to_learning_society_as_families(world):
     make_person(household)
     make_person(household, status=PersonStatus.DECEASED)
     families = get_subject_source("literacy.households")(world.hamlet)
-    assert families == [{"ref": f"HH-{household.lineage}", "name": "Hộ Trần Văn Bảy (HO7)", "members": 1}]
+    assert families == [
+        {"ref": f"HH-{household.lineage}", "name": "Hộ Trần Văn Bảy", "head": "Trần Văn Bảy", "members": 1}
+    ]
