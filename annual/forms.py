@@ -2,8 +2,10 @@
 (units.forms.date_field, the one date field of the portal)."""
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
+from units import legal
 from units.forms import date_field, order_units_vn
 from units.models import Unit
 
@@ -45,7 +47,9 @@ class ComposeForm(forms.ModelForm):
             "recipients": forms.Textarea(attrs={"rows": 4}),
         }
         help_texts = {
-            "number": gettext_lazy("Để trống để văn thư ghi số khi phát hành (Nghị định 30/2020/NĐ-CP)."),
+            "number": format_lazy(
+                "{} ({}).", gettext_lazy("Để trống để văn thư ghi số khi phát hành"), legal.cite("nd30_2020")
+            ),
             "recipients": gettext_lazy("Mỗi dòng một nơi nhận; dòng “Lưu: VT, GDTX.” được thêm tự động."),
         }
 

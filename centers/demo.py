@@ -12,6 +12,7 @@ import random
 from decimal import Decimal
 
 from rubrics.models import Rubric, RubricCriterion, RubricGroup
+from units import legal
 from units.models import Membership, Role, Unit, UnitKind, today
 
 from . import rubric_2553, services
@@ -256,7 +257,7 @@ def _seed_centre(centre: Unit, index: int, rng: random.Random) -> int:
                 FundingSource.STATE_BUDGET,
                 "",
                 20_000_000,
-                "Hỗ trợ hoạt động TTHTCĐ theo TT 96/2008/TT-BTC",
+                f"Hỗ trợ hoạt động TTHTCĐ theo {legal.TEXTS['tt96_2008'].short}",
             ),
             (
                 FundingKind.RECEIPT,

@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _l
 from units.concurrency import VersionedFormMixin, version_field
 from units.forms import AmountField, date_field
 
+from . import funding_rule, services
 from . import learners as learner_list
-from . import services
 from .files import MAX_EVIDENCE_BYTES, check_evidence
 from .models import (
     Activity,
@@ -19,6 +19,7 @@ from .models import (
     Club,
     FundingEntry,
     FundingKind,
+    FundingRegion,
     LearningNeed,
     NeedGroup,
     YearPlan,
@@ -187,9 +188,13 @@ class FundingForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["source"].help_text = _(
-            "Ngân sách nhà nước hỗ trợ TTHTCĐ theo Thông tư 96/2008/TT-BTC (chỉ xã vùng dân tộc thiểu số và miền "
-            "núi: tối thiểu 20 triệu đồng/năm vùng I, 25 triệu vùng II–III)."
-        )
+            "Ngân sách nhà nước hỗ trợ TTHTCĐ theo %(basis)s (chỉ xã vùng dân tộc thiểu số và miền "
+            "núi: tối thiểu %(r1)s triệu đồng/năm vùng I, %(r2)s triệu vùng II–III)."
+        ) % {
+            "basis": funding_rule.BASIS,
+            "r1": funding_rule.yearly_minimum(FundingRegion.REGION_1) // 1_000_000,
+            "r2": funding_rule.yearly_minimum(FundingRegion.REGION_2) // 1_000_000,
+        }
         self.fields["amount"].help_text = _("Ghi bằng đồng, ví dụ 2500000 hoặc 2.500.000.")
 
     def clean_amount(self):

@@ -6,15 +6,17 @@ The four groups come from the Công văn; the criteria texts, points and bands b
 loaded by migration 0002 and by `seed_demo`, never read from code elsewhere.
 """
 
+from units import legal
+
 CODE = "TTHTCD-2553"
 
 RUBRIC = {
     "code": CODE,
-    "title": "Tự đánh giá, xếp loại TTHTCĐ (Công văn 2553/BGDĐT-GDTX)",
+    "title": f"Tự đánh giá, xếp loại TTHTCĐ ({legal.TEXTS['cv2553_2013'].short})",
     "subject_kind": "centre",
     "regime": "points",
     "year_from": 2013,
-    "legal_basis": "Công văn 2553/BGDĐT-GDTX (2013); QĐ 09/2008/QĐ-BGDĐT, TT 40/2010/TT-BGDĐT",
+    "legal_basis": "; ".join(legal.cite(key) for key in ("cv2553_2013", "qd09_2008", "tt40_2010")),
     "bands": [
         {"label": "Tốt", "min": "85"},
         {"label": "Khá", "min": "70"},

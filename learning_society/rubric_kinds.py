@@ -5,9 +5,11 @@ default rubrics (learning_society/rubrics/*.json), and the rubric pages are show
 import json
 from pathlib import Path
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from rubrics import registry
+from units import legal
 
 from .models import Title
 
@@ -21,10 +23,13 @@ def shipped_rubric_data() -> list[dict]:
 
 for _value, _label in Title.choices:
     registry.register_kind(_value, _label)
+SHIPPED_SOURCES = ("qd448_2015", "tt22_2020", "tt44_2014", "tt24_2023", "tt25_2023")
 registry.register_shipped(
     shipped_rubric_data,
-    _(
-        "QĐ 448/QĐ-KHVN, TT 22/2020, TT 44/2014, TT 24/2023, TT 25/2023: chỉ thêm bộ mặc định còn thiếu, không sửa bộ đã có."  # noqa: E501
+    format_lazy(
+        "{}: {}",
+        ", ".join(legal.cite(key) for key in SHIPPED_SOURCES),
+        _("chỉ thêm bộ mặc định còn thiếu, không sửa bộ đã có."),
     ),
 )
 registry.register_section("learning_society:index", _("Xã hội học tập"), "learning_society/_nav.html")

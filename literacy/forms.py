@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from units import legal
 from units.calendar import today
 from units.concurrency import VersionedFormMixin, version_field
 from units.ethnicity import EthnicityField
@@ -156,8 +157,8 @@ class ClassForm(forms.ModelForm):
             "Lớp của trường hoặc TTHTCĐ học tại xã của đơn vị; chỉ cần chọn khi lớp do TT GDNN-GDTX mở."
         )
         self.fields["stage"].help_text = _(
-            "Chương trình XMC (Thông tư 33/2021/TT-BGDĐT): giai đoạn 1 gồm kỳ 1–3, giai đoạn 2 gồm kỳ 4–5."
-        )
+            "Chương trình XMC (%(basis)s): giai đoạn 1 gồm kỳ 1–3, giai đoạn 2 gồm kỳ 4–5."
+        ) % {"basis": legal.cite("tt33_2021")}
         if self.instance.pk:
             del self.fields["run_by"]
             del self.fields["commune"]
@@ -178,9 +179,9 @@ class ResultForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["term"].choices = [(t, _("Kỳ %(t)d") % {"t": t}) for t in literacy_class.terms]
         self.fields["result"].help_text = _(
-            "Thông tư 10/2022/TT-BGDĐT. Đạt (Hoàn thành tốt / Hoàn thành) ở kỳ 3 là hoàn thành giai đoạn 1, "
+            "%(basis)s. Đạt (Hoàn thành tốt / Hoàn thành) ở kỳ 3 là hoàn thành giai đoạn 1, "
             "ở kỳ 5 là hoàn thành giai đoạn 2: mức độ biết chữ của học viên được nâng tự động."
-        )
+        ) % {"basis": legal.cite("tt10_2022")}
 
 
 class ImportForm(forms.Form):

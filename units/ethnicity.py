@@ -11,8 +11,10 @@ Hạ, Xá Lá Vàng, Ca-tang, Chil, Xá Khao) is left out, so it has to be typed
 import re
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
+from . import legal
 from .text import fold
 
 KINH = "01"
@@ -153,7 +155,7 @@ def name(code: str | None) -> str:
 def accepted_forms() -> str:
     """For an error message: what may be typed."""
     return (
-        "mã 01–54 hoặc tên dân tộc theo danh mục 54 dân tộc (Quyết định 121-TCTK/PP), "
+        f"mã 01–54 hoặc tên dân tộc theo danh mục 54 dân tộc ({legal.cite('qd121_1979')}), "
         "ví dụ: 01 hoặc Kinh, 02 hoặc Tày, 08 hoặc Mông"
     )
 
@@ -163,7 +165,9 @@ class EthnicityField(forms.ChoiceField):
     is read as its code too, so a form filled by a script or an older page still saves."""
 
     default_error_messages = {
-        "invalid_choice": gettext_lazy("Hãy chọn một dân tộc trong danh mục 54 dân tộc (Quyết định 121-TCTK/PP).")
+        "invalid_choice": format_lazy(
+            "{} ({}).", gettext_lazy("Hãy chọn một dân tộc trong danh mục 54 dân tộc"), legal.cite("qd121_1979")
+        )
     }
 
     def __init__(self, **kwargs):

@@ -12,8 +12,10 @@ from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
 from django.utils.functional import lazy
 from django.utils.safestring import SafeString
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from . import legal
 from .models import LEVEL_LABELS, Role, SchoolLevel, Unit, UnitKind, User, today
 from .national_forms import NationalCodesMixin
 from .text import tree_order
@@ -58,6 +60,20 @@ class PortalDateField(forms.DateField):
         if format == "%d%m%Y" and not (len(value.strip()) == 8 and value.strip().isdigit()):
             raise ValueError(value)
         return super().strptime(value.strip(), format)
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            # Shaped like a date but no such day (31/02/2012): say that, not "type it as dd/mm/yyyy".
+            parts = date_parts(value) if isinstance(value, str) else None
+            if parts is None:
+                raise
+            day, month, year = parts
+            raise ValidationError(
+                _("Ngày %(date)s không có trong lịch.") % {"date": f"{day:02d}/{month:02d}/{year}"},
+                code="no_such_day",
+            ) from None
 
 
 def date_field(label, *, required=True, help_text=DATE_HELP, **kwargs) -> forms.DateField:
@@ -181,9 +197,13 @@ class TreeFilterForm(forms.Form):
         )
 
 
-ESPECIALLY_DIFFICULT_HELP = _(
-    "Xã đặc biệt khó khăn dùng độ tuổi riêng khi xét chuẩn xóa mù chữ: mức độ 1 tính người 15–25 tuổi, "
-    "mức độ 2 tính người 15–35 tuổi (Nghị định 20/2014/NĐ-CP, Điều 20–21)."
+ESPECIALLY_DIFFICULT_HELP = format_lazy(
+    "{} ({}).",
+    _(
+        "Xã đặc biệt khó khăn dùng độ tuổi riêng khi xét chuẩn xóa mù chữ: mức độ 1 tính người 15–25 tuổi, "
+        "mức độ 2 tính người 15–35 tuổi"
+    ),
+    legal.cite("nd20_2014", "Điều 20–21"),
 )
 
 
@@ -233,7 +253,11 @@ class UnitForm(NationalCodesMixin, forms.Form):
             label=_("Căn cứ xác định xã ĐBKK"),
             max_length=255,
             required=False,
-            help_text=_("Quyết định đưa xã vào (hoặc ra khỏi) danh sách, ví dụ: Quyết định số 861/QĐ-TTg."),
+            help_text=format_lazy(
+                "{} {}.",
+                _("Quyết định đưa xã vào (hoặc ra khỏi) danh sách, ví dụ:"),
+                legal.TEXTS["qd861_2021"].full,
+            ),
         )
         if editing is None:
             self.fields["valid_from"].initial = today()
@@ -328,9 +352,10 @@ class MergeForm(forms.Form):
     )
     effective_date = date_field(
         _("Ngày có hiệu lực"),
-        help_text=_(
-            "Các xã cũ ngừng hoạt động từ ngày hôm trước. Chính quyền hai cấp bắt đầu từ 01/07/2025 "
-            "(Nghị định 142/2025/NĐ-CP)."
+        help_text=format_lazy(
+            "{} ({}).",
+            _("Các xã cũ ngừng hoạt động từ ngày hôm trước. Chính quyền hai cấp bắt đầu từ 01/07/2025"),
+            legal.cite("nd142_2025"),
         ),
         initial=MERGER_DAY,
     )

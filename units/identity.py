@@ -5,9 +5,10 @@ documents/issuer.py. The page: /don-vi/<id>/the-thuc-van-ban/ (units.views.ident
 
 from django import forms
 from django.db import transaction
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from . import audit
+from . import audit, legal
 from .models import Unit, UnitIdentity
 from .text import nfc
 
@@ -44,7 +45,11 @@ class UnitIdentityForm(forms.ModelForm):
         if data.get("deputy_signs") and not (data.get("deputy_position") and data.get("deputy_name")):
             self.add_error(
                 "deputy_name",
-                _("Cấp phó ký thay thì cần ghi chức vụ và họ tên cấp phó (Nghị định 30/2020, Phụ lục I)."),
+                format_lazy(
+                    "{} ({}).",
+                    _("Cấp phó ký thay thì cần ghi chức vụ và họ tên cấp phó"),
+                    legal.cite("nd30_2020", "Phụ lục I"),
+                ),
             )
         return data
 

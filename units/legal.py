@@ -259,6 +259,17 @@ TEXTS: dict[str, LegalText] = {
             "ban hành Bảng danh mục và mã số các đơn vị hành chính Việt Nam",
             verified=False,
         ),
+        # Confirmed (press copy of the decision): 04/6/2021, the communes of regions III, II, I of the
+        # ethnic-minority and mountainous areas for 2021–2025 — the list that followed QĐ 301/2006/QĐ-UBDT.
+        LegalText(
+            "qd861_2021",
+            "Quyết định",
+            "861/QĐ-TTg",
+            datetime.date(2021, 6, 4),
+            "Thủ tướng Chính phủ",
+            "phê duyệt danh sách các xã khu vực III, khu vực II, khu vực I thuộc vùng đồng bào dân tộc thiểu số và "
+            "miền núi giai đoạn 2021 - 2025",
+        ),
         LegalText(
             "tt33_2021",
             "Thông tư",

@@ -6,9 +6,10 @@ the name and level when they are left blank. A small script fills them in the pa
 """
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from . import national
+from . import legal, national
 from .models import Unit
 
 
@@ -16,7 +17,12 @@ class NationalCodesMixin(forms.Form):
     commune_pick = forms.ChoiceField(
         label=_("Chọn xã, phường từ danh mục"),
         required=False,
-        help_text=_("Danh mục đơn vị hành chính theo Quyết định 19/2025/QĐ-TTg: điền sẵn mã, tên và cấp."),
+        help_text=format_lazy(
+            "{} {}: {}",
+            _("Danh mục đơn vị hành chính theo"),
+            legal.cite("qd19_2025"),
+            _("điền sẵn mã, tên và cấp."),
+        ),
     )
     official_code = forms.CharField(
         label=_("Mã đơn vị hành chính"),

@@ -1,9 +1,10 @@
 """The first-run page's form (/cai-dat/): the same values as `manage.py setup_office`."""
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from . import national
+from . import legal, national
 from .models import Role, UnitIdentity, UnitKind
 
 _identity = UnitIdentity._meta
@@ -24,7 +25,12 @@ class OfficeSetupForm(forms.Form):
         label=_("Mã đơn vị hành chính"),
         max_length=5,
         required=False,
-        help_text=_("Xã, phường: 5 chữ số theo Quyết định 19/2025/QĐ-TTg, ví dụ 06688. Để trống nếu không có."),
+        help_text=format_lazy(
+            "{} {}, {}",
+            _("Xã, phường: 5 chữ số theo"),
+            legal.cite("qd19_2025"),
+            _("ví dụ 06688. Để trống nếu không có."),
+        ),
     )
     code = forms.CharField(
         label=_("Mã đơn vị trong cổng"),

@@ -4,8 +4,10 @@ own file may use, and the key a header folds to (case, accents, spacing and brac
 import re
 from dataclasses import dataclass
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
+from units import legal
 from units.text import fold
 
 
@@ -49,7 +51,12 @@ COLUMNS = [
         "Dân tộc",
         True,
         (),
-        gettext_lazy("Mã (01–54) hoặc tên dân tộc theo Quyết định 121-TCTK/PP; để trống là Kinh."),
+        format_lazy(
+            "{} {}; {}",
+            gettext_lazy("Mã (01–54) hoặc tên dân tộc theo"),
+            legal.cite("qd121_1979"),
+            gettext_lazy("để trống là Kinh."),
+        ),
     ),
     Column("relation", "Quan hệ với chủ hộ", False, ("quan hệ",), gettext_lazy("Ví dụ: Chủ hộ, Vợ, Con.")),
     Column(

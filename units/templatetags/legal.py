@@ -26,3 +26,9 @@ def legal_short(key):
 @register.simple_tag
 def legal_basis(key):
     return legal.basis_line(key)
+
+
+@register.simple_tag
+def legal_full(key, article=""):
+    """ "Quyết định số 281/QĐ-TTg ngày 20/02/2014 của Thủ tướng Chính phủ" (+ article, + cần xác minh)."""
+    return legal.cite(key, article, full=True)

@@ -9,10 +9,11 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 
 from literacy.models import Person
+from units import legal
 
 
 class Command(BaseCommand):
-    help = "Liệt kê các bản ghi có dân tộc ghi cũ chưa khớp danh mục 54 dân tộc (Quyết định 121-TCTK/PP)."
+    help = f"Liệt kê các bản ghi có dân tộc ghi cũ chưa khớp danh mục 54 dân tộc ({legal.cite('qd121_1979')})."
 
     def handle(self, *args, **options):
         people = (

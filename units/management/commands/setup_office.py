@@ -15,6 +15,7 @@ import getpass
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from units import legal
 from units.models import Role, UnitKind
 from units.setup import office_setup
 
@@ -22,7 +23,7 @@ from units.setup import office_setup
 FIELDS = [
     ("name", "Tên đơn vị quản lý (ví dụ: Phòng Giáo dục và Đào tạo An Lạc)", True),
     ("kind", "Loại: office (cơ quan quản lý giáo dục) hoặc commune (xã, phường)", True),
-    ("province_code", "Mã tỉnh, thành phố (2 chữ số, QĐ 19/2025/QĐ-TTg; xã thì có thể để trống)", False),
+    ("province_code", f"Mã tỉnh, thành phố (2 chữ số, {legal.cite('qd19_2025')}; xã thì có thể để trống)", False),
     ("official_code", "Mã đơn vị hành chính (xã 5 chữ số; để trống nếu không có)", False),
     ("code", "Mã đơn vị trong cổng (để trống: tạo từ mã hành chính)", False),
     ("parent_agency", "Cơ quan chủ quản (ví dụ: UBND xã Pá Lùng)", False),
