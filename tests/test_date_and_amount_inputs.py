@@ -84,3 +84,23 @@ def test_the_centre_funding_and_plan_forms_take_dotted_amounts():
 
     assert FundingForm.base_fields["amount"].clean("5.000.000") == Decimal(5000000)
     assert PlanForm.base_fields["planned_budget"].clean("12 500 000") == Decimal(12500000)
+
+
+def test_a_date_that_is_not_in_the_calendar_is_called_that_not_a_wrong_form():
+    """Issue 17: "31/02/2012" was answered "type the date as dd/mm/yyyy"."""
+    from units.forms import date_field
+
+    field = date_field("Ngày sinh")
+    for typed, shown in (
+        ("31/02/2012", "31/02/2012"),
+        ("31-02-2012", "31/02/2012"),
+        ("31022012", "31/02/2012"),
+        ("29/02/2025", "29/02/2025"),
+    ):
+        with pytest.raises(forms.ValidationError) as info:
+            field.clean(typed)
+        assert info.value.messages == [f"Ngày {shown} không có trong lịch."]
+    with pytest.raises(forms.ValidationError) as info:
+        field.clean("ngày mai")
+    assert "không có trong lịch" not in info.value.messages[0]
+    assert field.clean("29/02/2024").isoformat() == "2024-02-29"

@@ -209,7 +209,7 @@ def test_annual_dates_are_read_like_every_other_date_of_the_portal(world, client
     client.force_login(world.officer)
     url = reverse("annual:detail", args=[draft.pk])
     response = client.post(url, {"text_situation": "Có số liệu.", "document_date": "31/02/2026"})
-    assert "Ngày không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm" in response.content.decode()
+    assert "Ngày 31/02/2026 không có trong lịch." in response.content.decode()  # issue 17: not "wrong form"
     response = client.post(url, {"text_situation": "Có số liệu.", "document_date": "20.07.2026"})
     assert response.status_code == 302
     draft.refresh_from_db()

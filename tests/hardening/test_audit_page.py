@@ -68,7 +68,7 @@ def test_a_bad_date_is_explained_and_the_other_filters_still_apply(world, login)
     response = login(world.officer).get(URL, {"date_from": "31/02/2024", "person": "Chuyên"})
     assert response.status_code == 200
     page = response.content.decode()
-    assert "Nhập ngày theo dạng dd/mm/yyyy." in page
+    assert "Ngày 31/02/2024 không có trong lịch." in page
     assert 'value="31/02/2024"' in page  # what was typed stays
     assert _rows(response) and all(e.actor_id == world.officer.pk for e in _rows(response))
     response = login(world.officer).get(URL, {"date_from": "06/03/2024", "date_to": "05/03/2024"})

@@ -178,7 +178,7 @@ class TestOfficerPages:
 
     def test_a_date_that_is_not_a_date_gets_a_message(self, world, login):
         response = login(world.officer).post(reverse("reports:period_create"), {"due_date": "30/02/2026"})
-        assert "Ngày không hợp lệ" in response.content.decode()
+        assert "Ngày 30/02/2026 không có trong lịch." in response.content.decode()
 
     def test_importing_a_file_that_is_not_json_says_so(self, world, login):
         upload = io.BytesIO(b"\x89PNG not a form")

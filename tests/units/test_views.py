@@ -139,7 +139,7 @@ def test_a_date_that_is_not_a_date_is_explained_not_a_crash(world, client):
     client.force_login(world.officer)
     response = client.get(reverse("units:tree"), {"on": "31/02/2025"})
     assert response.status_code == 200
-    assert "Ngày không hợp lệ" in response.content.decode()
+    assert "Ngày 31/02/2025 không có trong lịch." in response.content.decode()
     assert client.get(reverse("units:children", args=[world.commune.pk]), {"on": "abc"}).status_code == 200
 
 
@@ -310,7 +310,7 @@ def test_a_move_to_an_impossible_date_is_explained(world, client):
         reverse("units:move", args=[world.school.pk]),
         {"new_parent": world.difficult_commune.pk, "effective_date": "31/02/2026"},
     )
-    assert "Ngày không hợp lệ" in response.content.decode()
+    assert "Ngày 31/02/2026 không có trong lịch." in response.content.decode()
 
 
 def test_an_officer_of_another_office_gets_not_found_for_office_a(world, client):
