@@ -76,6 +76,8 @@ RAW_IDS = (
 )
 PLACE_LEVELS = ("XÃ ", "PHƯỜNG ", "THỊ TRẤN ", "HUYỆN ", "QUẬN ", "THỊ XÃ ", "TỈNH ", "THÀNH PHỐ ", "ĐẶC KHU ")
 BARE_PARENTS = {"UBND", "ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN"}
+# Agencies printed without a parent line: the People's Committees and Councils (Phụ lục I, mục II.3).
+SELF_STANDING = ("ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "UBND", "HỘI ĐỒNG NHÂN DÂN", "HĐND")
 
 
 def kind_codes(kind: str) -> tuple[str, str]:
@@ -133,8 +135,9 @@ def check_official_pdf(pdf_bytes: bytes, *, kind: str, unit_code: str = "", expe
         problems += check_recipients(pages[signature_page])
     problems += check_signer(pages[signature_page])
     problems += check_margins(pages)
+    # Whatever follows the signature is an annex (phụ lục), numbered apart.
     annex_start = signature_page + 1 if signature_page + 1 < len(pages) else None
-    problems += check_page_numbers(pages, annex_start=annex_start if expect_annex else None)
+    problems += check_page_numbers(pages, annex_start=annex_start)
     if expect_annex and annex_start is None:
         problems.append("Thiếu phụ lục (danh sách kèm theo) sau phần ký.")
     problems += check_fonts(pages, pdf_bytes)
@@ -201,6 +204,9 @@ def check_agency(first: Page, national: Segment | None, number: Segment | None) 
     problems = []
     if not all(s.upper for s in agency):
         problems.append("Tên cơ quan ban hành phải viết chữ in hoa.")
+    agency_text = normalise(" ".join(s.text for s in agency)).upper()
+    if not parent and agency_text.startswith(SELF_STANDING):
+        return problems  # a People's Council or Committee has no parent agency (mục II.3: "nếu có")
     if not parent:
         problems.append("Thiếu tên cơ quan chủ quản (ví dụ “UBND HUYỆN …”) trên tên cơ quan ban hành.")
         return problems

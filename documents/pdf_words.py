@@ -133,13 +133,17 @@ def _segments(words: list[dict], page: int) -> list[Segment]:
 
 
 def split_columns(page: Page, boundary: float) -> None:
-    """Cut the segments of `page` that cross `boundary` (the left edge of the Quốc hiệu): the two
-    columns of the header may stand closer than SEGMENT_GAP."""
+    """Cut the header's segments that cross `boundary` (the left edge of the Quốc hiệu): the two
+    columns of the header may stand closer than SEGMENT_GAP. The header ends with the line of
+    "Số:" (and place, date); the centred title and the body below it are left whole."""
+    number = next((s for s in page.segments if s.text.startswith("Số")), None)
+    national = next((s for s in page.segments if s.x0 <= boundary + TOLERANCE <= s.x1), None)
+    end = number.top + 2.5 if number else (national.bottom + 40 if national else 0)
     result = []
     for segment in page.segments:
         left = [w for w in segment.words if w["x0"] < boundary - TOLERANCE]
         right = [w for w in segment.words if w["x0"] >= boundary - TOLERANCE]
-        if left and right:
+        if left and right and segment.top <= end:
             result += [Segment(left, page.number), Segment(right, page.number)]
         else:
             result.append(segment)
