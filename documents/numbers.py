@@ -6,6 +6,13 @@ follow the active locale (gdtx_portal/formats/vi/formats.py states the same conv
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 
+# The one rule for a number on a page, a PDF, an XLSX cell label or a chart (reports' grid and home
+# figures too): dot groups, decimal comma; with `decimals`, exactly that many places; without, the
+# places the value has, at most MAX_DECIMALS, rounded half up as people round by hand (a computed
+# 1/3 prints "0,3333", 2,00005 prints "2,0001"), trailing zeros dropped, never "2," nor "-0". Rates
+# follow their own rule below (cut toward zero, `vn_percent`).
+MAX_DECIMALS = 4
+
 
 def vn_number(value, decimals: int | None = None) -> str:
     """1234.5 → "1.234,5"; `decimals` fixes the places (rounded half up, as people round by hand)."""
@@ -19,10 +26,9 @@ def vn_number(value, decimals: int | None = None) -> str:
         return str(value)
     if decimals is not None:
         number = number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    elif number == number.to_integral_value():
-        number = number.quantize(Decimal(1))
     else:
-        number = number.normalize()
+        number = number.quantize(Decimal(1).scaleb(-MAX_DECIMALS), rounding=ROUND_HALF_UP)
+        number = number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
     sign = "-" if number < 0 else ""
     text = f"{abs(number):f}"
     whole, _, fraction = text.partition(".")

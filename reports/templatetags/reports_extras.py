@@ -3,8 +3,9 @@ from decimal import Decimal
 from django import template
 from django.utils.html import format_html
 
+from documents.numbers import vn_number as document_number
+
 from ..models import Submission
-from ..selectors import format_number
 
 register = template.Library()
 
@@ -29,11 +30,11 @@ def status_badge(submission):
 
 @register.filter
 def vn_number(value):
-    """1.234,5 — how Vietnamese tables write numbers."""
+    """1.234,5 — how Vietnamese tables write numbers: the one rule of documents.numbers."""
     if value is None or value == "":
         return ""
-    if isinstance(value, Decimal | int | float):
-        return format_number(Decimal(str(value)))
+    if isinstance(value, Decimal | int | float) and not isinstance(value, bool):
+        return document_number(value)
     return value
 
 
