@@ -15,9 +15,27 @@ from units.text import fold
 class Column:
     key: str
     header: str
-    required: bool
+    required: bool  # the header row must have this column
     aliases: tuple[str, ...] = ()
     help: str = ""
+
+    @property
+    def must_fill(self) -> bool:
+        """Every row must give a value (a blank cell is an error, rows.py); the other columns may be
+        left blank in a row, even those the header must have (blank Dân tộc is Kinh)."""
+        return self.key in MUST_FILL
+
+    @property
+    def guide_label(self):
+        """What the import guide says under "Bắt buộc" (issue 17: optional columns said "Có")."""
+        if self.must_fill:
+            return gettext_lazy("Có")
+        if self.required:
+            return gettext_lazy("Không (giữ cột, ô để trống được)")
+        return gettext_lazy("Không")
+
+
+MUST_FILL = frozenset({"household_code", "hamlet", "head_name", "full_name", "birth", "sex"})
 
 
 COLUMNS = [

@@ -1,6 +1,7 @@
 """The household file: the template, the upload, the check and the import (literacy.import_batches)."""
 
 import io
+from pathlib import Path
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -40,7 +41,7 @@ def import_template(request):
     for cell in guide[1]:
         cell.font = Font(bold=True)
     for column in household_import.COLUMNS:
-        guide.append([column.header, _("Có") if column.required else _("Không"), str(column.help)])
+        guide.append([column.header, str(column.guide_label), str(column.help)])
     guide.append([])
     guide.append([_("Mỗi dòng là một nhân khẩu; các nhân khẩu cùng hộ ghi cùng Mã hộ, Thôn và Chủ hộ.")])
     guide.append(
@@ -87,7 +88,8 @@ def import_start(request):
 def import_detail(request, pk):
     batch = access.get_import_for_user(request.user, pk)
     if request.GET.get("xuat") == "xlsx":
-        return xlsx_response(table_to_xlsx(tables.import_errors_table(batch)), f"loi-nhap-{batch.file_name}.xlsx")
+        stem = Path(batch.file_name).stem or "tep"  # "ho.xlsx" → "loi-nhap-ho.xlsx", not "….xlsx.xlsx"
+        return xlsx_response(table_to_xlsx(tables.import_errors_table(batch)), f"loi-nhap-{stem}.xlsx")
     if settle_if_orphaned(batch.job):  # its worker died: the job shows "Lỗi", the batch can be imported again
         batch.refresh_from_db()
     errors = _page(request, batch.errors, 100)
