@@ -5,7 +5,7 @@ figures this app contributes and the chart beside them (gdtx_portal/home/headlin
 
 import datetime
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, Max, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from units.calendar import same_day_last_year
@@ -87,10 +87,13 @@ def panels(request, *, role, unit):
         cutoff = today() - datetime.timedelta(days=INACTIVE_DAYS)
         recent = Activity.objects.filter(centre=OuterRef("pk"), start_date__gte=cutoff, start_date__lte=today())
         submitted = SelfAssessment.objects.filter(centre=OuterRef("pk"), status=AssessmentStatus.SUBMITTED)
+        # The link opens the latest school year holding a self-assessment the office has to score.
+        latest_waiting = submitted.order_by("-school_year").values("school_year")[:1]
         counts = centres.aggregate(
             total=Count("id"),
             silent=Count("id", filter=~Q(Exists(recent))),
             waiting=Count("id", filter=Q(Exists(submitted))),
+            waiting_year=Max(Subquery(latest_waiting)),
         )
         return [
             {
@@ -100,6 +103,7 @@ def panels(request, *, role, unit):
                 "silent_count": counts["silent"],
                 "inactive_days": INACTIVE_DAYS,
                 "waiting": counts["waiting"],
+                "waiting_year": counts["waiting_year"],
             }
         ]
     return []

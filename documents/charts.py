@@ -82,6 +82,13 @@ def _wrap(label: str, max_chars: int, max_lines: int = 2) -> list[str]:
     return [line if len(line) <= max_chars + 2 else line[:max_chars] + "…" for line in lines] or [""]
 
 
+ROTATED_CHARS = 18
+
+
+def _cut(label: str, limit: int) -> str:
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
 def _fmt(value: float | None, decimals: int | None, unit: str = "") -> str:
     if value is None:
         return ""
@@ -120,17 +127,35 @@ def _empty(width: int, height: int, title: str) -> SafeString:
     return mark_safe("".join(parts))  # every piece of text above is escaped
 
 
-def _legend(parts: list[str], series: list[Series], x: float, y: float, width: float) -> None:
-    cursor = x
+# Widths of text in the chart's serif font, a little generous so that estimates never overlap.
+CHAR_WIDTH = {10: 5.6, 11: 6.2, 12: 6.8}
+LEGEND_ROW = 16
+
+
+def text_width(content: str, size: int = 12) -> float:
+    return len(content) * CHAR_WIDTH.get(size, size * 0.56)
+
+
+def _legend_items(series: list[Series], x: float, width: float) -> list[tuple[float, int, Series]]:
+    """(x, row, series) of each legend entry, wrapping to a new row when the next would not fit;
+    a series without a name has no entry (an empty swatch reads as a missing label)."""
+    items, cursor, row = [], x, 0
     for s in series:
-        label = escape(s.name)
-        item_width = 22 + 7 * len(s.name)
+        if not s.name.strip():
+            continue
+        item_width = 16 + text_width(s.name) + 14
         if cursor + item_width > x + width and cursor > x:
-            cursor = x
-            y += 16
-        parts.append(f'<rect x="{cursor:.1f}" y="{y - 9:.1f}" width="12" height="12" fill="{s.color}"/>')
-        parts.append(f'<text x="{cursor + 16:.1f}" y="{y + 1:.1f}">{label}</text>')
+            cursor, row = x, row + 1
+        items.append((cursor, row, s))
         cursor += item_width
+    return items
+
+
+def _legend(parts: list[str], items, y: float) -> None:
+    for x, row, s in items:
+        line_y = y + LEGEND_ROW * row
+        parts.append(f'<rect x="{x:.1f}" y="{line_y - 9:.1f}" width="12" height="12" fill="{s.color}"/>')
+        parts.append(f'<text x="{x + 16:.1f}" y="{line_y + 1:.1f}">{escape(s.name)}</text>')
 
 
 def _axes_chart(
@@ -154,6 +179,8 @@ def _axes_chart(
         Series(s.name, [_num(v) for v in s.values] + [None] * (len(labels) - len(s.values)), s.color or PALETTE[i % 8])
         for i, s in enumerate(series)
     ]
+    # A series with no value at all (a target no year has) would only add an empty legend entry.
+    series = [s for s in series if any(v is not None for v in s.values[: len(labels)])]
     values = [v for s in series for v in s.values[: len(labels)] if v is not None]
     if not labels or not values:
         return _empty(width, height, title)
@@ -174,16 +201,24 @@ def _axes_chart(
         if ticks[-1] != y_max:
             ticks.append(y_max)
 
-    legend_rows = 1 if len(series) > 1 else 0
-    top = 30 if title else 12
-    top += 18 * legend_rows
-    max_label_chars = max(4, int((width - 70) / max(len(labels), 1) / 6.5))
-    wrapped = [_wrap(label, max_label_chars) for label in labels]
-    label_lines = max(len(w) for w in wrapped)
-    bottom = 12 + 14 * label_lines
     left = 14 + 7 * max(len(_fmt(t, None, unit)) for t in ticks)
     right = 12
     plot_w = width - left - right
+    legend = _legend_items(series, left, plot_w) if len(series) > 1 else []
+    legend_rows = 1 + max(row for _x, row, _s in legend) if legend else 0
+    top = 30 if title else 12
+    top += (LEGEND_ROW + 2) * legend_rows
+    slot = plot_w / len(labels)
+    # Names that fit their slot on two lines stand level; longer ones (many communes) are slanted,
+    # so that neighbours never overlap, and cut at ROTATED_CHARS (the full name is in the tooltip).
+    max_label_chars = int(slot / CHAR_WIDTH[11])
+    wrapped = [_wrap(label, max_label_chars) for label in labels] if max_label_chars >= 6 else []
+    rotated = not wrapped or any(line.endswith("…") for lines in wrapped for line in lines)
+    if rotated:
+        wrapped = [[_cut(label, ROTATED_CHARS)] for label in labels]
+        bottom = 16 + 0.72 * max(text_width(lines[0], 11) for lines in wrapped)
+    else:
+        bottom = 12 + 14 * max(len(w) for w in wrapped)
     plot_h = height - top - bottom
 
     def y_of(value: float) -> float:
@@ -192,8 +227,8 @@ def _axes_chart(
     parts = _svg_open(width, height, title)
     if title:
         parts.append(_text(width / 2, 18, title, size=14, extra=' font-weight="bold"'))
-    if legend_rows:
-        _legend(parts, series, left, (30 if title else 12) + 6, plot_w)
+    if legend:
+        _legend(parts, legend, (30 if title else 12) + 6)
     for tick in ticks:
         y = y_of(tick)
         parts.append(_line(left, y, left + plot_w, y, GRID, 0.7))
@@ -201,9 +236,15 @@ def _axes_chart(
     baseline = y_of(0)
     parts.append(_line(left, baseline, left + plot_w, baseline, "#667085", 1))
 
-    slot = plot_w / len(labels)
     for i, lines in enumerate(wrapped):
         cx = left + slot * (i + 0.5)
+        if rotated:
+            y = top + plot_h + 12
+            parts.append(
+                f'<text x="{cx:.1f}" y="{y:.1f}" text-anchor="end" font-size="11" '
+                f'transform="rotate(-45 {cx:.1f} {y:.1f})"><title>{escape(labels[i])}</title>{escape(lines[0])}</text>'
+            )
+            continue
         for n, line in enumerate(lines):
             parts.append(
                 f'<text x="{cx:.1f}" y="{top + plot_h + 15 + 14 * n:.1f}" text-anchor="middle" font-size="11">'
@@ -227,7 +268,7 @@ def _axes_chart(
                     f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{s.color}">'
                     f"<title>{escape(s.name)} — {escape(labels[i])}: {escape(_fmt(v, decimals, unit))}</title></circle>"
                 )
-                if show_values:
+                if show_values and text_width(_fmt(v, decimals, unit), 10) <= slot - 2:
                     parts.append(_text(x, y - 6, _fmt(v, decimals, unit), size=10))
     else:
         inner = slot * 0.72
@@ -256,13 +297,15 @@ def _axes_chart(
                     f"<title>{escape(s.name + ' — ' if len(series) > 1 else '')}{escape(labels[i])}: "
                     f"{escape(_fmt(v, decimals, unit))}</title></rect>"
                 )
-                if show_values and mode != "stacked" and w >= 14:
+                # A value wider than its bar would run into the next bar's: the tooltip still has it.
+                if show_values and mode != "stacked" and text_width(_fmt(v, decimals, unit), 10) <= w + 1:
                     ty = top_y - 3 if v >= 0 else top_y + h + 11
                     parts.append(
                         f'<text x="{x + w / 2:.1f}" y="{ty:.1f}" text-anchor="middle" font-size="10">'
                         f"{escape(_fmt(v, decimals, unit))}</text>"
                     )
-            if show_values and mode == "stacked" and pos_base:
+            total_text = _fmt(pos_base, decimals, unit)
+            if show_values and mode == "stacked" and pos_base and text_width(total_text, 10) <= slot - 2:
                 parts.append(
                     f'<text x="{x0 + inner / 2:.1f}" y="{y_of(pos_base) - 3:.1f}" text-anchor="middle" font-size="10">'
                     f"{escape(_fmt(pos_base, decimals, unit))}</text>"

@@ -13,6 +13,7 @@ from units.models import SchoolLevel, Unit, UnitKind
 
 from .models import CellType, ReportForm, ValidationRule
 from .providers import provider_choices
+from .services.submissions import RESUBMIT_DAYS, default_resubmit_due
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 REPORTING_KINDS = [
@@ -199,3 +200,16 @@ class ReasonForm(forms.Form):
         max_length=2000,
         error_messages={"required": _("Hãy ghi lý do.")},
     )
+
+
+class ReturnForm(ReasonForm):
+    """Return a report: why, and by when the unit must send it again (shown to the unit)."""
+
+    resubmit_due = date_field(_("Hạn nộp lại"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["resubmit_due"].initial = default_resubmit_due()
+        self.fields["resubmit_due"].help_text = _(
+            "Đơn vị thấy hạn này và chỉ bị tính quá hạn sau ngày này. Để trống: %(n)s ngày kể từ hôm nay."
+        ) % {"n": RESUBMIT_DAYS}

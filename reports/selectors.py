@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from documents import Table
 from units.models import AuditEntry, Unit, UnitKind, today
@@ -57,8 +58,42 @@ def periods_visible_to(user) -> QuerySet[ReportingPeriod]:
     return ReportingPeriod.objects.filter(owner__in=units_visible_to(user))
 
 
-def period_list(user) -> QuerySet[ReportingPeriod]:
-    return (
+# The office home's counters, each opening the period list filtered to what it counts (?state=):
+# the state of the units' page (period_units) that lists the same submissions of one period.
+PERIOD_LIST_STATES = {
+    "overdue": ("overdue", gettext_lazy("Quá hạn, chưa nộp")),
+    "returned": ("returned", gettext_lazy("Bị trả lại, chờ sửa")),
+    "waiting": ("waiting", gettext_lazy("Đã nộp, chờ duyệt")),
+}
+
+
+def overdue_q(day: datetime.date, prefix: str = "") -> Q:
+    """Not sent and past its deadline on `day`: a draft past the period's due date; a returned report
+    past its resubmission deadline (the period's due date when the reviewer set none)."""
+    returned = Q(**{f"{prefix}status": Submission.Status.RETURNED})
+    return Q(**{f"{prefix}status": Submission.Status.DRAFT, f"{prefix}period__due_date__lt": day}) | (
+        returned
+        & (
+            Q(**{f"{prefix}resubmit_due__lt": day})
+            | Q(**{f"{prefix}resubmit_due__isnull": True, f"{prefix}period__due_date__lt": day})
+        )
+    )
+
+
+def state_q(state: str, day: datetime.date, prefix: str = "") -> Q:
+    if state == "overdue":
+        return overdue_q(day, prefix)
+    if state == "returned":
+        return Q(**{f"{prefix}status": Submission.Status.RETURNED})
+    if state == "waiting":
+        return Q(**{f"{prefix}status": Submission.Status.SUBMITTED})
+    return Q()
+
+
+def period_list(user, *, state: str = "") -> QuerySet[ReportingPeriod]:
+    """The user's periods, newest deadline first; with a `state` of PERIOD_LIST_STATES only the periods
+    holding such submissions, each with how many (`matching`)."""
+    periods = (
         periods_visible_to(user)
         .select_related("form", "owner")
         .annotate(
@@ -68,8 +103,12 @@ def period_list(user) -> QuerySet[ReportingPeriod]:
                 filter=Q(submissions__status__in=[Submission.Status.SUBMITTED, Submission.Status.APPROVED]),
             ),
         )
-        .order_by("-due_date", "-id")
     )
+    if state in PERIOD_LIST_STATES:
+        periods = periods.annotate(
+            matching=Count("submissions", filter=state_q(state, today(), "submissions__"))
+        ).filter(matching__gt=0)
+    return periods.order_by("-due_date", "-id")
 
 
 def submissions_visible_to(user) -> QuerySet[Submission]:
@@ -80,19 +119,33 @@ def days_left(due: datetime.date, *, on: datetime.date | None = None) -> int:
     return (due - (on or today())).days
 
 
+def submission_due(submission: Submission) -> datetime.date:
+    """The day the unit must send by: the resubmission deadline of a returned report, else the period's."""
+    if submission.status == Submission.Status.RETURNED and submission.resubmit_due:
+        return submission.resubmit_due
+    return submission.period.due_date
+
+
 def deadline_label(submission: Submission, *, on: datetime.date | None = None) -> tuple[str, str]:
-    """("còn 3 ngày", "warning") — the words and a colour for the inbox and the board."""
+    """("còn 3 ngày", "warning") — the words and a colour for the inbox and the board. A returned
+    report counts from its resubmission deadline; a sent one is on time when first sent by the due date."""
     due = submission.period.due_date
     if submission.status == Submission.Status.APPROVED:
         return _("Đã duyệt"), "success"
     if submission.status == Submission.Status.SUBMITTED:
-        late = submission.submitted_at and submission.submitted_at.date() > due
+        first = submission.first_submitted_at or submission.submitted_at
+        late = first and timezone.localdate(first) > due
         return (_("Nộp muộn") if late else _("Đã nộp đúng hạn")), ("warning" if late else "info")
-    left = days_left(due, on=on)
+    resubmit = submission.status == Submission.Status.RETURNED and submission.resubmit_due
+    left = days_left(submission_due(submission), on=on)
     if left < 0:
+        if resubmit:
+            return _("quá hạn nộp lại %(n)s ngày") % {"n": -left}, "danger"
         return _("quá hạn %(n)s ngày") % {"n": -left}, "danger"
     if left == 0:
-        return _("hạn nộp hôm nay"), "danger"
+        return (_("hạn nộp lại hôm nay") if resubmit else _("hạn nộp hôm nay")), "danger"
+    if resubmit:
+        return _("nộp lại trong %(n)s ngày") % {"n": left}, ("warning" if left <= 7 else "secondary")
     return _("còn %(n)s ngày") % {"n": left}, ("warning" if left <= 7 else "secondary")
 
 
@@ -155,6 +208,8 @@ def period_submissions(period: ReportingPeriod, *, commune: Unit | None = None, 
     due_end = timezone.make_aware(due_end)
     if state == "missing":
         subs = subs.filter(status__in=[Submission.Status.DRAFT, Submission.Status.RETURNED])
+    elif state == "overdue":
+        subs = subs.filter(overdue_q(today()))
     elif state == "returned":
         subs = subs.filter(status=Submission.Status.RETURNED)
     elif state == "submitted":

@@ -9,7 +9,6 @@ from decimal import Decimal
 from django import forms
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
-from django.forms.models import ModelChoiceIterator
 from django.utils.functional import lazy
 from django.utils.safestring import SafeString
 from django.utils.text import format_lazy
@@ -18,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from . import legal
 from .models import LEVEL_LABELS, Role, SchoolLevel, Unit, UnitKind, User, today
 from .national_forms import NationalCodesMixin
-from .text import tree_order
+from .unit_choices import VietnameseUnitOrder, order_units_vn  # noqa: F401 (order_units_vn: re-exported)
 
 DATE_HELP = _("Nhập theo dạng ngày/tháng/năm, ví dụ 01/07/2025.")
 # Nghị định 142/2025/NĐ-CP: the two-tier local government (and its commune mergers) started 1 July 2025.
@@ -135,25 +134,6 @@ class AmountField(forms.DecimalField):
             if amount is not None:
                 return amount
         return super().to_python(value)
-
-
-class VietnameseUnitOrder(ModelChoiceIterator):
-    """A unit select's options in tree order with the units under one parent in Vietnamese
-    alphabetical order (`units.text.tree_order`): the database's ORDER BY name puts "Đồng Tâm" after
-    "Yên Bình". The list is a select's, so it is bounded and sorted in Python."""
-
-    def __iter__(self):
-        if self.field.empty_label is not None:
-            yield ("", self.field.empty_label)
-        for obj in tree_order(list(self.queryset)):
-            yield self.choice(obj)
-
-
-def order_units_vn(field: forms.ModelChoiceField) -> forms.ModelChoiceField:
-    """Give a unit select (a model form's foreign key, a plain ModelChoiceField) the Vietnamese order."""
-    field.iterator = VietnameseUnitOrder
-    field.widget.choices = field.choices
-    return field
 
 
 class UnitChoiceField(forms.ModelChoiceField):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from . import audit, duties, national, status
 from .models import (
     ALLOWED_PARENT_KINDS,
+    LEVEL_LABELS,
     ROLE_UNIT_KINDS,
     Membership,
     Role,
@@ -79,6 +80,9 @@ def unit_create(
     unit = Unit(is_demo=is_demo, **fields)
     if unit.kind != UnitKind.SCHOOL:
         unit.school_level = ""
+    if unit.kind not in LEVEL_LABELS:
+        # "Thôn" typed for a hamlet must not stay on a school added from the commune page (issue 17).
+        unit.level_label = ""
     if unit.kind != UnitKind.COMMUNE:
         unit.especially_difficult = False
     _check_parent(unit.kind, unit.parent)
@@ -114,6 +118,9 @@ def unit_update(
         setattr(unit, key, value)
     if unit.kind != UnitKind.SCHOOL:
         unit.school_level = ""
+    if unit.kind not in LEVEL_LABELS:
+        # "Thôn" typed for a hamlet must not stay on a school added from the commune page (issue 17).
+        unit.level_label = ""
     if unit.kind != UnitKind.COMMUNE:
         unit.especially_difficult = False
     _check_parent(unit.kind, unit.parent, unit=unit)

@@ -18,7 +18,7 @@ from annual.models import AnnualReport
 from reports.formspec import FormSpec, load_form_spec
 from reports.models import CellType, DataValue, FormCell, ReportingPeriod, Submission
 from reports.permissions import FILL_ROLES
-from reports.selectors import deadline_label, format_number, inbox
+from reports.selectors import deadline_label, format_number, inbox, state_q
 from units.models import OFFICE_ROLES, today
 
 from .headlines import headline_panels
@@ -33,11 +33,11 @@ def _office_panels(request, office, role):
     day = today()
     year = current_school_year(day)
     periods = ReportingPeriod.objects.filter(owner__path__startswith=office.path)
-    waiting = Q(status__in=[Submission.Status.DRAFT, Submission.Status.RETURNED])
+    # Each counter opens the period list filtered to what it counts (reports.selectors.state_q).
     counts = Submission.objects.filter(period__in=periods).aggregate(
-        late=Count("id", filter=waiting & Q(period__due_date__lt=day)),
-        returned=Count("id", filter=Q(status=Submission.Status.RETURNED)),
-        to_review=Count("id", filter=Q(status=Submission.Status.SUBMITTED)),
+        late=Count("id", filter=state_q("overdue", day)),
+        returned=Count("id", filter=state_q("returned", day)),
+        to_review=Count("id", filter=state_q("waiting", day)),
     )
     closing = list(
         periods.filter(due_date__gte=day, due_date__lte=day + datetime.timedelta(days=7))

@@ -2,6 +2,7 @@
 indicator providers) and reminding the units that have not sent their report."""
 
 import datetime
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 from units import audit
 from units.models import Unit, UnitKind, today
 from units.selectors import units_editable_by
-from units.text import nfc
+from units.text import name_order, nfc
 
 from ..models import (
     ReportForm,
@@ -105,9 +106,24 @@ def period_open(
 
 
 @transaction.atomic
-def period_remind(*, actor, period: ReportingPeriod, submissions) -> int:
-    """Remind the people of units that have not sent their report; returns how many were told. Only
-    submissions of this period count: another period's (another office's) ids are left out."""
+@dataclass
+class Reminded:
+    """What "Nhắc nộp" did: how many people were told (in the portal, and by email those with an
+    address), the units reached, the units nobody could be told about (no active person with a
+    role that fills the report), and those told in the portal only (nobody there has an email)."""
+
+    people: int = 0
+    emails: int = 0
+    reached: list = field(default_factory=list)
+    names: list = field(default_factory=list)  # "Full name (unit)" of each person told
+    unreachable: list = field(default_factory=list)
+    portal_only: list = field(default_factory=list)
+
+
+def period_remind(*, actor, period: ReportingPeriod, submissions) -> Reminded:
+    """Remind the people of units that have not sent their report and say whom it reached and which
+    units nobody can be told about. Only submissions of this period count: another period's (another
+    office's) ids are left out."""
     pending = {
         s.unit_id: s
         for s in submissions
@@ -116,8 +132,14 @@ def period_remind(*, actor, period: ReportingPeriod, submissions) -> int:
     if not pending:
         raise ValidationError(_("Không có đơn vị nào cần nhắc: tất cả đã nộp."))
     due = period.due_date.strftime("%d/%m/%Y")
+    pairs = unit_people(list(pending))
+    units = {unit.pk: unit for unit in Unit.objects.filter(pk__in=list(pending))}
+    people_of: dict[int, list] = {}
+    for unit_id, user in pairs:
+        if all(user.pk != other.pk for other in people_of.get(unit_id, [])):
+            people_of.setdefault(unit_id, []).append(user)
     count = notify(
-        unit_people(list(pending)),
+        pairs,
         subject=_("Nhắc nộp báo cáo: %(p)s") % {"p": period.label},
         text_for=lambda _u: (
             _("Nhắc nộp báo cáo “%(f)s — %(p)s”, hạn nộp %(d)s.")
@@ -125,11 +147,27 @@ def period_remind(*, actor, period: ReportingPeriod, submissions) -> int:
         ),
         link_for=lambda unit_id: submission_link(pending[unit_id]),
     )
+    result = Reminded(people=count)
+    for unit_id in sorted(pending, key=lambda pk: name_order(units[pk])):
+        unit, told = units[unit_id], people_of.get(unit_id, [])
+        if not told:
+            result.unreachable.append(unit)
+            continue
+        result.reached.append(unit)
+        result.names += [f"{user.full_name or user.username} ({unit.name})" for user in told]
+        with_email = [user for user in told if user.email]
+        result.emails += len(with_email)
+        if not with_email:
+            result.portal_only.append(unit)
     audit.record(
         actor=actor,
         action="period.remind",
         obj=period,
         unit=period.owner,
-        changes={"units": [None, len(pending)], "people": [None, count]},
+        changes={
+            "units": [None, len(pending)],
+            "people": [None, count],
+            "unreachable": [None, [unit.name for unit in result.unreachable]],
+        },
     )
-    return count
+    return result

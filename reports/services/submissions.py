@@ -2,12 +2,15 @@
 check what blocks submitting, submit, then the office returns, approves (one or many) or unlocks.
 Each write is atomic, takes `actor` and leaves an audit row."""
 
+import datetime
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from units import audit
+from units.calendar import today
 from units.text import nfc
 
 from ..formspec import FormSpec, load_form_spec
@@ -202,29 +205,54 @@ def submission_submit(
 
 
 @transaction.atomic
-def submission_return(*, actor, submission: Submission, reason: str) -> Submission:
+def submission_return(
+    *, actor, submission: Submission, reason: str, resubmit_due: datetime.date | None = None
+) -> Submission:
+    """Return a report for correction with the day it must come back by (`resubmit_due`, by default
+    RESUBMIT_DAYS from today): the unit is late only past that day, whatever the period's due date."""
     reason = nfc(reason)
     if not reason:
         raise ValidationError({"reason": _("Hãy ghi lý do trả lại để đơn vị biết cần sửa gì.")})
+    resubmit_due = resubmit_due or default_resubmit_due()
+    if resubmit_due < today():
+        raise ValidationError({"resubmit_due": _("Hạn nộp lại không thể trước hôm nay.")})
     submission = Submission.objects.select_for_update().select_related("period", "unit").get(pk=submission.pk)
     if submission.status != Submission.Status.SUBMITTED:
         raise ValidationError(_("Chỉ trả lại được báo cáo đang chờ duyệt."))
     check_review(actor, submission, action=_("trả lại"))
+    before_due = submission.resubmit_due
+    submission.resubmit_due = resubmit_due
     _review(actor, submission, Submission.Status.RETURNED, reason)
+    due_text = resubmit_due.strftime("%d/%m/%Y")
     audit.record(
         actor=actor,
         action="submission.return",
         obj=submission,
         unit=submission.unit,
-        changes={"reason": [None, reason]},
+        changes={
+            "reason": [None, reason],
+            "resubmit_due": [before_due.strftime("%d/%m/%Y") if before_due else None, due_text],
+        },
     )
     notify(
         unit_people([submission.unit_id]),
         subject=_("Báo cáo bị trả lại"),
-        text_for=lambda _u: _("Báo cáo “%(p)s” bị trả lại: %(r)s") % {"p": submission.period.label, "r": reason},
+        text_for=lambda _u: (
+            _("Báo cáo “%(p)s” bị trả lại: %(r)s. Hạn nộp lại: %(d)s.")
+            % {"p": submission.period.label, "r": reason, "d": due_text}
+        ),
         link_for=lambda _u: submission_link(submission),
     )
     return submission
+
+
+# Not a legal number: the office's working default for a correction, which the reviewer changes on
+# the return page when the fix needs longer (or less).
+RESUBMIT_DAYS = 7
+
+
+def default_resubmit_due() -> datetime.date:
+    return today() + datetime.timedelta(days=RESUBMIT_DAYS)
 
 
 def _review(actor, submission: Submission, status: str, reason: str = "") -> None:
@@ -283,6 +311,8 @@ def submission_unlock(*, actor, submission: Submission, reason: str) -> Submissi
         raise ValidationError(_("Báo cáo chưa bị khóa."))
     check_review(actor, submission, action=_("mở khóa"))
     before = submission.status
+    # Unlocked to be corrected: it comes back by the same working default as a returned report.
+    submission.resubmit_due = default_resubmit_due()
     _review(actor, submission, Submission.Status.RETURNED, reason)
     audit.record(
         actor=actor,

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -9,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from units.forms import apply_errors
-from units.models import UnitKind
+from units.models import UnitKind, today
 from units.selectors import units_editable_by
 from units.text import as_id, ids_from
 
@@ -26,6 +27,7 @@ from ..permissions import (
     submission_preparers,
 )
 from ..selectors import (
+    PERIOD_LIST_STATES,
     board,
     commune_in_period,
     communes_for_filter,
@@ -46,6 +48,7 @@ from .export_links import rollup_export_links
 
 STATES = {
     "missing": _("Chưa nộp"),
+    "overdue": _("Quá hạn, chưa nộp"),
     "returned": _("Bị trả lại"),
     "submitted": _("Đã nộp"),
     "waiting": _("Chờ duyệt"),
@@ -55,18 +58,31 @@ STATES = {
 
 
 def period_list(request):
+    """The periods; ?state=overdue|returned|waiting (the office home's counters) keeps only those
+    holding such reports, each with how many and a link to them on the period's units page."""
     require_office(request.user)
-    page = paginate(request, select_periods(request.user))
+    state = request.GET.get("state", "")
+    state = state if state in PERIOD_LIST_STATES else ""
+    page = paginate(request, select_periods(request.user, state=state))
     return render(
         request,
         "reports/period_list.html",
-        {"page_obj": page, "periods": page.object_list, "can_open": can_open_periods(request.user)},
+        {
+            "page_obj": page,
+            "periods": page.object_list,
+            "can_open": can_open_periods(request.user),
+            "state": state,
+            "state_label": PERIOD_LIST_STATES[state][1] if state else "",
+            "units_state": PERIOD_LIST_STATES[state][0] if state else "",
+            "list_states": [(key, label) for key, (_units, label) in PERIOD_LIST_STATES.items()],
+        },
     )
 
 
 def period_create(request):
     require_period_opener(request.user)
-    editable = units_editable_by(request.user)
+    # Dissolved or merged units (valid_to in the past) are neither owners nor expected units of a new period.
+    editable = units_editable_by(request.user).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today()))
     owners = editable.filter(kind__in=[UnitKind.OFFICE, UnitKind.COMMUNE]).order_by("path")
     forms_qs = forms_visible_to(request.user).filter(status=ReportForm.Status.PUBLISHED).order_by("code", "-version")
     units = editable.exclude(kind__in=[UnitKind.OFFICE, UnitKind.HAMLET]).select_related("parent").order_by("path")
@@ -193,14 +209,51 @@ def _back(request, period):
 def period_remind(request, pk):
     period = _period_for_office(request, pk, write=True)
     try:
-        count = services.period_remind(
+        reminded = services.period_remind(
             actor=request.user, period=period, submissions=_selected_submissions(request, period)
         )
     except ValidationError as exc:
         messages.warning(request, " ".join(exc.messages))
     else:
-        messages.success(request, _("Đã gửi nhắc nhở tới %(n)s người (trong cổng và qua thư điện tử).") % {"n": count})
+        _say_whom_reminded(request, reminded)
     return _back(request, period)
+
+
+def _names(items, shown: int = 10) -> str:
+    names = [getattr(item, "full_name", item) for item in items]
+    return ", ".join(names[:shown]) + (
+        _(" và %(n)s nơi khác") % {"n": len(names) - shown} if len(names) > shown else ""
+    )
+
+
+def _say_whom_reminded(request, reminded) -> None:
+    """Whom "Nhắc nộp" reached, and which units nobody could be told about, by name."""
+    if reminded.people:
+        messages.success(
+            request,
+            _("Đã gửi nhắc nhở tới %(n)s người ở %(u)s đơn vị (trong cổng; %(e)s người qua thư điện tử): %(names)s.")
+            % {
+                "n": reminded.people,
+                "u": len(reminded.reached),
+                "e": reminded.emails,
+                "names": _names(reminded.names),
+            },
+        )
+    if reminded.unreachable:
+        messages.warning(
+            request,
+            _(
+                "Không nhắc được %(n)s đơn vị vì chưa có ai có tài khoản đang hoạt động để nhận: %(units)s. "
+                "Hãy thêm người dùng cho các đơn vị này hoặc liên hệ trực tiếp."
+            )
+            % {"n": len(reminded.unreachable), "units": _names(reminded.unreachable)},
+        )
+    if reminded.portal_only:
+        messages.info(
+            request,
+            _("%(n)s đơn vị chỉ nhận được nhắc trong cổng vì không ai có địa chỉ thư điện tử: %(units)s.")
+            % {"n": len(reminded.portal_only), "units": _names(reminded.portal_only)},
+        )
 
 
 @require_POST

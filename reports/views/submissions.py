@@ -12,7 +12,7 @@ from units.selectors import is_office_user
 
 from .. import services
 from ..access import get_notification_for_user, get_submission_for_user
-from ..forms import ReasonForm
+from ..forms import ReasonForm, ReturnForm
 from ..formspec import load_form_spec
 from ..models import CellType
 from ..permissions import can_fill, can_open_periods, can_review, fill_unit_ids, review_refusal, submit_refusal
@@ -209,16 +209,16 @@ def submission_approve(request, pk):
     return redirect("reports:submission", submission.pk)
 
 
-def _reason_action(request, pk, *, action, template, success, verb):
+def _reason_action(request, pk, *, action, template, success, verb, form_class=ReasonForm):
     submission = get_submission_for_user(request.user, pk, review=True)
     if refusal := review_refusal(request.user, submission, action=verb):
         # Not even the reason form: the page says why and someone else acts (the service refuses too).
         messages.error(request, refusal)
         return redirect("reports:submission", submission.pk)
-    form = ReasonForm(request.POST or None)
+    form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            action(actor=request.user, submission=submission, reason=form.cleaned_data["reason"])
+            action(actor=request.user, submission=submission, **form.cleaned_data)
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
@@ -233,8 +233,9 @@ def submission_return(request, pk):
         pk,
         action=services.submission_return,
         template="reports/submission_return.html",
-        success=_("Đã trả lại báo cáo; đơn vị nhận được thông báo kèm lý do."),
+        success=_("Đã trả lại báo cáo; đơn vị nhận được thông báo kèm lý do và hạn nộp lại."),
         verb=_("trả lại"),
+        form_class=ReturnForm,
     )
 
 

@@ -234,10 +234,10 @@ class TestWorkflow:
         world.director.email = "giamdoc@example.org"
         world.director.save()
         with django_capture_on_commit_callbacks(execute=True):
-            count = services.period_remind(
+            reminded = services.period_remind(
                 actor=world.officer, period=period, submissions=list(period.submissions.all())
             )
-        assert count == 3  # director and centre staff of TT1, principal of SCH2; SCH1 has sent
+        assert reminded.people == 3  # director and centre staff of TT1, principal of SCH2; SCH1 has sent
         assert not Notification.objects.filter(user=world.principal).exists()
         assert Notification.objects.filter(user=world.other_principal, text__contains="hạn nộp").exists()
         assert [m.to for m in mail.outbox] == [["giamdoc@example.org"]]
