@@ -27,7 +27,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
 
 from .numbers import truncate_percent
-from .tables import DECIMAL, INT, PERCENT, SECTION, SUBTOTAL, TOTAL, Table
+from .tables import DATE, DECIMAL, INT, PERCENT, SECTION, SUBTOTAL, TEXT, TOTAL, Table
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FONT_NAME = "Times New Roman"  # what offices print with; Liberation Serif has the same metrics
@@ -69,17 +69,50 @@ def number_format(kind: str, decimals: int | None) -> str:
     return "General"
 
 
+SHEET_NAME_MAX = 31  # Excel's limit
+
+
+def _cut_at_word(text: str, limit: int) -> str:
+    """`text` within `limit` characters, cut before a word rather than through it ("… xóa mù", not
+    "… xóa mù ch"); a single word longer than the limit is cut where it must be."""
+    if len(text) <= limit:
+        return text
+    if text[limit] == " ":
+        return text[:limit].rstrip(" -–—,.;:(")
+    head = text[:limit]
+    space = head.rfind(" ")
+    if space < limit // 3:
+        return head
+    return head[:space].rstrip(" -–—,.;:(")
+
+
 def sheet_title(title: str, taken: set[str]) -> str:
-    """Excel allows 31 characters and none of []:*?/\\ in a sheet name, each name once."""
+    """Excel allows 31 characters and none of []:*?/\\ in a sheet name, each name once. A long
+    title is cut between words; a repeated one gets " (2)", " (3)" ... within the 31."""
     base = re.sub(r"[\[\]:*?/\\]", " ", printable(title)).strip() or "Bang"
-    base = base[:31]
-    name, n = base, 2
+    name, n = _cut_at_word(base, SHEET_NAME_MAX), 2
     while name.lower() in taken:
         suffix = f" ({n})"
-        name = base[: 31 - len(suffix)] + suffix
+        name = _cut_at_word(base, SHEET_NAME_MAX - len(suffix)) + suffix
         n += 1
     taken.add(name.lower())
     return name
+
+
+DATE_TEXT = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+
+
+def as_date(text: str) -> datetime.date | None:
+    """ "05/10/2025" → date(2025, 10, 5): a date a module wrote as text (a JSON snapshot keeps dates
+    so), to be stored as a real Excel date; None when the text is not exactly one valid date."""
+    match = DATE_TEXT.match(text)
+    if not match:
+        return None
+    day, month, year = (int(g) for g in match.groups())
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
 
 
 class _Styler:
@@ -132,6 +165,8 @@ class _Styler:
                 value = float(value)  # Excel stores doubles; openpyxl would too
             fmt = number_format(rendered.kind, rendered.decimals)
             return self.cell(value, font=font, alignment=_RIGHT, border=_BORDER, fill=fill, number_format=fmt)
+        if isinstance(value, str) and rendered.kind in (DATE, TEXT):
+            value = as_date(value) or value  # "05/10/2025" typed as text sorts and filters as a date
         if isinstance(value, datetime.date):
             if isinstance(value, datetime.datetime) and value.tzinfo is not None:
                 value = value.replace(tzinfo=None)  # Excel has no time zones; the value is already local
