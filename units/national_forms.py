@@ -1,8 +1,8 @@
 """The official codes on the unit form, and the commune picker filled from the national list.
 
 The picker is a plain select of the managing office's province's communes (units.national, read from
-the pip package: it works offline and without JavaScript); choosing one fills the official code, and
-the name and level when they are left blank. A small script fills them in the page as well.
+the pip package: it works offline and without JavaScript); choosing one fills the official code and
+the level, and the name when left blank. A small script fills them in the page as well.
 """
 
 from django import forms
