@@ -128,7 +128,7 @@ class OfficeStandard:
         denominator = sum(i.denominator for i in items)
         return LevelResult(
             level=level,
-            age_from=15,
+            age_from=rules.TARGET_GROUP.age_from,
             age_to=max((i.age_to for i in items), default=0),
             population=population,
             exempt=exempt,

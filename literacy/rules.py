@@ -60,12 +60,15 @@ PARAMETERS = (
     LegalParameter("band_1_difficult", B15_25, "tuổi", ND20, "Điều 20, khoản 1", IN_FORCE_FROM),
     LegalParameter("band_2", B15_60, "tuổi", ND20, "Điều 21, khoản 1", IN_FORCE_FROM),
     LegalParameter("band_2_difficult", B15_35, "tuổi", ND20, "Điều 21, khoản 1", IN_FORCE_FROM),
+    # The people literacy work is for: 15–60 not yet literate (the article number was not read: named).
+    LegalParameter("target_group", B15_60, "tuổi", ND20, "đối tượng xóa mù chữ", IN_FORCE_FROM),
 )
 _BY_KEY = {p.key: p for p in PARAMETERS}
 
 THRESHOLD_PERCENT = _BY_KEY["commune_threshold"].value
 OFFICE_THRESHOLD_PERCENT = _BY_KEY["office_threshold"].value
 PROVINCE_THRESHOLD_PERCENT = {1: _BY_KEY["province_threshold_1"].value, 2: _BY_KEY["province_threshold_2"].value}
+TARGET_GROUP = _BY_KEY["target_group"].value
 OFFICE_RULE_BASIS = cite(ND20, "Điều 20.2–20.3, 21.2–21.3")
 LEVEL_BANDS = {
     False: {1: _BY_KEY["band_1"].value, 2: _BY_KEY["band_2"].value},

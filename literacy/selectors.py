@@ -17,6 +17,7 @@ from units.selectors import (
     units_visible_to,
 )
 
+from . import rules
 from .models import (
     COUNTED_STATUSES,
     Enrolment,
@@ -281,7 +282,11 @@ def enrol_candidates(literacy_class: LiteracyClass, *, query: str = "") -> Query
         qs = qs.filter(name_folded__contains=word)
     year = survey_round.year
     in_target = Case(
-        When(birth_year__gte=year - 60, birth_year__lte=year - 15, then=Value(0)),
+        When(
+            birth_year__gte=year - rules.TARGET_GROUP.age_to,
+            birth_year__lte=year - rules.TARGET_GROUP.age_from,
+            then=Value(0),
+        ),
         default=Value(1),
         output_field=IntegerField(),
     )

@@ -49,6 +49,7 @@ def test_the_literacy_standard_is_cited_with_its_articles_and_not_before_nghi_di
     assert lit_rules.standard_basis(2024) == "Nghị định 20/2014/NĐ-CP, Điều 20–21"
     assert lit_rules.standard_basis(2013) == "chưa có căn cứ cho năm 2013 (cần xác minh)"
     assert lit_rules.OFFICE_RULE_BASIS == "Nghị định 20/2014/NĐ-CP, Điều 20.2–20.3, 21.2–21.3"
+    assert lit_rules.TARGET_GROUP.label == "15–60"  # the people literacy work is for (enrolment lists)
 
 
 def test_the_funding_minimum_applies_only_in_its_years_and_cites_an_unverified_text():
