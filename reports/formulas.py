@@ -98,6 +98,30 @@ class Formula:
         return {"SUM": f"S([{args}])", "MIN": f"Math.min({args})", "MAX": f"Math.max({args})"}.get(name, f"R({args})")
 
 
+    def to_excel(self, ref: Callable[[str], str]) -> str:
+        """The same formula for an Excel cell (without the "="), built from the checked tree.
+        `ref(key)` is the Excel expression of a cell's value: N(D7) for a number, so a blank or a text
+        counts as 0 as here. A division by zero leaves the whole formula blank as here: IFERROR."""
+        return f'IFERROR({self._excel(self.tree.body, ref)},"")'
+
+    def _excel(self, node, ref) -> str:
+        if isinstance(node, ast.Constant):
+            return format(Decimal(str(node.value)), "f")
+        if isinstance(node, ast.Name):
+            return ref(self.names[node.id])
+        if isinstance(node, ast.UnaryOp):
+            return f"({'-' if isinstance(node.op, ast.USub) else '+'}{self._excel(node.operand, ref)})"
+        if isinstance(node, ast.BinOp):
+            op = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}[type(node.op)]
+            return f"({self._excel(node.left, ref)}{op}{self._excel(node.right, ref)})"
+        name = node.func.id.upper()
+        args = [self._excel(arg, ref) for arg in node.args]
+        if name == "ROUND":
+            # ROUND_HALF_UP with the digits cut toward zero, as Excel's ROUND does too.
+            return f"ROUND({args[0]},{args[1] if len(args) > 1 else 0})"
+        return f"{name}({','.join(args)})"
+
+
 class _NoValue(Exception):
     pass
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import exports, forms, periods, submissions
+from .views import exports, forms, offline, periods, submissions
 
 app_name = "reports"
 
@@ -44,4 +44,5 @@ urlpatterns = [
     path("bao-cao/<int:pk>/tra-lai/", submissions.submission_return, name="submission_return"),
     path("bao-cao/<int:pk>/mo-khoa/", submissions.submission_unlock, name="submission_unlock"),
     path("bao-cao/<int:pk>/ban-in/", exports.submission_document, name="submission_document"),
+    path("bao-cao/<int:pk>/excel/", offline.submission_offline, name="submission_offline"),
 ]

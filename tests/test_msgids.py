@@ -11,7 +11,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import translation
 
-APPS = ("units", "reports", "centers", "literacy", "learning_society", "rubrics", "gdtx_portal", "templates")
+APPS = ("units", "reports", "centers", "literacy", "learning_society", "rubrics", "api", "gdtx_portal", "templates")
 GETTEXT_CALLS = {"_", "gettext", "gettext_lazy", "gettext_noop", "ngettext", "ngettext_lazy"}
 # {% translate "X" %} / {% trans 'X' as t %} without a context, and _("X") inside a template tag.
 TEMPLATE_TRANSLATE = re.compile(r"""\{%\s*trans(?:late)?\s+(["'])(.*?)\1(?![^%]*\bcontext\b)""")

@@ -271,6 +271,22 @@ CASES = [
         ok=CENTRE,
         hidden=SCHOOL,
     ),
+    # The report filled offline (issue 16): the workbook for whoever sees the report, the upload for
+    # whoever may save its grid (a POST without a file is answered on the report page).
+    UrlCase(
+        "reports:submission_offline",
+        kwargs=_pk("school_sub"),
+        ok=OFFICE | SCHOOL | {Role.ASSOCIATION_OFFICER},
+        hidden=CENTRE,
+    ),
+    UrlCase(
+        "reports:submission_offline",
+        label="upload",
+        kwargs=_pk("centre_sub"),
+        method="post",
+        ok=CENTRE,
+        hidden=SCHOOL,
+    ),
     UrlCase(
         "reports:submission_approve",
         kwargs=_pk("school_sub"),
