@@ -7,13 +7,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rubrics.models import Rubric
+from units import legal
 from units.concurrency import VersionedFormMixin, version_field
 from units.forms import date_field
 from units.models import UnitKind
 from units.text import as_id
 
 from . import selectors
-from .models import Checker, Subject, Title, UnitType
+from .models import Checker, RecognitionAuthority, Subject, Title, UnitType
 
 TITLES_BY_AREA = {
     UnitKind.HAMLET: [Title.FAMILY, Title.CLAN, Title.HAMLET_COMMUNITY, Title.CITIZEN],
@@ -124,8 +125,11 @@ class DecisionForm(forms.Form):
         label=_("Số quyết định"), max_length=60, help_text=_("Ví dụ: 125/QĐ-UBND (Nghị định 30/2020/NĐ-CP).")
     )
     signed_on = date_field(_("Ngày ký"), help_text=DATE_HELP)
-    signer_name = forms.CharField(label=_("Người ký"), max_length=150)
-    signer_position = forms.CharField(label=_("Chức vụ người ký"), max_length=150, initial=_("Chủ tịch"))
+    signer_name = forms.CharField(
+        label=_("Họ tên người ký"),
+        max_length=150,
+        help_text=_("Chức vụ và hình thức ký theo thẩm quyền công nhận mà phòng đã đặt."),
+    )
     place = forms.CharField(label=_("Địa danh"), max_length=100, required=False, help_text=_("Ghi ở dòng ngày tháng."))
 
 
@@ -144,6 +148,47 @@ class TitleSettingForm(forms.Form):
         required=False,
         help_text=_("Để trống: theo văn bản."),
     )
+
+
+class RecognitionAuthorityForm(forms.ModelForm):
+    """One title's (and level's) recognition authority; validation in RecognitionAuthority.clean."""
+
+    legal_source = forms.ChoiceField(label=_("Văn bản quy định thẩm quyền"), required=False)
+
+    class Meta:
+        model = RecognitionAuthority
+        fields = [
+            "title",
+            "level",
+            "decider",
+            "issuing_level",
+            "head_position",
+            "signer_form",
+            "agency",
+            "parent_agency",
+            "legal_source",
+            "legal_article",
+            "extra_bases",
+        ]
+        widgets = {"extra_bases": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "signer_form": _("“TM. ỦY BAN NHÂN DÂN” chỉ dùng khi Ủy ban quyết định tập thể; phòng không ký “TM.”."),
+            "issuing_level": _(
+                "Mặc định theo Thông tư 24/2023, 25/2023: UBND xã công nhận gia đình, dòng họ, cộng đồng cấp "
+                "thôn; Trưởng phòng GD&ĐT công nhận cộng đồng học tập cấp xã; UBND huyện công nhận đơn vị học "
+                "tập. Từ 01/7/2025 thẩm quyền do địa phương quy định (cần xác minh)."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["legal_source"].choices = [("", _("(chưa rõ — cần xác minh)"))] + [
+            (key, text.short) for key, text in sorted(legal.TEXTS.items(), key=lambda item: item[1].short)
+        ]
+
+    def validate_unique(self):
+        # The service updates the office's row for the title and level instead of refusing it.
+        pass
 
 
 def assessment_initial(assessment, rubric: Rubric) -> dict:

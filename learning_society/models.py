@@ -9,10 +9,12 @@ rubrics.engine.
 import re
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from rubrics.models import Rubric, RubricCriterion
+from units import legal
 from units.models import Unit
 
 
@@ -61,6 +63,88 @@ class TitleSetting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_title_display()} — {self.office}"
+
+
+class IssuingLevel(models.TextChoices):
+    """Whose identity issues a recognition decision (Nghị định 30/2020: the header of the decision)."""
+
+    COMMUNE = "commune", _("UBND xã (phường, thị trấn) nơi có đối tượng")
+    OFFICE = "office", _("Chính đơn vị quản lý (phòng)")
+    PARENT = "parent", _("Cơ quan chủ quản của đơn vị quản lý (UBND huyện)")
+
+
+class SignerForm(models.TextChoices):
+    """How the decider signs (Nghị định 30/2020, Phụ lục I, mục II.8): in their own name, a deputy
+    "KT.", or "TM." for a decision of a collective body (an Ủy ban nhân dân deciding as a body)."""
+
+    HEAD = "head", _("Người đứng đầu ký (CHỦ TỊCH / TRƯỞNG PHÒNG)")
+    DEPUTY = "deputy", _("Cấp phó ký thay (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH)")
+    COLLECTIVE = "collective", _("Thay mặt tập thể (TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH)")
+
+
+class RecognitionAuthority(models.Model):
+    """Who recognises a title (and level) in an office's area, and how the decision is issued.
+
+    DOMAIN.md §4: families, clans and hamlet communities — the commune People's Committee chairman;
+    the commune learning community — the head of the district office (Thông tư 25/2023/TT-BGDĐT);
+    learning units — the district People's Committee (Thông tư 24/2023/TT-BGDĐT). Since July 2025
+    authorities moved (Nghị định 142/2025/NĐ-CP), so every office sets its own; without a row the
+    defaults of learning_society.authority apply."""
+
+    office = models.ForeignKey(Unit, verbose_name=_("đơn vị quản lý"), on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(_("danh hiệu"), max_length=30, choices=Title.choices)
+    # 0: any level (and the points regime of older years); 1, 2: Thông tư 24/2023, 25/2023 levels.
+    level = models.PositiveSmallIntegerField(
+        _("mức độ"),
+        default=0,
+        choices=[(0, _("Mọi mức độ")), (1, _("Mức độ 1")), (2, _("Mức độ 2"))],
+    )
+    decider = models.CharField(
+        _("người có thẩm quyền công nhận"), max_length=150, help_text=_("Ví dụ: Chủ tịch UBND xã; Trưởng phòng GD&ĐT.")
+    )
+    issuing_level = models.CharField(_("cơ quan ban hành"), max_length=20, choices=IssuingLevel.choices)
+    parent_agency = models.CharField(
+        _("dòng cơ quan chủ quản (ghi đè)"), max_length=200, blank=True, help_text=_("Để trống: theo thể thức văn bản.")
+    )
+    agency = models.CharField(
+        _("tên cơ quan ban hành (ghi đè)"), max_length=200, blank=True, help_text=_("Để trống: theo thể thức văn bản.")
+    )
+    head_position = models.CharField(
+        _("chức vụ người đứng đầu"), max_length=100, help_text=_("Ví dụ: Chủ tịch; Trưởng phòng.")
+    )
+    signer_form = models.CharField(_("hình thức ký"), max_length=20, choices=SignerForm.choices)
+    legal_source = models.CharField(_("văn bản quy định thẩm quyền"), max_length=40, blank=True)
+    legal_article = models.CharField(_("điều, khoản"), max_length=100, blank=True)
+    extra_bases = models.TextField(
+        _("căn cứ khác"),
+        blank=True,
+        help_text=_("Mỗi dòng một căn cứ, ví dụ quyết định quy định chức năng, nhiệm vụ của cơ quan."),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("thẩm quyền công nhận")
+        verbose_name_plural = _("thẩm quyền công nhận")
+        constraints = [models.UniqueConstraint(fields=["office", "title", "level"], name="ls_authority_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.get_title_display()} — {self.decider}"
+
+    def clean(self):
+        # Nghị định 30/2020, Phụ lục I, II.8: "TM." is the signature of a collective body; an office
+        # (Phòng) is headed by a Trưởng phòng, so "CHỦ TỊCH PHÒNG …" must never be printed.
+        errors = {}
+        if self.signer_form == SignerForm.COLLECTIVE and self.issuing_level == IssuingLevel.OFFICE:
+            errors["signer_form"] = _(
+                "Chỉ Ủy ban nhân dân mới ký “TM.” (quyết định của tập thể); phòng ký “TRƯỞNG PHÒNG” hoặc "
+                "“KT. TRƯỞNG PHÒNG / PHÓ TRƯỞNG PHÒNG”."
+            )
+        if self.issuing_level == IssuingLevel.OFFICE and "chủ tịch" in (self.head_position or "").lower():
+            errors["head_position"] = _("Phòng không có chức danh Chủ tịch: người đứng đầu phòng là Trưởng phòng.")
+        if self.legal_source and self.legal_source not in legal.TEXTS:
+            errors["legal_source"] = _("Hãy chọn một văn bản trong danh mục văn bản pháp luật.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class Subject(models.Model):
@@ -151,6 +235,9 @@ class Decision(models.Model):
     signer_name = models.CharField(_("người ký"), max_length=150)
     signer_position = models.CharField(_("chức vụ người ký"), max_length=150)
     place = models.CharField(_("địa danh"), max_length=100, blank=True)
+    # The recognition authority as it stood when the decision was issued (learning_society.authority):
+    # a later change of the office's setting does not rewrite a signed decision.
+    authority = models.JSONField(_("thẩm quyền khi ban hành"), default=dict, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

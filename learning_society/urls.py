@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import authority_views, views
 
 app_name = "learning_society"
 
@@ -18,8 +18,10 @@ urlpatterns = [
     path("danh-gia/<int:pk>/giay-chung-nhan.pdf", views.certificate_pdf, name="certificate"),
     path("quyet-dinh/<int:pk>/", views.decision_detail, name="decision"),
     path("quyet-dinh/<int:pk>/quyet-dinh.pdf", views.decision_pdf, name="decision_pdf"),
+    path("quyet-dinh/<int:pk>/quyet-dinh.docx", views.decision_docx, name="decision_docx"),
     path("da-cong-nhan/", views.recognised, name="recognised"),
     path("thong-ke/", views.stats, name="stats"),
     path("thong-ke/bao-cao.pdf", views.stats_pdf, name="stats_pdf"),
     path("cau-hinh/", views.title_settings, name="settings"),
+    path("cau-hinh/<int:pk>/tham-quyen/", authority_views.authority_settings, name="authority"),
 ]

@@ -447,6 +447,15 @@ def decision_pdf(request, pk):
     return documents.pdf_response(data, f"quyet-dinh-{decision.pk}.pdf")
 
 
+def decision_docx(request, pk):
+    """The decision and its annex as a Word file, the same document object as the PDF (issue 15)."""
+    from documents.docx import docx_response
+
+    decision = get_decision_for_user(request.user, pk)
+    data = documents.decision_docx(decision, selectors.decision_annex(decision))
+    return docx_response(data, f"quyet-dinh-{decision.pk}.docx")
+
+
 def certificate_pdf(request, pk):
     assessment = get_assessment_for_user(request.user, pk)
     if assessment.status != Assessment.Status.RECOGNISED:

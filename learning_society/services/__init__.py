@@ -24,6 +24,8 @@ from .recognition import (
     agency_name,
     assessments_check,
     recognise,
+    recognition_authority_reset,
+    recognition_authority_save,
     rubrics_load_shipped,
     title_setting_save,
 )
@@ -46,6 +48,8 @@ __all__ = [
     "agency_name",
     "assessments_check",
     "recognise",
+    "recognition_authority_reset",
+    "recognition_authority_save",
     "rubrics_load_shipped",
     "title_setting_save",
     "HOUSEHOLD_SOURCE",

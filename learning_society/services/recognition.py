@@ -11,11 +11,12 @@ from rubrics import engine
 from rubrics import services as rubric_services
 from rubrics.models import Rubric
 from units import audit
-from units.models import Unit, UnitKind
+from units.models import Unit
 from units.selectors import units_visible_to
 from units.text import nfc
 
-from ..models import Assessment, Decision, Subject, TitleSetting
+from ..authority import authority_for, committee_of, decision_issuer, printed_position
+from ..models import Assessment, Decision, RecognitionAuthority, Subject, TitleSetting
 from ..permissions import duty_conflict, duty_refusal
 from ..rubric_kinds import shipped_rubric_data
 from ..rules import recognition_valid_through
@@ -76,10 +77,8 @@ def assessments_check(
 
 
 def agency_name(unit: Unit) -> str:
-    """The body that signs a recognition: the commune's People's Committee (DOMAIN.md §4)."""
-    if unit.kind == UnitKind.COMMUNE:
-        return f"Ủy ban nhân dân {unit.level_label.lower()} {unit.name}".replace("  ", " ")
-    return unit.full_name
+    """The People's Committee of a commune ("Ủy ban nhân dân xã Đống Đa"), else the unit's name."""
+    return committee_of(unit)
 
 
 @transaction.atomic
@@ -93,7 +92,7 @@ def recognise(
     number: str,
     signed_on: datetime.date,
     signer_name: str,
-    signer_position: str,
+    signer_position: str = "",
     place: str = "",
     area: Unit | None = None,
 ) -> Decision:
@@ -101,7 +100,11 @@ def recognise(
     longer recognisable (another officer recognised it a moment ago, it was returned, it fails) the
     user is told which and nothing is saved. Rows are locked so two officers cannot both succeed.
     Only assessments of subjects inside `area` (default: the issuer's subtree) and inside the actor's
-    scope are recognised; any other id counts as missing and refuses the whole decision."""
+    scope are recognised; any other id counts as missing and refuses the whole decision.
+
+    Who decides, which body issues it and how it is signed come from the office's recognition
+    authority (learning_society.authority), kept on the decision as it stood that day; the printed
+    position follows it (`signer_position` is only used when the authority names none)."""
     number = nfc(number).strip()
     if not assessment_ids:
         raise ValidationError(_("Chưa chọn đối tượng nào để công nhận."))
@@ -147,16 +150,20 @@ def recognise(
                 problems.append(f"{name}: {message}")
     if problems:
         raise ValidationError(problems)
+    levels = {a.level for a in rows if a.rubric.regime == Rubric.Regime.LEVELS and a.level}
+    rule = authority_for(area or issuer, title, levels.pop() if len(levels) == 1 else None, year=year)
+    paper = decision_issuer(rule, area or issuer)
     decision = Decision(
         issuer=issuer,
-        issuer_name=agency_name(issuer),
+        issuer_name=paper.agency[:200],
         title=title,
         year=year,
         number=number,
         signed_on=signed_on,
         signer_name=nfc(signer_name).strip(),
-        signer_position=nfc(signer_position).strip(),
-        place=nfc(place).strip(),
+        signer_position=(printed_position(rule) or nfc(signer_position).strip())[:150],
+        place=nfc(place).strip() or paper.place,
+        authority=rule.as_snapshot(),
         created_by=actor if getattr(actor, "pk", None) else None,
     )
     decision.full_clean()
@@ -216,6 +223,60 @@ def title_setting_save(
         changes=audit.diff(setting, ["checker", "recogniser", "target_percent", "target_percent_difficult"], before),
     )
     return setting
+
+
+AUTHORITY_FIELDS = [
+    "decider",
+    "issuing_level",
+    "parent_agency",
+    "agency",
+    "head_position",
+    "signer_form",
+    "legal_source",
+    "legal_article",
+    "extra_bases",
+]
+
+
+@transaction.atomic
+def recognition_authority_save(*, actor, office: Unit, title: str, level: int = 0, **values) -> RecognitionAuthority:
+    """The office's recognition authority for a title and level (0: any level), audited with the
+    values before and after. Validation (RecognitionAuthority.clean) refuses a collective "TM."
+    signature for an office and a "Chủ tịch" at the head of an office."""
+    authority = RecognitionAuthority.objects.filter(office=office, title=title, level=level).first()
+    authority = authority or RecognitionAuthority(office=office, title=title, level=level)
+    before = audit.snapshot(authority, AUTHORITY_FIELDS) if authority.pk else {}
+    for name in AUTHORITY_FIELDS:
+        value = values.get(name, "")
+        setattr(authority, name, nfc(value).strip() if isinstance(value, str) else value)
+    authority.full_clean()
+    authority.save()
+    audit.record(
+        actor=actor,
+        action="learning_society.authority",
+        obj=authority,
+        unit=office,
+        changes=audit.diff(authority, AUTHORITY_FIELDS, before),
+    )
+    return authority
+
+
+@transaction.atomic
+def recognition_authority_reset(*, actor, office: Unit, title: str, level: int = 0) -> bool:
+    """Removes the office's own authority: the default (or the level-free row) applies again."""
+    authority = RecognitionAuthority.objects.filter(office=office, title=title, level=level).first()
+    if authority is None:
+        return False
+    before = audit.snapshot(authority, AUTHORITY_FIELDS)
+    authority.delete()
+    audit.record(
+        actor=actor,
+        action="learning_society.authority_reset",
+        obj=None,
+        unit=office,
+        changes={name: [before.get(name), None] for name in AUTHORITY_FIELDS},
+    )
+    return True
 
 
 # --- rubrics ---------------------------------------------------------------------------------
