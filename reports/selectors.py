@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from documents import Table
+from documents import Column, HeaderCell, Row, Table
+from documents.tables import DECIMAL
 from units.models import AuditEntry, Unit, UnitKind, today
 from units.selectors import is_office_user, units_visible_to
 from units.text import name_order, vn_sort_key
@@ -130,9 +131,9 @@ def deadline_label(submission: Submission, *, on: datetime.date | None = None) -
     """("còn 3 ngày", "warning") — the words and a colour for the inbox and the board. A returned
     report counts from its resubmission deadline; a sent one is on time when first sent by the due date."""
     due = submission.period.due_date
-    if submission.status == Submission.Status.APPROVED:
-        return _("Đã duyệt"), "success"
-    if submission.status == Submission.Status.SUBMITTED:
+    # An approved report's status badge, shown beside this one, already says "Đã duyệt" (issue 17: the
+    # word came twice): this one says whether it came on time, as for a report waiting for review.
+    if submission.status in (Submission.Status.SUBMITTED, Submission.Status.APPROVED):
         first = submission.first_submitted_at or submission.submitted_at
         late = first and timezone.localdate(first) > due
         return (_("Nộp muộn") if late else _("Đã nộp đúng hạn")), ("warning" if late else "info")
@@ -419,6 +420,104 @@ def rollup_table(
         [period.owner.full_name, period.label, *rollup_filter_labels(**filters), counted % {"n": count}]
     )
     return form_table(spec, title=spec.form.title, subtitle=subtitle, cell_for=cell_for), count
+
+
+# A page of the per-unit table holds this many figures beside the unit's name (landscape A4, 12 pt).
+UNIT_TABLE_PAGE_COLUMNS = 10
+
+
+def rollup_unit_table(period: ReportingPeriod, *, spec: FormSpec | None = None, **filters) -> Table:
+    """The roll-up unit by unit, for sending upward: one row per unit counted in the roll-up, one
+    column per numeric cell of the form (grouped under its indicator), the office's sums as the
+    total row. Titled with the filters applied, so a commune's table never reads as the district's.
+    Computed cells (totals, rates) are computed for each unit from its own figures. Two queries."""
+    spec = spec or load_form_spec(period.form)
+    keys = []  # (FormRow, FormColumn, FormCell) of each numeric cell, in the form's order
+    for section in spec.sections:
+        for form_row in spec.rows_by_section.get(section.pk, []):
+            for column in spec.columns:
+                cell = spec.cells.get(f"{form_row.code}.{column.code}")
+                if cell is not None and cell.is_numeric:
+                    keys.append((form_row, column, cell))
+    subs = list(rollup_filter(period, **filters).select_related("unit", "unit__parent"))
+    numbers: dict[int, dict[int, Decimal]] = {sub.pk: {} for sub in subs}
+    stored = DataValue.objects.filter(submission__in=[s.pk for s in subs], number__isnull=False)
+    for submission_id, cell_id, number in stored.values_list("submission_id", "cell_id", "number"):
+        numbers[submission_id][cell_id] = number
+    subs.sort(key=lambda s: (vn_sort_key(s.unit.parent.name if s.unit.parent_id else ""), name_order(s.unit)))
+
+    def figures(values: dict) -> list:
+        return [values.get(cell.key) for _row, _column, cell in keys]
+
+    rows = []
+    for sub in subs:
+        commune = sub.unit.parent.name if sub.unit.parent_id and sub.unit.parent.kind == UnitKind.COMMUNE else ""
+        rows.append(Row([sub.unit.name, commune, *figures(rollup_values(spec, numbers[sub.pk]))]))
+    sums, _count = rollup_sums(period, **filters)
+    rows.append(Row.total([_("Cộng"), "", *figures(rollup_values(spec, sums))]))
+    header = [HeaderCell(_("Đơn vị"), rowspan=2), HeaderCell(_("Xã, phường"), rowspan=2)]
+    sub_header = []
+    for form_row in dict.fromkeys(form_row for form_row, _column, _cell in keys):
+        span = sum(1 for r, _column, _cell in keys if r is form_row)
+        header.append(HeaderCell(f"{form_row.code}. {form_row.label}", colspan=span))
+        sub_header += [HeaderCell(column.label) for r, column, _cell in keys if r is form_row]
+    title = " — ".join([_("Số liệu từng đơn vị"), spec.form.title])
+    return Table(
+        title=title,
+        subtitle=" — ".join([period.owner.full_name, period.label, *rollup_filter_labels(**filters)]),
+        columns=[
+            Column(_("Đơn vị"), width=30),
+            Column(_("Xã, phường"), width=16),
+            # a rate (unit "%") prints with one decimal, "100,0"; other figures as they are
+            *[
+                Column(f"{r.code}.{c.code}", DECIMAL, decimals=1 if _is_rate(r) else None, width=10)
+                for r, c, _cell in keys
+            ],
+        ],
+        header_rows=[header, sub_header],
+        rows=rows,
+        number_rows=True,
+    )
+
+
+def _is_rate(form_row) -> bool:
+    return form_row.unit_label.strip() == "%"
+
+
+def split_columns(table: Table, per_page: int = UNIT_TABLE_PAGE_COLUMNS, lead: int = 2) -> list[Table]:
+    """A table too wide for one landscape page as several, each with the `lead` columns (the unit)
+    repeated and at most `per_page` figures; the title says which part it is."""
+    figures = len(table.columns) - lead
+    if figures <= per_page:
+        return [table]
+    parts = []
+    header, sub_header = table.header_rows
+    owners = []  # the top header cell of each figure column
+    for cell in header[lead:]:
+        owners += [cell] * cell.colspan
+    count = -(-figures // per_page)
+    for part, start in enumerate(range(lead, len(table.columns), per_page), 1):
+        stop = min(start + per_page, len(table.columns))
+        top = []
+        for cell in owners[start - lead : stop - lead]:
+            if top and top[-1][0] is cell:
+                top[-1][1] += 1
+            else:
+                top.append([cell, 1])
+        parts.append(
+            Table(
+                title=f"{table.title} ({_('phần %(i)s/%(n)s') % {'i': part, 'n': count}})",
+                subtitle=table.subtitle,
+                columns=table.columns[:lead] + table.columns[start:stop],
+                header_rows=[
+                    header[:lead] + [HeaderCell(cell.text, colspan=span) for cell, span in top],
+                    sub_header[start - lead : stop - lead],
+                ],
+                rows=[Row(row.cells[:lead] + row.cells[start:stop], style=row.style) for row in table.rows],
+                number_rows=table.number_rows,
+            )
+        )
+    return parts
 
 
 def rollup_filter_labels(*, commune: Unit | None = None, kind: str = "", approved_only: bool = False) -> list[str]:
