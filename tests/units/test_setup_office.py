@@ -167,3 +167,34 @@ def test_the_first_run_page_is_for_superusers_only(world, login):
 
 def test_an_officer_made_by_hand_is_not_asked_to_change_the_password(world, login):
     assert login(make_user(Role.OFFICE_OFFICER, world.office)).get(reverse("home")).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"kind": "commune", "official_code": "abc"},
+        {"kind": "commune", "official_code": "99999"},
+        {"province_code": "99"},
+        {"officer_username": "có dấu cách"},
+        {"officer_email": "khong-phai-thu"},
+        {"kind": "school"},
+        {"name": "x" * 500},
+        {"name": "\x00"},
+    ],
+)
+def test_bad_input_on_the_first_run_page_is_a_form_error_and_stores_nothing(superuser, login, bad):
+    data = {
+        "name": "Phòng Giáo dục và Đào tạo An Lạc",
+        "kind": "office",
+        "abbreviation": "PGDĐT",
+        "place_name": "An Lạc",
+        "head_position": "Trưởng phòng",
+        "officer_username": "cv.anlac",
+        "officer_name": "Đỗ Thị Chuyên",
+        "officer_role": Role.OFFICE_OFFICER,
+        **bad,
+    }
+    response = login(superuser).post(reverse("setup_office"), data)
+    assert response.status_code == 200
+    assert "is-invalid" in response.content.decode() or "alert-danger" in response.content.decode()
+    assert not Unit.objects.exists() and not User.objects.filter(username="cv.anlac").exists()
