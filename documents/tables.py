@@ -45,6 +45,11 @@ TOTAL = "total"  # bold, shaded, top rule
 MUTED = "muted"  # grey text, e.g. closed units
 STYLES = (NORMAL, SECTION, SUBTOTAL, TOTAL, MUTED)
 
+# A table with more columns than this ("TT" included) goes on landscape pages as a whole section
+# (print.css `.landscape`) and prints landscape from Excel: on the 165 mm of a portrait page at
+# 12 pt, an eighth column breaks its Vietnamese header and numbers across lines.
+PORTRAIT_MAX_COLUMNS = 7
+
 
 @dataclass
 class Column:
@@ -147,6 +152,11 @@ class Table:
     @property
     def width(self) -> int:
         return len(self.columns) + (1 if self.number_rows else 0)
+
+    @property
+    def is_wide(self) -> bool:
+        """Too wide for a portrait page: put it in a landscape section (docs/documents.md)."""
+        return self.width > PORTRAIT_MAX_COLUMNS
 
     def header(self) -> list[list[HeaderCell]]:
         """Header rows as rendered, the "TT" column included when `number_rows`."""

@@ -27,7 +27,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
 
 from .numbers import truncate_percent
-from .tables import DATE, DECIMAL, INT, PERCENT, SECTION, SUBTOTAL, TEXT, TOTAL, Table
+from .tables import DATE, DECIMAL, INT, PERCENT, PORTRAIT_MAX_COLUMNS, SECTION, SUBTOTAL, TEXT, TOTAL, Table
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FONT_NAME = "Times New Roman"  # what offices print with; Liberation Serif has the same metrics
@@ -277,7 +277,7 @@ def table_to_xlsx(
             widths = [t.all_columns()[index].effective_width for t in group if index < t.width]
             ws.column_dimensions[get_column_letter(index + 1)].width = max(widths) if widths else 12
         ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.page_setup.orientation = "landscape" if widest > 8 else "portrait"
+        ws.page_setup.orientation = "landscape" if widest > PORTRAIT_MAX_COLUMNS else "portrait"
         ws.page_setup.paperSize = "9"  # A4
         ws.page_setup.fitToHeight = 0
         if len(group) == 1:

@@ -1,5 +1,6 @@
 """The workbook as an office opens it: sheet names are whole words within Excel's 31 characters and
-never repeat; a date is an Excel date shown dd/mm/yyyy, which sorts and filters as a date."""
+never repeat; a date is an Excel date shown dd/mm/yyyy, which sorts and filters as a date; a table
+too wide for a portrait page prints landscape."""
 
 import datetime
 import io
@@ -78,3 +79,11 @@ def test_text_that_is_not_exactly_one_date_stays_text(text):
     assert as_date(text) is None
     (cell,) = _dates_sheet([text], "text")
     assert cell.value == text and cell.data_type == "s"
+
+
+@pytest.mark.parametrize(("columns", "orientation"), [(7, "portrait"), (8, "landscape")])
+def test_a_table_too_wide_for_portrait_prints_landscape_from_excel(columns, orientation):
+    table = Table(title="Biểu", columns=[Column(f"Cột {i}", "int") for i in range(columns)], rows=[Row([1] * columns)])
+
+    assert table.is_wide is (orientation == "landscape")
+    assert _book([table]).active.page_setup.orientation == orientation
