@@ -16,6 +16,7 @@ from reports import offline, services
 from reports.formspec import load_form_spec
 from reports.models import CellType, DataValue, ReportForm
 from reports.selectors import submission_table
+from tests.hardening.test_hostile_files import HOSTILE
 from units.models import AuditEntry
 
 from .helpers import make_form, open_period, save, submission_of
@@ -285,4 +286,15 @@ def test_a_sheet_stretched_to_a_far_row_is_refused_before_it_is_read(world, logi
     assert response.status_code == 302
     page = client.get(reverse("reports:submission", args=[sub.pk])).content.decode()
     assert "vượt giới hạn" in page
+    assert not DataValue.objects.filter(submission=sub).exists()
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE))
+def test_the_hardening_suites_hostile_files_are_refused_with_their_reason(world, login, sub, kind):
+    build, reason = HOSTILE[kind]
+    client = login(world.principal)
+    upload = io.BytesIO(build())
+    upload.name = "bao-cao.xlsx"
+    response = client.post(reverse("reports:submission_offline", args=[sub.pk]), {"file": upload}, follow=True)
+    assert reason in response.content.decode()
     assert not DataValue.objects.filter(submission=sub).exists()
