@@ -14,7 +14,10 @@ from django.utils.safestring import SafeString
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from . import legal
+from . import (
+    keypads,  # noqa: F401 (numeric keypads for every number field, installed on import)
+    legal,
+)
 from .models import LEVEL_LABELS, Role, SchoolLevel, Unit, UnitKind, User, today
 from .national_forms import NationalCodesMixin
 from .unit_choices import VietnameseUnitOrder, order_units_vn  # noqa: F401 (order_units_vn: re-exported)
