@@ -149,12 +149,15 @@ def _head_person(unit: Unit) -> tuple[str, str]:
 
 
 def managing_unit(unit: Unit, ancestors: list[Unit] | None = None) -> Unit | None:
-    """The nearest unit above `unit` that manages it: one with an identity set, else the nearest office."""
+    """The unit above `unit` that manages it and receives its reports: the nearest office; where
+    there is none (a commune at the top of its tree since July 2025), the nearest unit above with
+    an identity set. A commune's People's Committee that sets its identity (to issue its own
+    decisions) does not take the school's reports away from the office."""
     chain = list(reversed(ancestors if ancestors is not None else _ancestors(unit)))
-    for candidate in chain:
-        if _identity(candidate) is not None:
-            return candidate
-    return next((u for u in chain if u.kind == UnitKind.OFFICE), None)
+    office = next((u for u in chain if u.kind == UnitKind.OFFICE), None)
+    if office is not None:
+        return office
+    return next((u for u in chain if _identity(u) is not None), None)
 
 
 def _ancestors(unit: Unit) -> list[Unit]:

@@ -397,11 +397,52 @@ def seed_identity(office: Unit) -> None:
     )
 
 
+# Chairmen of the demo communes' People's Committees (invented names): they sign the commune's
+# decisions (learning families, clans, hamlets) and its literacy lists.
+COMMUNE_CHAIRS = [
+    "Nguyễn Văn Khánh",
+    "Trần Thị Bích",
+    "Lê Văn Tùng",
+    "Phạm Thị Duyên",
+    "Hoàng Văn Sơn",
+    "Vũ Thị Hạnh",
+    "Đặng Văn Lộc",
+    "Bùi Văn Trọng",
+    "Lò Văn Chung",
+    "Giàng A Phử",
+    "Đỗ Thị Thanh",
+    "Ngô Văn Quyết",
+    "Mai Thị Yến",
+    "Lương Văn Tài",
+    "Hà Thị Nga",
+]
+
+
+def seed_commune_identities(office: Unit) -> None:
+    """Each demo commune's People's Committee with its chairman, so the commune's documents carry a name."""
+    communes = Unit.objects.filter(kind=UnitKind.COMMUNE, path__startswith=office.path, is_demo=True).order_by("code")
+    for n, commune in enumerate(communes):
+        UnitIdentity.objects.get_or_create(
+            unit=commune,
+            defaults={
+                "official_name": f"Ủy ban nhân dân {commune.level_label.lower()} {commune.name}",
+                "abbreviation": "UBND",
+                "place_name": commune.name,
+                "head_position": "Chủ tịch",
+                "head_name": COMMUNE_CHAIRS[n % len(COMMUNE_CHAIRS)],
+                "deputy_position": "Phó Chủ tịch",
+                "recipients": f"Phòng GD&ĐT huyện {DISTRICT} (để b/c);",
+                "archive": "VT.",
+            },
+        )
+
+
 @transaction.atomic
 def seed() -> SeedResult:
     """Create whatever part of the demo is missing; return the office and what was created."""
     office, created_units = seed_units()
     seed_identity(office)
+    seed_commune_identities(office)
     created_people = seed_people()
     return SeedResult(office=office, created_units=created_units, created_people=created_people)
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from documents import OfficialDocument
 from documents.issuer import derive_abbreviation, issuer_for
 from tests.factories import make_unit
-from units.models import AuditEntry, UnitIdentity, UnitKind
+from units.models import AuditEntry, Unit, UnitIdentity, UnitKind
 
 pytestmark = pytest.mark.django_db
 
@@ -126,3 +126,32 @@ def test_another_office_and_a_principal_cannot_set_it(world, login):
     assert login(world.outsider_officer).get(url).status_code == 404
     assert login(world.principal).post(url, {"official_name": "X"}).status_code in (403, 404)
     assert UnitIdentity.objects.get(unit=world.office).official_name == "Phòng Giáo dục và Đào tạo"
+
+
+def test_a_commune_that_sets_its_identity_does_not_take_the_schools_reports_from_the_office(world):
+    UnitIdentity.objects.create(
+        unit=world.commune,
+        official_name="Ủy ban nhân dân xã Đống Đa",
+        abbreviation="UBND",
+        place_name="Đống Đa",
+        head_position="Chủ tịch",
+        head_name="Nguyễn Văn Xã",
+    )
+    assert issuer_for(world.school).recipients == ("Phòng Giáo dục và Đào tạo Thử Nghiệm (để b/c);",)
+    commune = issuer_for(world.commune)
+    assert (commune.agency, commune.signer().name, commune.missing) == (
+        "Ủy ban nhân dân xã Đống Đa",
+        "Nguyễn Văn Xã",
+        (),
+    )
+
+
+def test_every_demo_commune_signs_with_its_chairmans_name(db):
+    from units import demo
+
+    result = demo.seed()
+    communes = Unit.objects.filter(kind=UnitKind.COMMUNE, path__startswith=result.office.path)
+    assert communes.exists()
+    for commune in communes:
+        assert issuer_for(commune).signer().name, commune
+    assert issuer_for(result.office).missing == ()
