@@ -62,3 +62,11 @@ def test_the_documentation_page_is_served_from_the_portal(world, login):
     assert "swagger-ui" in html and "//cdn" not in html and "unpkg" not in html
     script = client.get(reverse("api:swagger") + "?script=")
     assert script.status_code == 200 and b"SwaggerUIBundle" in script.content
+
+
+def test_officers_and_leaders_find_the_token_page_in_their_menu(world, login):
+    link = reverse("api:clients")
+    assert link in login(world.officer).get(reverse("home")).content.decode()
+    assert link in login(world.leader).get(reverse("home")).content.decode()
+    assert link not in login(world.viewer).get(reverse("home")).content.decode()
+    assert login(world.viewer).get(link).status_code == 403
