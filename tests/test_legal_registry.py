@@ -99,9 +99,6 @@ ALLOWED = {
     # Being edited by other engineers while the citations were converted (December 2026): to convert.
     "learning_society/forms.py": "to convert",
     "learning_society/templates/learning_society/authority.html": "to convert",
-    "units/templates/units/_badges.html": "to convert",
-    "units/templates/units/detail.html": "to convert",
-    "centers/templates/centers/assessment.html": "to convert",
 }
 
 

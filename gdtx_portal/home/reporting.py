@@ -18,7 +18,10 @@ from annual.models import AnnualReport
 from reports.formspec import FormSpec, load_form_spec
 from reports.models import CellType, DataValue, FormCell, ReportingPeriod, Submission
 from reports.permissions import FILL_ROLES
-from reports.selectors import deadline_label, format_number, inbox, state_q
+from reports.selectors import deadline_label, inbox, state_q
+
+# The one number rule (documents.numbers) as the report grid prints it; no arrow of its own to documents.
+from reports.templatetags.reports_extras import vn_number
 from units.models import OFFICE_ROLES, today
 
 from .headlines import headline_panels
@@ -95,7 +98,7 @@ class Figure:
 
     @property
     def text(self) -> str:
-        return "—" if self.value is None else format_number(self.value)
+        return "—" if self.value is None else vn_number(self.value)
 
     @property
     def change(self) -> Decimal | None:
@@ -109,7 +112,7 @@ class Figure:
         if change is None:
             return ""
         sign = "+" if change > 0 else ("−" if change < 0 else "")
-        return sign + format_number(abs(change))
+        return sign + vn_number(abs(change))
 
 
 def headline_cells(spec: FormSpec, values: dict | None = None) -> list[FormCell]:

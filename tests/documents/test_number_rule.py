@@ -39,3 +39,11 @@ def test_fixed_places_and_other_values_are_unchanged():
     assert vn_number(Decimal("69.95"), 1) == "70,0"  # fixed places round half up; rates use vn_percent
     assert vn_number(1500000) == "1.500.000" and vn_number(0.5) == "0,5"
     assert grid_number("—") == "—" and grid_number(None) == ""
+
+
+def test_the_home_pages_headline_figures_print_by_the_same_rule():
+    from gdtx_portal.home.reporting import Figure
+
+    figure = Figure("Tổng thu", "", "đồng", Decimal("2.00004"), Decimal("1234.5"))
+    assert figure.text == "2" and figure.change_text == "−1.232,5"
+    assert Figure("Tỉ lệ", "", "%", Decimal("0.33333333"), None).text == "0,3333"
