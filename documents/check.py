@@ -327,7 +327,9 @@ def check_signer(page: Page) -> list[str]:
     below it, the name (bold, not upper case)."""
     label = _find(page, lambda s: s.text.startswith("Nơi nhận"))
     start = label.top - 30 if label else page.height / 3
-    right = [s for s in page.body_segments() if s.centre > page.width / 2 and s.top >= start]
+    # The signer column is the right half of the text area; a centred line (centre near the middle)
+    # is body text, not the signature.
+    right = [s for s in page.body_segments() if s.centre > page.width * 0.6 and s.top >= start]
     position = next((s for s in right if s.bold and s.upper), None)
     if position is None:
         return ["Thiếu chức vụ người ký (chữ in hoa, đậm) ở phần ký."]

@@ -256,3 +256,12 @@ def test_screen_only_text_and_raw_ids_never_reach_paper(good_html):
 def test_the_screen_only_class_keeps_a_hint_off_paper(good_html):
     hint = '<p class="screen-only">Bấm vào số để xem đơn vị.</p>'
     assert problems(good_html.replace("<p>", hint + "<p>", 1)) == []
+
+
+def test_a_file_that_is_not_a_pdf_is_named_not_a_crash():
+    assert check_official_pdf(b"%PDF-1.4 not really", kind="bao_cao") == ["Không đọc được tệp PDF."]
+
+
+def test_an_unknown_kind_is_a_programming_error():
+    with pytest.raises(ValueError, match="Unknown document kind"):
+        check_official_pdf(b"", kind="thu_moi")
