@@ -12,6 +12,7 @@ from units import legal
 from units.calendar import today
 
 from .models import AssessmentStatus, SelfAssessment, school_year_label
+from .report import report_sections
 
 
 def assessment_table(assessment: SelfAssessment) -> Table:
@@ -104,4 +105,35 @@ def assessment_document(assessment: SelfAssessment) -> OfficialDocument:
         excerpt=_("Tự đánh giá hoạt động trung tâm học tập cộng đồng năm học %(y)s") % {"y": year},
         blocks=blocks,
         draft=assessment.status == AssessmentStatus.DRAFT,
+    )
+
+
+def yearly_report_document(centre, year: int) -> OfficialDocument:
+    """The centre's yearly activity report (báo cáo hoạt động năm học) as it goes to the office:
+    the figures of the records (the same providers as the page and the report form's pre-fill)."""
+    label = school_year_label(year)
+    rows = []
+    for section, items in report_sections(centre, year):
+        rows.append(Row.section(str(section)))
+        rows += [Row([str(item["label"]), item["value"]]) for item in items]
+    table = Table(
+        title=_("Số liệu hoạt động năm học %(y)s") % {"y": label},
+        columns=[Column(_("Nội dung"), width=60), Column(_("Số liệu"), "int", width=16)],
+        rows=rows,
+        number_rows=False,
+    )
+    blocks = [
+        Paragraph(
+            _("%(centre)s báo cáo kết quả hoạt động năm học %(y)s như sau:") % {"centre": centre.full_name, "y": label}
+        ),
+        TableBlock(table),
+        Paragraph(_("Số liệu lấy từ sổ theo dõi hoạt động của trung tâm trên cổng thông tin."), italic=True),
+    ]
+    return OfficialDocument.issued_by(
+        issuer_for(centre),
+        kind="BC",
+        date=today(),
+        blank_day=True,
+        excerpt=_("Kết quả hoạt động trung tâm học tập cộng đồng năm học %(y)s") % {"y": label},
+        blocks=blocks,
     )

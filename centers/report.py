@@ -3,7 +3,10 @@ carry the same keys, so its pre-fill and this page agree)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from .models import Field, FundingSource, PersonRole
+from reports.providers import get_provider
+
+from . import selectors
+from .models import Field, FundingSource, PersonRole, school_year_range
 
 REPORT_ROWS = [
     (
@@ -38,3 +41,22 @@ REPORT_ROWS = [
         ["centers.funding.total", *[f"centers.funding.{s}" for s in FundingSource.values], "centers.spending.total"],
     ),
 ]
+
+
+def report_sections(centre, year: int) -> list[tuple[str, list[dict]]]:
+    """[(section, [{"key", "label", "value"}])]: the yearly report's figures from the records, through
+    the same indicator providers the report form's pre-fill uses (one place for the page and paper)."""
+    start, end = school_year_range(year)
+    units = selectors.centre_as_queryset(centre)
+    sections = []
+    for section, keys in REPORT_ROWS:
+        rows = []
+        for key in keys:
+            provider = get_provider(key)
+            if provider is None:
+                continue
+            rows.append(
+                {"key": key, "label": provider.label, "value": provider.func(units, start, end).get(centre.pk, 0)}
+            )
+        sections.append((section, rows))
+    return sections

@@ -30,6 +30,7 @@ urlpatterns = [
     path("<int:pk>/ke-hoach/", planning.plan, name="plan"),
     path("<int:pk>/ke-hoach/sua/", planning.plan_edit, name="plan_edit"),
     path("<int:pk>/bao-cao-nam/", overview.report, name="report"),
+    path("<int:pk>/bao-cao-nam/van-ban/", overview.report_document, name="report_document"),
     path("<int:pk>/tu-danh-gia/", assessment.assessment, name="assessment"),
     path("<int:pk>/tu-danh-gia/bat-dau/", assessment.assessment_start, name="assessment_start"),
     path("<int:pk>/tu-danh-gia/van-ban/", assessment.assessment_document, name="assessment_document"),

@@ -7,14 +7,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from documents.xlsx import table_to_xlsx, xlsx_response
-from reports.providers import get_provider
 from units.models import today
 from units.selectors import is_office_user
 
 from .. import access, permissions, selectors
 from ..exports import overview_table
 from ..models import school_year_label, school_year_range
-from ..report import REPORT_ROWS
+from ..report import report_sections
 from .common import PAGE_SIZE, _centre_context, _chart, _year, _years_around
 
 
@@ -94,18 +93,7 @@ def report(request, pk):
     centre = access.get_centre_for_user(request.user, pk)
     year = _year(request)
     start, end = school_year_range(year)
-    units = selectors.centre_as_queryset(centre)
-    sections = []
-    for section, keys in REPORT_ROWS:
-        rows = []
-        for key in keys:
-            provider = get_provider(key)
-            if provider is None:
-                continue
-            rows.append(
-                {"key": key, "label": provider.label, "value": provider.func(units, start, end).get(centre.pk, 0)}
-            )
-        sections.append((section, rows))
+    sections = report_sections(centre, year)
     return render(
         request,
         "centers/report.html",
@@ -119,4 +107,29 @@ def report(request, pk):
             start=start,
             end=end,
         ),
+    )
+
+
+def report_document(request, pk):
+    """The yearly activity report as the centre's báo cáo: preview, ?pdf=1, ?docx=1 (issue 15)."""
+    from django.urls import reverse
+
+    from documents import official_document_response
+    from documents.docx import docx_response, official_docx
+
+    from ..documents import yearly_report_document
+
+    centre = access.get_centre_for_user(request.user, pk)
+    year = _year(request)
+    doc = yearly_report_document(centre, year)
+    name = _("Báo cáo hoạt động TTHTCĐ %(c)s %(y)s") % {"c": centre.full_name, "y": school_year_label(year)}
+    if request.GET.get("docx"):
+        return docx_response(official_docx(doc), f"{name}.docx")
+    return official_document_response(
+        request,
+        "documents/official.html",
+        {"doc": doc},
+        filename=f"{name}.pdf",
+        back_url=f"{reverse('centers:report', args=[centre.pk])}?nam={year}",
+        docx_url=f"?nam={year}&docx=1",
     )

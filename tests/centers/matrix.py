@@ -165,6 +165,7 @@ CASES = [
     read("centers:plan"),
     act("centers:plan_edit", DIRECTOR),
     read("centers:report"),
+    read("centers:report_document"),
     read("centers:assessment"),
     read("centers:assessment", kwargs=lambda w: {"pk": _draft(w).centre_id}, label="draft"),
     # The self-assessment as the centre's báo cáo (issue 15): read like the page, PDF and Word.

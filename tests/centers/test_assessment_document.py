@@ -42,3 +42,16 @@ def test_another_office_cannot_print_it(world, login):
 def test_no_self_assessment_yet_is_a_404_not_a_500(world, login):
     url = reverse("centers:assessment_document", args=[world.centre.pk]) + "?nam=1999"
     assert login(world.director).get(url).status_code == 404
+
+
+def test_the_yearly_activity_report_prints_the_records_figures_as_the_centres_report(world, login):
+    from tests.centers.helpers import this_year
+
+    url = reverse("centers:report_document", args=[world.centre.pk]) + f"?nam={this_year()}"
+    client = login(world.director)
+    page = client.get(reverse("centers:report", args=[world.centre.pk]) + f"?nam={this_year()}").content.decode()
+    assert "Văn bản báo cáo (PDF, Word)" in page
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(client.get(url + "&pdf=1").content)).pages)
+    assert "UBND XÃ ĐỐNG ĐA" in text and "Kết quả hoạt động trung tâm học tập cộng đồng" in text
+    assert "Người tham gia" in text and "Vũ Thị Giám" in text
+    assert login(world.outsider_officer).get(url).status_code == 404
