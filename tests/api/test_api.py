@@ -202,3 +202,5 @@ def test_the_schema_generates_without_warnings(world, client):
     assert "/api/v1/ky-bao-cao/{id}/tong-hop/" in out.getvalue()
     response = client.get(reverse("api:schema"))
     assert response.status_code == 200 and b"openapi" in response.content
+    as_json = client.get(reverse("api:schema") + "?format=json").json()
+    assert "khoaApi" in as_json["components"]["securitySchemes"]
