@@ -16,6 +16,7 @@ from units.selectors import (
     units_editable_by,
     units_visible_to,
 )
+from units.text import vn_sort_key
 
 from . import rules
 from .models import (
@@ -320,15 +321,17 @@ def can_manage_office(user, office: Unit) -> bool:
     return offices_managed_by(user).filter(pk=office.pk).exists()
 
 
-def round_hamlet_counts(user, survey_round: SurveyRound) -> QuerySet:
-    """Households and people of a round by hamlet, as far as the user reads them."""
-    return (
+def round_hamlet_counts(user, survey_round: SurveyRound) -> list[dict]:
+    """Households and people of a round by hamlet, as far as the user reads them, communes and their
+    hamlets in Vietnamese alphabetical order (one row per hamlet of the office: a bounded list)."""
+    rows = (
         households_visible_to(user)
         .filter(round=survey_round)
         .values("hamlet_id", "hamlet__name", "hamlet__level_label", "commune__name", "commune_id")
         .annotate(households=Count("id", distinct=True), persons=Count("members"))
-        .order_by("commune__name", "hamlet__name")
+        .order_by()
     )
+    return sorted(rows, key=lambda row: (vn_sort_key(row["commune__name"]), vn_sort_key(row["hamlet__name"])))
 
 
 def hamlets_for_household(user, household: Household) -> QuerySet[Unit]:

@@ -108,3 +108,19 @@ def test_the_home_pages_first_communes_include_dong_tam(world):
     Unit.objects.filter(pk=world.difficult_commune.pk).update(name="Yên Thế")
     first = [u.name for u in communes_with_children(world.officer, 4)]
     assert first == ["An Khánh", "Dương Quang", "Đống Đa", "Đồng Hỷ"]
+
+
+def test_a_survey_rounds_hamlet_table_lists_communes_and_hamlets_in_vietnamese_order(world):
+    from literacy.selectors import round_hamlet_counts
+    from tests.literacy.fixtures import make_household, make_round
+
+    communes = _communes(world)
+    survey_round = make_round(world.office)
+    for commune_name in ("Đồng Tâm", "Pá Lùng", "Phúc Thịnh"):
+        for hamlet_name in ("Yên", "Đông", "Bản Phố"):
+            hamlet = make_unit(UnitKind.HAMLET, parent=communes[commune_name], name=hamlet_name)
+            make_household(survey_round, hamlet)
+    rows = [(r["commune__name"], r["hamlet__name"]) for r in round_hamlet_counts(world.officer, survey_round)]
+    assert rows == [
+        (commune, hamlet) for commune in ("Đồng Tâm", "Pá Lùng", "Phúc Thịnh") for hamlet in ("Bản Phố", "Đông", "Yên")
+    ]
