@@ -149,3 +149,11 @@ def test_a_school_added_from_a_commune_page_keeps_no_hamlet_label(world, client)
     client.force_login(world.officer)
     html = client.get(reverse("units:detail", args=[school.pk])).content.decode()
     assert ">Thôn<" not in html and "Cấp / tên gọi" not in html
+
+
+def test_a_counter_with_nothing_to_show_says_so(world, client):
+    open_period(world)
+    client.force_login(world.officer)
+    html = client.get(reverse("reports:period_list") + "?state=returned").content.decode()
+    assert "Không có báo cáo nào “Bị trả lại, chờ sửa”." in html
+    assert 'aria-current="page">Bị trả lại, chờ sửa<' in html
