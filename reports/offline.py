@@ -35,6 +35,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from documents.xlsx import is_formula_like, printable
 from units.spreadsheets import SpreadsheetRefused, guard
 
 from .formspec import FormSpec
@@ -109,9 +110,9 @@ def build_workbook(submission: Submission, spec: FormSpec) -> bytes:
     sheet = book.active
     sheet.title = SHEET
     width = LEAD_COLUMNS + len(spec.columns)
-    sheet["A1"] = spec.form.title
+    _put(sheet["A1"], spec.form.title)
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet["A2"] = f"{submission.unit.full_name} — {submission.period.label}"
+    _put(sheet["A2"], f"{submission.unit.full_name} — {submission.period.label}")
     sheet["A3"] = _(
         "Nhập vào ô trắng (số nguyên không âm; số thập phân như 12,5). Ô xanh tự tính, ô xám không nhập. "
         "Không đổi tên, thêm hay xoá dòng, cột; lưu tệp dạng .xlsx rồi tải lên trang báo cáo."
@@ -120,7 +121,8 @@ def build_workbook(submission: Submission, spec: FormSpec) -> bytes:
     sheet.merge_cells(start_row=3, start_column=1, end_row=3, end_column=width)
     sheet.row_dimensions[3].height = 32
     for index, column in enumerate(table.columns, start=1):
-        cell = sheet.cell(row=5, column=index, value=str(column.label))
+        cell = sheet.cell(row=5, column=index)
+        _put(cell, str(column.label))
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
         cell.border = _BORDER
@@ -133,13 +135,15 @@ def build_workbook(submission: Submission, spec: FormSpec) -> bytes:
     for row in table.rows:
         row_number += 1
         if row.kind == "section":
-            cell = sheet.cell(row=row_number, column=1, value=row.cells[0].value)
+            cell = sheet.cell(row=row_number, column=1)
+            _put(cell, row.cells[0].value)
             cell.font = Font(bold=True)
             cell.fill = _SECTION_FILL
             sheet.merge_cells(start_row=row_number, start_column=1, end_row=row_number, end_column=width)
             continue
         for index, value in enumerate((row.code, row.label, row.unit_label), start=1):
-            cell = sheet.cell(row=row_number, column=index, value=value)
+            cell = sheet.cell(row=row_number, column=index)
+            _put(cell, value)
             cell.border = _BORDER
             cell.font = Font(bold=row.style == "total")
         for index, grid_cell in enumerate(row.values):
@@ -176,13 +180,13 @@ def build_workbook(submission: Submission, spec: FormSpec) -> bytes:
                 cell.value = _number(grid_cell.value)
                 numbers[kind].append(cell.coordinate)
             elif kind == CellType.YES_NO:
-                cell.value = grid_cell.value or None
+                _put(cell, grid_cell.value or None)
                 yes_no.append(cell.coordinate)
             elif kind == CellType.CHOICE:
-                cell.value = grid_cell.value or None
+                _put(cell, grid_cell.value or None)
                 choice_lists.append((cell.coordinate, list(grid_cell.choices)))
             else:
-                cell.value = grid_cell.value or None
+                _put(cell, grid_cell.value or None)
                 cell.number_format = "@"
                 cell.alignment = Alignment(wrap_text=True)
                 texts.append(cell.coordinate)
@@ -195,6 +199,25 @@ def build_workbook(submission: Submission, spec: FormSpec) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _put(cell, value) -> None:
+    """A value into a cell; a text that Excel would run as a formula ("=…", "+…", "@…") stays text
+    (documents/xlsx.py does the same for every export: formula injection)."""
+    if isinstance(value, str):
+        value = printable(value)
+        cell.value = value
+        if is_formula_like(value):
+            cell.data_type = "s"
+            cell.quotePrefix = True
+        return
+    cell.value = value
+
+
+def _append(sheet, values) -> None:
+    row = sheet.max_row + 1 if sheet.max_row > 1 or sheet["A1"].value is not None else 1
+    for column, value in enumerate(values, start=1):
+        _put(sheet.cell(row=row, column=column), value)
 
 
 def _number(value):
@@ -242,7 +265,7 @@ def _validations(book, sheet, numbers, texts, yes_no, choice_lists) -> None:
         for index, (coordinate, choices) in enumerate(choice_lists, start=1):
             letter = get_column_letter(index)
             for row, choice in enumerate(choices, start=1):
-                lists.cell(row=row, column=index, value=choice)
+                _put(lists.cell(row=row, column=index), choice)
             check = DataValidation(
                 type="list",
                 formula1=f"'{CHOICE_SHEET}'!${letter}$1:${letter}${max(len(choices), 1)}",
@@ -270,15 +293,15 @@ def _map_sheets(book, submission: Submission, spec: FormSpec, addresses: dict[st
         ("unit_name", submission.unit.full_name),
         ("version", submission.version),
     ):
-        info.append(row)
+        _append(info, row)
     info.protection.sheet = True
     cells = book.create_sheet(MAP_SHEET)
     cells.sheet_state = "hidden"
-    cells.append(["key", "row_code", "column_code", "address", "type", "row_label", "column_label"])
+    _append(cells, ["key", "row_code", "column_code", "address", "type", "row_label", "column_label"])
     names = set()
     for key, address in addresses.items():
         cell = spec.cells[key]
-        cells.append([key, cell.row.code, cell.column.code, address, cell.type, cell.row.label, cell.column.label])
+        _append(cells, [key, cell.row.code, cell.column.code, address, cell.type, cell.row.label, cell.column.label])
         name = _name(key)
         if name not in names:
             names.add(name)
@@ -383,7 +406,7 @@ def _values(sheet, info: dict[str, str], spec: FormSpec) -> Upload:
             key = by_address.get(coordinate) if coordinate else None
             if key is None:
                 continue
-            if cell.data_type == "f" or (isinstance(cell.value, str) and cell.value.startswith("=")):
+            if cell.data_type == "f":  # a typed "=…" text saved as text is a text, as in the grid
                 formulas[key] = _("Ô nhập không được chứa công thức; hãy gõ số liệu.")
                 continue
             raw[key] = as_typed(cell.value, spec.cells[key].type)

@@ -298,3 +298,18 @@ def test_the_hardening_suites_hostile_files_are_refused_with_their_reason(world,
     response = client.post(reverse("reports:submission_offline", args=[sub.pk]), {"file": upload}, follow=True)
     assert reason in response.content.decode()
     assert not DataValue.objects.filter(submission=sub).exists()
+
+
+def test_a_text_that_looks_like_a_formula_stays_text_both_ways(world, login, sub):
+    """A note typed on the page as "=1+2" is written as text (never run by Excel) and comes back as
+    the same text; a real formula put in a typed cell is refused (test above)."""
+    save(sub, world.principal, {"R07.TS": "=1+2 là ghi chú"})
+    client = login(world.principal)
+    book = _download(client, sub)
+    note = _cell(book, "R07.TS")
+    assert note.data_type == "s" and note.value == "=1+2 là ghi chú"
+    _cell(book, "R01.TS").value = 4
+    assert _upload(client, sub, book).status_code == 302
+    sub.refresh_from_db()
+    figures = _figures(sub)
+    assert figures["R07.TS"] == "=1+2 là ghi chú" and figures["R01.TS"] == 4
