@@ -75,7 +75,7 @@ def test_a_school_submission_is_sendable(world, login, period):
     assert problems_of(response, kind="bao_cao", unit_code=world.school.code) == []
 
 
-def test_a_ten_row_submission_takes_one_page(world, login, period):
+def test_a_short_submission_takes_the_one_page_it_needs(world, login, period):
     from documents.pdf_words import read_pages
 
     submission = submission_of(period, world.school)
