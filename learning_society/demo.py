@@ -188,6 +188,6 @@ def _learning_units(rng, office, schools, counts):
         counts["decisions"] += 1
         services.recognise(
             actor=None, assessment_ids=[a.pk], issuer=office, title=Title.LEARNING_UNIT, year=2024,
-            number=f"{200 + counts['decisions']}/QĐ-PGDĐT", signed_on=datetime.date(2024, 3, 15),
-            signer_name="Trần Văn Phòng", signer_position="Trưởng phòng",
+            number=f"{200 + counts['decisions']}/QĐ-UBND", signed_on=datetime.date(2024, 3, 15),
+            signer_name="Lò Văn Thành",  # Chủ tịch UBND huyện: learning units (TT 24/2023, authority default)
         )  # fmt: skip

@@ -33,6 +33,7 @@ from .access import (
     get_office_for_settings,
     get_subject_for_user,
 )
+from .authority import authority_for, authority_name, decision_issuer
 from .charts import share_chart
 from .forms import (
     TITLES_BY_AREA,
@@ -389,7 +390,10 @@ def recognise(request, pk):
         a.duty_refusal = duty_refusal(request.user, a, action=_("công nhận"))
     rule = rules_for(area)[title]
     issuer = selectors.issuer_for(area, rule.recogniser)
-    form = DecisionForm(request.POST or None, initial={"place": issuer.name if issuer else ""})
+    # Who decides and signs: the office's recognition authority for the title (learning_society.authority).
+    authority = authority_for(area, title, year=year)
+    paper = decision_issuer(authority, area)
+    form = DecisionForm(request.POST or None, initial={"place": paper.place or (issuer.name if issuer else "")})
     selected = set(ids_from(request.POST.getlist("assessment"))) if request.method == "POST" else None
     if selected and not selectors.all_in_area(selected, area):
         # Ids of another area or office (typed into the form): refused without a word about them.
@@ -428,6 +432,9 @@ def recognise(request, pk):
             "selected": selected,
             "form": form,
             "issuer": issuer,
+            "paper_agency": paper.agency,
+            "decider": authority_name(authority, paper),
+            "authority": authority,
         },
     )
 

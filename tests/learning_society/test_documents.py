@@ -254,3 +254,12 @@ def test_the_statistics_report_is_the_offices_with_signer_recipients_and_cited_t
     assert "/BC-PGDĐT" in text and "Thử Nghiệm, ngày" in text
     assert "Lê Văn Phó" in text and "Nơi nhận:" in text and "Lưu: VT, GDTX." in text
     assert "387/QĐ-TTg" in text
+
+
+def test_the_recognition_page_says_who_issues_and_signs(world, login, shipped):
+    _checked_family(world, "Hộ ông Nguyễn Văn An")
+    page = login(world.officer).get(
+        reverse("learning_society:recognise", args=[world.hamlet.pk]) + "?danh_hieu=family&nam=2025"
+    )
+    text = page.content.decode()
+    assert "Ủy ban nhân dân xã Đống Đa" in text and "Chủ tịch Ủy ban nhân dân xã Đống Đa" in text
