@@ -25,7 +25,7 @@ from .registry import JobError, is_registered, job_function
 logger = logging.getLogger(__name__)
 
 GENERIC_FAILURE = gettext_lazy(
-    "Có lỗi khi thực hiện việc này. Hãy thử lại; nếu vẫn lỗi, hãy báo cho quản trị hệ thống."
+    "Có lỗi khi xử lý việc này. Hãy thử lại; nếu vẫn lỗi, hãy báo cho chuyên viên Phòng GD&ĐT."
 )
 INTERRUPTED = gettext_lazy("Việc bị gián đoạn do máy chủ khởi động lại; chưa có dữ liệu nào được ghi. Hãy chạy lại.")
 DATABASE_GONE = (OperationalError, InterfaceError)  # the connection dropped: PostgreSQL restarting
