@@ -225,6 +225,13 @@ def decision_issuer(authority: Authority, area: Unit) -> Issuer:
     return base
 
 
+def office_agency(area: Unit) -> str:
+    """The name of the office above `area` on paper ("Phòng Giáo dục và Đào tạo"): who proposes to
+    the district People's Committee."""
+    office = _ancestor(area, UnitKind.OFFICE)
+    return issuer_for(office).agency if office is not None else ""
+
+
 def _is_committee(agency: str) -> bool:
     text = agency.strip().lower()
     return text.startswith(COMMITTEE.lower()) or text.startswith("ubnd")

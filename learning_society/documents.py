@@ -23,8 +23,9 @@ from .authority import (
     decision_bases,
     decision_issuer,
     decision_signer,
+    office_agency,
 )
-from .models import Assessment, Checker, Decision, Title
+from .models import Assessment, Checker, Decision, IssuingLevel, Title
 from .permissions import rules_for
 from .rules import VALIDITY, recognition_valid_through
 
@@ -138,6 +139,8 @@ def decision_document(decision: Decision, annex: list[Assessment]) -> OfficialDo
     level = _level_of(annex)
     reached = f" (đạt Mức độ {level})" if level else ""
     proposer = PROPOSERS.get(rules_for(area)[decision.title].checker, "")
+    if authority.issuing_level == IssuingLevel.PARENT:
+        proposer = office_agency(area) or proposer
     signer = decision_signer(authority, issuer, decision.signer_name)
     date_text = decision.signed_on.strftime("%d/%m/%Y")
     doc = OfficialDocument.issued_by(
@@ -158,7 +161,7 @@ def decision_document(decision: Decision, annex: list[Assessment]) -> OfficialDo
         article2 = (
             f"Điều 2. Danh hiệu “{title}” được bảo lưu trong {valid_through.year - decision.signed_on.year} năm "
             f"tiếp theo năm được công nhận, có giá trị đến hết ngày {valid_through:%d/%m/%Y} "
-            f"({VALIDITY.citation})."
+            f"(theo {VALIDITY.legal_text.cite()})."
         )
     else:
         article2 = f"Điều 2. Danh hiệu “{title}” được công nhận cho năm {decision.year}."

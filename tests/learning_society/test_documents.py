@@ -129,7 +129,8 @@ def test_a_learning_unit_is_recognised_by_the_district_peoples_committee(world, 
     assert doc.authority_heading == "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN THỬ NGHIỆM"
     assert (doc.signer.position, doc.signer.name) == ("CHỦ TỊCH", "Trần Thị Trưởng")
     assert legal.basis_line("tt24_2023") in doc.bases
-    assert "có giá trị đến hết ngày 31/12/2028" in _body(doc)
+    assert doc.bases[-1] == "Xét đề nghị của Phòng Giáo dục và Đào tạo."
+    assert "có giá trị đến hết ngày 31/12/2028 (theo Thông tư 25/2023/TT-BGDĐT" in _body(doc)
     assert decision.signer_position == "Chủ tịch" and decision.issuer_name == "Ủy ban nhân dân huyện Thử Nghiệm"
 
 
