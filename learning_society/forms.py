@@ -4,6 +4,7 @@ shape what the user typed."""
 import json
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from rubrics.models import Rubric
@@ -33,8 +34,10 @@ class SubjectForm(forms.ModelForm):
         model = Subject
         fields = ["title", "name", "head_name", "members", "address", "unit_type"]
         help_texts = {
-            "title": _("Danh hiệu sẽ đăng ký (Quyết định 281/QĐ-TTg)."),
-            "unit_type": _("Chỉ với Đơn vị học tập: cơ quan, trường học, doanh nghiệp (Thông tư 24/2023/TT-BGDĐT)."),
+            "title": format_lazy("{} ({}).", _("Danh hiệu sẽ đăng ký"), legal.cite("qd281_2014")),
+            "unit_type": format_lazy(
+                "{} ({}).", _("Chỉ với Đơn vị học tập: cơ quan, trường học, doanh nghiệp"), legal.cite("tt24_2023")
+            ),
         }
 
     def __init__(self, *args, area, **kwargs):
@@ -53,7 +56,11 @@ class RegisterForm(forms.Form):
         coerce=int,
         empty_value=None,
         required=False,
-        help_text=_("Mức độ 2 chỉ được đề nghị sau 12 tháng kể từ khi được công nhận mức độ 1 (Thông tư 25/2023)."),
+        help_text=format_lazy(
+            "{} ({}).",
+            _("Mức độ 2 chỉ được đề nghị sau 12 tháng kể từ khi được công nhận mức độ 1"),
+            legal.cite("tt25_2023"),
+        ),
     )
 
 
@@ -122,7 +129,9 @@ class AssessmentForm(VersionedFormMixin, forms.Form):
 
 class DecisionForm(forms.Form):
     number = forms.CharField(
-        label=_("Số quyết định"), max_length=60, help_text=_("Ví dụ: 125/QĐ-UBND (Nghị định 30/2020/NĐ-CP).")
+        label=_("Số quyết định"),
+        max_length=60,
+        help_text=format_lazy("{} ({}).", _("Ví dụ: 125/QĐ-UBND"), legal.cite("nd30_2020")),
     )
     signed_on = date_field(_("Ngày ký"), help_text=DATE_HELP)
     signer_name = forms.CharField(
@@ -173,10 +182,16 @@ class RecognitionAuthorityForm(forms.ModelForm):
         widgets = {"extra_bases": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
             "signer_form": _("“TM. ỦY BAN NHÂN DÂN” chỉ dùng khi Ủy ban quyết định tập thể; phòng không ký “TM.”."),
-            "issuing_level": _(
-                "Mặc định theo Thông tư 24/2023, 25/2023: UBND xã công nhận gia đình, dòng họ, cộng đồng cấp "
-                "thôn; Trưởng phòng GD&ĐT công nhận cộng đồng học tập cấp xã; UBND huyện công nhận đơn vị học "
-                "tập. Từ 01/7/2025 thẩm quyền do địa phương quy định (cần xác minh)."
+            "issuing_level": format_lazy(
+                "{} {}, {}: {}",
+                _("Mặc định theo"),
+                legal.cite("tt24_2023"),
+                legal.cite("tt25_2023"),
+                _(
+                    "UBND xã công nhận gia đình, dòng họ, cộng đồng cấp thôn; Trưởng phòng GD&ĐT công nhận cộng "
+                    "đồng học tập cấp xã; UBND huyện công nhận đơn vị học tập. Từ 01/7/2025 thẩm quyền do địa "
+                    "phương quy định (cần xác minh)."
+                ),
             ),
         }
 

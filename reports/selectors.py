@@ -283,15 +283,6 @@ def board(period: ReportingPeriod) -> dict:
 # ----------------------------------------------------------------------------------------------
 
 
-def format_number(value: Decimal) -> str:
-    """Vietnamese number: 1.234,5 (dot for thousands, comma for decimals)."""
-    value = value.normalize()
-    if value == value.to_integral_value():
-        return f"{int(value):,}".replace(",", ".")
-    whole, _dot, frac = f"{value:,.4f}".rstrip("0").partition(".")
-    return f"{whole.replace(',', '.')},{frac}"
-
-
 def submission_table(
     submission: Submission,
     *,

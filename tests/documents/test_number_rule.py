@@ -47,3 +47,9 @@ def test_the_home_pages_headline_figures_print_by_the_same_rule():
     figure = Figure("Tổng thu", "", "đồng", Decimal("2.00004"), Decimal("1234.5"))
     assert figure.text == "2" and figure.change_text == "−1.232,5"
     assert Figure("Tỉ lệ", "", "%", Decimal("0.33333333"), None).text == "0,3333"
+
+
+def test_reports_keeps_no_number_rule_of_its_own():
+    import reports.selectors
+
+    assert not hasattr(reports.selectors, "format_number")
