@@ -149,11 +149,8 @@ def test_a_centre_self_assessment_is_sendable(world, login):
     assert problems_of(login(world.director).get(url), kind="bao_cao", unit_code=world.centre.code) == []
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 15: the centre's yearly report is a page only: no official PDF (centers:report_document)"
-)
 def test_a_centre_yearly_report_is_sendable(world, login):
-    url = url_or_missing("centers:report_document", world.centre.pk) + f"?nam={this_year()}&pdf=1"
+    url = reverse("centers:report_document", args=[world.centre.pk]) + f"?nam={this_year()}&pdf=1"
     assert problems_of(login(world.director).get(url), kind="bao_cao", unit_code=world.centre.code) == []
 
 
