@@ -45,15 +45,13 @@ PROPOSERS = {
     Checker.COMMUNE: "công chức Văn hóa - Xã hội",
     Checker.OFFICE: "bộ phận phụ trách giáo dục thường xuyên",
 }
-# A household code from the survey register printed after a name: "Hộ Lò Văn Páo (X02-0125)".
-HOUSEHOLD_CODE = re.compile(r"\s*\((?=[^()]*\d)[^\s()]+\)\s*$")
 HOUSEHOLD_PREFIX = re.compile(r"^(hộ|gia đình)\s+(ông|bà)?\s*", re.IGNORECASE)
 
 
 def paper_name(subject) -> str:
     """The subject's name on paper: never the register's household code. A family reads "Gia đình
     <head of household>" (the head's name when it is known, else the name without its code)."""
-    name = HOUSEHOLD_CODE.sub("", subject.name).strip()
+    name = subject.plain_name
     if subject.title != Title.FAMILY:
         return name or subject.name
     head = (subject.head_name or HOUSEHOLD_PREFIX.sub("", name)).strip()
