@@ -204,7 +204,8 @@ def provider_table(
         ],
         rows=rows,
         number_rows=True,
-        notes=[_("Số liệu lấy trực tiếp từ sổ sách của các phân hệ; bấm vào số để xem đơn vị.")],
+        # the page's "bấm vào số …" hint is the page's own (annual/_sections.html), never on paper
+        notes=[_("Số liệu lấy trực tiếp từ sổ sách của các phân hệ.")],
     )
 
 

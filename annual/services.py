@@ -21,10 +21,6 @@ from .blocks import SECTION_KEYS, compute_blocks, school_year_dates
 from .models import AnnualReport
 
 MAX_SECTION_CHARS = 20000
-# Nghị định 30/2020, Phụ lục I: the usual recipients of an office's report and who signs it.
-DEFAULT_RECIPIENTS = "Sở GD&ĐT (để b/c);\nUBND huyện (để b/c);\nLãnh đạo Phòng;"
-DEFAULT_AUTHORITY = "KT. TRƯỞNG PHÒNG"
-DEFAULT_POSITION = "PHÓ TRƯỞNG PHÒNG"
 
 
 # Reads -----------------------------------------------------------------------------------------
@@ -85,10 +81,8 @@ def annual_report_create(*, actor, office: Unit, school_year: int) -> AnnualRepo
     report = AnnualReport(
         office=office,
         school_year=school_year,
-        place="",
-        recipients=DEFAULT_RECIPIENTS,
-        signer_authority=DEFAULT_AUTHORITY,
-        signer_position=DEFAULT_POSITION,
+        # place, recipients and signer are left empty: the paper takes them from the office's
+        # identity until the officer writes the report's own (annual.document)
         created_by=actor,
     )
     report.full_clean()

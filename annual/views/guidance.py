@@ -4,9 +4,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from documents import official_document_response
+from documents.docx import docx_response, official_docx
 from units.forms import apply_errors
 from units.models import Unit, UnitKind
 from units.text import name_order
@@ -14,6 +17,7 @@ from units.views.common import paginate
 
 from .. import guidance as svc
 from ..blocks import current_school_year
+from ..document import guidance_official, plan_official
 from ..forms import GuidanceForm, PlanForm, TaskForm
 from ..models import GuidanceArea, GuidanceTask
 
@@ -72,6 +76,26 @@ def guidance_detail(request, pk):
         own = {p.unit_id: p for p in guidance.plans.filter(unit__in=[u.pk for u in units])}
         context.update(plan_form=PlanForm(units=units), own_plans=[(u, own.get(u.pk)) for u in units])
     return render(request, "annual/guidance_detail.html", context)
+
+
+def guidance_document(request, pk):
+    """The guidance as the công văn the office sends (preview; `?pdf=1` the PDF)."""
+    guidance = get_object_or_404(svc.guidance_visible_to(request.user), pk=pk)
+    context = {"doc": guidance_official(guidance)}
+    if svc.can_manage_unit(request.user, guidance.office):
+        context["identity_url"] = reverse("units:identity", args=[guidance.office_id])
+    return official_document_response(
+        request,
+        "documents/official.html",
+        context,
+        filename=f"{guidance.title}.pdf".replace("/", "-"),
+        back_url=reverse("annual:guidance_detail", args=[guidance.pk]),
+    )
+
+
+def guidance_docx(request, pk):
+    guidance = get_object_or_404(svc.guidance_visible_to(request.user), pk=pk)
+    return docx_response(official_docx(guidance_official(guidance)), f"{guidance.title}.docx".replace("/", "-"))
 
 
 @require_POST
@@ -149,6 +173,21 @@ def plan_submit(request, pk):
             for message in errors:
                 messages.error(request, message)
     return redirect("annual:guidance_detail", pk=guidance.pk)
+
+
+def plan_document(request, pk):
+    """The plan's text as the unit's kế hoạch (preview; `?pdf=1` the PDF), for the same readers as its file."""
+    plan = svc.get_plan_for_user(request.user, pk)
+    context = {"doc": plan_official(plan)}
+    if svc.can_manage_unit(request.user, plan.unit):
+        context["identity_url"] = reverse("units:identity", args=[plan.unit_id])
+    return official_document_response(
+        request,
+        "documents/official.html",
+        context,
+        filename=f"Kế hoạch {plan.guidance.school_year_label} - {plan.unit.name}.pdf".replace("/", "-"),
+        back_url=reverse("annual:guidance_detail", args=[plan.guidance_id]),
+    )
 
 
 def plan_file(request, pk):

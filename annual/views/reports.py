@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from documents import OfficialDocument, Signer, official_document_response, table_to_xlsx, xlsx_response
+from documents import official_document_response, table_to_xlsx, xlsx_response
+from documents.docx import docx_response, official_docx
+from documents.issuer import issuer_for
 from documents.pdf import render_official_pdf
 from jobs.access import job_detail_url
 from jobs.registry import JobError, register_job
@@ -19,6 +21,7 @@ from units.selectors import is_office_user
 from units.views.common import paginate
 
 from ..blocks import current_school_year, sections_for, table_from_data
+from ..document import annual_official, identity_defaults, report_sections
 from ..forms import ComposeForm, FreezeForm, NewReportForm
 from ..models import AnnualReport
 from ..services import (
@@ -71,7 +74,7 @@ def annual_create(request):
 def annual_detail(request, pk):
     report = get_annual_report_for_user(request.user, pk)
     writable = can_write(request.user, report) and not report.is_frozen
-    form = ComposeForm(instance=report) if writable else None
+    form = ComposeForm(instance=report, initial=identity_defaults(report)) if writable else None
     freeze_form = FreezeForm(initial={"frozen_on": today()}) if writable else None
     if request.method == "POST":
         report = get_annual_report_for_user(request.user, pk, write=True)
@@ -123,33 +126,9 @@ def annual_freeze(request, pk):
     return redirect("annual:detail", pk=report.pk)
 
 
-def official_document(report: AnnualReport) -> OfficialDocument:
-    office = report.office
-    parent = office.parent.name if office.parent_id else ""
-    return OfficialDocument(
-        parent_agency=parent,
-        agency=office.name,
-        agency_code="PGDĐT",
-        type_code="BC",
-        number=report.number,
-        place=report.place,
-        date=report.document_date,
-        blank_day=report.document_date is None,
-        title="Báo cáo",
-        excerpt=f"Tổng kết năm học {report.school_year_label} về giáo dục thường xuyên",
-        recipients=[line.strip() for line in report.recipients.splitlines() if line.strip()],
-        archive="VT, GDTX.",
-        signer=Signer(authority=report.signer_authority, position=report.signer_position, name=report.signer_name),
-        draft=not report.is_frozen,
-    )
-
-
 def document_context(report: AnnualReport, progress=None) -> dict:
-    return {
-        "doc": official_document(report),
-        "report": report,
-        "sections": sections_for(report.narrative, report_blocks(report, progress=progress)),
-    }
+    sections = report_sections(report, report_blocks(report, progress=progress))
+    return {"doc": annual_official(report, sections), "report": report, "paper_sections": sections}
 
 
 def _pdf_name(report: AnnualReport) -> str:
@@ -160,14 +139,23 @@ def _pdf_name(report: AnnualReport) -> str:
 def annual_document(request, pk):
     """Preview on an A4 sheet; `?pdf=1` downloads the official PDF (Nghị định 30/2020)."""
     report = get_annual_report_for_user(request.user, pk)
+    context = document_context(report)
+    if can_write(request.user, report):
+        context["identity_url"] = reverse("units:identity", args=[report.office_id])
     return official_document_response(
         request,
         DOCUMENT_TEMPLATE,
-        document_context(report),
+        context,
         filename=_pdf_name(report),
         back_url=reverse("annual:detail", args=[report.pk]),
         xlsx_url=reverse("annual:xlsx", args=[report.pk]),
     )
+
+
+def annual_docx(request, pk):
+    """The same report as a Word file, for the office to finish and sign in Word."""
+    report = get_annual_report_for_user(request.user, pk)
+    return docx_response(official_docx(document_context(report)["doc"]), _pdf_name(report)[:-4] + ".docx")
 
 
 def annual_pdf_job(job, *, report_id):
@@ -206,7 +194,7 @@ def annual_xlsx(request, pk):
     report = get_annual_report_for_user(request.user, pk)
     tables = [table_from_data(block["table"]) for block in report_blocks(report)]
     heading = [
-        report.office.name.upper(),
+        issuer_for(report.office).agency.upper(),
         f"BÁO CÁO TỔNG KẾT NĂM HỌC {report.school_year_label} VỀ GIÁO DỤC THƯỜNG XUYÊN",
     ]
     data = table_to_xlsx(tables, title=_("Báo cáo tổng kết"), heading_lines=heading)

@@ -48,6 +48,7 @@ CASES = [
     UrlCase("annual:document", kwargs=_pk, ok=OFFICE, hidden=NON_OFFICE),
     UrlCase("annual:pdf", kwargs=_pk, method="post", ok=OFFICE, hidden=NON_OFFICE),
     UrlCase("annual:xlsx", kwargs=_pk, ok=OFFICE, hidden=NON_OFFICE),
+    UrlCase("annual:docx", kwargs=_pk, ok=OFFICE, hidden=NON_OFFICE),
 ]
 
 
@@ -101,6 +102,15 @@ CASES += [
         "annual:guidance_detail", kwargs=lambda w: {"pk": _guidance(w)[0].pk}, ok=OFFICE | FILLERS, hidden=ASSOCIATION
     ),
     UrlCase(
+        "annual:guidance_document",
+        kwargs=lambda w: {"pk": _guidance(w)[0].pk},
+        ok=OFFICE | FILLERS,
+        hidden=ASSOCIATION,
+    ),
+    UrlCase(
+        "annual:guidance_docx", kwargs=lambda w: {"pk": _guidance(w)[0].pk}, ok=OFFICE | FILLERS, hidden=ASSOCIATION
+    ),
+    UrlCase(
         "annual:guidance_task_add",
         kwargs=lambda w: {"pk": _guidance(w)[1].pk},
         method="post",
@@ -139,6 +149,12 @@ CASES += [
     ),
     UrlCase(
         "annual:plan_file",
+        kwargs=lambda w: {"pk": _guidance(w)[2].pk},
+        ok=OFFICE | {Role.PRINCIPAL, Role.SCHOOL_STAFF},
+        hidden={Role.CENTRE_DIRECTOR, Role.CENTRE_STAFF} | ASSOCIATION,
+    ),
+    UrlCase(
+        "annual:plan_document",
         kwargs=lambda w: {"pk": _guidance(w)[2].pk},
         ok=OFFICE | {Role.PRINCIPAL, Role.SCHOOL_STAFF},
         hidden={Role.CENTRE_DIRECTOR, Role.CENTRE_STAFF} | ASSOCIATION,
