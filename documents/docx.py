@@ -297,23 +297,30 @@ class _Writer:
         run.font.name, run.font.size, run.bold = FONT, self.Pt(size), bold
 
     def blocks(self, blocks, *, landscape_now: bool = False) -> None:
+        opened = False  # a landscape section opened here: consecutive wide tables share it
         for block in blocks:
-            if isinstance(block, Heading):
+            wide = isinstance(block, TableBlock) and block.landscape and not landscape_now
+            if opened and not wide:
+                self._new_section(landscape=False)
+                opened = False
+            if wide:
+                if not opened:
+                    self._new_section(landscape=True)
+                    opened = True
+                self.table(block.table)
+            elif isinstance(block, Heading):
                 self.paragraph(block.text, bold=True, align="left" if block.level > 1 else "justify", space_after=3)
             elif isinstance(block, Paragraph):
                 self.paragraph(block.text, bold=block.bold, italic=block.italic, align=block.align, indent=block.indent)
             elif isinstance(block, TableBlock):
-                if block.landscape and not landscape_now:
-                    self._new_section(landscape=True)
-                    self.table(block.table)
-                    self._new_section(landscape=False)
-                else:
-                    self.table(block.table)
+                self.table(block.table)
             elif isinstance(block, ChartBlock):
                 if block.caption:
                     self.paragraph(block.caption, italic=True, align="center", size=12)
             elif isinstance(block, PageBreak):
                 self.document.add_page_break()
+        if opened:
+            self._new_section(landscape=False)
 
     def annex(self, annex: Annex) -> None:
         self._new_section(landscape=annex.landscape, restart=True)
