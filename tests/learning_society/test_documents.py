@@ -264,3 +264,38 @@ def test_the_recognition_page_says_who_issues_and_signs(world, login, shipped):
     )
     text = page.content.decode()
     assert "Ủy ban nhân dân xã Đống Đa" in text and "Chủ tịch Ủy ban nhân dân xã Đống Đa" in text
+
+
+def test_a_collective_decision_carries_the_committees_own_heading_with_tm(world, shipped):
+    services.recognition_authority_save(
+        actor=world.officer,
+        office=world.office,
+        title=Title.FAMILY,
+        decider="Ủy ban nhân dân xã",
+        issuing_level="commune",
+        head_position="Chủ tịch",
+        signer_form="collective",
+    )
+    doc = _doc(_family_decision(world, "11/QĐ-UBND"))
+    assert doc.authority_heading == "ỦY BAN NHÂN DÂN XÃ ĐỐNG ĐA"
+    assert (doc.signer.authority, doc.signer.position) == ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
+
+
+def test_the_authority_of_a_level_wins_over_the_one_for_every_level(world, shipped):
+    from learning_society.authority import authority_for
+
+    for level, decider in ((0, "Trưởng phòng GD&ĐT"), (2, "Giám đốc Sở GD&ĐT")):
+        services.recognition_authority_save(
+            actor=world.officer,
+            office=world.office,
+            title=Title.COMMUNE_COMMUNITY,
+            level=level,
+            decider=decider,
+            issuing_level="office",
+            head_position="Trưởng phòng",
+            signer_form="head",
+        )
+    assert authority_for(world.commune, Title.COMMUNE_COMMUNITY, 2).decider == "Giám đốc Sở GD&ĐT"
+    assert authority_for(world.commune, Title.COMMUNE_COMMUNITY, 1).decider == "Trưởng phòng GD&ĐT"
+    assert authority_for(world.other_commune, Title.COMMUNE_COMMUNITY, 2).decider == "Trưởng phòng GD&ĐT"
+    assert authority_for(world.other_commune, Title.COMMUNE_COMMUNITY, 2).office_name == ""  # the default
