@@ -8,6 +8,7 @@ uses, so the API and the page cannot disagree:
   selector)."""
 
 from django.contrib.auth.decorators import login_not_required
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
@@ -45,6 +46,16 @@ YEAR = OpenApiParameter("nam", OpenApiTypes.INT, description=_("Năm thống kê
 def scope(request):
     """The units the token may read: its unit and everything under it."""
     return Unit.objects.subtree_of(request.auth.unit)
+
+
+def periods_in_scope(request):
+    """Periods opened in the subtree; for a commune's token also those of the offices above it,
+    whose roll-up it reads for its own commune only (Rollup below)."""
+    unit = request.auth.unit
+    periods = Q(owner__path__startswith=unit.path)
+    if unit.kind == UnitKind.COMMUNE:
+        periods |= Q(owner_id__in=unit.ancestor_ids())
+    return ReportingPeriod.objects.filter(periods).select_related("form", "owner")
 
 
 def _year(request, *, default: int) -> int:
@@ -92,11 +103,7 @@ class PeriodList(generics.ListAPIView):
     serializer_class = PeriodSerializer
 
     def get_queryset(self):
-        return (
-            ReportingPeriod.objects.filter(owner__in=scope(self.request))
-            .select_related("form", "owner")
-            .order_by("-due_date", "-id")
-        )
+        return periods_in_scope(self.request).order_by("-due_date", "-id")
 
 
 class Rollup(ApiView):
@@ -106,14 +113,17 @@ class Rollup(ApiView):
     )
     def get(self, request, pk):
         """Tổng hợp số liệu đã duyệt của một kỳ: the office roll-up page's figures, approved reports only."""
-        period = get_object_or_404(
-            ReportingPeriod.objects.filter(owner__in=scope(request)).select_related("form", "owner"), pk=pk
-        )
+        period = get_object_or_404(periods_in_scope(request), pk=pk)
         commune = None
         if raw := request.query_params.get("xa"):
             commune = commune_in_period(period, int(raw)) if raw.isdecimal() and len(raw) < 12 else None
             if commune is None or commune.kind != UnitKind.COMMUNE:
                 raise Http404
+        if not period.owner.path.startswith(request.auth.unit.path):
+            # A period of an office above a commune's token: that commune's figures only.
+            if commune is not None and commune.pk != request.auth.unit.pk:
+                raise Http404
+            commune = request.auth.unit
         spec = load_form_spec(period.form)
         table, count = rollup_table(period, spec=spec, commune=commune, approved_only=True)
         section = ""

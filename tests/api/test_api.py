@@ -204,3 +204,16 @@ def test_the_schema_generates_without_warnings(world, client):
     assert response.status_code == 200 and b"openapi" in response.content
     as_json = client.get(reverse("api:schema") + "?format=json").json()
     assert "khoaApi" in as_json["components"]["securitySchemes"]
+
+
+def test_a_commune_token_reads_the_districts_rollup_for_its_commune_only(world, issue, api, period):
+    _client, token = issue(unit=world.commune)
+    listed = api(token).get(reverse("api:periods")).json()["results"]
+    assert [p["id"] for p in listed] == [period.pk]
+    url = reverse("api:rollup", args=[period.pk])
+    body = api(token).get(url).json()
+    assert body["unit"] == world.commune.pk
+    page = _page_figures(rollup_table(period, commune=world.commune, approved_only=True)[0])
+    served = {f"{row['code']}.{col}": value for row in body["rows"] for col, value in row["values"].items()}
+    assert served["R01.TS"] == page["R01.TS"] == 100
+    assert api(token).get(url + f"?xa={world.difficult_commune.pk}").status_code == 404
