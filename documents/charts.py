@@ -217,6 +217,12 @@ def _axes_chart(
     if rotated:
         wrapped = [[_cut(label, ROTATED_CHARS)] for label in labels]
         bottom = 16 + 0.72 * max(text_width(lines[0], 11) for lines in wrapped)
+        # The first name slants left of its bar: room for it inside the picture.
+        reach = 0.72 * text_width(wrapped[0][0], 11) - slot / 2 + 4
+        if reach > left:
+            plot_w -= reach - left
+            left = reach
+            slot = plot_w / len(labels)
     else:
         bottom = 12 + 14 * max(len(w) for w in wrapped)
     plot_h = height - top - bottom

@@ -83,3 +83,10 @@ def test_a_long_legend_wraps_above_the_plot_instead_of_into_it():
     assert len(set(legend_y)) > 1  # wrapped
     assert max(legend_y) + 4 < first_gridline
     assert CHAR_WIDTH[12] * len(names[0]) < 480
+
+
+def test_the_first_slanted_name_stays_inside_the_picture():
+    names = ["Thị trấn Mường Thanh Hưng", *COMMUNES[1:]]
+    svg = grouped_bar_chart_svg(names, [Series("Mức độ 1", [91.5] * 20)], unit="%")
+    x, text, slanted = _axis_labels(svg)[0]
+    assert slanted and x - 0.72 * text_width(text, 11) >= 0
