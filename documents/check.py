@@ -20,7 +20,7 @@ What is measured, and why:
   30 mm on both possible bound edges, top and left (print.css, `@page landscape`).
 - Page numbers from page 2, none on page 1; an annex restarts at 1 (I.6, II.13).
 - Every font embedded, every text font Liberation Serif or Times (I.3).
-- No screen-only text and no raw identifiers on paper.
+- No screen-only text and no raw identifiers on paper; no "DỰ THẢO" mark (a draft is not sent).
 """
 
 from __future__ import annotations
@@ -418,6 +418,8 @@ def check_fonts(pages: list[Page], pdf_bytes: bytes) -> list[str]:
 
 def check_paper_text(pages: list[Page]) -> list[str]:
     problems = []
+    if any(normalise(s.text).upper() == "DỰ THẢO" for s in pages[0].segments):
+        problems.append("Văn bản còn ghi “DỰ THẢO”: chưa phải bản để ký, gửi đi.")
     text = normalise(" ".join(p.text for p in pages))
     lowered = text.lower()
     for phrase in SCREEN_ONLY:

@@ -265,3 +265,9 @@ def test_a_file_that_is_not_a_pdf_is_named_not_a_crash():
 def test_an_unknown_kind_is_a_programming_error():
     with pytest.raises(ValueError, match="Unknown document kind"):
         check_official_pdf(b"", kind="thu_moi")
+
+
+def test_a_draft_is_not_sendable(django_db_blocker):
+    with django_db_blocker.unblock():
+        draft = html_of(good_document(draft=True), rows=3)
+    assert problems(draft) == ["Văn bản còn ghi “DỰ THẢO”: chưa phải bản để ký, gửi đi."]

@@ -15,7 +15,7 @@ import pytest
 from django.urls import NoReverseMatch, reverse
 
 from annual import guidance as guidance_services
-from annual.services import annual_report_create
+from annual.services import annual_report_create, annual_report_freeze
 from documents.check import check_official_pdf
 from learning_society.models import Assessment
 from tests.annual.conftest import make_modules
@@ -160,6 +160,7 @@ def test_a_centre_yearly_report_is_sendable(world, login):
 def test_the_annual_report_is_sendable(world, login):
     make_modules(world)
     report = annual_report_create(actor=world.officer, office=world.office, school_year=2025)
+    report = annual_report_freeze(actor=world.officer, report=report, on=datetime.date(2026, 5, 20))  # no DỰ THẢO
     response = login(world.officer).get(reverse("annual:document", args=[report.pk]) + "?pdf=1")
     assert problems_of(response, kind="bao_cao", unit_code=world.office.code) == []
 
@@ -180,6 +181,7 @@ def guidance(world):
 
 
 def test_the_guidance_is_a_sendable_letter(world, login, guidance):
+    guidance_services.guidance_publish(actor=world.officer, guidance=guidance)  # issued: no DỰ THẢO
     response = login(world.officer).get(reverse("annual:guidance_document", args=[guidance.pk]) + "?pdf=1")
     assert problems_of(response, kind="cong_van", unit_code=world.office.code) == []
 
