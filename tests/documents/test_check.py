@@ -2,10 +2,13 @@
 correct report and names each rule a deliberately broken one breaks, in Vietnamese."""
 
 import datetime
+import io
 
 import pytest
 from django.template import Context, Template
 from django.template.loader import render_to_string
+from pypdf import PdfWriter
+from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from documents import Column, OfficialDocument, Row, Signer, Table, render_pdf
 from documents.check import check_official_pdf
@@ -271,3 +274,31 @@ def test_a_draft_is_not_sendable(django_db_blocker):
     with django_db_blocker.unblock():
         draft = html_of(good_document(draft=True), rows=3)
     assert problems(draft) == ["Văn bản còn ghi “DỰ THẢO”: chưa phải bản để ký, gửi đi."]
+
+
+def _pdf_with_a_font_left_out() -> bytes:
+    """One page written in Helvetica without its font file, as a PDF made by another tool may be."""
+    writer = PdfWriter()
+    page = writer.add_blank_page(595.28, 841.89)
+    helvetica = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+        }
+    )
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): helvetica})}
+    )
+    content = DecodedStreamObject()
+    content.set_data(b"BT /F1 12 Tf 100 700 Td (Hello) Tj ET")
+    page.replace_contents(content)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def test_a_font_that_is_not_embedded_is_named():
+    found = check_official_pdf(_pdf_with_a_font_left_out(), kind="bao_cao")
+    one_problem_about(found, "Phông chữ không được nhúng vào tệp: Helvetica")
+    one_problem_about(found, "không dùng: Helvetica")
