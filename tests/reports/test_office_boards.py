@@ -157,3 +157,14 @@ def test_a_counter_with_nothing_to_show_says_so(world, client):
     html = client.get(reverse("reports:period_list") + "?state=returned").content.decode()
     assert "Không có báo cáo nào “Bị trả lại, chờ sửa”." in html
     assert 'aria-current="page">Bị trả lại, chờ sửa<' in html
+
+
+def test_an_unlocked_report_gets_the_same_resubmission_deadline(world):
+    period = open_period(world)
+    sent = fill_and_submit(submission_of(period, world.school), world.principal, {"R01.TS": "5"})
+    approved = services.submission_approve(actor=world.officer, submission=sent)
+    _make_past_due(period)
+    services.submission_unlock(actor=world.officer, submission=approved, reason="Sửa số lớp")
+    unlocked = submission_of(period, world.school)
+    assert unlocked.resubmit_due == today() + datetime.timedelta(days=7)
+    assert deadline_label(unlocked)[0] == "nộp lại trong 7 ngày"
