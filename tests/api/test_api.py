@@ -217,3 +217,24 @@ def test_a_commune_token_reads_the_districts_rollup_for_its_commune_only(world, 
     served = {f"{row['code']}.{col}": value for row in body["rows"] for col, value in row["values"].items()}
     assert served["R01.TS"] == page["R01.TS"] == 100
     assert api(token).get(url + f"?xa={world.difficult_commune.pk}").status_code == 404
+
+
+def test_more_units_and_periods_never_mean_more_queries(world, issue, api, period):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import make_unit
+    from units.models import UnitKind
+
+    client = api(issue()[1])
+
+    def count(name):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse(name)).status_code == 200
+        return len(queries)
+
+    before = {name: count(name) for name in ("api:units", "api:periods")}
+    for n in range(5):
+        make_unit(UnitKind.SCHOOL, parent=world.commune, name=f"Trường thêm {n}", code=f"THEM{n}")
+        open_period(world, label=f"Kỳ thêm {n}")
+    assert {name: count(name) for name in before} == before
