@@ -219,11 +219,13 @@ def period_remind(request, pk):
     return _back(request, period)
 
 
-def _names(items, shown: int = 10) -> str:
+def _names(items, *, people: bool = False, shown: int = 10) -> str:
     names = [getattr(item, "full_name", item) for item in items]
-    return ", ".join(names[:shown]) + (
-        _(" và %(n)s nơi khác") % {"n": len(names) - shown} if len(names) > shown else ""
-    )
+    more = len(names) - shown
+    if more <= 0:
+        return ", ".join(names)
+    rest = _("và %(n)s người khác") if people else _("và %(n)s đơn vị khác")
+    return ", ".join(names[:shown]) + " " + rest % {"n": more}
 
 
 def _say_whom_reminded(request, reminded) -> None:
@@ -236,7 +238,7 @@ def _say_whom_reminded(request, reminded) -> None:
                 "n": reminded.people,
                 "u": len(reminded.reached),
                 "e": reminded.emails,
-                "names": _names(reminded.names),
+                "names": _names(reminded.names, people=True),
             },
         )
     if reminded.unreachable:

@@ -168,3 +168,13 @@ def test_an_unlocked_report_gets_the_same_resubmission_deadline(world):
     unlocked = submission_of(period, world.school)
     assert unlocked.resubmit_due == today() + datetime.timedelta(days=7)
     assert deadline_label(unlocked)[0] == "nộp lại trong 7 ngày"
+
+
+def test_a_long_list_of_units_nobody_can_be_told_about_says_how_many_more(world, client):
+    for n in range(11):
+        make_unit(UnitKind.SCHOOL, parent=world.difficult_commune, name=f"Trường Mầm non Bản {n:02d}")
+    period = open_period(world)
+    client.force_login(world.officer)
+    html = client.post(reverse("reports:period_remind", args=[period.pk]), {"all": "missing"}, follow=True)
+    text = html.content.decode()
+    assert "Không nhắc được 11 đơn vị" in text and "và 1 đơn vị khác" in text
