@@ -51,6 +51,11 @@ class RowForm(forms.Form):
     code = forms.CharField(label=_("Mã chỉ tiêu"), max_length=20, help_text=_("Ví dụ R01; dùng trong công thức."))
     label = forms.CharField(label=_("Tên chỉ tiêu"), max_length=255)
     unit_label = forms.CharField(label=_("Đơn vị tính"), max_length=30, required=False)
+    total = forms.BooleanField(
+        label=_("Dòng cộng của phần"),
+        required=False,
+        help_text=_("In đậm, tô nền trong Excel và bản in."),
+    )
 
     def __init__(self, *args, sections=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -73,11 +73,6 @@ class FormSection(models.Model):
         return f"{self.code}. {self.title}"
 
 
-# The words forms use for the line that adds up its section ("Cộng", "Tổng cộng" ...). Such a row is
-# a total: bold and shaded in the XLSX and the PDF, named by its section on a home page.
-TOTAL_ROW_LABELS = {"cộng", "tổng", "tổng cộng", "tổng số", "cộng chung"}
-
-
 class FormRow(models.Model):
     """Chỉ tiêu: an indicator line of a section."""
 
@@ -87,6 +82,12 @@ class FormRow(models.Model):
     code = models.CharField(_("mã chỉ tiêu"), max_length=20)
     label = models.CharField(_("tên chỉ tiêu"), max_length=255)
     unit_label = models.CharField(_("đơn vị tính"), max_length=30, blank=True)
+    # Marked by the form, never guessed from the label: a "Tổng số" row may be an indicator of its own.
+    total = models.BooleanField(
+        _("dòng cộng"),
+        default=False,
+        help_text=_("Dòng cộng của phần: in đậm, tô nền trong Excel và bản in."),
+    )
 
     class Meta:
         verbose_name = _("chỉ tiêu")
@@ -99,8 +100,8 @@ class FormRow(models.Model):
 
     @property
     def is_total(self) -> bool:
-        """The row adds up its section (the one rule; reports/grid.py marks it in the row source)."""
-        return self.label.strip().lower() in TOTAL_ROW_LABELS
+        """The row adds up its section, as the form says (reports/grid.py marks it in the row source)."""
+        return self.total
 
 
 class FormColumn(models.Model):

@@ -50,6 +50,7 @@ def form_to_dict(form: ReportForm) -> dict:
                         "code": r.code,
                         "label": r.label,
                         "unit_label": r.unit_label,
+                        **({"total": True} if r.total else {}),
                         "cells": {
                             cell.column.code: _cell_dict(cell)
                             for c in spec.columns
@@ -170,6 +171,8 @@ def _validate_form_data(data) -> list[str]:
                 continue
             if row["code"] in row_codes:
                 errors.append(_("Mã chỉ tiêu %(code)s bị trùng.") % {"code": row["code"]})
+            if not isinstance(row.get("total", False), bool):
+                errors.append(_("Chỉ tiêu %(code)s: “total” phải là true hoặc false.") % {"code": row["code"]})
             row_codes.append(row["code"])
             cells = row.get("cells") or {}
             if not isinstance(cells, dict):
@@ -242,6 +245,7 @@ def form_create_from_dict(*, actor, owner: Unit | None, data: dict, action: str 
                 code=row_data["code"],
                 label=nfc(row_data["label"]),
                 unit_label=nfc(row_data.get("unit_label", "")),
+                total=row_data.get("total") is True,
                 order=row_order,
             )
             given = row_data.get("cells") or {}

@@ -102,7 +102,9 @@ def section_add(*, actor, form: ReportForm, code: str, title: str) -> FormSectio
 
 
 @transaction.atomic
-def row_add(*, actor, section: FormSection, code: str, label: str, unit_label: str = "") -> FormRow:
+def row_add(
+    *, actor, section: FormSection, code: str, label: str, unit_label: str = "", total: bool = False
+) -> FormRow:
     form = section.form
     _check_draft(form)
     code = _check_code(code)
@@ -114,6 +116,7 @@ def row_add(*, actor, section: FormSection, code: str, label: str, unit_label: s
         code=code,
         label=nfc(label),
         unit_label=nfc(unit_label),
+        total=bool(total),
         order=_next_order(form.rows),
     )
     row.full_clean()

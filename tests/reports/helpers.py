@@ -30,6 +30,7 @@ def small_form_data(code="TEST-FORM") -> dict:
                     {
                         "code": "R03",
                         "label": "Cộng",
+                        "total": True,
                         "cells": {
                             "TS": {"type": c, "formula": "SUMCOL(TS)"},
                             "NU": {"type": c, "formula": "SUMCOL(NU)"},

@@ -3,6 +3,8 @@ report, the roll-up and the form designer draw it alike, the XLSX and the PDF pr
 
 import io
 
+import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -14,9 +16,13 @@ from .helpers import fill_and_submit, open_period, small_form_data, submission_o
 
 
 def _form_with_a_grand_total(world):
-    """The test form plus a last row labelled "Tổng cộng" (the word some forms use for "Cộng")."""
+    """The test form plus a last row "Tổng cộng" marked as a total, and a "Tổng số" row that is an
+    indicator of its own (issue 15: totals are marked by the form, never read from the label)."""
     data = small_form_data()
-    data["sections"][1]["rows"].append({"code": "R08", "label": "Tổng cộng", "cells": {"TS": {"type": "integer"}}})
+    data["sections"][1]["rows"].append(
+        {"code": "R08", "label": "Tổng cộng", "total": True, "cells": {"TS": {"type": "integer"}}}
+    )
+    data["sections"][1]["rows"].append({"code": "R09", "label": "Tổng số", "cells": {"TS": {"type": "integer"}}})
     form = services.form_create_from_dict(actor=world.officer, owner=world.office, data=data)
     services.form_publish(actor=world.officer, form=form)
     return form
@@ -33,7 +39,8 @@ def test_total_rows_are_marked_in_the_row_source_and_print_bold_whatever_their_w
     table = submission_table(sub)
     assert isinstance(table, Table)  # the page's table is the export's table, no conversion between
     styles = {row.code: row.style for row in table.rows}
-    assert styles["R03"] == "total" and styles["R08"] == "total"  # "Cộng" and "Tổng cộng"
+    assert styles["R03"] == "total" and styles["R08"] == "total"  # "Cộng" and "Tổng cộng", both marked
+    assert styles["R09"] == ""  # "Tổng số" the form did not mark
     assert styles["R01"] == "" and styles["I"] == "section"
 
     for url in (
@@ -50,6 +57,7 @@ def test_the_home_page_and_the_exports_agree_on_which_rows_are_totals(world):
     rows = {row.code: row for row in form.rows.all()}
     assert rows["R03"].is_total and rows["R08"].is_total
     assert not rows["R01"].is_total and not rows["R04"].is_total
+    assert not rows["R09"].is_total  # labelled "Tổng số", not marked: an indicator like any other
 
 
 def test_every_page_draws_the_report_grid_with_the_one_template(world, login):
@@ -75,3 +83,24 @@ def test_every_page_draws_the_report_grid_with_the_one_template(world, login):
     cell = period.form.cells.get(row__code="R01", column__code="TS")
     assert reverse("reports:rollup_cell", args=[period.pk, cell.pk]) in rollup.content.decode()
     assert "= SUMCOL(TS)" in designer.content.decode()
+
+
+def test_the_form_carries_its_total_marks_through_export_new_version_and_the_designer(world, login):
+    form = _form_with_a_grand_total(world)
+    rows = {r["code"]: r for s in services.form_to_dict(form)["sections"] for r in s["rows"]}
+    assert rows["R03"]["total"] is True and rows["R08"]["total"] is True and "total" not in rows["R09"]
+    copy = services.form_new_version(actor=world.officer, form=form)
+    assert set(copy.rows.filter(total=True).values_list("code", flat=True)) == {"R03", "R08"}
+    section = copy.sections.first()
+    login(world.officer).post(
+        reverse("reports:row_add", args=[copy.pk]),
+        {"row-section": section.pk, "row-code": "R10", "row-label": "Cộng phần I", "row-total": "on"},
+    )
+    assert copy.rows.get(code="R10").is_total
+
+
+def test_a_total_mark_that_is_not_true_or_false_is_refused(world):
+    data = small_form_data("BAD-TOTAL")
+    data["sections"][0]["rows"][2]["total"] = "yes"
+    with pytest.raises(ValidationError):
+        services.form_create_from_dict(actor=world.officer, owner=world.office, data=data)
