@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass, field, replace
 from django.utils.translation import gettext as _
 
 from documents import Signer
-from documents.issuer import Issuer, issuer_for
+from documents.issuer import Issuer, issuer_for, managing_unit
 from units import legal
 from units.models import Unit, UnitKind
 
@@ -201,7 +201,8 @@ def decision_issuer(authority: Authority, area: Unit) -> Issuer:
         if base.agency == f"{COMMITTEE} {commune.full_name}":  # no identity of its own: the tree's name
             base = replace(base, agency=committee_of(commune))
     else:
-        office = _ancestor(area, UnitKind.OFFICE) or area
+        # The office above the area; after July 2025 possibly a commune that manages (an identity).
+        office = _ancestor(area, UnitKind.OFFICE) or managing_unit(area) or area
         base = issuer_for(office)
         if authority.issuing_level == IssuingLevel.PARENT:
             missing = () if base.parent_agency else (_("cơ quan chủ quản của phòng (UBND huyện)"),)
