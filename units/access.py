@@ -29,3 +29,16 @@ def get_membership_for_user(user, pk, *, write: bool = False) -> Membership:
     if write and not can_manage_unit(user, membership.unit):
         raise PermissionDenied
     return membership
+
+
+def get_onboarding_batch_for_user(user, pk):
+    """An onboarding batch is seen only by the officers who manage its unit (they alone uploaded
+    it, and it may hold one-time passwords): anyone else gets 404."""
+    from django.http import Http404
+
+    from .models import OnboardingBatch
+
+    batch = get_object_or_404(OnboardingBatch.objects.select_related("root", "created_by", "logins_taken_by"), pk=pk)
+    if not can_manage_unit(user, batch.root):
+        raise Http404
+    return batch

@@ -10,6 +10,8 @@ LABELS = {
     "unit.status": _("Đổi tình trạng xã đặc biệt khó khăn"),
     "unit.predecessors": _("Sửa các đơn vị hình thành nên đơn vị (sáp nhập)"),
     "unit.setup": _("Thiết lập cơ quan quản lý"),
+    "unit.onboarding": _("Nhập đơn vị và người dùng từ Excel"),
+    "unit.onboarding_logins": _("Lấy danh sách đăng nhập của lần nhập từ Excel"),
     "unit.identity": _("Ghi thông tin cơ quan ban hành"),
     "unit.identity_create": _("Ghi thông tin cơ quan ban hành"),
     "unit.identity_update": _("Sửa thông tin cơ quan ban hành"),

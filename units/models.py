@@ -520,3 +520,7 @@ class TwoFactorRecoveryCode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.device.user} — {self.used_at or _('chưa dùng')}"
+
+
+# Bulk onboarding from Excel (issue 16) keeps its model beside its code.
+from .onboarding.models import OnboardingBatch, OnboardingStatus  # noqa: E402, F401

@@ -41,3 +41,14 @@ from .views import delegation as delegation_views  # noqa: E402
 urlpatterns += [
     path("<int:pk>/giao-quyen-gui-bao-cao/", delegation_views.submit_delegation, name="submit_delegation"),
 ]
+
+# Bulk onboarding from Excel (issue 16): units.onboarding.
+from .onboarding import views as onboarding_views  # noqa: E402
+
+urlpatterns += [
+    path("nhap-tu-excel/", onboarding_views.start, name="onboarding"),
+    path("nhap-tu-excel/mau/", onboarding_views.template, name="onboarding_template"),
+    path("nhap-tu-excel/<int:pk>/", onboarding_views.detail, name="onboarding_detail"),
+    path("nhap-tu-excel/<int:pk>/nhap/", onboarding_views.commit, name="onboarding_commit"),
+    path("nhap-tu-excel/<int:pk>/tai-khoan/", onboarding_views.logins, name="onboarding_logins"),
+]

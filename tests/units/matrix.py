@@ -11,7 +11,7 @@ Who may open what:
 from django.utils import timezone
 
 from tests.factories import make_user
-from tests.permission_matrix import OFFICE, OFFICER, UrlCase
+from tests.permission_matrix import ALL_ROLES, OFFICE, OFFICER, UrlCase
 from units.models import Role
 
 NOT_IN_COMMUNE = {Role.PRINCIPAL, Role.SCHOOL_STAFF, Role.CENTRE_DIRECTOR, Role.CENTRE_STAFF}
@@ -214,5 +214,62 @@ CASES = [
         method="post",
         label="post",
         data=lambda w: {"valid_to": _today()},
+    ),
+]
+
+
+# Bulk onboarding from Excel (issue 16): office officers of the managing unit; a batch of office A
+# is 404 for everyone else (it may hold one-time passwords).
+def _onboarding_batch(world) -> dict:
+    if not hasattr(world, "onboarding_batch"):
+        from units.models import OnboardingBatch
+
+        world.onboarding_batch = OnboardingBatch.objects.create(
+            root=world.office, created_by=world.officer, file_name="don-vi.xlsx", content=b"", status="checked"
+        )
+    return {"pk": world.onboarding_batch.pk}
+
+
+def _onboarding_upload(world) -> dict:
+    import io
+
+    from units.onboarding.template import template_workbook
+
+    upload = io.BytesIO(template_workbook(world.office))
+    upload.name = "mau.xlsx"
+    return {"root": world.office.pk, "file": upload}
+
+
+ALL_BUT_OFFICER = set(ALL_ROLES) - OFFICER
+
+CASES += [
+    UrlCase("units:onboarding", ok=OFFICER, outsider=200),
+    UrlCase("units:onboarding", ok=OFFICER, outsider=200, method="post", label="post", data=_onboarding_upload),
+    UrlCase("units:onboarding_template", ok=OFFICER, outsider=200),
+    UrlCase(
+        "units:onboarding_template",
+        ok=OFFICER,
+        hidden=set(ALL_ROLES) - OFFICE,
+        query=lambda w: f"?don_vi={w.office.pk}",
+        label="office",
+    ),
+    UrlCase("units:onboarding_detail", kwargs=_onboarding_batch, ok=OFFICER, hidden=ALL_BUT_OFFICER),
+    UrlCase(
+        "units:onboarding_commit",
+        kwargs=_onboarding_batch,
+        ok=OFFICER,
+        hidden=ALL_BUT_OFFICER,
+        method="post",
+        data=lambda w: {},
+    ),
+    UrlCase("units:onboarding_logins", kwargs=_onboarding_batch, ok=OFFICER, hidden=ALL_BUT_OFFICER),
+    UrlCase(
+        "units:onboarding_logins",
+        kwargs=_onboarding_batch,
+        ok=OFFICER,
+        hidden=ALL_BUT_OFFICER,
+        method="post",
+        label="post",
+        data=lambda w: {"dang": "trang"},
     ),
 ]
