@@ -348,8 +348,12 @@ def person_update(*, actor, person: User, **fields) -> User:
 
 @transaction.atomic
 def person_set_password(*, actor, person: User, password: str) -> User:
+    """An officer resets someone's password: the person picks their own at the next login
+    (units.first_login), so the officer never knows a password in use. Setting one's own is not
+    a reset."""
     person.set_password(password)
-    person.save(update_fields=["password"])
+    person.must_change_password = getattr(actor, "pk", None) != person.pk
+    person.save(update_fields=["password", "must_change_password"])
     audit.record(actor=actor, action="person.set_password", obj=person)
     return person
 
