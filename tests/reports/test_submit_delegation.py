@@ -88,6 +88,9 @@ def test_the_head_delegates_sending_to_a_named_teacher_who_then_sends(world, log
     entry = AuditEntry.objects.get(action="membership.submit_delegation")
     assert entry.actor == world.principal and entry.unit == world.school
 
+    office_view = login(world.officer).get(reverse("units:detail", args=[world.school.pk])).content.decode()
+    assert "Được gửi báo cáo" in office_view
+
     sub = submission_of(open_period(world), world.school)
     teacher = login(world.school_staff)
     assert 'value="submit"' in teacher.get(reverse("reports:submission", args=[sub.pk])).content.decode()
