@@ -228,3 +228,35 @@ def test_an_officer_resetting_a_password_makes_the_person_change_it(world, login
     client.logout()
     client.post(reverse("login"), {"username": "teacher", "password": NEW_PASSWORD})
     assert client.get(reverse("home")).url == reverse("password_change")
+
+
+@pytest.mark.parametrize("kind", ["far cell", "zip bomb", "billion laughs"])
+def test_a_hostile_file_is_refused_with_the_guards_reason(office, officer, login, kind):
+    from tests.hardening.test_hostile_files import HOSTILE
+
+    build, reason = HOSTILE[kind]
+    upload = io.BytesIO(build())
+    upload.name = "don-vi.xlsx"
+    response = login(officer).post(reverse("units:onboarding"), {"root": office.pk, "file": upload})
+    assert response.status_code == 200 and reason in response.content.decode()
+    assert not OnboardingBatch.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("output", "content_type", "magic"), [("pdf", "application/pdf", b"%PDF"), ("xlsx", "", b"PK")]
+)
+def test_the_logins_download_once_as_pdf_or_excel(office, officer, login, output, content_type, magic):
+    client = login(officer)
+    commune = national.communes("22")[0]
+    upload = _fill(
+        _template(client, office),
+        [_unit(UnitKind.COMMUNE, official=commune.code)],
+        [_person("Lý Thị Mới", commune.code, Role.OFFICE_OFFICER)],
+    )
+    batch = _check(client, office, upload)
+    client.post(reverse("units:onboarding_commit", args=[batch.pk]))
+    assert User.objects.get(username="moilt").must_change_password
+    response = client.post(reverse("units:onboarding_logins", args=[batch.pk]), {"dang": output})
+    assert response.content.startswith(magic) and content_type in response["Content-Type"]
+    again = client.post(reverse("units:onboarding_logins", args=[batch.pk]), {"dang": output})
+    assert again.status_code == 302
