@@ -317,9 +317,14 @@ def check_recipients(page: Page) -> list[str]:
     dashed = [s for s in lines if s.text.startswith(("-", "–"))]
     if not dashed:
         return ["“Nơi nhận:” không có dòng nào (“- Sở GD&ĐT; … - Lưu: VT, …”)."]
+    problems = []
+    for line in dashed:
+        bare = re.match(r"^[-–]\s*(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s*(\(|;|\.|$)", normalise(line.text), re.I)
+        if bare:
+            problems.append(f"Nơi nhận “{bare.group(1)}” thiếu cấp và địa danh (ví dụ “UBND huyện …”).")
     if not re.match(r"^[-–]\s*Lưu\s*:\s*VT\b", normalise(dashed[-1].text)):
-        return ["Nơi nhận phải kết thúc bằng dòng “- Lưu: VT, …”."]
-    return []
+        problems.append("Nơi nhận phải kết thúc bằng dòng “- Lưu: VT, …”.")
+    return problems
 
 
 def check_signer(page: Page) -> list[str]:

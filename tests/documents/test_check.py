@@ -302,3 +302,9 @@ def test_a_font_that_is_not_embedded_is_named():
     found = check_official_pdf(_pdf_with_a_font_left_out(), kind="bao_cao")
     one_problem_about(found, "Phông chữ không được nhúng vào tệp: Helvetica")
     one_problem_about(found, "không dùng: Helvetica")
+
+
+def test_a_recipient_named_only_ubnd_is_named(django_db_blocker):
+    with django_db_blocker.unblock():
+        html = html_of(good_document(recipients=["Sở GD&ĐT (để b/c);", "UBND (để b/c);"]), rows=3)
+    assert problems(html) == ["Nơi nhận “UBND” thiếu cấp và địa danh (ví dụ “UBND huyện …”)."]
