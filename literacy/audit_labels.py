@@ -20,4 +20,6 @@ LABELS = {
     "literacy.unenrol": _("Rút học viên khỏi lớp"),
     "literacy.result": _("Ghi kết quả học tập"),
     "literacy.settings": _("Sửa cài đặt xóa mù chữ của đơn vị"),
+    "literacy.mapping_profile_save": _("Lưu mẫu ghép cột nhập hộ gia đình"),
+    "literacy.mapping_profile_delete": _("Xóa mẫu ghép cột nhập hộ gia đình"),
 }

@@ -119,6 +119,12 @@ class PersonForm(VersionedForm):
             )
         }
 
+    def clean_id_number(self):
+        value = (self.cleaned_data.get("id_number") or "").strip()
+        if message := rules.id_number_error(value):
+            raise forms.ValidationError(message)
+        return value
+
     def clean_grade(self):
         grade = self.cleaned_data.get("grade")
         if grade is not None and grade > 12:

@@ -31,12 +31,23 @@ def _progress(job: Job | None, message: str):
     return lambda done, total: job_progress(job, done, total, message)
 
 
-def batch_create(*, actor, survey_round: SurveyRound, commune: Unit, upload) -> ImportBatch:
+def batch_create(
+    *, actor, survey_round: SurveyRound, commune: Unit, upload, mapping: dict | None = None, to_map: bool = False
+) -> ImportBatch:
+    """`mapping`: the layout the file is read through (household_import.mapping); `to_map`: the
+    officer maps the columns first (the batch waits in "Chờ ghép cột")."""
     if survey_round.status != SurveyRound.Status.OPEN:
         raise ValidationError({"round": _("Đợt điều tra này đã khóa, không thể nhập thêm.")})
     if not commune.path.startswith(survey_round.office.path):
         raise ValidationError({"commune": _("Xã không thuộc phạm vi của đợt điều tra.")})
-    batch = ImportBatch(round=survey_round, commune=commune, uploaded_by=actor, file_name=upload.name[:255])
+    batch = ImportBatch(
+        round=survey_round,
+        commune=commune,
+        uploaded_by=actor,
+        file_name=upload.name[:255],
+        mapping=mapping or {},
+        status=ImportBatch.Status.MAPPING if to_map else ImportBatch.Status.PENDING,
+    )
     batch.file.save(f"{batch.pk}.xlsx", upload, save=False)
     batch.save()
     return batch
@@ -56,6 +67,7 @@ def batch_check(batch: ImportBatch, job: Job | None = None) -> ImportBatch:
             commune=batch.commune,
             allowed_hamlet_ids=_allowed_hamlets(user, batch.round, batch.commune),
             progress=_progress(job, _("Đang kiểm tra từng dòng")),
+            mapping=batch.mapping or None,
         )
     batch.rows = plan.rows
     batch.summary = plan.summary
@@ -64,7 +76,23 @@ def batch_check(batch: ImportBatch, job: Job | None = None) -> ImportBatch:
     else:
         batch.errors = plan.error_rows()[: household_import.MAX_STORED_ERRORS]
     batch.status = ImportBatch.Status.CHECKED if plan.ok else ImportBatch.Status.INVALID
+    if plan.header_missing and not batch.mapping:  # another layout: the officer maps its columns
+        batch.status = ImportBatch.Status.MAPPING
     batch.save(update_fields=["rows", "summary", "errors", "status"])
+    return batch
+
+
+MAPPABLE = (ImportBatch.Status.MAPPING, ImportBatch.Status.CHECKED, ImportBatch.Status.INVALID)
+
+
+def batch_set_mapping(batch: ImportBatch, *, mapping: dict) -> ImportBatch:
+    """The columns mapped on the mapping page: stored on the batch, to be checked again."""
+    if batch.status not in MAPPABLE:
+        raise ValidationError(_("Tệp này đang được nhập hoặc đã nhập; không ghép cột lại được."))
+    batch.mapping = household_import.mapping.validate(mapping)
+    batch.status = ImportBatch.Status.PENDING
+    batch.errors, batch.summary, batch.rows = [], {}, 0
+    batch.save(update_fields=["mapping", "status", "errors", "summary", "rows"])
     return batch
 
 
@@ -104,6 +132,7 @@ def batch_commit(batch: ImportBatch, *, actor, job: Job | None = None) -> Import
             commune=batch.commune,
             allowed_hamlet_ids=_allowed_hamlets(batch.uploaded_by, batch.round, batch.commune),
             progress=_progress(job, _("Đang kiểm tra lại trước khi nhập")),
+            mapping=batch.mapping or None,
         )
     if not plan.ok:
         batch.status = ImportBatch.Status.INVALID

@@ -187,6 +187,15 @@ class Person(models.Model):
     ethnicity_note = models.CharField(_("dân tộc (ghi cũ, chưa xác định)"), max_length=40, blank=True, editable=False)
     ethnic_minority = models.BooleanField(_("dân tộc thiểu số"), default=False, editable=False)
     relation = models.CharField(_("quan hệ với chủ hộ"), max_length=40, blank=True)
+    # Số định danh cá nhân (Luật Căn cước 2023; structure in literacy.rules.id_number_error): matches
+    # one person across files, so it is unique in a round where given.
+    id_number = models.CharField(
+        _("số định danh cá nhân"),
+        max_length=12,
+        blank=True,
+        default="",
+        help_text=_("12 chữ số (số căn cước công dân); để trống nếu chưa có."),
+    )
     grade = models.PositiveSmallIntegerField(
         _("lớp đã hoàn thành"), default=0, validators=[MaxValueValidator(12)], help_text=_("0 đến 12.")
     )
@@ -229,6 +238,12 @@ class Person(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(grade__lte=12), name="literacy_person_grade_max"),
             models.CheckConstraint(condition=Q(birth_year__gte=MIN_BIRTH_YEAR), name="literacy_person_birth_year_min"),
+            models.UniqueConstraint(
+                fields=["round", "id_number"],
+                condition=~Q(id_number=""),
+                name="literacy_person_id_number_unique",
+                violation_error_message=_("Số định danh này đã có ở một nhân khẩu khác trong đợt điều tra."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -328,6 +343,7 @@ class ImportBatch(models.Model):
         INVALID = "invalid", _("Có lỗi, chưa nhập")
         IMPORTING = "importing", _("Đang nhập")
         IMPORTED = "imported", _("Đã nhập")
+        MAPPING = "mapping", _("Chờ ghép cột")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     round = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="imports")
@@ -339,6 +355,8 @@ class ImportBatch(models.Model):
     rows = models.PositiveIntegerField(_("số dòng"), default=0)
     summary = models.JSONField(default=dict, blank=True)
     errors = models.JSONField(default=list, blank=True)
+    # The column mapping the file is read through (household_import.mapping); empty for the template.
+    mapping = models.JSONField(default=dict, blank=True)
     job = models.ForeignKey("jobs.Job", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -349,3 +367,31 @@ class ImportBatch(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+
+class MappingProfile(models.Model):
+    """Mẫu ghép cột: how one layout of household file maps onto the template's columns (an office's
+    data; format in household_import.mapping). The national survey form's layout is built in."""
+
+    office = models.ForeignKey(
+        Unit, verbose_name=_("cơ quan quản lý"), on_delete=models.CASCADE, related_name="literacy_mapping_profiles"
+    )
+    name = models.CharField(_("tên mẫu ghép cột"), max_length=100)
+    description = models.CharField(_("ghi chú"), max_length=255, blank=True)
+    mapping = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("mẫu ghép cột")
+        verbose_name_plural = _("mẫu ghép cột")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["office", "name"],
+                name="literacy_mapping_profile_unique",
+                violation_error_message=_("Đã có mẫu ghép cột cùng tên."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -134,3 +134,107 @@ def check_exemption(*, disability: bool, exempt: bool) -> None:
     the household importer all go through this rule."""
     if message := exemption_error(disability=disability, exempt=exempt):
         raise ValidationError({"exempt": message})
+
+
+# Số định danh cá nhân: 12 digits; the first three are the code of the province where the birth was
+# registered, the fourth the century and sex (0/1: 20th century male/female, 2/3: 21st…), then
+# the two last digits of the birth year and six random digits. Source: Nghị định 137/2015/NĐ-CP,
+# Điều 7 and the province codes of Thông tư 59/2021/TT-BCA, Phụ lục (cần xác minh: the article
+# and the annex were not read; the 63 codes are those printed on citizens' cards).
+ID_NUMBER_SOURCE = "Nghị định 137/2015/NĐ-CP, Điều 7; Thông tư 59/2021/TT-BCA (cần xác minh)"
+ID_PROVINCE_CODES = frozenset(
+    [
+        "001",
+        "002",
+        "004",
+        "006",
+        "008",
+        "010",
+        "011",
+        "012",
+        "014",
+        "015",
+        "017",
+        "019",
+        "020",
+        "022",
+        "024",
+        "025",
+        "026",
+        "027",
+        "030",
+        "031",
+        "033",
+        "034",
+        "035",
+        "036",
+        "037",
+        "038",
+        "040",
+        "042",
+        "044",
+        "045",
+        "046",
+        "048",
+        "049",
+        "051",
+        "052",
+        "054",
+        "056",
+        "058",
+        "060",
+        "062",
+        "064",
+        "066",
+        "067",
+        "068",
+        "070",
+        "072",
+        "074",
+        "075",
+        "077",
+        "079",
+        "080",
+        "082",
+        "083",
+        "084",
+        "086",
+        "087",
+        "089",
+        "091",
+        "092",
+        "093",
+        "094",
+        "095",
+        "096",
+    ]
+)
+
+
+def id_number_error(value: str) -> str | None:
+    """The Vietnamese message for a malformed ID number, or None (blank is allowed)."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    if not (len(value) == 12 and value.isascii() and value.isdigit()):
+        return str(gettext_lazy("Số định danh cá nhân phải gồm đúng 12 chữ số (đang ghi “%(v)s”).")) % {"v": value[:20]}
+    if value[:3] not in ID_PROVINCE_CODES:
+        return str(
+            gettext_lazy("Số định danh cá nhân “%(v)s”: ba số đầu %(p)s không phải mã tỉnh nơi đăng ký khai sinh.")
+        ) % {"v": value, "p": value[:3]}
+    return None
+
+
+# A graduation year read from the national survey form stands for the grade that level ends with
+# (Luật Giáo dục 2019, Điều 29: primary 5 grades, lower secondary 4, upper secondary 3); the level
+# that follows from the grade is literacy_level() above (Điều 19: the primary programme = level 2).
+GRADUATION_GRADE = {"primary": 5, "lower_secondary": 9, "upper_secondary": 12}
+
+
+def grade_from_graduation(level: str) -> int:
+    return GRADUATION_GRADE[level]
+
+
+def grade_from_current_class(current: int) -> int:
+    """A pupil now in grade N has completed grade N − 1 (a form's "lớp đang học")."""
+    return max(0, min(12, current - 1))

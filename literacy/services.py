@@ -57,6 +57,9 @@ def prepare_person(person: Person) -> Person:
     person.birth_mmdd = birth_mmdd(person.birth_date)
     person.ethnic_minority = is_minority(person.ethnicity)
     rules.check_exemption(disability=person.disability, exempt=person.exempt)
+    person.id_number = (person.id_number or "").strip()
+    if message := rules.id_number_error(person.id_number):
+        raise ValidationError({"id_number": message})
     person.literacy_level = rules.literacy_level(
         grade=person.grade or 0, stage=person.stage or 0, found_illiterate=person.found_illiterate
     )
@@ -188,6 +191,7 @@ def _carry_over(previous: SurveyRound, survey_round: SurveyRound) -> int:
         "ethnicity_note",
         "ethnic_minority",
         "relation",
+        "id_number",
         "grade",
         "stage",
         "found_illiterate",
@@ -261,6 +265,7 @@ PERSON_FIELDS = [
     "sex",
     "ethnicity",
     "relation",
+    "id_number",
     "grade",
     "stage",
     "found_illiterate",

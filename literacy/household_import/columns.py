@@ -107,7 +107,23 @@ COLUMNS = [
         (),
         gettext_lazy("Để trống, Mới chuyển đến, Mới sinh, Đã chuyển đi hoặc Đã chết."),
     ),
+    Column(
+        "id_number",
+        "Số định danh cá nhân",
+        False,
+        ("số định danh", "mã định danh", "số cccd", "cccd", "căn cước công dân", "số căn cước"),
+        gettext_lazy("12 chữ số; dùng để nhận ra cùng một người khi nhập lại. Có thể để trống."),
+    ),
+    Column(
+        "found_illiterate",
+        "Tái mù chữ",
+        False,
+        ("tái mù", "không biết chữ"),
+        gettext_lazy("x nếu kiểm tra thực tế người này không đọc, viết được; để trống nếu không."),
+    ),
 ]
+# Read only when the file has the column: a file without it keeps what the register holds.
+OPTIONAL_PERSON_KEYS = ("id_number", "found_illiterate")
 COLUMN_BY_KEY = {c.key: c for c in COLUMNS}
 PUNCT = re.compile(r"[^a-z0-9]")
 _PAREN = re.compile(r"\(.*?\)")

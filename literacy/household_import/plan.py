@@ -29,9 +29,12 @@ class ParsedRow:
 class ImportPlan:
     rows: int = 0
     fatal: str = ""
+    header_missing: bool = False  # the template's headers were not found: the file needs a mapping
     errors: list[RowError] = field(default_factory=list)
     parsed: list[ParsedRow] = field(default_factory=list)
     summary: dict = field(default_factory=dict)
+    # The optional person columns the file has (columns.OPTIONAL_PERSON_KEYS): only those are written.
+    optional_keys: tuple = ()
     # Filled by the diff: what apply() will write.
     new_households: list[dict] = field(default_factory=list)
     changed_households: list[tuple[int, dict]] = field(default_factory=list)

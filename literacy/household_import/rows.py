@@ -14,8 +14,9 @@ from units.text import fold
 from .. import rules
 from ..models import PersonStatus, Residence, SurveyRound
 from ..text import fold_fast
-from .columns import COLUMN_BY_KEY, PUNCT
+from .columns import COLUMN_BY_KEY, OPTIONAL_PERSON_KEYS, PUNCT, header_key
 from .diff import find_changes
+from .mapping import DERIVED, to_canonical
 from .plan import BATCH, MAX_STORED_ERRORS, ImportPlan, ParsedRow, RowError
 from .reader import (
     MSG_RESIDENCE,
@@ -47,15 +48,26 @@ def check(
     commune: Unit,
     allowed_hamlet_ids: set[int] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    mapping: dict | None = None,
 ) -> ImportPlan:
-    """Read and validate every row, then compare with the register: nothing is written."""
+    """Read and validate every row, then compare with the register: nothing is written. With a
+    `mapping` (household_import.mapping) the file's own layout is first turned into the template's
+    columns, so a mapped file goes through the same checks."""
     plan = ImportPlan()
     try:
         rows, merged = read_sheet(source)
-        header_index, columns = find_header(rows, merged)
+        if mapping:
+            file_headers = _file_headers(mapping, rows)
+            rows, merged = to_canonical(rows, mapping), []
     except FileProblem as problem:
         plan.fatal = str(problem)
         return plan
+    try:
+        header_index, columns = find_header(rows, merged)
+    except FileProblem as problem:
+        plan.fatal, plan.header_missing = str(problem), True
+        return plan
+    plan.optional_keys = tuple(key for key in OPTIONAL_PERSON_KEYS if key in columns)
     checker = _RowChecker(plan, columns, commune=commune, allowed_hamlet_ids=allowed_hamlet_ids)
     data_rows = rows[header_index + 1 :]
     total = len(data_rows)
@@ -72,7 +84,25 @@ def check(
         find_changes(plan, survey_round, commune)
     plan.summary["rows"] = plan.rows
     plan.summary["errors"] = len(plan.errors)
+    if mapping:  # the errors name the file's own columns
+        for error in plan.errors:
+            error.column = file_headers.get(error.column, error.column)
     return plan
+
+
+def _file_headers(mapping: dict, rows: list[list]) -> dict[str, str]:
+    """Template header → the file's header(s) that feed it."""
+    header_row = mapping.get("header_row", 1)
+    present = {header_key(v) for v in rows[header_row - 1]} if len(rows) >= header_row else set()
+    names: dict[str, list[str]] = {}
+    for entry in mapping.get("columns", ()):
+        if header_key(entry["header"]) not in present:
+            continue
+        key = entry["target"]
+        key = DERIVED[key][1] if key in DERIVED else key
+        if key in COLUMN_BY_KEY:
+            names.setdefault(COLUMN_BY_KEY[key].header, []).append(entry["header"])
+    return {header: " / ".join(files) for header, files in names.items()}
 
 
 def _hamlet_lookup(commune: Unit) -> dict[str, int]:
@@ -131,6 +161,9 @@ class _RowChecker:
         self.today = today()
         self.households: dict[str, tuple[int, int, str]] = {}  # code → (row, hamlet_id, head)
         self.seen_people: dict[tuple, int] = {}
+        self.seen_ids: dict[str, int] = {}
+        self.has_id = "id_number" in columns
+        self.has_found = "found_illiterate" in columns
 
     def read(self, values, *, number: int) -> None:
         if len(values) < self.width:
@@ -215,7 +248,16 @@ class _RowChecker:
                 % {"v": typed[:40], "forms": accepted_forms()},
             )
         folded = fold_fast(full_name)
-        return {
+        found = False
+        if self.has_found:
+            value = flag_key(row.cell("found_illiterate"))
+            found = value in YES
+            if value not in YES and value not in NO:
+                row.bad(
+                    "found_illiterate",
+                    _("“%(v)s” không hợp lệ: ghi x (có) hoặc để trống.") % {"v": row.text("found_illiterate")},
+                )
+        person = {
             "full_name": full_name,
             "name_folded": folded[:150],
             "birth_date": birth_date,
@@ -227,12 +269,34 @@ class _RowChecker:
             "relation": row.text("relation")[:40],
             "grade": grade,
             "stage": stage,
-            "literacy_level": rules.literacy_level(grade=grade, stage=stage),
+            "literacy_level": rules.literacy_level(grade=grade, stage=stage, found_illiterate=found),
             "disability": flags["disability"],
             "exempt": flags["exempt"],
             "residence": residence,
             "status": status,
         }
+        if self.has_found:
+            person["found_illiterate"] = found
+        if self.has_id:
+            person["id_number"] = self._id_number(row)
+        return person
+
+    def _id_number(self, row: _Row) -> str:
+        cell = row.cell("id_number")
+        value = row.text("id_number").replace(" ", "").replace(".", "")
+        if isinstance(cell, int | float) and not isinstance(cell, bool) and value.isdigit():
+            value = value.zfill(12)  # a number cell loses the leading 0 every province code has
+        if message := rules.id_number_error(value):
+            row.bad("id_number", message)
+            return ""
+        if value and value in self.seen_ids:
+            row.bad(
+                "id_number",
+                _("Số định danh %(v)s trùng với dòng %(r)d.") % {"v": value, "r": self.seen_ids[value]},
+            )
+        elif value:
+            self.seen_ids[value] = row.number
+        return value
 
     def _sex(self, row: _Row) -> str:
         if is_blank(row.cell("sex")):

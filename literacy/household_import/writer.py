@@ -55,12 +55,14 @@ def apply(
     done += len(batch)
     if plan.changed_persons:
         fields = [*PERSON_COMPARE, "name_folded", "birth_mmdd", "ethnic_minority", "literacy_level", "found_illiterate"]
+        fields += [key for key in plan.optional_keys if key not in fields]
         fields.append("version")
         updates = []
         for pk, person in plan.changed_persons:
             rules.check_exemption(disability=person.get("disability", False), exempt=person.get("exempt", False))
             # A new survey answer replaces an earlier on-the-spot finding; the level follows the file.
-            updates.append(Person(pk=pk, found_illiterate=False, version=F("version") + 1, **person))
+            # (unless the file has the finding's column: then the file's answer).
+            updates.append(Person(pk=pk, version=F("version") + 1, **{"found_illiterate": False, **person}))
         Person.objects.bulk_update(updates, fields, batch_size=1000)
         done += len(updates)
         # The file holds the survey's answers; the classes people completed still count (literacy.levels).
