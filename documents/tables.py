@@ -94,6 +94,7 @@ class Cell:
     colspan: int = 1
     kind: str | None = None  # overrides the column's kind for this cell
     bold: bool = False
+    decimals: int | None = None  # overrides the column's decimals (a rate row in a grid of counts)
 
 
 @dataclass
@@ -245,7 +246,7 @@ class Table:
                 colspan = max(1, len(columns) - col)
             if colspan > 1 and kind != TEXT and not isinstance(raw, int | float | Decimal | Fraction):
                 kind = TEXT
-            decimals = column.decimals
+            decimals = extra.decimals if extra and extra.decimals is not None else column.decimals
             rendered.append(
                 RenderedCell(
                     value=raw,

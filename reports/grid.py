@@ -98,7 +98,11 @@ def form_table(spec: FormSpec, *, title: str, subtitle: str, cell_for) -> Table:
             cells = []
             for column in spec.columns:
                 cell = spec.cells.get(f"{form_row.code}.{column.code}")
-                cells.append(cell_for(cell) if cell is not None else GridCell(type=CellType.NONE))
+                grid_cell = cell_for(cell) if cell is not None else GridCell(type=CellType.NONE)
+                if form_row.unit_label.strip() == "%" and isinstance(grid_cell.value, Decimal | int):
+                    # a rate prints with its one decimal, "100,0" (DOMAIN.md §6), in a grid of counts
+                    grid_cell.kind, grid_cell.decimals = DECIMAL, 1
+                cells.append(grid_cell)
             lead = [GridCell(form_row.code), GridCell(form_row.label), GridCell(form_row.unit_label)]
             rows.append(
                 GridRow(

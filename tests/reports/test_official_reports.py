@@ -50,7 +50,7 @@ def test_a_schools_report_carries_the_commune_committee_its_own_abbreviation_and
     assert any("TRƯỜNG THCS ĐỐNG ĐA" in line for line in lines[:3])
     assert "/BC-THCSĐĐ" in text and "SCH1" not in text
     assert "HIỆU TRƯỞNG" in text and "Phạm Thị Hiệu" in text and "Hoàng Văn Giáo" not in text
-    assert "- Phòng Giáo dục và Đào tạo Thử Nghiệm (để b/c);" in text
+    assert "- Phòng Giáo dục và Đào tạo huyện Thử Nghiệm (để b/c);" in text
     assert "- Lưu: VT." in text
     assert "Đống Đa, ngày" in text
 
@@ -129,6 +129,9 @@ def test_the_rollup_pdf_has_the_per_unit_annex_on_landscape_pages(world, login):
     assert landscape, "the per-unit table is on landscape pages"
     text = landscape[0].extract_text()
     assert "PHỤ LỤC" in text and "Trường THCS Đống Đa" in text and "75,0" in text
+    # the office's rate in the summed table: one decimal after a comma (it printed "40")
+    summed = reader.pages[0].extract_text()
+    assert "40,0" in summed and "40.00" not in summed
 
 
 def test_the_preview_links_the_office_to_its_identity_when_something_is_missing(world, login):
