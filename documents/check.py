@@ -15,7 +15,8 @@ What is measured, and why:
 - "<Địa danh>, ngày dd tháng mm năm yyyy" in italics with a place (II.5).
 - The title, upper case bold, for every kind but the công văn; a công văn has "V/v" under its
   number and "Kính gửi" (II.6).
-- The signer's position and name, bold (II.7); "Nơi nhận:" ending "- Lưu: VT, ..." (II.9).
+- The signer's position and name, bold, and an authority that fits the agency (II.7); "Nơi nhận:"
+  ending "- Lưu: VT, ..." (II.9).
 - Margins: text never left of 30 mm nor right of 15 mm on any page; a landscape page keeps the
   30 mm on both possible bound edges, top and left (print.css, `@page landscape`).
 - Page numbers from page 2, none on page 1; an annex restarts at 1 (I.6, II.13).
@@ -134,6 +135,7 @@ def check_official_pdf(pdf_bytes: bytes, *, kind: str, unit_code: str = "", expe
     if name not in WITHOUT_RECIPIENTS:
         problems += check_recipients(pages[signature_page])
     problems += check_signer(pages[signature_page])
+    problems += check_authority(first, pages[signature_page])
     problems += check_margins(pages)
     # Whatever follows the signature is an annex (phụ lục), numbered apart.
     annex_start = signature_page + 1 if signature_page + 1 < len(pages) else None
@@ -342,6 +344,34 @@ def check_signer(page: Page) -> list[str]:
     if not names or len(names[-1].text.split()) < 2:
         return ["Thiếu họ và tên người ký (in đậm) dưới chức vụ."]
     return []
+
+
+def _agency_text(first: Page) -> str:
+    """The issuing agency's name as printed (bold, top left), upper case."""
+    national = _find(first, lambda s: NATIONAL in s.text.upper())
+    number = _find(first, lambda s: s.text.startswith("Số"))
+    column = national.x0 if national else first.width / 2
+    limit = number.top if number else first.height / 4
+    bold = [s for s in first.segments if s.centre < column and s.bottom <= limit + TOLERANCE and s.bold]
+    return normalise(" ".join(s.text for s in bold)).upper()
+
+
+def check_authority(first: Page, signature: Page) -> list[str]:
+    """The signer's authority fits the agency (mục II.7): a "CHỦ TỊCH" signs only for a People's
+    Committee or Council; a decision headed by the chairman ("CHỦ TỊCH ỦY BAN NHÂN DÂN …", the
+    individual regime) is signed "CHỦ TỊCH", not "TM. ỦY BAN NHÂN DÂN" (the collective one)."""
+    label = _find(signature, lambda s: s.text.startswith("Nơi nhận"))
+    start = label.top - 30 if label else signature.height / 3
+    block = [s for s in signature.body_segments() if s.centre > signature.width * 0.6 and s.top >= start and s.bold]
+    lines = [normalise(s.text).upper() for s in block]
+    problems = []
+    agency = _agency_text(first)
+    if any(line.startswith("CHỦ TỊCH") for line in lines) and agency and not agency.startswith(SELF_STANDING):
+        problems.append(f"Chức vụ “CHỦ TỊCH” không có ở {agency}: người ký phải là người đứng đầu cơ quan này.")
+    heading = _find(first, lambda s: normalise(s.text).upper().startswith("CHỦ TỊCH ỦY BAN NHÂN DÂN"))
+    if heading is not None and any(line.startswith("TM.") for line in lines):
+        problems.append("Quyết định của Chủ tịch (“CHỦ TỊCH ỦY BAN NHÂN DÂN …”) không ký “TM. ỦY BAN NHÂN DÂN”.")
+    return problems
 
 
 def check_margins(pages: list[Page]) -> list[str]:

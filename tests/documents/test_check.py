@@ -308,3 +308,34 @@ def test_a_recipient_named_only_ubnd_is_named(django_db_blocker):
     with django_db_blocker.unblock():
         html = html_of(good_document(recipients=["Sở GD&ĐT (để b/c);", "UBND (để b/c);"]), rows=3)
     assert problems(html) == ["Nơi nhận “UBND” thiếu cấp và địa danh (ví dụ “UBND huyện …”)."]
+
+
+def test_a_chairman_signs_only_for_a_peoples_committee(django_db_blocker):
+    office_chairman = Signer(position="CHỦ TỊCH", name="Trần Văn An")
+    with django_db_blocker.unblock():
+        html = html_of(good_document(signer=office_chairman), rows=3)
+    assert problems(html) == [
+        "Chức vụ “CHỦ TỊCH” không có ở PHÒNG GIÁO DỤC VÀ ĐÀO TẠO: người ký phải là người đứng đầu cơ quan này."
+    ]
+
+
+def test_a_chairmans_decision_is_not_signed_for_the_committee(django_db_blocker):
+    commune = {"parent_agency": "", "agency": "Ủy ban nhân dân xã Pá Lùng", "agency_code": "UBND", "type_code": "QĐ"}
+    heading = '<p class="authority">CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ PÁ LÙNG</p><p>'
+    with django_db_blocker.unblock():
+        chairman = html_of(
+            good_document(**commune, title="Quyết định", signer=Signer(position="CHỦ TỊCH", name="Lò Văn Páo")), rows=3
+        )
+        mixed = html_of(
+            good_document(
+                **commune,
+                title="Quyết định",
+                signer=Signer(authority="TM. ỦY BAN NHÂN DÂN", position="CHỦ TỊCH", name="Lò Văn Páo"),
+            ),
+            rows=3,
+        )
+    style = ".authority { text-align: center; font-weight: bold; }"
+    assert problems(with_style(chairman.replace("<p>", heading, 1), style), kind="quyet_dinh") == []
+    assert problems(with_style(mixed.replace("<p>", heading, 1), style), kind="quyet_dinh") == [
+        "Quyết định của Chủ tịch (“CHỦ TỊCH ỦY BAN NHÂN DÂN …”) không ký “TM. ỦY BAN NHÂN DÂN”."
+    ]
