@@ -270,6 +270,26 @@ TEXTS: dict[str, LegalText] = {
             "phê duyệt danh sách các xã khu vực III, khu vực II, khu vực I thuộc vùng đồng bào dân tộc thiểu số và "
             "miền núi giai đoạn 2021 - 2025",
         ),
+        # The personal identification number (số định danh cá nhân) carried in the register; registered
+        # for literacy.rules, not read in a public copy this session.
+        LegalText(
+            "nd137_2015",
+            "Nghị định",
+            "137/2015/NĐ-CP",
+            None,
+            "Chính phủ",
+            "quy định chi tiết một số điều và biện pháp thi hành Luật Căn cước công dân",
+            verified=False,
+        ),
+        LegalText(
+            "tt59_2021",
+            "Thông tư",
+            "59/2021/TT-BCA",
+            None,
+            "Bộ trưởng Bộ Công an",
+            "quy định chi tiết thi hành Luật Căn cước công dân và Nghị định số 137/2015/NĐ-CP",
+            verified=False,
+        ),
         LegalText(
             "tt33_2021",
             "Thông tư",
