@@ -179,6 +179,16 @@ def _committee_line(commune: Unit) -> str:
     return f"UBND {label.lower()} {commune.name}"
 
 
+def _area_of(identity: UnitIdentity) -> str:
+    """ "huyện Thử Nghiệm" from the parent line "UBND huyện Thử Nghiệm", so the office reads
+    "Phòng Giáo dục và Đào tạo huyện Thử Nghiệm" in a recipient line; else the place name."""
+    parent = identity.parent_agency.strip()
+    for prefix in ("UBND ", "Ủy ban nhân dân ", "ỦY BAN NHÂN DÂN "):
+        if parent.startswith(prefix):
+            return parent[len(prefix) :].strip()
+    return identity.place_name
+
+
 def _plain_name(unit: Unit) -> str:
     # The demo marks its names "(dữ liệu mẫu)" on screen; paper carries the name only.
     return re.sub(r"\s*\(dữ liệu mẫu\)\s*$", "", unit.full_name)
@@ -194,8 +204,8 @@ def issuer_for(unit: Unit) -> Issuer:
     superior = ""
     if manager is not None:
         superior = manager_identity.official_name if manager_identity else _plain_name(manager)
-        if manager_identity and manager_identity.place_name and manager.kind == UnitKind.OFFICE:
-            superior = f"{superior} {manager_identity.place_name}".strip()
+        if manager_identity and manager.kind == UnitKind.OFFICE:
+            superior = f"{superior} {_area_of(manager_identity)}".strip()
 
     if own is not None:
         head_name = own.head_name or _head_person(unit)[0]
@@ -254,7 +264,8 @@ def issuer_for(unit: Unit) -> Issuer:
         unit_id=unit.pk,
         agency=agency,
         parent_agency=parent,
-        abbreviation=derive_abbreviation(agency),
+        # A commune's People's Committee signs as "UBND" (Số: 01/QĐ-UBND), the usual form.
+        abbreviation="UBND" if unit.kind == UnitKind.COMMUNE else derive_abbreviation(agency),
         drafting_code="",
         place=place,
         head=Signer(position=position, name=head_name),

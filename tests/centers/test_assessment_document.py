@@ -27,7 +27,7 @@ def test_the_submitted_self_assessment_prints_as_the_centres_report(world, login
     assert "Đống Đa, ngày" in text
     assert "Tổng điểm" in text and "Công văn 2553/BGDĐT-GDTX" in text
     assert "GIÁM ĐỐC" in text and "Vũ Thị Giám" in text
-    assert "Phòng Giáo dục và Đào tạo Thử Nghiệm (để b/c)" in text and "Lưu: VT." in text
+    assert "Phòng Giáo dục và Đào tạo huyện Thử Nghiệm (để" in text and "Lưu: VT." in text
     word = docx.Document(io.BytesIO(client.get(url + "&docx=1").content))
     cells = "\n".join(cell.text for table in word.tables for row in table.rows for cell in row.cells)
     assert "Vũ Thị Giám" in cells and "Tổng điểm" in cells

@@ -22,7 +22,7 @@ def test_a_school_takes_its_parent_line_place_and_head_from_the_tree(world):
     signer = issuer.signer()
     assert (signer.position, signer.name) == ("HIỆU TRƯỞNG", "Phạm Thị Hiệu")
     # It reports to the office that manages it, named as the office names itself.
-    assert issuer.recipients == ("Phòng Giáo dục và Đào tạo Thử Nghiệm (để b/c);",)
+    assert issuer.recipients == ("Phòng Giáo dục và Đào tạo huyện Thử Nghiệm (để b/c);",)
     assert issuer.missing == ()
 
 
@@ -137,7 +137,7 @@ def test_a_commune_that_sets_its_identity_does_not_take_the_schools_reports_from
         head_position="Chủ tịch",
         head_name="Nguyễn Văn Xã",
     )
-    assert issuer_for(world.school).recipients == ("Phòng Giáo dục và Đào tạo Thử Nghiệm (để b/c);",)
+    assert issuer_for(world.school).recipients == ("Phòng Giáo dục và Đào tạo huyện Thử Nghiệm (để b/c);",)
     commune = issuer_for(world.commune)
     assert (commune.agency, commune.signer().name, commune.missing) == (
         "Ủy ban nhân dân xã Đống Đa",
@@ -155,3 +155,7 @@ def test_every_demo_commune_signs_with_its_chairmans_name(db):
     for commune in communes:
         assert issuer_for(commune).signer().name, commune
     assert issuer_for(result.office).missing == ()
+
+
+def test_a_commune_without_identity_numbers_its_documents_ubnd(world):
+    assert issuer_for(world.commune).abbreviation == "UBND"
