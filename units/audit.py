@@ -1,5 +1,6 @@
 """One way to leave an audit row; every service that changes data calls it."""
 
+import contextlib
 import datetime
 from decimal import Decimal
 
@@ -73,3 +74,49 @@ def action_label(action: str) -> str:
     areas = {area: name for _config, table in app_attribute("audit_areas") for area, name in table.items()}
     area = areas.get(action.split(".")[0])
     return _("Cập nhật %(area)s") % {"area": str(area).lower()} if area else _("Thao tác khác")
+
+
+# What changed, in words: a field's own verbose name when the entry's object has that field, else the
+# name of the few facts services record that are not fields; booleans read Có / Không.
+def _change_names() -> dict:
+    from django.utils.translation import gettext_lazy as _
+
+    return {
+        "reason": _("Lý do"),
+        "values": _("Số ô đã sửa"),
+        "user": _("Người dùng"),
+        "role": _("Vai trò"),
+        "status": _("Trạng thái"),
+        "version": _("Phiên bản"),
+        "file": _("Tệp"),
+        "year": _("Năm"),
+        "kind": _("Loại việc"),
+        "params": _("Thông số"),
+        "units": _("Đơn vị"),
+        "families": _("Số gia đình"),
+        "subjects": _("Đối tượng"),
+        "assessments": _("Bản đánh giá"),
+    }
+
+
+def change_rows(entry) -> list[tuple[str, object, object]]:
+    """(label, before, after) of each recorded change of an audit entry."""
+    from django.apps import apps
+    from django.core.exceptions import FieldDoesNotExist
+    from django.utils.text import capfirst
+    from django.utils.translation import gettext as _
+
+    try:
+        model = apps.get_model(entry.object_type) if entry.object_type else None
+    except (LookupError, ValueError):
+        model = None
+    names = _change_names()
+    rows = []
+    for field, pair in (entry.changes or {}).items():
+        label = names.get(field)
+        if model is not None:
+            with contextlib.suppress(FieldDoesNotExist):
+                label = model._meta.get_field(field).verbose_name
+        values = [(_("Có") if v else _("Không")) if isinstance(v, bool) else v for v in (list(pair) + [None, None])[:2]]
+        rows.append((capfirst(str(label or _("Chi tiết"))), values[0], values[1]))
+    return rows

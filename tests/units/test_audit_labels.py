@@ -82,3 +82,14 @@ def test_the_audit_log_and_its_filter_show_words_not_codes(world, login):
     visible = re.sub(r'value="[^"]*"', "", html)  # the filter's option values stay codes
     for code in ("learning_society.recognise", "guidance.create", "freeze", "activity create", "activity_create"):
         assert code not in visible
+
+
+def test_the_audit_log_names_what_changed_in_words(world, login):
+    from units.services import membership_set_submit_delegation
+
+    membership = world.school_staff.memberships.get()
+    membership_set_submit_delegation(actor=world.principal, membership=membership, delegated=True)
+    html = login(world.officer).get(reverse("units:audit")).content.decode()
+    assert "<strong>Được giao gửi báo cáo</strong>: Không → Có" in html
+    assert "<strong>Người dùng</strong>" in html
+    assert "submit_delegated" not in html

@@ -8,7 +8,7 @@ The page runs a fixed number of queries whatever the size of the log (tests/hard
 
 from django.shortcuts import render
 
-from ..audit import action_label
+from ..audit import action_label, change_rows
 from ..forms import AuditFilterForm
 from ..selectors import audit_entries_visible_to, filter_audit_entries
 from .common import paginate, require_office
@@ -30,6 +30,7 @@ def audit_list(request):
     page_obj = paginate(request, entries)
     for entry in page_obj.object_list:
         entry.label = action_label(entry.action)
+        entry.change_rows = change_rows(entry)
     return render(
         request,
         "units/audit_list.html",
