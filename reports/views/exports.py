@@ -111,7 +111,7 @@ def rollup_official(period, context) -> OfficialDocument:
     scope = _("chỉ tính báo cáo đã duyệt") if filters["approved_only"] else _("tính các báo cáo đã nộp")
     note = _("Số liệu tổng hợp từ %(n)s báo cáo, %(s)s.") % {"n": context["count"], "s": scope}
     units = rollup_unit_table(period, **filters)
-    return OfficialDocument.issued_by(
+    doc = OfficialDocument.issued_by(
         issuer_for(period.owner),
         kind="BC",
         date=today(),
@@ -123,12 +123,13 @@ def rollup_official(period, context) -> OfficialDocument:
             Annex(
                 label="Phụ lục",
                 title=_("Số liệu từng đơn vị"),
-                note=units.subtitle,
                 blocks=[TableBlock(part) for part in split_columns(units)],
                 landscape=True,
             )
         ],
     )
+    doc.annexes[0].note = _("(Kèm theo Báo cáo số %(s)s)") % {"s": doc.symbol}
+    return doc
 
 
 def rollup_document(request, pk):
