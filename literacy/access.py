@@ -8,7 +8,16 @@ from units.models import Unit, UnitKind
 from units.selectors import is_office_user, units_visible_to
 
 from . import selectors
-from .models import Enrolment, Household, ImportBatch, LiteracyClass, Person, SurveyAssignment, SurveyRound
+from .models import (
+    Enrolment,
+    Household,
+    ImportBatch,
+    LiteracyClass,
+    MappingProfile,
+    Person,
+    SurveyAssignment,
+    SurveyRound,
+)
 
 
 def get_round_for_user(user, pk, *, write: bool = False) -> SurveyRound:
@@ -84,3 +93,16 @@ def get_office_for_settings(user, pk, *, write: bool = False) -> Unit:
     if not write and not is_office_user(user):
         raise PermissionDenied
     return office
+
+
+def get_mapping_profile_for_user(user, pk) -> MappingProfile:
+    """An office's mapping profile: only its own officers see or change it (another office's → 404)."""
+    from .mapping_profiles import profiles_managed_by
+
+    return get_object_or_404(profiles_managed_by(user), pk=pk)
+
+
+def get_register_commune_for_user(user, survey_round: SurveyRound, pk) -> Unit:
+    """A commune of the round whose households the user reads (their scope or their assignment)."""
+    hamlets = selectors.readable_hamlets(user, survey_round)
+    return get_object_or_404(Unit.objects.filter(kind=UnitKind.COMMUNE, pk__in=hamlets.values("parent_id")), pk=pk)

@@ -197,9 +197,24 @@ class ImportForm(forms.Form):
         label=_("Tệp Excel"),
         help_text=_("Tệp .xlsx theo mẫu (nút “Tải mẫu”). Tên cột không phân biệt hoa thường, dấu, thứ tự."),
     )
+    layout = forms.ChoiceField(
+        label=_("Cách đọc cột"),
+        required=False,
+        help_text=_(
+            "Tệp theo bố cục khác (phiếu điều tra quốc gia, mẫu riêng của xã): chọn mẫu ghép cột đã lưu, "
+            "hoặc ghép cột sau khi tải lên."
+        ),
+    )
 
-    def __init__(self, *args, rounds=None, communes=None, **kwargs):
+    AUTO, MANUAL = "", "ghep"
+
+    def __init__(self, *args, rounds=None, communes=None, layouts=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["layout"].choices = [
+            (self.AUTO, _("Theo mẫu của cổng (tệp khác mẫu sẽ chuyển sang bước ghép cột)")),
+            (self.MANUAL, _("Ghép cột sau khi tải lên")),
+            *layouts,
+        ]
         self.fields["round"].queryset = rounds if rounds is not None else SurveyRound.objects.none()
         self.fields["commune"].queryset = communes if communes is not None else Unit.objects.none()
         self.fields["commune"].label_from_instance = lambda u: u.full_name

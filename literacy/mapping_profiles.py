@@ -33,6 +33,12 @@ def choices_for(office: Unit) -> list[tuple[str, str]]:
     return [(NATIONAL_KEY, str(NATIONAL_NAME))] + [(str(p.pk), p.name) for p in profiles_for_office(office)]
 
 
+def choices_for_offices(offices) -> list[tuple[str, str]]:
+    """The upload form's choices over the offices of the rounds it offers."""
+    profiles = MappingProfile.objects.filter(office__in=offices).select_related("office").order_by("name")
+    return [(NATIONAL_KEY, str(NATIONAL_NAME))] + [(str(p.pk), f"{p.name} ({p.office.name})") for p in profiles]
+
+
 def mapping_of(office: Unit, choice: str) -> dict | None:
     """The mapping of a choice of choices_for(office), or None."""
     if choice == NATIONAL_KEY:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import classes, households, landing, rounds, standard, uploads
+from .views import classes, households, landing, mapping, rounds, standard, uploads
 
 app_name = "literacy"
 
@@ -25,6 +25,13 @@ urlpatterns = [
     path("nhap/mau/", uploads.import_template, name="import_template"),
     path("nhap/<uuid:pk>/", uploads.import_detail, name="import_detail"),
     path("nhap/<uuid:pk>/nhap-chinh-thuc/", uploads.import_commit, name="import_commit"),
+    path("nhap/<uuid:pk>/ghep-cot/", mapping.import_mapping, name="import_mapping"),
+    path("mau-ghep-cot/", mapping.profile_list, name="profile_list"),
+    path("mau-ghep-cot/quoc-gia.json", mapping.national_profile_export, name="national_profile_export"),
+    path("mau-ghep-cot/<int:pk>/", mapping.profile_edit, name="profile_edit"),
+    path("mau-ghep-cot/<int:pk>/xoa/", mapping.profile_delete, name="profile_delete"),
+    path("mau-ghep-cot/<int:pk>/json/", mapping.profile_export, name="profile_export"),
+    path("dot-dieu-tra/<int:pk>/xa/<int:commune>/xuat-so/", mapping.register_export, name="register_export"),
     path("lop/", classes.class_list, name="class_list"),
     path("lop/them/", classes.class_create, name="class_create"),
     path("lop/<int:pk>/", classes.class_detail, name="class_detail"),

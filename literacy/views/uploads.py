@@ -15,7 +15,7 @@ from documents import table_to_xlsx, xlsx_response
 from jobs.supervision import settle_if_orphaned
 from units.forms import apply_errors
 
-from .. import access, household_import, import_batches, selectors, tables
+from .. import access, household_import, import_batches, mapping_profiles, selectors, tables
 from ..forms import (
     ImportForm,
 )
@@ -65,18 +65,30 @@ def import_start(request):
     communes = selectors.communes_for_import(user)
     if not communes.exists() or not rounds.exists():
         raise PermissionDenied
-    form = ImportForm(request.POST or None, request.FILES or None, rounds=rounds, communes=communes)
+    layouts = mapping_profiles.choices_for_offices({r.office_id for r in rounds})
+    form = ImportForm(request.POST or None, request.FILES or None, rounds=rounds, communes=communes, layouts=layouts)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if not selectors.may_import_into(user, data["round"], data["commune"]):
             raise PermissionDenied
+        to_map = data["layout"] == ImportForm.MANUAL
+        mapping = None if to_map else mapping_profiles.mapping_of(data["round"].office, data["layout"])
         try:
+            if data["layout"] and not to_map and mapping is None:
+                raise ValidationError({"layout": _("Mẫu ghép cột này không thuộc cơ quan của đợt điều tra đã chọn.")})
             batch = import_batches.batch_create(
-                actor=user, survey_round=data["round"], commune=data["commune"], upload=data["file"]
+                actor=user,
+                survey_round=data["round"],
+                commune=data["commune"],
+                upload=data["file"],
+                mapping=mapping,
+                to_map=to_map,
             )
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
+            if to_map:
+                return redirect("literacy:import_mapping", pk=batch.pk)
             if import_batches.is_large(batch):
                 import_batches.start_job(batch, "check")
             else:

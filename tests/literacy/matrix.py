@@ -1,6 +1,8 @@
 """Every literacy URL once (tests/permission_matrix.py). Data: tests/literacy/fixtures.literacy_world —
 TH1 is surveyed by SCH1, a second hamlet by TT1; the class is run by TT1."""
 
+import itertools
+
 from tests.literacy.fixtures import fresh_assignment, fresh_enrolment, literacy_world
 from tests.permission_matrix import CENTRE, EVERYONE, OFFICE, OFFICER, SCHOOL, UrlCase
 from units.models import Role
@@ -26,6 +28,19 @@ def _class(world):
 
 def _batch(world):
     return {"pk": literacy_world(world).batch.pk}
+
+
+_profile_numbers = itertools.count(1)
+
+
+def _profile(world):
+    from literacy import mapping_profiles
+    from literacy.household_import.national import NATIONAL_MAPPING
+
+    name = f"Mẫu xã {next(_profile_numbers)}"
+    return {
+        "pk": mapping_profiles.profile_save(actor=None, office=world.office, name=name, mapping=NATIONAL_MAPPING).pk
+    }
 
 
 def _commune(world):
@@ -103,6 +118,26 @@ CASES = [
     UrlCase("literacy:import_template", ok=EVERYONE, outsider=200),
     UrlCase("literacy:import_detail", kwargs=_batch, ok=OFFICE | ASSOC, hidden=SCHOOL | CENTRE),
     UrlCase("literacy:import_commit", method="post", kwargs=_batch, ok=OFFICER, hidden=SCHOOL | CENTRE),
+    # Issue 16: the column mapping step, the office's mapping profiles, the register written back out.
+    UrlCase("literacy:import_mapping", kwargs=_batch, ok=OFFICER, hidden=SCHOOL | CENTRE),
+    UrlCase(
+        "literacy:profile_list",
+        ok=OFFICER,
+        outsider=200,
+        outsider_status={Role.PRINCIPAL: 403},
+    ),
+    UrlCase("literacy:national_profile_export", ok=EVERYONE, outsider=200),
+    UrlCase("literacy:profile_edit", kwargs=_profile, ok=OFFICER, hidden=EVERYONE - OFFICER),
+    UrlCase("literacy:profile_delete", kwargs=_profile, ok=OFFICER, hidden=EVERYONE - OFFICER),
+    UrlCase(
+        "literacy:profile_delete", label="post", method="post", kwargs=_profile, ok=OFFICER, hidden=EVERYONE - OFFICER
+    ),
+    UrlCase("literacy:profile_export", kwargs=_profile, ok=OFFICER, hidden=EVERYONE - OFFICER),
+    UrlCase(
+        "literacy:register_export",
+        kwargs=lambda w: {"pk": literacy_world(w).round.pk, "commune": w.commune.pk},
+        ok=EVERYONE,
+    ),
     UrlCase("literacy:class_list", ok=EVERYONE, outsider=200),
     UrlCase("literacy:class_create", ok=OFFICER | SCHOOL | CENTRE, outsider=200),
     # Run by TT1 of office A: an officer of office B gets the form back with an error, no class.
