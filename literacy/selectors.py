@@ -5,7 +5,7 @@ commune of the branch; a school or centre the households of the hamlets assigned
 and the classes it runs. Everything else is 404 (units.access convention).
 """
 
-from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
 
 from units.calendar import today
 from units.models import Role, Unit, UnitKind
@@ -101,6 +101,19 @@ def assignments_of(survey_round: SurveyRound) -> QuerySet[SurveyAssignment]:
     return survey_round.assignments.select_related("hamlet", "hamlet__parent", "unit").order_by("hamlet__path")
 
 
+def assignments_for(user, survey_round: SurveyRound) -> QuerySet[SurveyAssignment]:
+    """The round's assignments the user is shown: all of them for the office (and whoever manages the
+    round), only their own school's or centre's for a field user (issue 17: an assigned school was
+    told "Chưa phân công thôn nào")."""
+    from units.selectors import is_office_user
+
+    assignments = assignments_of(survey_round)
+    if user.is_superuser or can_manage_round(user, survey_round) or is_office_user(user):
+        return assignments
+    # A school or centre sees its own; the commune's association officer those of its hamlets.
+    return assignments.filter(Q(unit_id__in=field_unit_ids(user)) | Q(hamlet__in=units_visible_to(user)))
+
+
 # Households and persons -----------------------------------------------------------------------
 
 
@@ -172,9 +185,26 @@ def household_list(
     return qs.annotate(member_count=Count("members", distinct=True)).order_by("hamlet__path", "code")
 
 
+def with_previous_level(persons: QuerySet[Person], survey_round: SurveyRound) -> QuerySet[Person]:
+    """`previous_level`: the person's literacy level in the round before (same human, by lineage), in
+    the list's own query; None when there is no previous round or they were not in it."""
+    if survey_round.previous_id is None:
+        return persons.annotate(previous_level=Value(None, output_field=IntegerField()))
+    before = Person.objects.filter(round_id=survey_round.previous_id, lineage=OuterRef("lineage"))
+    return persons.annotate(previous_level=Subquery(before.values("literacy_level")[:1]))
+
+
+def previous_level(person: Person) -> int | None:
+    return with_previous_level(Person.objects.filter(pk=person.pk), person.round).values_list(
+        "previous_level", flat=True
+    )[0]
+
+
 def members_of(household: Household) -> QuerySet[Person]:
-    """Members with their age in the round's statistics year (year − birth year, DOMAIN.md §3)."""
-    return household.members.annotate(age=Value(household.round.year) - F("birth_year")).order_by("id")
+    """Members with their age in the round's statistics year (year − birth year, DOMAIN.md §3) and
+    their level in the previous round."""
+    members = household.members.annotate(age=Value(household.round.year) - F("birth_year")).order_by("id")
+    return with_previous_level(members, household.round)
 
 
 def persons_visible_to(user) -> QuerySet[Person]:

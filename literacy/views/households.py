@@ -135,7 +135,12 @@ def person_edit(request, pk):
     return render(
         request,
         "literacy/person_form.html",
-        {"form": form, "household": person.household, "person": person},
+        {
+            "form": form,
+            "household": person.household,
+            "person": person,
+            "previous_level": selectors.previous_level(person),
+        },
         status=status,
     )
 

@@ -46,11 +46,7 @@ def round_detail(request, pk):
     survey_round = access.get_round_for_user(request.user, pk)
     page = _page(request, selectors.round_hamlet_counts(request.user, survey_round))
     can_manage = selectors.can_manage_round(request.user, survey_round)
-    assignments = (
-        _page(request, selectors.assignments_of(survey_round), 200)
-        if can_manage or is_office_user(request.user)
-        else None
-    )
+    assignments = _page(request, selectors.assignments_for(request.user, survey_round), 200)
     return render(
         request,
         "literacy/round_detail.html",
@@ -58,7 +54,8 @@ def round_detail(request, pk):
             "round": survey_round,
             "page_obj": page,
             "hamlets": page.object_list,
-            "assignments": assignments.object_list if assignments else [],
+            "assignments": assignments.object_list,
+            "sees_all_assignments": can_manage or is_office_user(request.user),
             "can_manage": can_manage,
             "assignment_form": AssignmentForm(survey_round=survey_round) if can_manage else None,
             "can_enter": selectors.editable_hamlets(request.user, survey_round).exists(),
