@@ -22,7 +22,7 @@ from units.models import UnitKind
 from units.selectors import units_visible_to
 from units.text import as_id, as_year, ids_from, name_order
 
-from . import documents, selectors, services
+from . import documents, next_step, selectors, services
 from .access import (
     CHECK,
     ENTER,
@@ -158,12 +158,14 @@ def subject_detail(request, pk):
             if a.status == Assessment.Status.SELF_ASSESSED
             else None
         )
+    checked = any(a.status == Assessment.Status.CHECKED for a in assessments)
     return render(
         request,
         "learning_society/subject_detail.html",
         {
             "subject": subject,
             "assessments": assessments,
+            "next_step": next_step.after_check(subject.area, subject.title) if checked else "",
             "year": str(selectors.current_year()),
             "can_enter": can_enter(request.user, subject.area),
             "can_check": can_check(request.user, subject.area, rule),
@@ -305,6 +307,8 @@ def grid(request, pk):
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, _("Đã lưu %(n)s dòng.") % {"n": n})
+            if may_check and "check" in request.POST and n:
+                messages.info(request, next_step.after_check(area, title, year))
             return redirect(here)
     data = selectors.grid_for(area, title, year, rubric) if rubric else None
     return render(
@@ -359,6 +363,8 @@ def check(request, pk):
             request,
             (_("Đã xác nhận kiểm tra %(n)s đánh giá.") if approve else _("Đã trả lại %(n)s đánh giá.")) % {"n": n},
         )
+        if approve and n:
+            messages.info(request, next_step.after_check(area, title, year))
         if refused:
             names = sorted(a.subject.name for a in refused)
             messages.warning(
