@@ -118,8 +118,9 @@ def annual_official(report: AnnualReport, sections: list[PaperSection] | None = 
     fields = {}
     if recipients := _own_recipients(report):
         fields["recipients"] = recipients
+    # a landscape part is landscape as a whole in Word too: its heading, narrative, charts and tables
     blocks = [
-        replace(block, landscape=True) if section.landscape and isinstance(block, TableBlock) else block
+        replace(block, landscape=True) if section.landscape else block
         for section in sections or []
         for block in section.blocks
     ]

@@ -26,12 +26,16 @@ class Paragraph:
     italic: bool = False
     align: str = "justify"  # justify | center | left | right
     indent: bool = True  # first-line indent of body text
+    landscape: bool = False  # Word: on the landscape pages of the wide table it belongs with (see Heading)
 
 
 @dataclass
 class Heading:
     text: str
     level: int = 1  # 1: "I. ...", 2: "1. ...", 3: "a) ..."
+    # Word: on the landscape pages with the wide table it introduces, so the part is one orientation
+    # (a template turns the page around such a part itself, e.g. annual/document.html)
+    landscape: bool = False
 
 
 @dataclass
@@ -44,6 +48,7 @@ class TableBlock:
 class ChartBlock:
     svg: str
     caption: str = ""
+    landscape: bool = False  # Word: its caption stays on the landscape pages of its table
 
 
 @dataclass

@@ -297,18 +297,16 @@ class _Writer:
         run.font.name, run.font.size, run.bold = FONT, self.Pt(size), bold
 
     def blocks(self, blocks, *, landscape_now: bool = False) -> None:
-        opened = False  # a landscape section opened here: consecutive wide tables share it
+        opened = False  # a landscape section opened here: consecutive landscape blocks share it
         for block in blocks:
-            wide = isinstance(block, TableBlock) and block.landscape and not landscape_now
+            wide = getattr(block, "landscape", False) and not landscape_now
             if opened and not wide:
                 self._new_section(landscape=False)
                 opened = False
-            if wide:
-                if not opened:
-                    self._new_section(landscape=True)
-                    opened = True
-                self.table(block.table)
-            elif isinstance(block, Heading):
+            if wide and not opened:
+                self._new_section(landscape=True)
+                opened = True
+            if isinstance(block, Heading):
                 self.paragraph(block.text, bold=True, align="left" if block.level > 1 else "justify", space_after=3)
             elif isinstance(block, Paragraph):
                 self.paragraph(block.text, bold=block.bold, italic=block.italic, align=block.align, indent=block.indent)

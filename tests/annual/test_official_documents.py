@@ -33,6 +33,28 @@ def _docx_text(content: bytes) -> str:
     return "\n".join(parts)
 
 
+def _docx_sections(content: bytes) -> list[dict]:
+    """Word's sections in order: their orientation, paragraph texts and number of tables."""
+    document = Document(io.BytesIO(content))
+    orientations = [section.page_width > section.page_height for section in document.sections]
+    sections, current = [], {"texts": [], "tables": 0}
+    for element in document.element.body.iterchildren():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "tbl":
+            current["tables"] += 1
+        elif tag == "p":
+            text = "".join(t.text or "" for t in element.iter() if t.tag.endswith("}t")).strip()
+            if text:
+                current["texts"].append(text)
+            if any(child.tag.endswith("}sectPr") for child in element.iter()):
+                sections.append(current)
+                current = {"texts": [], "tables": 0}
+    sections.append(current)
+    for section, landscape in zip(sections, orientations, strict=True):
+        section["landscape"] = landscape
+    return sections
+
+
 def _report(world) -> AnnualReport:
     return annual_report_create(actor=world.officer, office=world.office, school_year=2025)
 
@@ -119,6 +141,12 @@ def test_the_annual_report_downloads_as_word(world, login, modules):
     assert "BÁO CÁO" in text and "/BC-PGDĐT" in text and "Lê Văn Phó" in text
     assert "Tổng kết năm học 2025-2026 về giáo dục thường xuyên" in text
     assert "Đống Đa" in text  # the tables' figures come along
+    # the literacy part (a wide table) is landscape as a whole in Word too, its heading with its tables,
+    # and no section of Word's holds nothing but a caption or a heading
+    sections = _docx_sections(response.content)
+    literacy = next(s for s in sections if any(t.startswith("III. ") for t in s["texts"]))
+    assert literacy["landscape"] and literacy["tables"] >= 2
+    assert all(s["tables"] or len(" ".join(s["texts"]).split()) > 12 for s in sections)
 
 
 def _published(world, number=""):
