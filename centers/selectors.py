@@ -170,24 +170,18 @@ def activities_by_field(centre_ids, start: datetime.date, end: datetime.date) ->
 
 
 def entry_defaults(user, centre: Unit) -> dict:
-    """What the director typed last time (place, lecturer, kind, field), so a session logged on a
-    phone right after it ends needs only the title and the counts. Falls back to the centre's last entry."""
-    fields = ("place", "lecturer", "kind", "field", "club_id")
+    """What the next entry most likely shares with the director's last one: today's date and the last
+    kind and field of activity. The lecturer, club and place are left empty (issue 17: kept from the
+    last entry they were saved with the next event by mistake); the form offers them as suggestions."""
+    fields = ("kind", "field")
     mine = Activity.objects.filter(centre=centre, created_by=user).order_by("-created_at", "-id")
     last = mine.values(*fields).first()
     if last is None:
-        last = (
-            Activity.objects.filter(centre=centre)
-            .order_by("-created_at")
-            .values("place", "lecturer", "kind", "field", "club_id")
-            .first()
-        )
+        last = Activity.objects.filter(centre=centre).order_by("-created_at").values(*fields).first()
     day = today()
     defaults = {"start_date": day, "end_date": day, "sessions": 1}
     if last:
-        defaults.update(
-            place=last["place"], lecturer=last["lecturer"], kind=last["kind"], field=last["field"], club=last["club_id"]
-        )
+        defaults.update(kind=last["kind"], field=last["field"])
     else:
         defaults.update(kind=ActivityKind.TOPIC)
     return defaults

@@ -45,7 +45,7 @@ def activities(request, pk):
     )
 
 
-def _activity_form_page(request, centre, form, *, title, back):
+def _activity_form_page(request, centre, form, *, title, back, kept=None):
     return render(
         request,
         "centers/activity_form.html",
@@ -57,6 +57,7 @@ def _activity_form_page(request, centre, form, *, title, back):
             back=back,
             lecturers=selectors.lecturer_names(centre),
             places=selectors.place_names(centre),
+            kept=kept,
         ),
     )
 
@@ -77,8 +78,11 @@ def activity_add(request, pk):
             if "again" in request.POST:
                 return redirect("centers:activity_add", centre.pk)
             return redirect("centers:centre", centre.pk)
+    kept = None
+    if not form.is_bound and form.initial.get("field"):  # what the new entry keeps from the last one, said on the form
+        kept = {"kind": ActivityKind(form.initial["kind"]).label, "field": Field(form.initial["field"]).label}
     return _activity_form_page(
-        request, centre, form, title=_("Ghi hoạt động"), back=reverse("centers:centre", args=[centre.pk])
+        request, centre, form, title=_("Ghi hoạt động"), back=reverse("centers:centre", args=[centre.pk]), kept=kept
     )
 
 

@@ -43,12 +43,16 @@ def test_a_director_logs_an_activity_and_sees_it_on_the_centre_page(world, login
     assert "Phòng chống sốt xuất huyết" in page
 
 
-def test_the_form_remembers_the_last_place_and_lecturer(world, login):
-    helpers.make_activity(world.centre, world.director, place="Hội trường UBND xã", lecturer="Trần Văn Bình")
-    form = login(world.director).get(reverse("centers:activity_add", args=[world.centre.pk])).context["form"]
-    assert form.initial["place"] == "Hội trường UBND xã"
-    assert form.initial["lecturer"] == "Trần Văn Bình"
-    assert form.initial["start_date"] == today()
+def test_the_next_entry_keeps_the_date_kind_and_field_but_not_the_lecturer_club_or_place(world, login):
+    """Issue 17: after 'Lưu, ghi tiếp' the next event was saved with the previous lecturer and club."""
+    helpers.make_activity(
+        world.centre, world.director, place="Hội trường UBND xã", lecturer="Trần Văn Bình", field="health"
+    )
+    response = login(world.director).get(reverse("centers:activity_add", args=[world.centre.pk]))
+    form = response.context["form"]
+    assert "lecturer" not in form.initial and "club" not in form.initial and "place" not in form.initial
+    assert form.initial["start_date"] == today() and form.initial["field"] == "health"
+    assert "Giữ từ lần ghi trước" in response.content.decode()
 
 
 @pytest.mark.parametrize(
