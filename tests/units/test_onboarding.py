@@ -1,6 +1,7 @@
 """Bulk onboarding from Excel (issue 16): the template, the dry run, the all-or-nothing commit, the
 re-run that creates nothing, and the one-time list of logins."""
 
+import datetime
 import io
 import itertools
 
@@ -260,3 +261,38 @@ def test_the_logins_download_once_as_pdf_or_excel(office, officer, login, output
     assert response.content.startswith(magic) and content_type in response["Content-Type"]
     again = client.post(reverse("units:onboarding_logins", args=[batch.pk]), {"dang": output})
     assert again.status_code == 302
+
+
+HOSTILE_CELLS = [
+    "x" * 5000,
+    '=HYPERLINK("http://a","b")',
+    "<script>alert(1)</script>",
+    "\u202eRTL",
+    "😀",
+    -1,
+    3.5,
+    True,
+    datetime.date(2025, 7, 1),
+    "  ",
+    "Thôn\u0301",
+    "../../etc/passwd",
+    "06688 06688",
+    "ht 22000th",
+    "%(name)s",
+]
+
+
+def test_hostile_cells_are_row_errors_never_a_500_and_write_nothing(office, officer, login):
+    client = login(officer)
+    rows = [HOSTILE_CELLS[i : i + 7] + HOSTILE_CELLS[: max(0, i + 7 - len(HOSTILE_CELLS))] for i in range(15)]
+    units = [["", *row] for row in rows] + [["", str(UnitKind(UnitKind.COMMUNE).label), *row[1:]] for row in rows]
+    people = [["", *(rows[i] + rows[(i + 1) % 15])[:8]] for i in range(15)]
+    before = (Unit.objects.count(), User.objects.count())
+    response = client.post(
+        reverse("units:onboarding"), {"root": office.pk, "file": _fill(_template(client, office), units, people)}
+    )
+    assert response.status_code == 302
+    batch = OnboardingBatch.objects.get()
+    assert batch.status == "failed" and len({(sheet, row) for sheet, row, _c, _m in batch.errors}) >= 44
+    assert client.get(response["Location"]).status_code == 200
+    assert (Unit.objects.count(), User.objects.count()) == before

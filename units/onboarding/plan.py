@@ -66,6 +66,11 @@ def username_for(full_name: str) -> str:
     return (words[-1] + "".join(w[0] for w in words[:-1]))[:140]
 
 
+def _shown(value: str) -> str:
+    """A cell quoted in a message: at most 60 characters."""
+    return value if len(value) <= 60 else value[:59] + "…"
+
+
 class _Row(Exception):
     """A row refused before a service is called: (column key, message)."""
 
@@ -122,6 +127,8 @@ class Plan:
         code = first_token(row["official_code"])
         if not code:
             raise _Row("official_code", _("Hãy ghi mã xã, phường (5 chữ số) theo danh mục."))
+        if len(code) != 5 or not code.isdecimal():
+            raise _Row("official_code", _("Mã xã, phường, đặc khu gồm 5 chữ số, ví dụ 06688."))
         division = national.commune(code)
         if division is None:
             raise _Row("official_code", national.commune_code_error(code, self.province) or "")
@@ -147,7 +154,7 @@ class Plan:
             raise _Row(
                 "parent",
                 _("Không tìm thấy xã %(code)s trong đơn vị quản lý (chưa có, hoặc dòng của xã bị lỗi).")
-                % {"code": token},
+                % {"code": _shown(token)},
             )
         return found
 
@@ -160,7 +167,8 @@ class Plan:
             level = parse_school_level(row["school_level"]) or ""
             if row["school_level"] and not level:
                 raise _Row(
-                    "school_level", _("Cấp học “%(v)s”: hãy chọn MN, TH hoặc THCS.") % {"v": row["school_level"]}
+                    "school_level",
+                    _("Cấp học “%(v)s”: hãy chọn MN, TH hoặc THCS.") % {"v": _shown(row["school_level"])},
                 )
         moet = row["moet_code"].upper() if kind in (UnitKind.SCHOOL, UnitKind.DISTRICT_CENTRE) else ""
         code = row["code"]
@@ -199,7 +207,7 @@ class Plan:
     def unit_row(self, row: dict) -> None:
         kind = parse_kind(row["kind"])
         if kind is None:
-            raise _Row("kind", _("Loại đơn vị “%(v)s” không có trong danh sách của mẫu.") % {"v": row["kind"]})
+            raise _Row("kind", _("Loại đơn vị “%(v)s” không có trong danh sách của mẫu.") % {"v": _shown(row["kind"])})
         fields, found = self._commune(row) if kind == UnitKind.COMMUNE else self._other_unit(kind, row)
         if found is not None:
             self.outcome.existing[kind] += 1
@@ -228,11 +236,13 @@ class Plan:
                 raise _Row(
                     "unit_name",
                     _("%(commune)s không có đơn vị tên “%(name)s”.")
-                    % {"commune": unit.full_name, "name": row["unit_name"]},
+                    % {"commune": unit.full_name, "name": _shown(row["unit_name"])},
                 )
             unit = children[0]
         if unit is None:
-            raise _Row("unit", _("Không tìm thấy đơn vị %(code)s trong đơn vị quản lý.") % {"code": token or "—"})
+            raise _Row(
+                "unit", _("Không tìm thấy đơn vị %(code)s trong đơn vị quản lý.") % {"code": _shown(token) or "—"}
+            )
         return unit
 
     def _free_username(self, full_name: str) -> str:
@@ -259,7 +269,7 @@ class Plan:
             raise _Row("full_name", _("Hãy ghi họ và tên."))
         role = parse_role(row["role"])
         if role is None:
-            raise _Row("role", _("Vai trò “%(v)s” không có trong danh sách của mẫu.") % {"v": row["role"]})
+            raise _Row("role", _("Vai trò “%(v)s” không có trong danh sách của mẫu.") % {"v": _shown(row["role"])})
         unit = self._unit_of(row)
         username = row["username"]
         person = None
