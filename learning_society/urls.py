@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import authority_views, views
+from . import authority_views, register_views, views
 
 app_name = "learning_society"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("don-vi/<int:pk>/", views.area, name="area"),
     path("don-vi/<int:pk>/them/", views.subject_create, name="subject_create"),
     path("don-vi/<int:pk>/dang-ky/", views.register, name="register"),
+    path("don-vi/<int:pk>/dang-ky-tung-doi-tuong/", register_views.register_chosen, name="register_chosen"),
     path("don-vi/<int:pk>/lay-tu-so-dieu-tra/", views.import_families, name="import_families"),
     path("don-vi/<int:pk>/bang-cham/", views.grid, name="grid"),
     path("don-vi/<int:pk>/kiem-tra/", views.check, name="check"),

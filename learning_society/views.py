@@ -159,6 +159,8 @@ def subject_detail(request, pk):
             else None
         )
     checked = any(a.status == Assessment.Status.CHECKED for a in assessments)
+    year = selectors.current_year()
+    selectors.attach_year([subject], year)
     return render(
         request,
         "learning_society/subject_detail.html",
@@ -166,7 +168,7 @@ def subject_detail(request, pk):
             "subject": subject,
             "assessments": assessments,
             "next_step": next_step.after_check(subject.area, subject.title) if checked else "",
-            "year": str(selectors.current_year()),
+            "year": str(year),
             "can_enter": can_enter(request.user, subject.area),
             "can_check": can_check(request.user, subject.area, rule),
             "rule": rule,

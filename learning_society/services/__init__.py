@@ -34,6 +34,7 @@ from .subjects import (
     families_import_from_register,
     households_available,
     registrations_create,
+    registrations_create_chosen,
     subject_create,
 )
 
@@ -56,5 +57,6 @@ __all__ = [
     "families_import_from_register",
     "households_available",
     "registrations_create",
+    "registrations_create_chosen",
     "subject_create",
 ]

@@ -120,10 +120,17 @@ def _level1_dates(subject_ids) -> dict[int, datetime.date]:
 
 @transaction.atomic
 def registrations_create(
-    *, actor, subjects: list[Subject], year: int, requested_level: int | None = None, on: datetime.date | None = None
+    *,
+    actor,
+    subjects: list[Subject],
+    year: int,
+    requested_level: int | None = None,
+    on: datetime.date | None = None,
+    audit_each: bool = False,
 ) -> int:
     """Registers subjects for the year; those already registered are left as they are. A level-2
-    request is refused before the waiting time after level 1 (Thông tư 25/2023: 12 months)."""
+    request is refused before the waiting time after level 1 (Thông tư 25/2023: 12 months).
+    `audit_each`: one audit row per subject, naming it (a chosen few), instead of one for the area."""
     on = on or today()
     subjects = list(subjects)
     if requested_level == 2:
@@ -150,7 +157,16 @@ def registrations_create(
         if s.pk not in existing
     ]
     Registration.objects.bulk_create(rows)
-    if rows:
+    if audit_each:
+        for row in rows:
+            audit.record(
+                actor=actor,
+                action="learning_society.register",
+                obj=row.subject,
+                unit=row.subject.area,
+                changes={"year": [None, year], "subject": [None, row.subject.plain_name]},
+            )
+    elif rows:
         audit.record(
             actor=actor,
             action="learning_society.register",
@@ -158,6 +174,30 @@ def registrations_create(
             changes={"year": [None, year], "subjects": [None, len(rows)]},
         )
     return len(rows)
+
+
+@transaction.atomic
+def registrations_create_chosen(
+    *, actor, subjects: list[Subject], year: int, requested_level: int | None = None, on: datetime.date | None = None
+) -> int:
+    """Registers the families (or other subjects) the officer picked, one or a few at a time (issue
+    17). Unlike the whole-area registration, a subject already registered for the year is refused by
+    name with the day it was registered, and nothing is written; each new registration is audited
+    with the subject's name."""
+    subjects = list(subjects)
+    if not subjects:
+        raise ValidationError(_("Hãy chọn ít nhất một đối tượng để đăng ký."))
+    already = Registration.objects.filter(subject__in=subjects, year=year).select_related("subject")
+    refused = [
+        _("%(name)s đã đăng ký năm %(y)s (ngày %(d)s); không đăng ký lại.")
+        % {"name": r.subject.plain_name, "y": year, "d": r.registered_on.strftime("%d/%m/%Y")}
+        for r in already.order_by("subject__name")
+    ]
+    if refused:
+        raise ValidationError(refused)
+    return registrations_create(
+        actor=actor, subjects=subjects, year=year, requested_level=requested_level, on=on, audit_each=True
+    )
 
 
 # --- assessment ------------------------------------------------------------------------------

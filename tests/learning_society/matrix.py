@@ -123,6 +123,18 @@ CASES = [
         method="post",
         data=lambda w: {"title": "family", "nam": YEAR},
     ),
+    UrlCase(
+        "learning_society:register_chosen", hamlet, ok=ENTERERS, hidden=LOCAL, query=f"?danh_hieu=family&nam={YEAR}"
+    ),
+    UrlCase(
+        "learning_society:register_chosen",
+        hamlet,
+        ok=ENTERERS,
+        hidden=LOCAL,
+        method="post",
+        data=lambda w: {"nam": YEAR, "danh_hieu": "family", "one": objects(w)["waiting"].pk},
+        label="post",
+    ),
     UrlCase("learning_society:import_families", hamlet, ok=ENTERERS, hidden=LOCAL, method="post", data=lambda w: {}),
     UrlCase("learning_society:grid", hamlet, ok=READERS, hidden=LOCAL, query=f"?danh_hieu=family&nam={YEAR}"),
     UrlCase(
