@@ -151,3 +151,10 @@ def test_the_person_form_refuses_a_bad_id_number_and_a_repeated_one(world, login
     page = client.post(url, base | {"id_number": "001090001111"}).content.decode()
     assert "đã có ở một nhân khẩu khác" in page
     assert not Person.objects.filter(full_name="Người Mới").exists()
+
+
+def test_the_household_page_shows_a_persons_id_number(world, login):
+    lit = literacy_world(world)
+    make_person(lit.household, name="Có Định Danh", id_number="001090002222")
+    page = login(world.officer).get(reverse("literacy:household_detail", kwargs={"pk": lit.household.pk}))
+    assert "001090002222" in page.content.decode()
