@@ -47,6 +47,7 @@ LOCAL_APPS = [
     "centers",
     "literacy",
     "learning_society",
+    "training",
     "api",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS

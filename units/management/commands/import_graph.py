@@ -32,6 +32,7 @@ LAYERS = {
     "centers": "domain",
     "literacy": "domain",
     "learning_society": "domain",
+    "training": "domain",
     "reports": "engine",
     "annual": "engine",
     "jobs": "shared",
