@@ -384,6 +384,13 @@ def communes_for_import(user) -> QuerySet[Unit]:
     return Unit.objects.filter(kind=UnitKind.COMMUNE, pk__in=hamlets.values("parent_id")).order_by("name")
 
 
+def template_communes_for(user) -> QuerySet[Unit]:
+    """Communes whose hamlets the template's drop-down may list: those the user sees, and those
+    with a hamlet their school or centre is assigned to survey."""
+    visible = units_visible_to(user).filter(kind=UnitKind.COMMUNE).values("pk")
+    return Unit.objects.filter(Q(pk__in=visible) | Q(pk__in=communes_for_import(user).values("pk"))).order_by("path")
+
+
 def may_import_into(user, survey_round: SurveyRound, commune: Unit) -> bool:
     return editable_hamlets(user, survey_round).filter(parent=commune).exists()
 

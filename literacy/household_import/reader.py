@@ -70,6 +70,14 @@ def is_blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+# The template's example row carries this in its Mã hộ cell; the importer skips that row.
+EXAMPLE_MARK = "VÍ DỤ (dòng này không được nhập)"
+
+
+def is_example(code) -> bool:
+    return isinstance(code, str) and fold_fast(code.strip()).startswith("vi du")
+
+
 def find_header(rows: list[list], merged: list) -> tuple[int, dict[str, int]]:
     """The header row is the row (among the first ten) matching most template columns."""
     best_index, best = -1, {}

@@ -34,6 +34,7 @@ from .reader import (
     find_header,
     flag_key,
     is_blank,
+    is_example,
     parse_birth,
     parse_choice,
     parse_grade,
@@ -168,7 +169,7 @@ class _RowChecker:
     def read(self, values, *, number: int) -> None:
         if len(values) < self.width:
             values = list(values) + [None] * (self.width - len(values))
-        if all(is_blank(v) for v in values):
+        if all(is_blank(v) for v in values) or is_example(values[self.columns["household_code"]]):
             return
         self.plan.rows += 1
         row = _Row(values, number, self.columns, self.plan.errors)

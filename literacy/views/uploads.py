@@ -1,62 +1,46 @@
 """The household file: the template, the upload, the check and the import (literacy.import_batches)."""
 
-import io
 from pathlib import Path
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from documents import table_to_xlsx, xlsx_response
 from jobs.supervision import settle_if_orphaned
 from units.forms import apply_errors
+from units.text import as_id
 
 from .. import access, household_import, import_batches, mapping_profiles, selectors, tables
 from ..forms import (
     ImportForm,
 )
+from ..household_import import template
 from ..models import ImportBatch
 from .common import _page
 
 
 def import_template(request):
     """The documented template (Tải mẫu): a page describing every column, and with ?tai=1 the
-    workbook itself (the header row and a sheet explaining each column)."""
+    workbook itself (household_import.template: drop-downs, the commune's hamlets with ?xa=<id>, an
+    example row the import skips, and the guide sheet). A commune the user cannot see is 404."""
+    communes = selectors.template_communes_for(request.user)
+    commune = None
+    if commune_id := as_id(request.GET.get("xa")):
+        commune = get_object_or_404(communes, pk=commune_id)
+    elif request.GET.get("xa") is None:
+        mine = list(selectors.communes_for_import(request.user)[:2])
+        commune = mine[0] if len(mine) == 1 else None
     if not request.GET.get("tai"):
-        return render(request, "literacy/import_template.html", {"columns": household_import.COLUMNS})
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Nhan khau"
-    sheet.append([c.header for c in household_import.COLUMNS])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for index, column in enumerate(household_import.COLUMNS):
-        sheet.column_dimensions[chr(ord("A") + index)].width = max(12, len(column.header) + 4)
-    guide = workbook.create_sheet("Huong dan")
-    guide.append([_("Cột"), _("Bắt buộc"), _("Cách ghi")])
-    for cell in guide[1]:
-        cell.font = Font(bold=True)
-    for column in household_import.COLUMNS:
-        guide.append([column.header, str(column.guide_label), str(column.help)])
-    guide.append([])
-    guide.append([_("Mỗi dòng là một nhân khẩu; các nhân khẩu cùng hộ ghi cùng Mã hộ, Thôn và Chủ hộ.")])
-    guide.append(
-        [
-            _(
-                "Ví dụ: HO001 | Thôn Đông | 12 | Nguyễn Văn An | Nguyễn Văn An | 05/03/1980 | Nam | Kinh | "
-                "Chủ hộ | 9 | | | | Thường trú |"
-            )
-        ]
-    )
-    guide.column_dimensions["A"].width = 24
-    guide.column_dimensions["C"].width = 80
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return xlsx_response(buffer.getvalue(), "mau-nhap-ho-gia-dinh.xlsx")
+        return render(
+            request,
+            "literacy/import_template.html",
+            {"columns": household_import.COLUMNS, "communes": communes, "commune": commune},
+        )
+    stem = f"mau-nhap-ho-gia-dinh-{commune.code}" if commune else "mau-nhap-ho-gia-dinh"
+    return xlsx_response(template.workbook(commune), f"{stem}.xlsx")
 
 
 def import_start(request):

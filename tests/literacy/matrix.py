@@ -116,6 +116,14 @@ CASES = [
         kwargs=lambda w: literacy_world(w) and {},
     ),
     UrlCase("literacy:import_template", ok=EVERYONE, outsider=200),
+    # The template with a commune's hamlets: office A's commune is 404 for office B.
+    UrlCase(
+        "literacy:import_template",
+        kwargs=lambda w: literacy_world(w) and {},
+        query=lambda w: f"?tai=1&xa={w.commune.pk}",
+        ok=EVERYONE,
+        label="xa",
+    ),
     UrlCase("literacy:import_detail", kwargs=_batch, ok=OFFICE | ASSOC, hidden=SCHOOL | CENTRE),
     UrlCase("literacy:import_commit", method="post", kwargs=_batch, ok=OFFICER, hidden=SCHOOL | CENTRE),
     # Issue 16: the column mapping step, the office's mapping profiles, the register written back out.
