@@ -55,7 +55,9 @@ def test_a_director_logs_an_activity_on_a_phone_and_the_office_sees_it(chromium,
     assert _fits_the_screen(phone)
 
     phone.get_by_role("link", name="Ghi hoạt động").first.click()
-    expect(phone.get_by_label("Địa điểm")).to_have_value("Nhà văn hóa thôn Đông")  # remembered from last time
+    # The place, lecturer and club of the last entry are not carried over (issue 17); the date and field are.
+    expect(phone.get_by_label("Địa điểm")).to_have_value("")
+    phone.get_by_label("Địa điểm").fill("Nhà văn hóa thôn Đông")
     assert _fits_the_screen(phone)
     phone.screenshot(path=str(ARTIFACTS / "centers_activity_form_phone.png"))
     phone.get_by_label("Lĩnh vực").select_option("health")
