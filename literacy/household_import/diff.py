@@ -34,7 +34,7 @@ class _Register:
             "id", "household__code", "name_folded", "birth_year", "birth_mmdd", *_STORED
         ):
             self.count += 1
-            entry = (row[0], row[4], dict(zip(_STORED, row[5:], strict=True)))
+            entry = (row[0], row[4], dict(zip(_STORED, row[5:], strict=True)), row[1])
             if entry[2]["id_number"]:
                 self.by_id[entry[2]["id_number"]] = entry
             self.by_name.setdefault((row[1], row[2], row[3]), []).append(entry)
@@ -125,10 +125,12 @@ def find_changes(plan: ImportPlan, survey_round: SurveyRound, commune: Unit) -> 
             continue
         if entry is not None:
             matched += 1
-            pk, _mmdd, old = entry
+            pk, _mmdd, old, old_code = entry
             if not person.get("id_number", True):  # a blank cell keeps the number the register holds
                 person["id_number"] = old["id_number"]
-            if any(person[k] != old[k] for k in compare):
+            if old_code != code:  # found by ID number in another household: moved there
+                plan.moved_persons.append((pk, code))
+            if old_code != code or any(person[k] != old[k] for k in compare):
                 plan.changed_persons.append((pk, person))
             else:
                 unchanged += 1

@@ -40,6 +40,7 @@ class ImportPlan:
     changed_households: list[tuple[int, dict]] = field(default_factory=list)
     new_persons: list[tuple[str, dict]] = field(default_factory=list)
     changed_persons: list[tuple[int, dict]] = field(default_factory=list)
+    moved_persons: list[tuple[int, str]] = field(default_factory=list)  # (person, household code)
 
     @property
     def ok(self) -> bool:

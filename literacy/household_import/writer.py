@@ -68,6 +68,12 @@ def apply(
         # The file holds the survey's answers; the classes people completed still count (literacy.levels).
         in_file = Person.objects.filter(round=survey_round, commune=commune).values("lineage")
         levels.refresh(Enrolment.objects.filter(lineage__in=in_file).values_list("lineage", flat=True))
+    if plan.moved_persons:
+        Person.objects.bulk_update(
+            [Person(pk=pk, household_id=household_ids[code]) for pk, code in plan.moved_persons],
+            ["household"],
+            batch_size=BATCH,
+        )
     if progress:
         progress(total, total)
     audit.record(

@@ -217,3 +217,18 @@ def test_the_importer_refuses_a_bad_or_repeated_id_number(world):
     plan = _check(world, survey_round, data)
     assert [(e.row, e.column) for e in plan.errors] == [(2, "Số định danh cá nhân"), (4, "Số định danh cá nhân")]
     assert "trùng với dòng 3" in plan.errors[1].message
+
+
+def test_a_person_found_by_id_number_in_another_household_moves_there(world):
+    survey_round = make_round(world.office)
+    old_home = make_household(survey_round, world.hamlet, code="HO1", head="Vì Văn Cũ")
+    person = make_person(old_home, name="Vì Thị Dâu", birth_year=2000, sex="F", id_number="011300001234")
+    headers = [c.header for c in household_import.COLUMNS if c.key != "found_illiterate"]
+    data = workbook_bytes(
+        [row(code="HO2", head="Lò Văn Mới", name="Vì Thị Dâu", birth="2000", sex="Nữ", grade=0) + ["011300001234"]],
+        headers=headers,
+    )
+    summary = _import(world, survey_round, data)
+    assert (summary["persons_new"], summary["persons_updated"], summary["households_new"]) == (0, 1, 1)
+    person.refresh_from_db()
+    assert person.household.code == "HO2" and Person.objects.count() == 1
