@@ -296,3 +296,24 @@ def test_hostile_cells_are_row_errors_never_a_500_and_write_nothing(office, offi
     assert batch.status == "failed" and len({(sheet, row) for sheet, row, _c, _m in batch.errors}) >= 44
     assert client.get(response["Location"]).status_code == 200
     assert (Unit.objects.count(), User.objects.count()) == before
+
+
+def test_a_file_changed_by_someone_else_between_check_and_commit_writes_nothing(office, officer, login):
+    """The commit checks the file again: a commune another officer added meanwhile under another
+    office makes the row an error, and the whole file stays out."""
+    client = login(officer)
+    first, second = national.communes("22")[:2]
+    upload = _fill(
+        _template(client, office),
+        [_unit(UnitKind.COMMUNE, official=first.code), _unit(UnitKind.COMMUNE, official=second.code)],
+        [],
+    )
+    batch = _check(client, office, upload)
+    assert batch.status == "checked" and bytes(batch.content)
+    elsewhere = make_unit(UnitKind.OFFICE, name="Phòng khác", code="PGD-KHAC", province_code="22")
+    make_unit(UnitKind.COMMUNE, parent=elsewhere, name="Chiếm", code="XA-CHIEM", official_code=second.code)
+    page = client.post(reverse("units:onboarding_commit", args=[batch.pk]), follow=True).content.decode()
+    assert "có dòng lỗi, chưa nhập gì" in page and "đơn vị quản lý khác" in page
+    batch.refresh_from_db()
+    assert batch.status == "failed" and bytes(batch.content) == b""
+    assert not Unit.objects.filter(official_code=first.code).exists()

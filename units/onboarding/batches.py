@@ -57,7 +57,7 @@ def batch_check(*, actor, root: Unit, upload) -> OnboardingBatch:
         root=root,
         created_by=actor,
         file_name=(getattr(upload, "name", "") or "tep.xlsx")[:255],
-        content=data,
+        content=b"" if outcome.errors else data,  # kept only while it waits for the commit
         status=OnboardingStatus.FAILED if outcome.errors else OnboardingStatus.CHECKED,
         summary=_summary(outcome),
         errors=_errors(outcome),
@@ -73,8 +73,8 @@ def batch_commit(*, actor, batch: OnboardingBatch) -> OnboardingBatch:
     outcome = plan.apply(_read(bytes(batch.content)), actor=actor, root=batch.root, dry_run=False)
     batch.summary, batch.errors = _summary(outcome), _errors(outcome)
     if outcome.errors:
-        batch.status = OnboardingStatus.FAILED
-        batch.save(update_fields=["summary", "errors", "status"])
+        batch.status, batch.content = OnboardingStatus.FAILED, b""
+        batch.save(update_fields=["summary", "errors", "status", "content"])
         return batch
     batch.status = OnboardingStatus.COMMITTED
     batch.committed_at = timezone.now()
