@@ -12,4 +12,6 @@ LABELS = {
     "guidance.task_add": _("Thêm nhiệm vụ vào hướng dẫn"),
     "guidance.task_delete": _("Xóa nhiệm vụ khỏi hướng dẫn"),
     "guidance.plan_submit": _("Nộp kế hoạch năm học"),
+    "guidance.task_assign": _("Giao nhiệm vụ của hướng dẫn cho đơn vị"),
+    "guidance.task_progress": _("Cập nhật tiến độ nhiệm vụ"),
 }

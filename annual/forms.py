@@ -10,7 +10,7 @@ from units.forms import date_field, order_units_vn
 from units.models import Unit
 
 from .blocks import SECTIONS
-from .models import AnnualReport, GuidanceArea
+from .models import AnnualReport, GuidanceArea, TaskProgress
 from .services import offices_for_new_report
 
 
@@ -102,6 +102,61 @@ class PlanForm(forms.Form):
         label=gettext_lazy("Tệp kế hoạch"),
         required=False,
         help_text=gettext_lazy("PDF, DOC, DOCX hoặc ODT, tối đa 10 MB."),
+    )
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.filter(pk__in=[u.pk for u in units])
+        order_units_vn(self.fields["unit"])
+
+
+class AssignForm(forms.Form):
+    """Giao nhiệm vụ: kinds of unit and/or named schools and centres, and the period that reports on it."""
+
+    unit_kinds = forms.MultipleChoiceField(
+        label=gettext_lazy("Giao cho mọi đơn vị loại"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    units = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Hoặc giao cho từng đơn vị"),
+        queryset=Unit.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    period = forms.ModelChoiceField(
+        label=gettext_lazy("Kỳ báo cáo kết quả"),
+        queryset=None,
+        required=False,
+        empty_label=gettext_lazy("(không gắn kỳ báo cáo)"),
+    )
+
+    def __init__(self, *args, guidance, **kwargs):
+        from reports.models import ReportingPeriod
+        from units.models import UnitKind
+
+        from .guidance import PLAN_KINDS, expected_units
+
+        super().__init__(*args, **kwargs)
+        self.fields["unit_kinds"].choices = [(k.value, k.label) for k in UnitKind if k in PLAN_KINDS]
+        self.fields["units"].queryset = expected_units(guidance)
+        order_units_vn(self.fields["units"])
+        self.fields["period"].queryset = ReportingPeriod.objects.filter(
+            owner__path__startswith=guidance.office.path
+        ).select_related("form")
+
+
+class ProgressForm(forms.Form):
+    unit = forms.ModelChoiceField(label=gettext_lazy("Đơn vị"), queryset=Unit.objects.none(), empty_label=None)
+    status = forms.ChoiceField(label=gettext_lazy("Tiến độ"), choices=TaskProgress.Status.choices)
+    report = forms.CharField(
+        label=gettext_lazy("Báo cáo ngắn"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
+    )
+    evidence = forms.FileField(
+        label=gettext_lazy("Minh chứng"),
+        required=False,
+        help_text=gettext_lazy("Ảnh JPG, PNG hoặc văn bản PDF, DOC, DOCX, ODT, tối đa 10 MB."),
     )
 
     def __init__(self, *args, units, **kwargs):

@@ -126,6 +126,17 @@ class GuidanceTask(models.Model):
     area = models.CharField(_("lĩnh vực"), max_length=20, choices=GuidanceArea.choices)
     text = models.TextField(_("nội dung nhiệm vụ"))
     deadline = models.DateField(_("thời hạn"), null=True, blank=True)
+    # Who carries the task out (issue 18): kinds of unit, and/or units named one by one; none → not followed.
+    unit_kinds = models.JSONField(_("giao cho loại đơn vị"), default=list, blank=True)
+    units = models.ManyToManyField(Unit, verbose_name=_("giao cho đơn vị"), blank=True, related_name="+")
+    period = models.ForeignKey(
+        "reports.ReportingPeriod",
+        verbose_name=_("kỳ báo cáo kết quả"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         db_table = "reports_guidancetask"  # moved from reports (issue 13): the table kept its name
@@ -159,3 +170,36 @@ class YearPlan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} — {self.guidance}"
+
+
+class TaskProgress(models.Model):
+    """Tiến độ: where one unit stands on one task of the guidance, with a short report and evidence."""
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", _("Chưa thực hiện")
+        IN_PROGRESS = "in_progress", _("Đang thực hiện")
+        DONE = "done", _("Đã hoàn thành")
+
+    task = models.ForeignKey(GuidanceTask, on_delete=models.CASCADE, related_name="progress")
+    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(_("tiến độ"), max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
+    report = models.TextField(_("báo cáo ngắn"), max_length=2000, blank=True)
+    evidence = models.FileField(_("minh chứng"), upload_to="task-evidence/%Y/", blank=True)
+    evidence_name = models.CharField(_("tên tệp minh chứng"), max_length=255, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người cập nhật"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("tiến độ nhiệm vụ")
+        verbose_name_plural = _("tiến độ nhiệm vụ")
+        constraints = [models.UniqueConstraint(fields=["task", "unit"], name="task_progress_one_per_unit")]
+
+    def __str__(self) -> str:
+        return f"{self.unit} — {self.task}"

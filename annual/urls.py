@@ -3,7 +3,7 @@ pages (gdtx_portal/urls.py), so their addresses are those they always had."""
 
 from django.urls import path
 
-from .views import guidance, reports
+from .views import guidance, reports, tasks
 
 app_name = "annual"
 
@@ -28,4 +28,9 @@ urlpatterns = [
     path("huong-dan/<int:pk>/nop-ke-hoach/", guidance.plan_submit, name="plan_submit"),
     path("ke-hoach/<int:pk>/tep/", guidance.plan_file, name="plan_file"),
     path("ke-hoach/<int:pk>/ban-in/", guidance.plan_document, name="plan_document"),
+    path("huong-dan/<int:pk>/tien-do/", tasks.task_matrix, name="task_matrix"),
+    path("huong-dan/nhiem-vu/<int:pk>/", tasks.task_detail, name="task_detail"),
+    path("huong-dan/nhiem-vu/<int:pk>/giao/", tasks.task_assign, name="task_assign"),
+    path("huong-dan/nhiem-vu/<int:pk>/bao-cao-tien-do/", tasks.progress_update, name="progress_update"),
+    path("tien-do/<int:pk>/minh-chung/", tasks.progress_file, name="progress_file"),
 ]

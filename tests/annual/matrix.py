@@ -160,3 +160,55 @@ CASES += [
         hidden={Role.CENTRE_DIRECTOR, Role.CENTRE_STAFF} | ASSOCIATION,
     ),
 ]
+
+
+# Guidance tasks followed to the end (issue 18) -------------------------------------------------
+def _followed(world):
+    """The published guidance's task given to every school and centre, and the school's progress."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from annual import tasks
+    from annual.models import GuidanceTask
+
+    if not hasattr(world, "_followed"):
+        published = _guidance(world)[0]
+        task = GuidanceTask.objects.select_related("guidance__office").filter(guidance=published).first()
+        tasks.task_assign(actor=world.officer, task=task, unit_kinds=["school", "centre"], units=[])
+        progress = tasks.progress_update(
+            actor=world.principal,
+            task=task,
+            unit=world.school,
+            status="in_progress",
+            report="Đang làm",
+            evidence=SimpleUploadedFile("anh.png", b"\x89PNG\r\n\x1a\n png", content_type="image/png"),
+        )
+        world._followed = (task, progress)
+    return world._followed
+
+
+CASES += [
+    UrlCase("annual:task_matrix", kwargs=lambda w: {"pk": _guidance(w)[0].pk}, ok=OFFICE, hidden=ASSOCIATION),
+    UrlCase("annual:task_detail", kwargs=lambda w: {"pk": _followed(w)[0].pk}, ok=OFFICE | FILLERS, hidden=ASSOCIATION),
+    UrlCase(
+        "annual:task_assign",
+        kwargs=lambda w: {"pk": _followed(w)[0].pk},
+        method="post",
+        data=lambda w: {"unit_kinds": ["school", "centre"]},
+        ok=OFFICER,
+        hidden=ASSOCIATION,
+    ),
+    UrlCase(
+        "annual:progress_update",
+        kwargs=lambda w: {"pk": _followed(w)[0].pk},
+        method="post",
+        data=lambda w: {"unit": w.school.pk, "status": "in_progress", "report": "Đang làm"},
+        ok=FILLERS,
+        hidden=ASSOCIATION,
+    ),
+    UrlCase(
+        "annual:progress_file",
+        kwargs=lambda w: {"pk": _followed(w)[1].pk},
+        ok=OFFICE | {Role.PRINCIPAL, Role.SCHOOL_STAFF},
+        hidden={Role.CENTRE_DIRECTOR, Role.CENTRE_STAFF} | ASSOCIATION,
+    ),
+]
