@@ -30,3 +30,8 @@ class LiteracyConfig(AppConfig):
         from .exports import NAME_LIST_KIND, name_list_file
 
         register_job(NAME_LIST_KIND, name_list_file, retry_on_interrupt=True)  # only makes a file
+
+        from .survey_form import KIND as SURVEY_FORM_KIND
+        from .survey_form import survey_form_file
+
+        register_job(SURVEY_FORM_KIND, survey_form_file, retry_on_interrupt=True)  # only makes a file

@@ -11,6 +11,7 @@ urlpatterns = [
     path("dot-dieu-tra/<int:pk>/", rounds.round_detail, name="round_detail"),
     path("dot-dieu-tra/<int:pk>/trang-thai/", rounds.round_status, name="round_status"),
     path("dot-dieu-tra/<int:pk>/phan-cong/", rounds.assignment_add, name="assignment_add"),
+    path("dot-dieu-tra/<int:pk>/thon/<int:hamlet>/phieu-dieu-tra.pdf", rounds.survey_form, name="survey_form"),
     path("phan-cong/<int:pk>/xoa/", rounds.assignment_delete, name="assignment_delete"),
     path("dot-dieu-tra/<int:pk>/ho/", households.household_list, name="household_list"),
     path("dot-dieu-tra/<int:pk>/ho/them/", households.household_create, name="household_create"),

@@ -2,10 +2,11 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jobs.responses import export_or_job
 from units.forms import apply_errors
 from units.selectors import is_office_user
 
@@ -15,6 +16,8 @@ from ..forms import (
     RoundForm,
 )
 from ..models import SurveyRound
+from ..survey_form import DIRECT_HOUSEHOLDS, survey_form_for
+from ..survey_form import KIND as SURVEY_FORM_KIND
 from .common import _page
 
 
@@ -97,3 +100,19 @@ def assignment_delete(request, pk):
     services.assignment_delete(actor=request.user, assignment=assignment)
     messages.success(request, _("Đã bỏ phân công."))
     return redirect("literacy:round_detail", pk=round_pk)
+
+
+def survey_form(request, pk, hamlet):
+    """Phiếu điều tra of one hamlet as a PDF (literacy.survey_form); a big hamlet through a job."""
+    survey_round = access.get_round_for_user(request.user, pk)
+    place = get_object_or_404(selectors.readable_hamlets(request.user, survey_round), pk=hamlet)
+    form = survey_form_for(survey_round, place)
+    return export_or_job(
+        request,
+        kind=SURVEY_FORM_KIND,
+        title=_("Phiếu điều tra hộ gia đình — %(h)s — năm %(y)d") % {"h": place.full_name, "y": survey_round.year},
+        params={"survey_round": survey_round.pk, "hamlet": place.pk},
+        estimated_rows=form.households.count(),
+        unit=place,
+        threshold=DIRECT_HOUSEHOLDS,
+    )

@@ -81,6 +81,13 @@ CASES = [
         ok=OFFICER,
     ),
     UrlCase("literacy:assignment_delete", method="post", kwargs=lambda w: {"pk": fresh_assignment(w).pk}, ok=OFFICER),
+    # The survey form of TH1 (surveyed by SCH1): the centre (assigned TH2) gets 404.
+    UrlCase(
+        "literacy:survey_form",
+        kwargs=lambda w: {"pk": literacy_world(w).round.pk, "hamlet": w.hamlet.pk},
+        ok=EVERYONE - CENTRE,
+        hidden=CENTRE,
+    ),
     UrlCase("literacy:household_list", kwargs=_round, ok=EVERYONE),
     # Filtered by a hamlet: only one the user may read (their scope, or assigned to their school);
     # TH1 is surveyed by SCH1, so the centre (assigned TH2) gets 404, not the hamlet's name.
