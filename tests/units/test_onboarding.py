@@ -259,6 +259,7 @@ def test_the_logins_download_once_as_pdf_or_excel(office, officer, login, output
     assert User.objects.get(username="moilt").must_change_password
     response = client.post(reverse("units:onboarding_logins", args=[batch.pk]), {"dang": output})
     assert response.content.startswith(magic) and content_type in response["Content-Type"]
+    assert "no-store" in response["Cache-Control"]
     again = client.post(reverse("units:onboarding_logins", args=[batch.pk]), {"dang": output})
     assert again.status_code == 302
 
