@@ -22,8 +22,9 @@ from .blocks import sections_for
 from .guidance import expected_units
 from .models import AnnualReport, Guidance, GuidanceArea
 
-# A table wider than this (its columns, "TT" included) puts its section on landscape pages.
-PORTRAIT_MAX_COLUMNS = 7
+# A table wider than this (its columns, "TT" included) puts its section on landscape pages: eight
+# narrow figure columns of communes still read on a portrait page (16 mm each).
+PORTRAIT_MAX_COLUMNS = 10
 # Written into every report created before the identity existed (annual.services, until issue 15):
 # a report still holding exactly these was never edited, and follows the identity instead.
 OLD_DEFAULT_RECIPIENTS = "Sở GD&ĐT (để b/c);\nUBND huyện (để b/c);\nLãnh đạo Phòng;"
@@ -103,11 +104,11 @@ def report_sections(report: AnnualReport, blocks: list[dict]) -> list[PaperSecti
         landscape = any(block["table"].width > PORTRAIT_MAX_COLUMNS for block in section.blocks)
         for block in section.blocks:
             table = paper_table(block["table"])
+            # the section's own wrapper turns the page (annual/document.html); the Word file reads
+            # the orientation from the blocks (annual_official). The chart follows the figures it draws.
+            paper.append(TableBlock(table))
             if block["chart"]:
                 paper.append(ChartBlock(str(block["chart"]), caption=_("Biểu đồ: %(t)s") % {"t": table.title}))
-            # the section's own wrapper turns the page (annual/document.html); the Word file reads
-            # the orientation from the table (annual_official)
-            paper.append(TableBlock(table))
         result.append(PaperSection(landscape, paper))
     return result
 
