@@ -32,6 +32,7 @@ urlpatterns = [
     path("xa-hoi-hoc-tap/bo-tieu-chi/", include("rubrics.urls")),
     path("xa-hoi-hoc-tap/", include("learning_society.urls")),
     path("tap-huan/", include("training.urls")),
+    path("kiem-tra/", include("inspections.urls")),
     path("viec/", include("jobs.urls")),
     path("", include("api.urls")),  # /api/v1/… (token) and /api-truy-cap/ (the token page)
     path("quan-tri/", admin.site.urls),

@@ -48,6 +48,7 @@ LOCAL_APPS = [
     "literacy",
     "learning_society",
     "training",
+    "inspections",
     "api",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS

@@ -33,6 +33,7 @@ LAYERS = {
     "literacy": "domain",
     "learning_society": "domain",
     "training": "domain",
+    "inspections": "domain",
     "reports": "engine",
     "annual": "engine",
     "jobs": "shared",

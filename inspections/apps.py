@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class InspectionsConfig(AppConfig):
+    name = "inspections"
+    verbose_name = "Kiểm tra, giám sát"
+    # Areas of its audit actions, for the home page's recent changes (units/apps.py).
+    audit_areas = {"inspections": _("Kiểm tra, giám sát")}
