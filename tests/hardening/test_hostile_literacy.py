@@ -45,6 +45,9 @@ PAGES = [
     ("literacy:class_edit", "director"),
     ("literacy:class_detail", "director"),  # enrolment and term results
     ("literacy:import_start", "officer"),
+    ("literacy:import_mapping", "officer"),  # the column mapping step (issue 16)
+    ("literacy:profile_list", "officer"),  # a mapping profile's JSON file
+    ("literacy:profile_edit", "officer"),
 ]
 
 
