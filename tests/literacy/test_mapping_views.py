@@ -158,3 +158,19 @@ def test_the_household_page_shows_a_persons_id_number(world, login):
     make_person(lit.household, name="Có Định Danh", id_number="001090002222")
     page = login(world.officer).get(reverse("literacy:household_detail", kwargs={"pk": lit.household.pk}))
     assert "001090002222" in page.content.decode()
+
+
+def test_a_large_mapped_file_is_checked_and_imported_by_the_worker_through_its_mapping(world, login, monkeypatch):
+    from literacy import import_batches
+
+    monkeypatch.setattr(import_batches, "LARGE_FILE_BYTES", 0)
+    client = login(world.officer)
+    survey_round = make_round(world.office)
+    rows = [national_row(**{"Họ tên": f"Người {i}", "Nữ": "x" if i % 2 else ""}) for i in range(20)]
+    _upload(client, world, survey_round, _national_file(*rows), layout="quoc-gia")
+    batch = ImportBatch.objects.select_related("job").get()
+    assert batch.status == ImportBatch.Status.CHECKED and batch.job.kind == "literacy.import_check"
+    client.post(reverse("literacy:import_commit", kwargs={"pk": batch.pk}))
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.IMPORTED
+    assert Person.objects.filter(sex="F").count() == 10 and Person.objects.count() == 20
