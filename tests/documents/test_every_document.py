@@ -25,6 +25,7 @@ from tests.learning_society.conftest import families, shipped  # noqa: F401 - fi
 from tests.learning_society.test_views import _recognised
 from tests.literacy.fixtures import YEAR, bulk_people, make_round
 from tests.reports.helpers import fill_and_submit, open_period, submission_of
+from units.models import UnitIdentity
 
 pytestmark = pytest.mark.django_db
 
@@ -97,13 +98,19 @@ def test_the_literacy_standard_table_is_sendable(world, login, survey):
     assert problems_of(login(world.leader).get(url), kind="bao_cao", unit_code=world.office.code) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 15: the MC1/MC2 list is issued by the commune, which (as in the demo) has no identity and no "
-    "head person, so its signer CHỦ TỊCH prints without a name (the preview lists 'họ tên người ký' as missing)",
-)
 @pytest.mark.parametrize("level", [1, 2])
 def test_the_literacy_name_lists_are_sendable(world, login, survey, level):
+    # The lists are the commune's (its People's Committee's): the office sets the commune's identity
+    # with its chairman's name on /don-vi/<id>/the-thuc-van-ban/, as the demo communes have it.
+    UnitIdentity.objects.create(
+        unit=world.commune,
+        official_name="Ủy ban nhân dân xã Đống Đa",
+        abbreviation="UBND",
+        place_name="Đống Đa",
+        head_position="Chủ tịch",
+        head_name="Nguyễn Văn Xã",
+        recipients="Phòng GD&ĐT huyện Thử Nghiệm (để b/c);",
+    )
     url = reverse("literacy:name_list", kwargs={"pk": world.commune.pk, "level": level}) + f"?nam={YEAR}&xuat=pdf"
     assert problems_of(login(world.officer).get(url), kind="bao_cao", unit_code=world.commune.code) == []
 
