@@ -40,7 +40,7 @@ DERIVED = {
     "moved_in_tick": (gettext_lazy("Chuyển đến (đánh dấu)"), "status"),
     "moved_out_tick": (gettext_lazy("Chuyển đi (đánh dấu)"), "status"),
     "deceased_tick": (gettext_lazy("Chết (đánh dấu)"), "status"),
-    "learning_tick": (gettext_lazy("Đang học XMC (đánh dấu; chỉ kiểm tra, sổ không lưu)"), ""),
+    "learning_tick": (gettext_lazy("Đang học XMC (đánh dấu; sổ chưa có trường này nên bỏ qua)"), ""),
     IGNORE: (gettext_lazy("Bỏ qua cột này"), ""),
 }
 GRADUATION = {
