@@ -49,6 +49,20 @@ def mapping_of(office: Unit, choice: str) -> dict | None:
     return None
 
 
+def matching_choice(office: Unit, rows: list[list]) -> str:
+    """The first profile of choices_for(office) whose columns the file has all of, or ""."""
+    for key, _name in choices_for(office):
+        mapping = mapping_of(office, key) or {}
+        header_row = mapping.get("header_row", 1)
+        if len(rows) < header_row:
+            continue
+        present = {mapping_format.header_key(v) for v in rows[header_row - 1] if isinstance(v, str)}
+        needed = [e for e in mapping.get("columns", []) if not e.get("optional")]
+        if needed and all(mapping_format.header_key(e["header"]) in present for e in needed):
+            return key
+    return ""
+
+
 @transaction.atomic
 def profile_save(
     *, actor, office: Unit, name: str, mapping: dict, description: str = "", profile: MappingProfile | None = None

@@ -46,6 +46,8 @@ def import_mapping(request, pk):
         return redirect("literacy:import_detail", pk=batch.pk)
     office = batch.round.office
     choice = request.GET.get("mau", "")
+    if "mau" not in request.GET and not batch.mapping:  # a saved layout the file fits is offered first
+        choice = mapping_profiles.matching_choice(office, rows)
     initial = mapping_profiles.mapping_of(office, choice) or batch.mapping or mapping_format.suggest(rows)
     header_row = _header_row(request, initial, rows)
     headers = [

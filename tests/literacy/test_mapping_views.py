@@ -174,3 +174,14 @@ def test_a_large_mapped_file_is_checked_and_imported_by_the_worker_through_its_m
     batch.refresh_from_db()
     assert batch.status == ImportBatch.Status.IMPORTED
     assert Person.objects.filter(sex="F").count() == 10 and Person.objects.count() == 20
+
+
+def test_a_file_that_fits_a_saved_layout_is_offered_that_layout_at_the_mapping_step(world, login):
+    client = login(world.officer)
+    survey_round = make_round(world.office)
+    _upload(client, world, survey_round, _national_file())
+    batch = ImportBatch.objects.get()
+    assert batch.status == ImportBatch.Status.MAPPING  # not the portal's template: the officer confirms
+    page = client.get(reverse("literacy:import_mapping", kwargs={"pk": batch.pk})).content.decode()
+    assert '<option value="quoc-gia" selected>' in page
+    assert '<option value="graduation_lower_secondary" selected>' in page  # "Năm tốt nghiệp" as the profile says
