@@ -165,4 +165,38 @@ def blocks():
             ],
         ),
         AnnualBlock("literacy.standard", "literacy", gettext_lazy("Kết quả xóa mù chữ theo xã"), standard_block),
+        AnnualBlock(
+            "literacy.recognitions",
+            "literacy",
+            gettext_lazy("Xã được công nhận đạt chuẩn xóa mù chữ trong năm học"),
+            recognitions_block,
+        ),
     ]
+
+
+def recognitions_block(office, start, end):
+    """The decisions recognising communes of the office, dated in the school year (issue 18)."""
+    from .models import RecognitionDossier
+
+    rows = [
+        Row([d.commune.name, d.level, d.year, d.decision_number, d.decision_date])
+        for d in RecognitionDossier.objects.filter(
+            office=office,
+            status=RecognitionDossier.Status.RECOGNISED,
+            decision_date__gte=start,
+            decision_date__lte=end,
+        )
+        .select_related("commune")
+        .order_by("decision_date", "commune__path", "level")
+    ]
+    return Table(
+        title=_("Xã được công nhận đạt chuẩn xóa mù chữ"),
+        columns=[
+            Column(_("Xã"), width=30),
+            Column(_("Mức độ"), "int", width=10),
+            Column(_("Năm đạt chuẩn"), "int", width=12),
+            Column(_("Số quyết định"), width=16),
+            Column(_("Ngày quyết định"), "date", width=16),
+        ],
+        rows=rows,
+    )

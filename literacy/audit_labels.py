@@ -22,4 +22,9 @@ LABELS = {
     "literacy.settings": _("Sửa cài đặt xóa mù chữ của đơn vị"),
     "literacy.mapping_profile_save": _("Lưu mẫu ghép cột nhập hộ gia đình"),
     "literacy.mapping_profile_delete": _("Xóa mẫu ghép cột nhập hộ gia đình"),
+    "literacy.dossier_create": _("Lập hồ sơ công nhận xã đạt chuẩn XMC"),
+    "literacy.dossier_submit": _("Gửi hồ sơ công nhận chuẩn XMC lên phòng"),
+    "literacy.dossier_return": _("Trả lại hồ sơ công nhận chuẩn XMC"),
+    "literacy.dossier_check": _("Kiểm tra hồ sơ công nhận chuẩn XMC"),
+    "literacy.dossier_recognise": _("Ghi quyết định công nhận xã đạt chuẩn XMC"),
 }

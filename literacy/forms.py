@@ -24,7 +24,7 @@ from .models import (
 class SettingsForm(forms.ModelForm):
     class Meta:
         model = LiteracySettings
-        fields = ["exempt_leave_denominator", "age_method"]
+        fields = ["exempt_leave_denominator", "age_method", "recognition_decider"]
         # No article of Nghị định 20/2014/NĐ-CP states the exemption (DOMAIN.md §3): the help cites
         # the local rule (the model's help text keeps its migration-frozen wording).
         help_texts = {

@@ -52,6 +52,22 @@ class LiteracySettings(models.Model):
             "Cần kiểm tra lại với hướng dẫn hiện hành."
         ),
     )
+    # Issue 18: who signs the decision recognising a commune (NĐ 20/2014; the authority moved with the
+    # two-tier local government of July 2025, so the office says which applies; blank: the default).
+    recognition_decider = models.CharField(
+        _("thẩm quyền ký quyết định công nhận xã đạt chuẩn XMC"),
+        max_length=12,
+        blank=True,
+        choices=[
+            ("district", _("Chủ tịch UBND huyện")),
+            ("commune", _("Chủ tịch UBND xã")),
+            ("office", _("Trưởng phòng GD&ĐT")),
+        ],
+        help_text=_(
+            "Để trống: Chủ tịch UBND huyện (trước 01/7/2025); từ 01/7/2025 chưa có căn cứ, "
+            "phòng chọn thẩm quyền áp dụng (cần xác minh)."
+        ),
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -395,3 +411,48 @@ class MappingProfile(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class RecognitionDossier(models.Model):
+    """Hồ sơ đề nghị công nhận xã đạt chuẩn xóa mù chữ mức độ N (issue 18): the commune prepares it
+    from the register (tờ trình, báo cáo tự kiểm tra, biểu chuẩn XMC, danh sách MC), the office checks
+    it (biên bản kiểm tra with the figures it verified, kept as they were) and the decision is
+    recorded. draft → submitted → checked (or returned with reasons) → recognised."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Đang chuẩn bị")
+        SUBMITTED = "submitted", _("Đã gửi phòng")
+        RETURNED = "returned", _("Trả lại để bổ sung")
+        CHECKED = "checked", _("Đã kiểm tra")
+        RECOGNISED = "recognised", _("Đã công nhận")
+
+    commune = models.ForeignKey(Unit, verbose_name=_("xã"), on_delete=models.PROTECT, related_name="+")
+    office = models.ForeignKey(Unit, verbose_name=_("phòng kiểm tra"), on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(_("năm"))
+    level = models.PositiveSmallIntegerField(_("mức độ"), choices=[(1, _("Mức độ 1")), (2, _("Mức độ 2"))])
+    status = models.CharField(_("trạng thái"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    self_check = models.TextField(_("đánh giá của xã"), max_length=4000, blank=True)
+    return_reason = models.TextField(_("lý do trả lại"), max_length=2000, blank=True)
+    check_notes = models.TextField(_("ý kiến của đoàn kiểm tra"), max_length=2000, blank=True)
+    checked_figures = models.JSONField(_("số liệu đã kiểm tra"), default=dict, blank=True)
+    checked_on = models.DateField(_("ngày kiểm tra"), null=True, blank=True)
+    decision_number = models.CharField(_("số quyết định"), max_length=20, blank=True)
+    decision_date = models.DateField(_("ngày quyết định"), null=True, blank=True)
+    decision_signer = models.CharField(_("người ký quyết định"), max_length=120, blank=True)
+    decision_authority = models.CharField(_("thẩm quyền ký"), max_length=20, blank=True)
+    submitted_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người lập"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("hồ sơ công nhận chuẩn XMC")
+        verbose_name_plural = _("hồ sơ công nhận chuẩn XMC")
+        ordering = ["-year", "-level", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["commune", "year", "level"], name="literacy_dossier_one_per_level_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.commune} — mức độ {self.level} năm {self.year}"

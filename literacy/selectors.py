@@ -292,6 +292,12 @@ def enrolments_of(literacy_class: LiteracyClass) -> QuerySet[Enrolment]:
     return literacy_class.enrolments.select_related("person", "person__household__hamlet").prefetch_related("results")
 
 
+def grid_enrolments_of(literacy_class: LiteracyClass) -> QuerySet[Enrolment]:
+    """Every learner of the class for the one-page grids (results, attendance): no pagination, the
+    queries do not grow with the class (results prefetched)."""
+    return enrolments_of(literacy_class)
+
+
 def enrol_candidates(literacy_class: LiteracyClass, *, query: str = "") -> QuerySet[Person]:
     """People of the class's commune in the latest round, not yet at the class's level, aged 15–60
     first (the MC1 / MC2 lists), the youngest of the target group first."""

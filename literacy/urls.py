@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import classes, households, landing, mapping, rounds, standard, uploads
+from .views import classes, households, landing, mapping, operations, rounds, standard, uploads
 
 app_name = "literacy"
 
@@ -38,6 +38,7 @@ urlpatterns = [
     path("lop/<int:pk>/", classes.class_detail, name="class_detail"),
     path("lop/<int:pk>/sua/", classes.class_edit, name="class_edit"),
     path("lop/<int:pk>/ghi-danh/", classes.class_enrol, name="class_enrol"),
+    path("lop/<int:pk>/bang-ket-qua/", operations.results_grid_view, name="results_grid"),
     path("hoc-vien/<int:pk>/ket-qua/", classes.enrolment_result, name="enrolment_result"),
     path("hoc-vien/<int:pk>/xoa/", classes.enrolment_remove, name="enrolment_remove"),
     path("chuan/<int:pk>/", standard.standard, name="standard"),

@@ -11,7 +11,7 @@ from units.calendar import today
 from units.models import Unit, UnitKind
 from units.text import as_year
 
-from .. import access, attainment, exports, tables
+from .. import access, attainment, dossier, exports, tables
 from .common import _page
 
 
@@ -51,6 +51,7 @@ def standard(request, pk):
             "table": table,
             "survey_round": survey_round,
             "conf": conf,
+            "recognitions": list(dossier.history(unit)),  # issue 18: the commune's recognitions by year and level
         }
         file_stem = f"chuan-xmc-{unit.code}-{year}"
     if fmt in ("xlsx", "pdf"):

@@ -182,6 +182,16 @@ CASES = [
         ok=CLASS_WRITERS,
         hidden=SCHOOL,
     ),
+    UrlCase("literacy:results_grid", kwargs=_class, ok=CLASS_READERS, hidden=SCHOOL),
+    UrlCase(
+        "literacy:results_grid",
+        method="post",
+        kwargs=_class,
+        data=lambda w: {f"r-{literacy_world(w).enrolment.pk}-1": "H"},
+        ok=CLASS_WRITERS,
+        hidden=SCHOOL,
+        label="save",
+    ),
     UrlCase(
         "literacy:enrolment_result",
         method="post",
