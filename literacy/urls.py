@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import classes, households, landing, mapping, operations, rounds, standard, uploads
+from .views import classes, dossiers, households, landing, mapping, operations, rounds, standard, uploads
 
 app_name = "literacy"
 
@@ -43,4 +43,13 @@ urlpatterns = [
     path("hoc-vien/<int:pk>/xoa/", classes.enrolment_remove, name="enrolment_remove"),
     path("chuan/<int:pk>/", standard.standard, name="standard"),
     path("chuan/<int:pk>/danh-sach-mc<int:level>/", standard.name_list, name="name_list"),
+    path("ho-so-cong-nhan/", dossiers.dossier_list, name="dossier_list"),
+    path("ho-so-cong-nhan/them/", dossiers.dossier_create, name="dossier_create"),
+    path("ho-so-cong-nhan/<int:pk>/", dossiers.dossier_detail, name="dossier_detail"),
+    path("ho-so-cong-nhan/<int:pk>/gui/", dossiers.dossier_submit, name="dossier_submit"),
+    path("ho-so-cong-nhan/<int:pk>/tra-lai/", dossiers.dossier_return, name="dossier_return"),
+    path("ho-so-cong-nhan/<int:pk>/kiem-tra/", dossiers.dossier_check, name="dossier_check"),
+    path("ho-so-cong-nhan/<int:pk>/cong-nhan/", dossiers.dossier_recognise, name="dossier_recognise"),
+    path("ho-so-cong-nhan/<int:pk>/van-ban/<slug:slug>/", dossiers.dossier_document, name="dossier_document"),
+    path("ho-so-cong-nhan/<int:pk>/van-ban/<slug:slug>/word/", dossiers.dossier_docx, name="dossier_docx"),
 ]

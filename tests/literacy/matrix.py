@@ -216,3 +216,84 @@ CASES = [
         hidden=SCHOOL | CENTRE,
     ),
 ]
+
+
+# The recognition dossier (issue 18) -------------------------------------------------------------
+def _dossier(world, status="submitted"):
+    """A dossier of office A's commune in the given state (made directly: the matrix world's
+    register need not meet the level; the services' refusals answer 200 with a message)."""
+    from literacy.models import RecognitionDossier
+
+    dossier, _new = RecognitionDossier.objects.get_or_create(
+        commune=world.commune,
+        year=2025,
+        level=1 if status == "submitted" else 2,
+        defaults={"office": world.office, "status": status, "checked_figures": FIGURES},
+    )
+    return {"pk": dossier.pk}
+
+
+NON_OFFICE = EVERYONE - OFFICE
+FIGURES = {
+    "age_from": 15,
+    "age_to": 35,
+    "population": 10,
+    "exempt": 0,
+    "literate": 9,
+    "rate": 90.0,
+    "met": True,
+    "level": 1,
+    "year": 2025,
+    "round": "Đợt 1",
+}
+
+CASES += [
+    UrlCase("literacy:dossier_list", ok=OFFICE, outsider=200),
+    UrlCase(
+        "literacy:dossier_create",
+        method="post",
+        data=lambda w: {"commune": w.commune.pk, "year": 2025, "level": 1},
+        ok=OFFICER,
+        outsider=200,
+    ),
+    UrlCase("literacy:dossier_detail", kwargs=_dossier, ok=OFFICE, hidden=NON_OFFICE),
+    UrlCase(
+        "literacy:dossier_submit", kwargs=_dossier, method="post", data=lambda w: {}, ok=OFFICER, hidden=NON_OFFICE
+    ),
+    UrlCase(
+        "literacy:dossier_return",
+        kwargs=_dossier,
+        method="post",
+        data=lambda w: {"reason": ""},
+        ok=OFFICER,
+        hidden=NON_OFFICE,
+    ),
+    UrlCase(
+        "literacy:dossier_check",
+        kwargs=_dossier,
+        method="post",
+        data=lambda w: {"checked_on": ""},
+        ok=OFFICER,
+        hidden=NON_OFFICE,
+    ),
+    UrlCase(
+        "literacy:dossier_recognise",
+        kwargs=lambda w: _dossier(w, "checked"),
+        method="post",
+        data=lambda w: {"number": "", "date": ""},
+        ok=OFFICER,
+        hidden=NON_OFFICE,
+    ),
+    UrlCase(
+        "literacy:dossier_document",
+        kwargs=lambda w: {**_dossier(w, "checked"), "slug": "bien-ban-kiem-tra"},
+        ok=OFFICE,
+        hidden=NON_OFFICE,
+    ),
+    UrlCase(
+        "literacy:dossier_docx",
+        kwargs=lambda w: {**_dossier(w, "checked"), "slug": "quyet-dinh"},
+        ok=OFFICE,
+        hidden=NON_OFFICE,
+    ),
+]
