@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/xoa/", courses.course_delete, name="course_delete"),
     path("<int:pk>/nguoi-du/them/", courses.participant_add, name="participant_add"),
     path("nguoi-du/<int:pk>/bo/", courses.participant_remove, name="participant_remove"),
+    path("<int:pk>/van-ban/", courses.course_document, name="course_document"),
     path("<int:pk>/diem-danh/", courses.attendance, name="attendance"),
     path("don-vi/<int:pk>/", reports.unit, name="unit"),
     path("tong-hop/", reports.summary, name="summary"),

@@ -87,6 +87,8 @@ CASES = [
     UrlCase("training:course_add", ok=OFFICER | CENTRE, outsider=200),
     UrlCase("training:course_add", ok=OFFICER | CENTRE, outsider=200, method="post", data=_course_post, label="post"),
     read("training:course"),
+    UrlCase("training:course_document", course, ok=OFFICE, hidden=CENTRE),
+    UrlCase("training:course_document", course, ok=OFFICE, hidden=CENTRE, query="?pdf=1", label="pdf"),
     act("training:course_edit"),
     act("training:course_edit", method="post", data=lambda w: {**COURSE_POST, "status": "held"}, label="post"),
     act("training:course_delete", kwargs=lambda w: {"pk": _fresh_course(w).pk}, method="post"),

@@ -8,11 +8,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from documents import official_document_response
+from documents.docx import docx_response, official_docx
 from units.forms import apply_errors
 from units.models import Unit, today
-from units.selectors import is_office_user
+from units.selectors import is_office_user, units_visible_to
 
 from .. import access, permissions, selectors, services
+from ..documents import participants_document
 from ..forms import AttendanceForm, CourseForm, ParticipantForm
 from ..models import Status
 from .common import PAGE_SIZE, form_page, school_year_label, year_of, years_around
@@ -79,6 +82,7 @@ def course(request, pk):
             "page_obj": page,
             "participants": page.object_list,
             "can_edit": permissions.can_organise(request.user, course.organiser),
+            "can_document": units_visible_to(request.user).filter(pk=course.organiser_id).exists(),
             "started": course.start_date <= today(),
         },
     )
@@ -164,4 +168,25 @@ def attendance(request, pk):
         request,
         "training/attendance.html",
         {"course": course, "form": form, "started": course.start_date <= today(), "Status": Status},
+    )
+
+
+def course_document(request, pk):
+    """The course's result with its list of participants as the organiser's báo cáo: preview,
+    ?pdf=1, ?docx=1. For whoever sees the organiser (a school sees only its own people's lines on
+    the course page, never the organiser's whole list)."""
+    course = access.get_course_for_user(request.user, pk)
+    if not units_visible_to(request.user).filter(pk=course.organiser_id).exists():
+        raise PermissionDenied
+    doc = participants_document(course)
+    name = _("Kết quả lớp tập huấn %(t)s") % {"t": course.topic[:80]}
+    if request.GET.get("docx"):
+        return docx_response(official_docx(doc), f"{name}.docx")
+    return official_document_response(
+        request,
+        "documents/official.html",
+        {"doc": doc},
+        filename=f"{name}.pdf",
+        back_url=reverse("training:course", args=[course.pk]),
+        docx_url="?docx=1",
     )
