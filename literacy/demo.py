@@ -155,6 +155,7 @@ def _seed(office: Unit, stdout) -> None:
     )
     _second_round_changes(rng, second)
     _classes(rng, second, communes)
+    _dossier_in_progress(office, communes)
     if stdout:
         count = f"{len(people):,}".replace(",", ".")  # Vietnamese groups thousands with a dot: 20.024
         stdout.write(f"  Sổ xóa mù chữ mẫu: {count} nhân khẩu ở {len(communes)} xã, hai đợt điều tra năm {YEAR}.")
@@ -269,3 +270,28 @@ def _classes(rng: random.Random, second: SurveyRound, communes: list[Unit]) -> N
             start_date=datetime.date(2026, 10, 12),
             is_demo=True,
         )
+
+
+def _dossier_in_progress(office: Unit, communes: list[Unit]) -> None:
+    """Issue 18: the first commune meeting level 1 has sent its recognition dossier to the office,
+    which has still to check it (the demo walks it to a decision)."""
+    from django.utils import timezone
+
+    from .dossier import level_figures
+    from .models import RecognitionDossier
+
+    for commune in communes:
+        figures = level_figures(commune, YEAR, 1)
+        if figures and figures["met"]:
+            RecognitionDossier.objects.get_or_create(
+                commune=commune,
+                year=YEAR,
+                level=1,
+                defaults={
+                    "office": office,
+                    "status": RecognitionDossier.Status.SUBMITTED,
+                    "submitted_at": timezone.now(),
+                    "self_check": "Xã đã rà soát sổ theo dõi và tự kiểm tra; tỉ lệ biết chữ đạt chuẩn mức độ 1.",
+                },
+            )
+            return

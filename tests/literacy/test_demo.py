@@ -32,3 +32,9 @@ def test_demo_register_has_communes_on_both_sides_of_the_standard_and_is_idempot
     assert selectors.duplicate_groups(world.officer, rounds[1]).exists()
     demo.seed(office=world.office, stdout=out)
     assert Person.objects.count() == count
+    # Issue 18: one commune that meets level 1 has its recognition dossier waiting for the office.
+    from literacy.models import RecognitionDossier
+
+    dossier = RecognitionDossier.objects.get()
+    assert dossier.status == "submitted" and dossier.level == 1
+    assert next(c for c in standard.communes if c.commune == dossier.commune).level1.met
