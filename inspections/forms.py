@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _l
 
 from units.forms import date_field
 from units.models import Membership, Unit, UnitKind, User
+from units.text import as_id
 
 from .files import MAX_BYTES, check_file
 from .models import Content, Result
@@ -15,13 +16,28 @@ from .models import Content, Result
 INSPECTED_KINDS = (UnitKind.COMMUNE, UnitKind.SCHOOL, UnitKind.CENTRE, UnitKind.DISTRICT_CENTRE, UnitKind.ASSOCIATION)
 
 
+class IdsChoiceField(forms.ModelMultipleChoiceField):
+    """Checkboxes of ids: a posted value that cannot be an id (text, a number past 64 bits, which
+    SQLite refuses in an IN list) is an invalid choice, never a query."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if as_id(pk) is None:
+                raise ValidationError(
+                    _("Lựa chọn “%(pk)s” không hợp lệ; hãy chọn lại trong danh sách."),
+                    code="invalid_pk_value",
+                    params={"pk": str(pk)[:30]},
+                )
+        return super()._check_values(value)
+
+
 class InspectionForm(forms.Form):
     unit = forms.ModelChoiceField(label=_l("Đơn vị được kiểm tra"), queryset=Unit.objects.none())
     planned_date = date_field(_l("Ngày dự kiến kiểm tra"), help_text="")
-    contents = forms.ModelMultipleChoiceField(
+    contents = IdsChoiceField(
         label=_l("Nội dung kiểm tra"), queryset=Content.objects.none(), widget=forms.CheckboxSelectMultiple
     )
-    team = forms.ModelMultipleChoiceField(
+    team = IdsChoiceField(
         label=_l("Đoàn kiểm tra"),
         queryset=User.objects.none(),
         widget=forms.CheckboxSelectMultiple,
