@@ -108,7 +108,9 @@
     fetch(form.getAttribute("action") || window.location.href, {
       method: "POST", body: body, credentials: "same-origin", headers: { "X-Draft-Sender": "1" },
     }).then(function (response) {
-      clear(form);  // the server has it: what it answers (saved, or the errors to fix) is shown next
+      // The server has it: what it answers (saved, or the errors to fix) is shown next. A session that
+      // ended sends the login page instead: the draft stays, to come back after logging in.
+      if (response.url.indexOf("/tai-khoan/dang-nhap/") === -1) clear(form);
       return show(response);
     }, function () {
       showKept(form);

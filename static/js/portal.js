@@ -47,3 +47,22 @@
     }
   });
 })();
+// A table wider than its box scrolls inside it: such a box takes the keyboard's focus (tabindex) and is
+// named as a region, so it can be scrolled without a mouse (axe: scrollable-region-focusable).
+(function () {
+  "use strict";
+  function mark() {
+    document.querySelectorAll(".table-responsive").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        if (!box.hasAttribute("tabindex")) box.setAttribute("tabindex", "0");
+        if (!box.hasAttribute("role")) box.setAttribute("role", "region");
+        if (!box.hasAttribute("aria-label")) {
+          var caption = box.closest(".card") && box.closest(".card").querySelector(".card-header, h2, h3");
+          box.setAttribute("aria-label", caption ? caption.textContent.replace(/\s+/g, " ").trim() : document.title);
+        }
+      }
+    });
+  }
+  mark();
+  window.addEventListener("resize", mark);
+})();
