@@ -185,3 +185,19 @@ def test_a_file_that_fits_a_saved_layout_is_offered_that_layout_at_the_mapping_s
     page = client.get(reverse("literacy:import_mapping", kwargs={"pk": batch.pk})).content.decode()
     assert '<option value="quoc-gia" selected>' in page
     assert '<option value="graduation_lower_secondary" selected>' in page  # "Năm tốt nghiệp" as the profile says
+
+
+def test_the_profile_list_reads_in_constant_queries(world, login, django_assert_num_queries):
+    client = login(world.officer)
+    url = reverse("literacy:profile_list")
+    mapping_profiles.profile_save(actor=None, office=world.office, name="Mẫu 0", mapping=NATIONAL_MAPPING)
+    client.get(url)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for i in range(1, 6):
+        mapping_profiles.profile_save(actor=None, office=world.office, name=f"Mẫu {i}", mapping=NATIONAL_MAPPING)
+    with django_assert_num_queries(len(one.captured_queries)):
+        assert "Mẫu 5" in client.get(url).content.decode()
