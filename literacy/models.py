@@ -350,6 +350,65 @@ class TermResult(models.Model):
         return f"{self.enrolment} – kỳ {self.term}: {self.get_result_display()}"
 
 
+class ClassSession(models.Model):
+    """Một buổi học của lớp (issue 19): the date of the session; its attendance marks below."""
+
+    literacy_class = models.ForeignKey(LiteracyClass, on_delete=models.CASCADE, related_name="sessions")
+    date = models.DateField(_("ngày học"))
+    topic = models.CharField(_("nội dung buổi học"), max_length=200, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("buổi học")
+        verbose_name_plural = _("buổi học")
+        ordering = ["-date", "-id"]
+        constraints = [models.UniqueConstraint(fields=["literacy_class", "date"], name="literacy_session_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.literacy_class} – {self.date:%d/%m/%Y}"
+
+
+class Attendance(models.Model):
+    """Có mặt / vắng của một học viên ở một buổi học."""
+
+    session = models.ForeignKey(ClassSession, on_delete=models.CASCADE, related_name="marks")
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="attendance")
+    present = models.BooleanField(_("có mặt"), default=False)
+
+    class Meta:
+        verbose_name = _("điểm danh")
+        verbose_name_plural = _("điểm danh")
+        constraints = [models.UniqueConstraint(fields=["session", "enrolment"], name="literacy_attendance_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.session} – {self.enrolment_id}: {'+' if self.present else '-'}"
+
+
+class Dropout(models.Model):
+    """Học viên bỏ học: the learner leaves the class on a date for a reason; the office can reverse it
+    (the row is deleted and the learner is back in the class)."""
+
+    class Reason(models.TextChoices):
+        WORK = "work", _("Đi làm ăn xa, bận việc mưu sinh")
+        FAMILY = "family", _("Hoàn cảnh gia đình")
+        HEALTH = "health", _("Sức khỏe, tuổi cao")
+        MOVED = "moved", _("Chuyển nơi ở")
+        OTHER = "other", _("Lý do khác")
+
+    enrolment = models.OneToOneField(Enrolment, on_delete=models.CASCADE, related_name="dropout")
+    date = models.DateField(_("ngày bỏ học"))
+    reason = models.CharField(_("lý do"), max_length=10, choices=Reason.choices)
+    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("học viên bỏ học")
+        verbose_name_plural = _("học viên bỏ học")
+
+    def __str__(self) -> str:
+        return f"{self.enrolment} – {self.date:%d/%m/%Y}"
+
+
 class ImportBatch(models.Model):
     """One uploaded workbook: checked (dry run) first, imported all-or-nothing on confirmation."""
 

@@ -294,8 +294,10 @@ def enrolments_of(literacy_class: LiteracyClass) -> QuerySet[Enrolment]:
 
 def grid_enrolments_of(literacy_class: LiteracyClass) -> QuerySet[Enrolment]:
     """Every learner of the class for the one-page grids (results, attendance): no pagination, the
-    queries do not grow with the class (results prefetched)."""
-    return enrolments_of(literacy_class)
+    queries do not grow with the class (results prefetched); `dropped` marks who left the class."""
+    from .models import Dropout
+
+    return enrolments_of(literacy_class).annotate(dropped=Exists(Dropout.objects.filter(enrolment=OuterRef("pk"))))
 
 
 def enrol_candidates(literacy_class: LiteracyClass, *, query: str = "") -> QuerySet[Person]:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from units.forms import apply_errors
+from units.selectors import can_manage_unit, is_office_user
 from units.text import ids_from
 
 from .. import access, selectors, services
@@ -72,7 +73,7 @@ def class_edit(request, pk):
 def class_detail(request, pk):
     literacy_class = access.get_class_for_user(request.user, pk)
     can_edit = selectors.can_edit_class(request.user, literacy_class)
-    enrolments = _page(request, selectors.enrolments_of(literacy_class))
+    enrolments = _page(request, selectors.grid_enrolments_of(literacy_class))
     rows = []
     for enrolment in enrolments.object_list:
         by_term = {r.term: r for r in enrolment.results.all()}
@@ -100,6 +101,8 @@ def class_detail(request, pk):
             "candidates": candidates,
             "query": query,
             "result_form": ResultForm(literacy_class=literacy_class) if can_edit else None,
+            "may_reverse_dropout": is_office_user(request.user)
+            and can_manage_unit(request.user, literacy_class.run_by),
         },
     )
 

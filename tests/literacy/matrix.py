@@ -26,6 +26,21 @@ def _class(world):
     return {"pk": literacy_world(world).literacy_class.pk}
 
 
+def _today():
+    from units.calendar import today
+
+    return f"{today():%d/%m/%Y}"
+
+
+def _dropped(world):
+    from literacy import class_ops
+    from units.calendar import today
+
+    enrolment = fresh_enrolment(world)
+    class_ops.dropout_record(actor=None, enrolment=enrolment, date=today(), reason="family")
+    return {"pk": enrolment.pk}
+
+
 def _batch(world):
     return {"pk": literacy_world(world).batch.pk}
 
@@ -192,6 +207,27 @@ CASES = [
         hidden=SCHOOL,
         label="save",
     ),
+    UrlCase("literacy:attendance", kwargs=_class, ok=CLASS_READERS, hidden=SCHOOL),
+    UrlCase(
+        "literacy:attendance",
+        method="post",
+        kwargs=_class,
+        data=lambda w: {"date": _today(), "present": [literacy_world(w).enrolment.pk]},
+        ok=CLASS_WRITERS,
+        hidden=SCHOOL,
+        label="save",
+    ),
+    UrlCase("literacy:dropout", kwargs=lambda w: {"pk": fresh_enrolment(w).pk}, ok=CLASS_WRITERS, hidden=SCHOOL),
+    UrlCase(
+        "literacy:dropout",
+        method="post",
+        kwargs=lambda w: {"pk": fresh_enrolment(w).pk},
+        data=lambda w: {"date": _today(), "reason": "work"},
+        ok=CLASS_WRITERS,
+        hidden=SCHOOL,
+        label="save",
+    ),
+    UrlCase("literacy:dropout_reverse", method="post", kwargs=_dropped, ok=OFFICER, hidden=SCHOOL),
     UrlCase(
         "literacy:enrolment_result",
         method="post",
