@@ -106,7 +106,7 @@ def _office_home(request, role):
         "people_count": people_visible_to(user).count(),
         "recent": recent,
         "can_manage": user.is_superuser or bool(manage_roots(user)),
-        "milestones": upcoming_milestones(role, day),
+        "milestones": upcoming_milestones(role, day, unit=office),
         "panels": module_panels(request, role=role, unit=office),
     }
     return render(request, "home/office.html", context)

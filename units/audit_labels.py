@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 LABELS = {
     "unit.create": _("Tạo đơn vị"),
+    "unit.milestones": _("Đặt ngày các mốc thời gian trong năm"),
     "unit.update": _("Sửa thông tin đơn vị"),
     "unit.close": _("Giải thể / ngừng hoạt động"),
     "unit.move": _("Chuyển đơn vị cấp trên"),

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from . import legal
-from .models import Role, Unit, UnitKind
+from .models import MilestoneSetting, Role, Unit, UnitKind
 
 MILESTONES_SHOWN = 4
 
@@ -44,11 +44,20 @@ class Milestone:
     legal_key: str | None = None
     years_from: int = 2000
     years_to: int | None = None
+    key: str = ""  # names the office's own date for it (MilestoneSetting) when no text fixes the date
+
+    @property
+    def has_source(self) -> bool:
+        return bool(self.legal_key)
 
     @property
     def source(self) -> str:
-        """ "Thông tư 24/2023/TT-BGDĐT (cần xác minh): trước ngày 15/01 năm sau", from the registry."""
-        return f"{legal.cite(self.legal_key)}: {self.note}" if self.legal_key else str(self.note)
+        """ "Thông tư 24/2023/TT-BGDĐT (cần xác minh): trước ngày 15/01 năm sau", from the registry;
+        a date no legal text fixes says so ("cần xác minh") and the office may set its own."""
+        if self.legal_key:
+            return f"{legal.cite(self.legal_key)}: {self.note}"
+        note = str(self.note)
+        return note if legal.UNVERIFIED in note else f"{note} {legal.UNVERIFIED}"
 
     def applies(self, year: int) -> bool:
         return self.years_from <= year and (self.years_to is None or year <= self.years_to)
@@ -90,6 +99,7 @@ CALENDAR = [
         _("Ngày Sách và Văn hóa đọc Việt Nam"),
         _("Báo cáo kết quả hưởng ứng theo hướng dẫn hằng năm"),
         EVERYONE,
+        key="reading-day",
     ),
     Milestone(
         5,
@@ -97,6 +107,7 @@ CALENDAR = [
         _("TTHTCĐ nộp báo cáo hoạt động năm cho Phòng GD&ĐT"),
         _("Hạn nộp theo hướng dẫn GDTX hằng năm"),
         frozenset({OFFICE, CENTRE}),
+        key="centre-year-report",
     ),
     Milestone(
         9,
@@ -104,6 +115,7 @@ CALENDAR = [
         _("Xã chốt số liệu phổ cập giáo dục, xóa mù chữ"),
         _("Năm thống kê 01/10 – 30/9; hạn theo hướng dẫn của tỉnh (căn cứ pháp lý cần xác minh)"),
         frozenset({OFFICE, SCHOOL, ASSOCIATION}),
+        key="pcgd-xmc-close",
     ),
     Milestone(
         10,
@@ -112,6 +124,7 @@ CALENDAR = [
         _("Tổ chức từ 01/10 đến 07/10 hằng năm"),
         EVERYONE,
         last_day=7,
+        key="lifelong-week",
     ),
     Milestone(
         10,
@@ -119,6 +132,7 @@ CALENDAR = [
         _("Phòng GD&ĐT gửi hồ sơ phổ cập giáo dục, xóa mù chữ của huyện"),
         _("Hạn theo hướng dẫn của tỉnh (căn cứ pháp lý cần xác minh)"),
         frozenset({OFFICE}),
+        key="pcgd-xmc-dossier",
     ),
     Milestone(
         12,
@@ -132,6 +146,45 @@ CALENDAR = [
 ]
 
 
+def office_dates(office: Unit | None) -> dict[str, MilestoneSetting]:
+    """The office's own dates for the milestones no legal text fixes, by key (one query)."""
+    if office is None:
+        return {}
+    return {m.key: m for m in MilestoneSetting.objects.filter(office=office)}
+
+
+def managing_office(unit: Unit | None) -> Unit | None:
+    """The office (or, since July 2025, a top commune) whose dates a unit's home shows."""
+    if unit is None:
+        return None
+    if unit.kind == UnitKind.OFFICE or (unit.kind == UnitKind.COMMUNE and not unit.parent_id):
+        return unit
+    ids = unit.ancestor_ids()
+    return Unit.objects.filter(pk__in=ids, kind=UnitKind.OFFICE).order_by("-depth").first() or (
+        Unit.objects.filter(pk__in=ids, kind=UnitKind.COMMUNE, parent__isnull=True).first()
+    )
+
+
+def effective(milestone: Milestone, dates: dict[str, MilestoneSetting]) -> Milestone | None:
+    """The milestone with the office's own date when it set one (only for a date with no source);
+    None when the office turned it off."""
+    setting = dates.get(milestone.key) if milestone.key and not milestone.has_source else None
+    if setting is None:
+        return milestone
+    if not setting.enabled:
+        return None
+    from dataclasses import replace
+
+    last_day = milestone.last_day and setting.day + (milestone.last_day - milestone.day)
+    return replace(
+        milestone,
+        month=setting.month,
+        day=setting.day,
+        last_day=last_day,
+        note=_("Ngày do đơn vị quản lý đặt; căn cứ pháp lý cần xác minh"),
+    )
+
+
 def upcoming_milestones(
     role: str | None, day: datetime.date, limit: int = MILESTONES_SHOWN, *, unit: Unit | None = None
 ) -> list[dict]:
@@ -139,9 +192,13 @@ def upcoming_milestones(
     if audience == CENTRE and unit is not None and unit.kind == UnitKind.DISTRICT_CENTRE:
         # The district GDNN-GDTX centre is not a TTHTCĐ: the TTHTCĐ deadlines are not its own.
         audience = DISTRICT_CENTRE
+    dates = office_dates(managing_office(unit))
     upcoming = []
-    for milestone in CALENDAR:
-        if audience not in milestone.audiences:
+    for listed in CALENDAR:
+        if audience not in listed.audiences:
+            continue
+        milestone = effective(listed, dates)
+        if milestone is None:
             continue
         occurrence = milestone.next_on_or_after(day)
         if occurrence is None:
@@ -159,3 +216,44 @@ def upcoming_milestones(
         )
     upcoming.sort(key=lambda item: item["start"])
     return upcoming[:limit]
+
+
+def milestone_dates_save(*, actor, office: Unit, values: dict[str, tuple[int, int, bool]]) -> int:
+    """Set the office's own dates ({key: (month, day, enabled)}) for the milestones no legal text
+    fixes; a key of a sourced milestone or an impossible date is refused. Audited; returns changes."""
+    from django.core.exceptions import ValidationError
+    from django.db import transaction
+
+    from . import audit
+
+    editable = {m.key: m for m in CALENDAR if m.key and not m.has_source}
+    errors = []
+    for key, (month, day, _enabled) in values.items():
+        if key not in editable:
+            errors.append(_("Mốc “%(k)s” theo văn bản pháp lý, không đổi được.") % {"k": key})
+            continue
+        try:
+            datetime.date(2024, month, day)  # a leap year: 29/02 is a date
+        except (TypeError, ValueError):
+            errors.append(
+                _("Ngày %(d)s/%(m)s của mốc “%(t)s” không có trong lịch.")
+                % {"d": day, "m": month, "t": editable[key].title}
+            )
+    if errors:
+        raise ValidationError(errors)
+    changed = {}
+    with transaction.atomic():
+        existing = office_dates(office)
+        for key, (month, day, enabled) in values.items():
+            listed = editable[key]
+            setting = existing.get(key)
+            before = (setting.month, setting.day, setting.enabled) if setting else (listed.month, listed.day, True)
+            if before == (month, day, enabled):
+                continue
+            MilestoneSetting.objects.update_or_create(
+                office=office, key=key, defaults={"month": month, "day": day, "enabled": enabled}
+            )
+            changed[key] = [f"{before[1]:02d}/{before[0]:02d}", f"{day:02d}/{month:02d}" + ("" if enabled else " (ẩn)")]
+        if changed:
+            audit.record(actor=actor, action="unit.milestones", obj=office, unit=office, changes=changed)
+    return len(changed)

@@ -272,6 +272,27 @@ class UnitIdentity(models.Model):
         return [line.strip() for line in self.recipients.splitlines() if line.strip()]
 
 
+class MilestoneSetting(models.Model):
+    """An office's own date for a yearly milestone that no legal text fixes (units.milestones: the
+    dates with a source follow their text and cannot be changed here). Issue 14: what has no found
+    source is marked "cần xác minh" and is an office setting."""
+
+    office = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="milestone_settings")
+    key = models.SlugField(_("mốc"), max_length=40)
+    month = models.PositiveSmallIntegerField(_("tháng"))
+    day = models.PositiveSmallIntegerField(_("ngày"))
+    enabled = models.BooleanField(_("hiện trên trang chủ"), default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("mốc thời gian của đơn vị")
+        verbose_name_plural = _("mốc thời gian của đơn vị")
+        constraints = [models.UniqueConstraint(fields=["office", "key"], name="milestone_setting_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.day:02d}/{self.month:02d}"
+
+
 class UnitFlag(models.TextChoices):
     ESPECIALLY_DIFFICULT = "especially_difficult", _("Xã đặc biệt khó khăn")
 

@@ -52,3 +52,8 @@ urlpatterns += [
     path("nhap-tu-excel/<int:pk>/nhap/", onboarding_views.commit, name="onboarding_commit"),
     path("nhap-tu-excel/<int:pk>/tai-khoan/", onboarding_views.logins, name="onboarding_logins"),
 ]
+
+# The office's own dates for the milestones no legal text fixes (issue 14).
+from .views import milestone_dates as milestone_views  # noqa: E402
+
+urlpatterns += [path("<int:pk>/moc-thoi-gian/", milestone_views.milestone_dates, name="milestones")]

@@ -73,6 +73,13 @@ CASES = [
         },
     ),
     UrlCase("units:edit", kwargs=_hamlet, ok=OFFICER, hidden=NOT_IN_COMMUNE),
+    # The office's own dates for milestones with no legal source (issue 14).
+    UrlCase(
+        "units:milestones",
+        kwargs=lambda w: {"pk": w.office.pk},
+        ok=OFFICER,
+        hidden=NOT_IN_COMMUNE | {Role.ASSOCIATION_OFFICER},
+    ),
     # The unit's identity on paper (issue 15): set by the officers who manage the unit.
     UrlCase("units:identity", kwargs=_commune, ok=OFFICER, hidden=NOT_IN_COMMUNE),
     UrlCase(
