@@ -7,3 +7,8 @@ class InspectionsConfig(AppConfig):
     verbose_name = "Kiểm tra, giám sát"
     # Areas of its audit actions, for the home page's recent changes (units/apps.py).
     audit_areas = {"inspections": _("Kiểm tra, giám sát")}
+
+    def ready(self):
+        from . import providers
+
+        providers.register()

@@ -7,7 +7,7 @@ import io
 from django.core.management import call_command
 from django.urls import reverse
 
-from inspections import annual, demo
+from inspections import annual, demo, services
 from inspections.models import Check, Inspection, Recommendation, RecStatus, Status
 from tests.inspections import helpers
 from units.calendar import school_year_dates, school_year_of, today
@@ -147,3 +147,20 @@ def test_the_demo_district_has_two_inspections_with_open_recommendations(db):
     before = Inspection.objects.count()
     demo.seed(office=office, stdout=io.StringIO())
     assert Inspection.objects.count() == before and "Kiểm tra" in out.getvalue()
+
+
+def test_the_providers_count_visits_and_recommendations_by_unit(world, django_assert_num_queries):
+    from reports.providers import get_provider
+
+    inspection, rec = helpers.done_with_rec(world)
+    helpers.recommend(inspection, text="Thứ hai")
+    services.recommendation_close(actor=None, rec=rec)
+    units = Unit.objects.filter(pk__in=[world.centre.pk, world.commune.pk, world.school.pk])
+    day = inspection.done_date
+    with django_assert_num_queries(2):
+        visits = get_provider("inspections.visits").func(units, day, day)
+    assert visits == {world.centre.pk: 1, world.commune.pk: 1, world.school.pk: 0}
+    assert get_provider("inspections.recommendations").func(units, day, day)[world.commune.pk] == 2
+    assert get_provider("inspections.recommendations_closed").func(units, day, day)[world.centre.pk] == 1
+    later = day + datetime.timedelta(days=1)
+    assert get_provider("inspections.visits").func(units, later, later)[world.centre.pk] == 0
