@@ -40,6 +40,7 @@ urlpatterns = [
     path("lop/<int:pk>/ghi-danh/", classes.class_enrol, name="class_enrol"),
     path("lop/<int:pk>/bang-ket-qua/", operations.results_grid_view, name="results_grid"),
     path("lop/<int:pk>/diem-danh/", operations.attendance, name="attendance"),
+    path("lop/<int:pk>/bao-cao-ket-thuc/", operations.closing_report, name="closing_report"),
     path("hoc-vien/<int:pk>/bo-hoc/", operations.dropout, name="dropout"),
     path("hoc-vien/<int:pk>/bo-hoc/huy/", operations.dropout_reverse, name="dropout_reverse"),
     path("hoc-vien/<int:pk>/ket-qua/", classes.enrolment_result, name="enrolment_result"),

@@ -4,9 +4,12 @@ class closing report."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from documents import official_document_response
+from documents.docx import docx_response, official_docx
 from units.calendar import today
 from units.forms import apply_errors
 from units.selectors import can_manage_unit, is_office_user
@@ -14,6 +17,7 @@ from units.text import ids_from
 
 from .. import access, class_ops, results_grid, selectors
 from ..class_ops_forms import DropoutForm, SessionForm
+from ..closing_report import closing_document
 from .common import _page
 
 
@@ -156,3 +160,20 @@ def dropout_reverse(request, pk):
         class_ops.dropout_reverse(actor=request.user, dropout=record)
         messages.success(request, _("Đã hủy ghi bỏ học: %(p)s trở lại lớp.") % {"p": enrolment.person.full_name})
     return redirect("literacy:class_detail", pk=enrolment.literacy_class_id)
+
+
+def closing_report(request, pk):
+    """Báo cáo kết thúc lớp: preview, ?pdf=1, ?docx=1 — for whoever reads the class."""
+    literacy_class = access.get_class_for_user(request.user, pk)
+    doc = closing_document(literacy_class)
+    name = _("Báo cáo kết thúc lớp %(c)s") % {"c": literacy_class.name[:80]}
+    if request.GET.get("docx"):
+        return docx_response(official_docx(doc), f"{name}.docx")
+    return official_document_response(
+        request,
+        "documents/official.html",
+        {"doc": doc},
+        filename=f"{name}.pdf",
+        back_url=reverse("literacy:class_detail", args=[literacy_class.pk]),
+        docx_url="?docx=1",
+    )

@@ -208,6 +208,7 @@ CASES = [
         label="save",
     ),
     UrlCase("literacy:attendance", kwargs=_class, ok=CLASS_READERS, hidden=SCHOOL),
+    UrlCase("literacy:closing_report", kwargs=_class, ok=CLASS_READERS, hidden=SCHOOL),
     UrlCase(
         "literacy:attendance",
         method="post",

@@ -76,3 +76,28 @@ def test_a_dropout_leaves_the_grids_and_only_the_office_brings_the_learner_back(
     assert Dropout.objects.filter(enrolment=cuc).exists()
     login(world.officer).post(reverse_url)
     assert not Dropout.objects.filter(enrolment=cuc).exists()
+
+
+def test_the_closing_report_is_an_official_report_in_pdf_and_word(world, login):
+    from documents.check import check_official_pdf
+
+    literacy_class, enrolments = _class_of_three(world)
+    an, cuc = enrolments["An Văn Ba"], enrolments["Bế Thị Cúc"]
+    client = login(world.director)
+    client.post(
+        reverse("literacy:attendance", kwargs={"pk": literacy_class.pk}), {"date": "06/01/2026", "present": [an.pk]}
+    )
+    grid = reverse("literacy:results_grid", kwargs={"pk": literacy_class.pk})
+    client.post(grid, {f"r-{an.pk}-1": "H", f"r-{an.pk}-2": "H", f"r-{an.pk}-3": "T"})
+    client.post(reverse("literacy:dropout", kwargs={"pk": cuc.pk}), {"date": "10/01/2026", "reason": "moved"})
+    url = reverse("literacy:closing_report", kwargs={"pk": literacy_class.pk})
+    preview = client.get(url).content.decode()
+    assert "An Văn Ba" in preview and "HTT" in preview and "Chuyển nơi ở" in preview
+    assert "3 học viên ghi danh, 1 học viên bỏ học, 1 học viên hoàn thành giai đoạn" in preview
+    response = client.get(url + "?pdf=1")
+    data = b"".join(response.streaming_content) if response.streaming else response.content
+    assert data.startswith(b"%PDF")
+    problems = check_official_pdf(data, kind="bao_cao")
+    assert problems == [], problems
+    word = client.get(url + "?docx=1")
+    assert word.status_code == 200 and word.content[:2] == b"PK"
