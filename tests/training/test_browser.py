@@ -43,7 +43,7 @@ def test_the_office_plans_a_training_records_attendance_and_the_principal_sees_i
     expect(page.get_by_role("cell", name="Hoàng Văn Giáo")).to_be_visible()
 
     page.get_by_role("link", name="Điểm danh, ghi kết quả").click()
-    page.get_by_label("Hoàng Văn Giáo").check()
+    page.get_by_role("checkbox", name="Hoàng Văn Giáo").check()
     page.get_by_label("Kết quả Hoàng Văn Giáo").select_option(label="Đạt")
     page.get_by_label("Số chứng nhận Hoàng Văn Giáo").fill("XMC-2026-001")
     page.get_by_role("button", name="Lưu", exact=True).click()
