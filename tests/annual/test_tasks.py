@@ -132,3 +132,23 @@ def test_the_matrix_reads_in_constant_queries(world, login, django_assert_max_nu
         svc.progress_update(actor=user, task=task, unit=school, status="done", report="Xong")
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url)
+
+
+def test_the_demo_district_follows_its_guidance_tasks_and_runs_twice_without_change(db):
+    import io
+
+    from django.core.management import call_command
+
+    from annual import demo
+    from units.models import Unit
+
+    call_command("seed_demo", "--no-modules", stdout=io.StringIO())
+    office = Unit.objects.get(code="DEMO-PGD")
+    demo.seed(office=office, stdout=io.StringIO())
+    followed = [t for t in GuidanceTask.objects.filter(guidance__office=office) if t.unit_kinds or t.units.exists()]
+    assert len(followed) == 3
+    assert TaskProgress.objects.filter(status="done").exists()
+    assert svc.overdue_for_office(office)  # the first task is past its deadline for some schools
+    before = (GuidanceTask.objects.count(), TaskProgress.objects.count())
+    demo.seed(office=office, stdout=io.StringIO())
+    assert (GuidanceTask.objects.count(), TaskProgress.objects.count()) == before
