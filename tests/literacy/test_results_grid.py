@@ -103,3 +103,12 @@ def test_a_reader_who_may_not_edit_cannot_save(world, login):
     response = login(world.viewer).post(_url(literacy_class), {f"r-{an.pk}-1": "H"})
     assert response.status_code == 403
     assert not TermResult.objects.filter(enrolment=an).exists()
+
+
+def test_the_one_learner_form_of_the_class_page_has_no_preselected_result(world, login):
+    literacy_class, _enrolments = _class_of_three(world)
+    html = (
+        login(world.director).get(reverse("literacy:class_detail", kwargs={"pk": literacy_class.pk})).content.decode()
+    )
+    select = html.split('name="result"')[1].split("</select>")[0]
+    assert '<option value="" selected>' in select
