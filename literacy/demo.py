@@ -257,6 +257,7 @@ def _classes(rng: random.Random, second: SurveyRound, communes: list[Unit]) -> N
                 services.result_record(
                     actor=None, enrolment=enrolment, term=3, result=rng.choice(["HTT", "HT", "HT", "CHT"])
                 )
+        _attendance(literacy_class, dropout=index == 1)
     post_runner = (
         Unit.objects.filter(parent=communes[0], kind=UnitKind.CENTRE).active_on().first()
         or Unit.objects.filter(parent=communes[0], kind=UnitKind.SCHOOL).active_on().first()
@@ -269,6 +270,30 @@ def _classes(rng: random.Random, second: SurveyRound, communes: list[Unit]) -> N
             stage="post",
             start_date=datetime.date(2026, 10, 12),
             is_demo=True,
+        )
+
+
+def _attendance(literacy_class, *, dropout: bool) -> None:
+    """Issue 19: eight weekly sessions with their attendance; in the second class one learner left."""
+    from . import class_ops
+
+    rng = random.Random(19 + literacy_class.pk)  # its own stream: the register's figures stay as they were
+    enrolments = list(literacy_class.enrolments.order_by("pk"))
+    for week in range(8):
+        class_ops.attendance_save(
+            actor=None,
+            literacy_class=literacy_class,
+            date=literacy_class.start_date + datetime.timedelta(days=7 * week),
+            topic=f"Bài {week + 1} (mẫu)",
+            present_ids={e.pk for e in enrolments if rng.random() < 0.85},
+        )
+    if dropout and enrolments:
+        class_ops.dropout_record(
+            actor=None,
+            enrolment=enrolments[-1],
+            date=literacy_class.start_date + datetime.timedelta(days=60),
+            reason="work",
+            note="Đi làm công nhân ở tỉnh ngoài (mẫu)",
         )
 
 

@@ -38,3 +38,8 @@ def test_demo_register_has_communes_on_both_sides_of_the_standard_and_is_idempot
     dossier = RecognitionDossier.objects.get()
     assert dossier.status == "submitted" and dossier.level == 1
     assert next(c for c in standard.communes if c.commune == dossier.commune).level1.met
+    # Issue 19: the demo classes have their sessions' attendance, and one learner left a class.
+    from literacy.models import Attendance, ClassSession, Dropout
+
+    assert ClassSession.objects.count() == 16 and Attendance.objects.filter(present=True).exists()
+    assert Dropout.objects.count() == 1
