@@ -14,6 +14,7 @@ from documents import Column, OfficialDocument, Row, Table, document_symbol, pdf
 from documents.blocks import Annex, Paragraph, TableBlock
 from documents.issuer import issuer_for
 from rubrics.models import Rubric
+from units import legal
 
 from .authority import (
     Authority,
@@ -27,7 +28,7 @@ from .authority import (
 )
 from .models import Assessment, Checker, Decision, IssuingLevel, Title
 from .permissions import rules_for
-from .rules import VALIDITY, recognition_valid_through
+from .rules import recognition_valid_through, validity_source
 
 __all__ = ["certificate_pdf", "decision_document", "decision_pdf", "paper_name", "pdf_response", "stats_pdf"]
 
@@ -159,7 +160,7 @@ def decision_document(decision: Decision, annex: list[Assessment]) -> OfficialDo
         article2 = (
             f"Điều 2. Danh hiệu “{title}” được bảo lưu trong {valid_through.year - decision.signed_on.year} năm "
             f"tiếp theo năm được công nhận, có giá trị đến hết ngày {valid_through:%d/%m/%Y} "
-            f"(theo {VALIDITY.legal_text.cite()})."
+            f"(theo {legal.cite(validity_source(decision.title))})."
         )
     else:
         article2 = f"Điều 2. Danh hiệu “{title}” được công nhận cho năm {decision.year}."

@@ -17,6 +17,14 @@ VALIDITY = LegalParameter(
 )
 PARAMETERS = (VALIDITY,)
 VALIDITY_BASIS = VALIDITY.citation
+# The same three-year keeping for learning units is Thông tư 24/2023/TT-BGDĐT's (the learning-unit
+# circular), not Thông tư 25/2023's (communities): a decision cites the text of its own title.
+VALIDITY_SOURCE_BY_TITLE = {"learning_unit": "tt24_2023"}
+
+
+def validity_source(title: str) -> str:
+    """The units.legal key of the rule that keeps a recognition of `title` valid for three years."""
+    return VALIDITY_SOURCE_BY_TITLE.get(title, VALIDITY.source)
 
 
 def recognition_valid_through(recognised_on: datetime.date | None, validity_months: int | None) -> datetime.date | None:

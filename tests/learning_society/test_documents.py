@@ -130,7 +130,7 @@ def test_a_learning_unit_is_recognised_by_the_district_peoples_committee(world, 
     assert (doc.signer.position, doc.signer.name) == ("CHỦ TỊCH", "Trần Thị Trưởng")
     assert legal.basis_line("tt24_2023") in doc.bases
     assert doc.bases[-1] == "Xét đề nghị của Phòng Giáo dục và Đào tạo."
-    assert "có giá trị đến hết ngày 31/12/2028 (theo Thông tư 25/2023/TT-BGDĐT" in _body(doc)
+    assert "có giá trị đến hết ngày 31/12/2028 (theo Thông tư 24/2023/TT-BGDĐT" in _body(doc)
     assert decision.signer_position == "Chủ tịch" and decision.issuer_name == "Ủy ban nhân dân huyện Thử Nghiệm"
 
 
@@ -299,3 +299,10 @@ def test_the_authority_of_a_level_wins_over_the_one_for_every_level(world, shipp
     assert authority_for(world.commune, Title.COMMUNE_COMMUNITY, 1).decider == "Trưởng phòng GD&ĐT"
     assert authority_for(world.other_commune, Title.COMMUNE_COMMUNITY, 2).decider == "Trưởng phòng GD&ĐT"
     assert authority_for(world.other_commune, Title.COMMUNE_COMMUNITY, 2).office_name == ""  # the default
+
+
+def test_a_learning_units_validity_cites_the_learning_unit_circular():
+    from learning_society.rules import validity_source
+
+    assert validity_source("learning_unit") == "tt24_2023"
+    assert validity_source("commune_community") == "tt25_2023"
