@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 LABELS = {
     "inspections.content_create": _("Thêm nội dung kiểm tra"),
+    "inspections.content_rename": _("Sửa tên nội dung kiểm tra"),
     "inspections.item_add": _("Thêm mục kiểm tra"),
     "inspections.item_delete": _("Xóa mục kiểm tra"),
     "inspections.plan": _("Lập kế hoạch kiểm tra"),

@@ -40,6 +40,15 @@ def content_create(*, actor, office, title) -> Content:
 
 
 @transaction.atomic
+def content_rename(*, actor, content: Content, title) -> Content:
+    changes = {"title": (content.title, title.strip())}
+    content.title = title.strip()
+    content.save(update_fields=["title"])
+    audit.record(actor=actor, action="inspections.content_rename", obj=content, unit=content.office, changes=changes)
+    return content
+
+
+@transaction.atomic
 def item_add(*, actor, content: Content, text) -> Item:
     order = (content.items.aggregate(m=Max("order"))["m"] or 0) + 1
     item = Item.objects.create(content=content, text=text.strip(), order=order)

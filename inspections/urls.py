@@ -21,6 +21,7 @@ urlpatterns = [
     path("kien-nghi/<int:pk>/tep/", recs.rec_file, name="rec_file"),
     path("noi-dung/", recs.contents, name="contents"),
     path("noi-dung/them/", recs.content_add, name="content_add"),
+    path("noi-dung/<int:pk>/sua/", recs.content_edit, name="content_edit"),
     path("noi-dung/<int:pk>/muc/them/", recs.item_add, name="item_add"),
     path("muc/<int:pk>/xoa/", recs.item_delete, name="item_delete"),
 ]

@@ -108,6 +108,16 @@ def content_add(request):
     return form_page(request, form, title=_("Thêm nội dung kiểm tra"), back=reverse("inspections:contents"))
 
 
+def content_edit(request, pk):
+    content = access.get_content_for_user(request.user, pk)
+    form = ContentForm(request.POST or None, initial={"title": content.title})
+    if request.method == "POST" and form.is_valid():
+        services.content_rename(actor=request.user, content=content, title=form.cleaned_data["title"])
+        messages.success(request, _("Đã sửa tên nội dung kiểm tra."))
+        return redirect(f"{reverse('inspections:contents')}#noi-dung-{content.pk}")
+    return form_page(request, form, title=_("Sửa tên nội dung kiểm tra"), back=reverse("inspections:contents"))
+
+
 def item_add(request, pk):
     content = access.get_content_for_user(request.user, pk)
     form = ItemForm(request.POST or None)

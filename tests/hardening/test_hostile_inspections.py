@@ -25,6 +25,7 @@ PAGES = [
     ("inspections:rec_add", "officer"),
     ("inspections:rec_answer", "director"),
     ("inspections:content_add", "officer"),
+    ("inspections:content_edit", "officer"),
     ("inspections:item_add", "officer"),
 ]
 

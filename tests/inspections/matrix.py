@@ -141,6 +141,16 @@ CASES = [
         data=lambda w: {"title": "Nội dung ma trận"},
         label="post",
     ),
+    UrlCase("inspections:content_edit", lambda w: {"pk": _content(w).pk}, ok=OFFICER, hidden=BELOW_OFFICE),
+    UrlCase(
+        "inspections:content_edit",
+        lambda w: {"pk": _content(w).pk},
+        ok=OFFICER,
+        hidden=BELOW_OFFICE,
+        method="post",
+        data=lambda w: {"title": "Hồ sơ phổ cập (sửa)"},
+        label="post",
+    ),
     UrlCase("inspections:item_add", lambda w: {"pk": _content(w).pk}, ok=OFFICER, hidden=BELOW_OFFICE),
     UrlCase(
         "inspections:item_add",

@@ -164,3 +164,14 @@ def test_the_providers_count_visits_and_recommendations_by_unit(world, django_as
     assert get_provider("inspections.recommendations_closed").func(units, day, day)[world.centre.pk] == 1
     later = day + datetime.timedelta(days=1)
     assert get_provider("inspections.visits").func(units, later, later)[world.centre.pk] == 0
+
+
+def test_the_office_renames_a_sample_content_and_plans_with_it(world, client):
+    content = helpers.contents(world.office)[0]
+    assert content.is_sample
+    client.force_login(world.officer)
+    client.post(reverse("inspections:content_edit", args=[content.pk]), {"title": "Hồ sơ XMC theo hướng dẫn của Sở"})
+    page = client.get(reverse("inspections:inspection_add")).content.decode()
+    assert "Hồ sơ XMC theo hướng dẫn của Sở" in page
+    response = client.post(reverse("inspections:content_edit", args=[content.pk]), {"title": "   "})
+    assert response.status_code == 200 and "is-invalid" in response.content.decode()
