@@ -269,7 +269,10 @@ def class_list(user, *, stage: str = "") -> QuerySet[LiteracyClass]:
     qs = classes_visible_to(user)
     if stage:
         qs = qs.filter(stage=stage)
-    return qs.annotate(learners=Count("enrolments", distinct=True)).order_by("-start_date", "name")
+    return qs.annotate(
+        learners=Count("enrolments", distinct=True),
+        dropouts=Count("enrolments", filter=Q(enrolments__dropout__isnull=False), distinct=True),
+    ).order_by("-start_date", "name")
 
 
 def can_edit_class(user, literacy_class: LiteracyClass) -> bool:

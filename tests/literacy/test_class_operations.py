@@ -101,3 +101,25 @@ def test_the_closing_report_is_an_official_report_in_pdf_and_word(world, login):
     assert problems == [], problems
     word = client.get(url + "?docx=1")
     assert word.status_code == 200 and word.content[:2] == b"PK"
+
+
+def test_the_class_list_counts_dropouts(world, login):
+    literacy_class, enrolments = _class_of_three(world)
+    class_ops.dropout_record(actor=None, enrolment=enrolments["An Văn Ba"], date=START, reason="health")
+    html = login(world.director).get(reverse("literacy:class_list")).content.decode()
+    row = html.split(literacy_class.name)[1].split("</tr>")[0]
+    assert '<td class="text-end">3</td><td class="text-end">1</td>' in row
+
+
+def test_the_attendance_page_queries_do_not_grow_with_the_class(world, login, django_assert_max_num_queries):
+    literacy_class, enrolments = _class_of_three(world)
+    client = login(world.director)
+    url = reverse("literacy:attendance", kwargs={"pk": literacy_class.pk})
+    client.post(url, {"date": "06/01/2026", "present": [e.pk for e in enrolments.values()]})
+    with django_assert_max_num_queries(25):
+        client.get(url + "?ngay=2026-01-06")
+    household = make_household(enrolments["An Văn Ba"].person.round, world.hamlet)
+    services.enrol(actor=None, literacy_class=literacy_class, persons=[make_person(household) for _ in range(12)])
+    client.post(url, {"date": "08/01/2026", "present": []})
+    with django_assert_max_num_queries(25):
+        client.get(url + "?ngay=2026-01-08")
