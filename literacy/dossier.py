@@ -236,7 +236,7 @@ def _standard_annex(d: RecognitionDossier, label: str) -> Annex | None:
 def _name_list_annex(d: RecognitionDossier, label: str) -> Annex:
     names = attainment.name_list_for(d.commune, d.year, d.level)
     table = tables.name_list_table(names, list(names.persons[:2000]))
-    return Annex(label, table.title, [TableBlock(table)], landscape=table.width > 9)
+    return Annex(label, table.title, [TableBlock(table)], landscape=True)
 
 
 def request_document(d: RecognitionDossier) -> OfficialDocument:

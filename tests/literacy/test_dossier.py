@@ -184,3 +184,24 @@ def test_the_history_shows_on_the_commune_page_and_in_the_annual_report(world, l
     table = recognitions_block(world.office, datetime.date(2025, 9, 1), datetime.date(2026, 8, 31))
     assert [r.cells[:4] for r in table.rows] == [[world.commune.name, 1, 2025, "12"]]
     assert recognitions_block(world.office, datetime.date(2024, 9, 1), datetime.date(2025, 8, 31)).rows == []
+
+
+def test_the_commune_request_and_self_check_pass_the_official_check(world, login):
+    """Issued by the commune's People's Committee from its identity (documents.issuer_for); the
+    XMC table and the MC list as annexes on landscape pages numbered apart."""
+    from documents.check import check_official_pdf
+    from units.models import UnitIdentity
+
+    UnitIdentity.objects.create(
+        unit=world.commune,
+        official_name="Ủy ban nhân dân xã Đống Đa",
+        abbreviation="UBND",
+        place_name="Đống Đa",
+        head_position="Chủ tịch",
+        head_name="Lò Văn Xã",
+    )
+    d = _checked(world)
+    client = login(world.officer)
+    for slug, kind in (("to-trinh", "to_trinh"), ("bao-cao-tu-kiem-tra", "bao_cao")):
+        response = client.get(reverse("literacy:dossier_document", args=[d.pk, slug]) + "?pdf=1")
+        assert check_official_pdf(response.content, kind=kind) == [], slug
