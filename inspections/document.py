@@ -14,7 +14,8 @@ from .models import Check, Inspection, Result
 
 
 def _team(inspection: Inspection) -> list:
-    return list(inspection.team.order_by("id"))
+    """The team, its leader first."""
+    return sorted(inspection.team.order_by("full_name", "id"), key=lambda u: u.pk != inspection.leader_id)
 
 
 def checklist_table(inspection: Inspection) -> Table:

@@ -41,7 +41,12 @@ class InspectionForm(forms.Form):
         label=_l("Đoàn kiểm tra"),
         queryset=User.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        help_text=_l("Người của phòng tham gia đoàn; người đầu tiên là trưởng đoàn."),
+        help_text=_l("Người của phòng tham gia đoàn."),
+    )
+    leader = forms.ModelChoiceField(
+        label=_l("Trưởng đoàn"),
+        queryset=User.objects.none(),
+        help_text=_l("Người ký biên bản kiểm tra; được thêm vào đoàn nếu chưa chọn ở trên."),
     )
 
     def __init__(self, *args, office: Unit, **kwargs):
@@ -55,7 +60,9 @@ class InspectionForm(forms.Form):
             .distinct()
             .order_by("full_name", "username")
         )
-        self.fields["team"].label_from_instance = lambda u: u.full_name or u.username
+        self.fields["leader"].queryset = self.fields["team"].queryset
+        for name in ("team", "leader"):
+            self.fields[name].label_from_instance = lambda u: u.full_name or u.username
 
 
 class ChecklistForm(forms.Form):

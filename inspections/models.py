@@ -62,6 +62,14 @@ class Inspection(models.Model):
     done_date = models.DateField(_("ngày kiểm tra"), null=True, blank=True)
     contents = models.ManyToManyField(Content, verbose_name=_("nội dung kiểm tra"), related_name="+")
     team = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name=_("đoàn kiểm tra"), related_name="+")
+    leader = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("trưởng đoàn"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     status = models.CharField(_("tình trạng"), max_length=20, choices=Status.choices, default=Status.PLANNED)
     notes = models.TextField(_("nhận xét chung"), blank=True)
     school_year = models.PositiveSmallIntegerField(_("năm học"), editable=False, db_index=True)

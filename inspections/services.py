@@ -76,9 +76,13 @@ def _check_plan(office, unit, contents, team):
 
 
 @transaction.atomic
-def inspection_plan(*, actor, office, unit, planned_date, contents, team) -> Inspection:
+def inspection_plan(*, actor, office, unit, planned_date, contents, team, leader=None) -> Inspection:
+    leader = leader or (team[0] if team else None)
+    team = list(team) + ([leader] if leader and leader not in team else [])
     _check_plan(office, unit, contents, team)
-    inspection = Inspection.objects.create(office=office, unit=unit, planned_date=planned_date, created_by=_who(actor))
+    inspection = Inspection.objects.create(
+        office=office, unit=unit, planned_date=planned_date, leader=leader, created_by=_who(actor)
+    )
     inspection.contents.set(contents)
     inspection.team.set(team)
     audit.record(actor=actor, action="inspections.plan", obj=inspection, unit=unit)
@@ -86,13 +90,15 @@ def inspection_plan(*, actor, office, unit, planned_date, contents, team) -> Ins
 
 
 @transaction.atomic
-def inspection_update(*, actor, inspection: Inspection, planned_date, contents, team) -> Inspection:
+def inspection_update(*, actor, inspection: Inspection, planned_date, contents, team, leader=None) -> Inspection:
+    leader = leader or inspection.leader or (team[0] if team else None)
+    team = list(team) + ([leader] if leader and leader not in team else [])
     _check_plan(inspection.office, inspection.unit, contents, team)
     changes = {}
     if inspection.planned_date != planned_date:
         changes["planned_date"] = (inspection.planned_date, planned_date)
-        inspection.planned_date = planned_date
-        inspection.save()
+    inspection.planned_date, inspection.leader = planned_date, leader
+    inspection.save()
     inspection.contents.set(contents)
     inspection.team.set(team)
     audit.record(actor=actor, action="inspections.update", obj=inspection, unit=inspection.unit, changes=changes)

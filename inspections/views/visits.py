@@ -57,6 +57,7 @@ def _plan_form(request, office, inspection=None):
             "planned_date": inspection.planned_date,
             "contents": list(inspection.contents.all()),
             "team": list(inspection.team.all()),
+            "leader": inspection.leader,
         }
     return InspectionForm(request.POST or None, office=office, initial=initial)
 
@@ -75,6 +76,7 @@ def inspection_add(request):
                 planned_date=data["planned_date"],
                 contents=list(data["contents"]),
                 team=list(data["team"]),
+                leader=data["leader"],
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -103,6 +105,7 @@ def inspection_edit(request, pk):
                 planned_date=data["planned_date"],
                 contents=list(data["contents"]),
                 team=list(data["team"]),
+                leader=data["leader"],
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -139,7 +142,7 @@ def inspection(request, pk):
         {
             "inspection": inspection,
             "contents": contents,
-            "team": list(inspection.team.order_by("id")),
+            "team": list(inspection.team.order_by("full_name", "id")),
             "photos": list(inspection.photos.all()),
             "recs": list(inspection.recommendations.all()),
             "can_edit": permissions.can_inspect(request.user, inspection.office),

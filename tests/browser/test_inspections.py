@@ -27,6 +27,7 @@ def test_an_inspection_of_a_centre_from_plan_to_closed_recommendation(demo_data,
     page.get_by_label("Hoạt động và tài chính của TTHTCĐ").check()
     officer = User.objects.get(username="demo.chuyenvien")
     page.get_by_role("checkbox", name=officer.full_name).check()
+    page.get_by_label("Trưởng đoàn").select_option(str(officer.pk))
     page.get_by_role("button", name="Lưu", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(centre.name)
 

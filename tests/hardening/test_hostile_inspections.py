@@ -73,6 +73,7 @@ def test_another_offices_unit_is_a_form_error_not_a_plan(world, client):
             "planned_date": "01/12/2026",
             "contents": [content.pk],
             "team": [world.officer.pk],
+            "leader": world.officer.pk,
         },
     )
     assert response.status_code == 200 and not Inspection.objects.exists()

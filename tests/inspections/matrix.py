@@ -75,6 +75,7 @@ def _plan_post(world):
         "planned_date": "20/12/2026",
         "contents": [str(_content(world).pk)],
         "team": [str(world.officer.pk)],
+        "leader": str(world.officer.pk),
     }
 
 

@@ -24,10 +24,17 @@ def test_the_office_plans_performs_and_the_centre_answers_a_recommendation(world
     day = today() - datetime.timedelta(days=2)
     response = client.post(
         reverse("inspections:inspection_add"),
-        {"unit": world.centre.pk, "planned_date": _d(day), "contents": [content.pk], "team": [world.officer.pk]},
+        {
+            "unit": world.centre.pk,
+            "planned_date": _d(day),
+            "contents": [content.pk],
+            "team": [world.officer.pk],
+            "leader": world.leader.pk,
+        },
     )
     inspection = Inspection.objects.get()
     assert response.status_code == 302 and inspection.status == Status.PLANNED
+    assert inspection.leader == world.leader and set(inspection.team.all()) == {world.officer, world.leader}
     items = list(content.items.all())
     data = {"done_date": _d(day), "notes": "Sổ sách chưa đủ"} | {f"result_{i.pk}": "passed" for i in items}
     data[f"result_{items[0].pk}"], data[f"note_{items[0].pk}"] = "failed", "Thiếu kế hoạch"
@@ -71,6 +78,7 @@ def test_the_bien_ban_is_an_official_document_in_pdf_and_word(world, client):
     url = reverse("inspections:bien_ban", args=[inspection.pk])
     preview = client.get(url).content.decode()
     assert "BIÊN BẢN" in preview.upper() and world.centre.name in preview and "Bổ sung sổ sách" in preview
+    assert "TRƯỞNG ĐOÀN KIỂM TRA" in preview and world.officer.full_name in preview
     response = client.get(url + "?pdf=1")
     assert response["Content-Type"] == "application/pdf"
     assert check_official_pdf(response.content, kind="bien_ban") == []
