@@ -221,9 +221,9 @@ def test_every_change_is_in_the_office_audit_log_and_not_in_another_office(world
     assert sorted(entries.values_list("action", flat=True)) == ["rubric.copy", "rubric.delete", "rubric.import"]
     assert set(entries.values_list("unit_id", flat=True)) == {world.office.pk}
     a_log = officer.get(reverse("units:audit")).content.decode()
-    assert "Bộ tiêu chí" in a_log
+    assert "Sao chép bộ tiêu chí" in a_log and "Xóa bộ tiêu chí" in a_log  # the actions in words (issue 17)
     b_log = _client(world.outsider_officer).get(reverse("units:audit")).content.decode()
-    assert "Bộ tiêu chí" not in b_log
+    assert "bộ tiêu chí" not in b_log
     # Deleted: office A's units are back on the national default.
     assert rubric_selectors.rubric_in_force(Title.FAMILY, world.hamlet, YEAR).pk == shipped[FAMILY_CODE].pk
 
