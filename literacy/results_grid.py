@@ -72,15 +72,26 @@ def build_rows(literacy_class: LiteracyClass, enrolments, *, posted=None, errors
             name = cell_name(enrolment.pk, term)
             saved = by_term.get(term)
             value = posted.get(name, "") if posted is not None and name in posted else SHORT.get(saved, "")
-            row.cells.append({"name": name, "term": term, "value": value, "error": (errors or {}).get(name)})
+            row.cells.append(
+                {
+                    "name": name,
+                    "term": term,
+                    "value": value,
+                    "original": SHORT.get(saved, ""),
+                    "error": (errors or {}).get(name),
+                }
+            )
         row.skipped = skipped_terms(terms, set(by_term))
         rows.append(row)
     return rows
 
 
-def save(*, actor, literacy_class: LiteracyClass, enrolments, posted: dict[str, str]) -> dict:
+def save(*, actor, literacy_class: LiteracyClass, enrolments, posted: dict[str, str], originals=None) -> dict:
     """Validate every cell, then write all changes or none. Returns {"changed": n, "skipped": [(name, terms)]};
-    raises ValidationError({cell name: message naming the learner and the term}) when a cell is wrong."""
+    raises ValidationError({cell name: message naming the learner and the term}) when a cell is wrong.
+    `originals` (cell name → the value the page showed): a cell the user left as shown is not written,
+    and a cell changed here that someone else changed meanwhile is refused (nobody's result is lost)."""
+    originals = originals or {}
     terms = literacy_class.terms
     errors: dict[str, str] = {}
     wanted: dict[tuple[int, int], str | None] = {}
@@ -99,9 +110,31 @@ def save(*, actor, literacy_class: LiteracyClass, enrolments, posted: dict[str, 
                     "Dòng %(n)d (%(p)s), kỳ %(t)d: “%(v)s” không phải kết quả; gõ T (Hoàn thành tốt), "
                     "H (Hoàn thành), C (Chưa hoàn thành) hoặc để trống."
                 ) % {"n": number, "p": enrolment.person.full_name, "t": term, "v": str(posted[name])[:20]}
+    current = {(r.enrolment_id, r.term): r.result for e in enrolments for r in e.results.all()}
+    numbers = {e.pk: n for n, e in enumerate(enrolments, start=1)}
+    for (enrolment_id, term), result in list(wanted.items()):
+        name = cell_name(enrolment_id, term)
+        if name not in originals:
+            continue
+        try:
+            shown = parse(originals[name])
+        except ValueError:
+            continue
+        if result == shown:
+            del wanted[(enrolment_id, term)]  # left as the page showed it: not this user's change
+        elif current.get((enrolment_id, term)) != shown:
+            now = current.get((enrolment_id, term))
+            errors[name] = _(
+                "Dòng %(n)d (%(p)s), kỳ %(t)d: người khác vừa ghi “%(v)s” trong lúc bạn nhập; "
+                "xem lại ô này rồi lưu lại."
+            ) % {
+                "n": numbers[enrolment_id],
+                "p": by_pk[enrolment_id].person.full_name,
+                "t": term,
+                "v": TermResult.Result(now).label if now else _("(trống)"),
+            }
     if errors:
         raise ValidationError(errors)
-    current = {(r.enrolment_id, r.term): r.result for e in enrolments for r in e.results.all()}
     changes: dict[int, dict] = {}
     with transaction.atomic():
         for (enrolment_id, term), result in wanted.items():

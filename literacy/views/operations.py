@@ -30,9 +30,14 @@ def results_grid_view(request, pk):
         if not editable:
             raise PermissionDenied
         posted = {k: v for k, v in request.POST.items() if k.startswith("r-")}
+        originals = {k[2:]: v for k, v in request.POST.items() if k.startswith("o-r-")}
         try:
             outcome = results_grid.save(
-                actor=request.user, literacy_class=literacy_class, enrolments=enrolments, posted=posted
+                actor=request.user,
+                literacy_class=literacy_class,
+                enrolments=enrolments,
+                posted=posted,
+                originals=originals,
             )
         except ValidationError as exc:
             errors = {k: " ".join(v) for k, v in exc.message_dict.items()}

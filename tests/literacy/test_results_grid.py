@@ -112,3 +112,25 @@ def test_the_one_learner_form_of_the_class_page_has_no_preselected_result(world,
     )
     select = html.split('name="result"')[1].split("</select>")[0]
     assert '<option value="" selected>' in select
+
+
+def test_a_result_someone_else_saved_meanwhile_is_not_overwritten(world, login):
+    literacy_class, enrolments = _class_of_three(world)
+    an, cuc = enrolments["An Văn Ba"], enrolments["Bế Thị Cúc"]
+    page = login(world.director).get(_url(literacy_class)).content.decode()
+    assert f'name="o-r-{an.pk}-1" value=""' in page
+    # A colleague records An's term 1 while this page is open.
+    services.result_record(actor=world.officer, enrolment=an, term=1, result="CHT")
+    client = login(world.director)
+    # Left as shown (empty) → not written: the colleague's result stays.
+    client.post(_url(literacy_class), {f"r-{an.pk}-1": "", f"o-r-{an.pk}-1": "", f"r-{cuc.pk}-1": "H"})
+    assert TermResult.objects.get(enrolment=an, term=1).result == "CHT"
+    assert TermResult.objects.get(enrolment=cuc, term=1).result == "HT"
+    # Changed here too → refused, the cell named, nothing saved.
+    response = client.post(
+        _url(literacy_class), {f"r-{an.pk}-1": "T", f"o-r-{an.pk}-1": "", f"r-{cuc.pk}-2": "H", f"o-r-{cuc.pk}-2": ""}
+    )
+    assert response.status_code == 400
+    assert "Dòng 1 (An Văn Ba), kỳ 1: người khác vừa ghi “Chưa hoàn thành”" in response.content.decode()
+    assert TermResult.objects.get(enrolment=an, term=1).result == "CHT"
+    assert not TermResult.objects.filter(enrolment=cuc, term=2).exists()
