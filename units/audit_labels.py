@@ -11,6 +11,7 @@ LABELS = {
     "unit.status": _("Đổi tình trạng xã đặc biệt khó khăn"),
     "unit.predecessors": _("Sửa các đơn vị hình thành nên đơn vị (sáp nhập)"),
     "unit.setup": _("Thiết lập cơ quan quản lý"),
+    "unit.new_year": _("Chuyển sang năm học mới"),
     "unit.onboarding": _("Nhập đơn vị và người dùng từ Excel"),
     "unit.onboarding_logins": _("Lấy danh sách đăng nhập của lần nhập từ Excel"),
     "unit.identity": _("Ghi thông tin cơ quan ban hành"),

@@ -2,7 +2,8 @@
 importing the app (docs/architecture.md: the arrows point down, a domain app is found, not named).
 
 An app plugs in by shipping a module of a known name — `annual.py` (blocks of the annual report),
-`home.py` (home page panels and headline figures), `demo.py` (demo data) — and, for a few facts
+`home.py` (home page panels and headline figures), `demo.py` (demo data), `newyear.py` (what it
+rolls into a new school year, units.new_year) — and, for a few facts
 that are not code, by attributes on its AppConfig (`audit_areas`, `demo_stage`). Modules are
 imported through Django's `autodiscover_modules` (an error inside a module is raised, never
 mistaken for "this app has none"), once per process and per name; the order is INSTALLED_APPS'.

@@ -57,3 +57,8 @@ urlpatterns += [
 from .views import milestone_dates as milestone_views  # noqa: E402
 
 urlpatterns += [path("<int:pk>/moc-thoi-gian/", milestone_views.milestone_dates, name="milestones")]
+
+# Sang năm học mới (issue 16): every app's newyear hook, units.new_year.
+from .views import new_year as new_year_views  # noqa: E402
+
+urlpatterns += [path("<int:pk>/nam-hoc-moi/", new_year_views.new_year_page, name="new_year")]

@@ -80,6 +80,22 @@ CASES = [
         ok=OFFICER,
         hidden=NOT_IN_COMMUNE | {Role.ASSOCIATION_OFFICER},
     ),
+    # Sang năm học mới (issue 16): the officers of the office itself; leaders and viewers read (403).
+    UrlCase(
+        "units:new_year",
+        kwargs=lambda w: {"pk": w.office.pk},
+        ok=OFFICER,
+        hidden=NOT_IN_COMMUNE | {Role.ASSOCIATION_OFFICER},
+    ),
+    UrlCase(
+        "units:new_year",
+        kwargs=lambda w: {"pk": w.office.pk},
+        ok=OFFICER,
+        hidden=NOT_IN_COMMUNE | {Role.ASSOCIATION_OFFICER},
+        method="post",
+        label="post",
+        data=lambda w: {"confirm": "on"},
+    ),
     # The unit's identity on paper (issue 15): set by the officers who manage the unit.
     UrlCase("units:identity", kwargs=_commune, ok=OFFICER, hidden=NOT_IN_COMMUNE),
     UrlCase(
