@@ -44,6 +44,7 @@ class GridCell(Cell):
     form_cell: object = None  # the form designer: the FormCell itself (None where the form has none)
     note: str = ""  # the form designer: the label of the provider the cell names
     figure: object = None  # a pre-filled cell whose provider now answers otherwise (services.ProviderFigure)
+    column_label: str = ""  # the column's name, for the input's label (people never read "R01.TS")
 
     def __post_init__(self):
         if self.kind is None and isinstance(self.value, Decimal):
@@ -99,6 +100,7 @@ def form_table(spec: FormSpec, *, title: str, subtitle: str, cell_for) -> Table:
             for column in spec.columns:
                 cell = spec.cells.get(f"{form_row.code}.{column.code}")
                 grid_cell = cell_for(cell) if cell is not None else GridCell(type=CellType.NONE)
+                grid_cell.column_label = column.label
                 if form_row.unit_label.strip() == "%" and isinstance(grid_cell.value, Decimal | int):
                     # a rate prints with its one decimal, "100,0" (DOMAIN.md §6), in a grid of counts
                     grid_cell.kind, grid_cell.decimals = DECIMAL, 1

@@ -2,6 +2,7 @@
 report, the roll-up and the form designer draw it alike, the XLSX and the PDF print the same rows."""
 
 import io
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -104,3 +105,13 @@ def test_a_total_mark_that_is_not_true_or_false_is_refused(world):
     data["sections"][0]["rows"][2]["total"] = "yes"
     with pytest.raises(ValidationError):
         services.form_create_from_dict(actor=world.officer, owner=world.office, data=data)
+
+
+def test_the_entry_grids_inputs_are_named_by_row_and_column_not_by_cell_code(world, login):
+    """Issue 17: raw identifiers ("R01.TS") are not read to people, screen readers included."""
+    period = open_period(world)
+    submission = submission_of(period, world.school)
+    html = login(world.principal).get(reverse("reports:submission", args=[submission.pk])).content.decode()
+    labels = re.findall(r'aria-label="([^"]*)"', html)
+    assert any(label.endswith("— Tổng số") for label in labels)
+    assert not any(re.search(r"R\d\d\.\w+$", label) for label in labels)
