@@ -143,3 +143,25 @@ def test_a_year_not_offered_is_refused_with_a_message(world, login, last_year):
     response = login(world.officer).get(reverse("units:new_year", args=[world.office.pk]) + "?nam=abc")
     assert response.status_code == 400
     assert "không có trong danh sách" in response.content.decode()
+
+
+def test_a_period_of_chosen_units_reopens_for_the_same_units(world, login, last_year):
+    form = make_form(world, code="CHOSEN")
+    period_open(
+        actor=world.officer,
+        form=form,
+        owner=world.office,
+        label=f"Học kỳ I {OLD}-{OLD + 1}",
+        start_date=datetime.date(OLD, 9, 1),
+        end_date=datetime.date(OLD + 1, 1, 15),
+        open_date=datetime.date(OLD + 1, 1, 1),
+        due_date=datetime.date(OLD + 1, 1, 20),
+        lock_date=datetime.date(OLD + 1, 2, 29) if (OLD + 1) % 4 == 0 else datetime.date(OLD + 1, 2, 28),
+        units=[world.centre],
+        allow_past_due=True,
+    )
+    login(world.officer).post(_url(world), {"nam": NEW, "confirm": "on"})
+    new = ReportingPeriod.objects.get(form=form, start_date=datetime.date(NEW, 9, 1))
+    assert new.label == f"Học kỳ I {NEW}-{NEW + 1}"
+    assert new.lock_date == datetime.date(NEW + 1, 2, 28)
+    assert list(new.submissions.values_list("unit", flat=True)) == [world.centre.pk]
