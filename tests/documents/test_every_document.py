@@ -115,6 +115,14 @@ def test_the_literacy_name_lists_are_sendable(world, login, survey, level):
     assert problems_of(login(world.officer).get(url), kind="bao_cao", unit_code=world.commune.code) == []
 
 
+def test_the_literacy_class_closing_report_is_sendable(world, login):
+    from tests.literacy.fixtures import literacy_world
+
+    literacy_class = literacy_world(world).literacy_class
+    url = reverse("literacy:closing_report", kwargs={"pk": literacy_class.pk}) + "?pdf=1"
+    assert problems_of(login(world.director).get(url), kind="bao_cao", unit_code=world.centre.code) == []
+
+
 # learning society -----------------------------------------------------------------------------------
 
 
