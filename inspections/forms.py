@@ -85,6 +85,7 @@ class ChecklistForm(forms.Form):
                     choices=[("", "—"), *Result.choices],
                     required=False,
                     initial=check.result if check else "",
+                    widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
                 )
                 self.fields[f"note_{item.pk}"] = forms.CharField(
                     label=_l("Ghi chú"), max_length=500, required=False, initial=check.note if check else ""

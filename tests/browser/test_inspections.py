@@ -10,6 +10,8 @@ from inspections.models import Recommendation, RecStatus
 from units import demo
 from units.models import User, today
 
+from .conftest import artifact_path
+
 pytestmark = pytest.mark.browser
 
 
@@ -36,6 +38,7 @@ def test_an_inspection_of_a_centre_from_plan_to_closed_recommendation(demo_data,
         select.select_option("passed")
     page.locator("select[name^=result_]").last.select_option("failed")
     page.get_by_label("Nhận xét chung").fill("Trung tâm hoạt động đều, thiếu tủ sách.")
+    page.screenshot(path=str(artifact_path("inspection-checklist")), full_page=True)
     page.get_by_role("button", name="Lưu kết quả").click()
     expect(page.locator(".alert-success")).to_contain_text("Đã ghi kết quả kiểm tra")
 
@@ -64,5 +67,6 @@ def test_an_inspection_of_a_centre_from_plan_to_closed_recommendation(demo_data,
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Đóng kiến nghị").click()
     expect(page.locator("#kien-nghi")).to_contain_text("Đã đóng")
+    page.screenshot(path=str(artifact_path("inspection-closed")), full_page=True)
     rec.refresh_from_db()
     assert rec.status == RecStatus.CLOSED
