@@ -58,6 +58,12 @@ def _person(name, unit, role, username="", unit_name=""):
 
 
 def _district_file(client, office):
+    return _fill(_template(client, office), *district_rows())
+
+
+def district_rows() -> tuple[list, list]:
+    """30 communes of province 22 with a hamlet, a centre and 3 schools each, and 150 people (the
+    principal of school 22<i>TH is `ht22<i>th`), as rows of the template's two sheets."""
     communes = national.communes("22")[:30]
     units, people = [], []
     names = (f"{s} {m} {g}" for s, m, g in itertools.product(SURNAMES, MIDDLES, GIVEN))
@@ -75,7 +81,7 @@ def _district_file(client, office):
         people.append(_person(next(names), f"22{i:03d}TH", Role.SCHOOL_STAFF))
     units.append(_unit(UnitKind.DISTRICT_CENTRE, "Trung tâm GDNN-GDTX thử"))
     units.append(_unit(UnitKind.ASSOCIATION, "Hội Khuyến học", parent=communes[0].code))
-    return _fill(_template(client, office), units, people)
+    return units, people
 
 
 def _check(client, office, upload):
