@@ -95,14 +95,18 @@ def _check_open(survey_round: SurveyRound) -> None:
 
 
 @transaction.atomic
-def settings_update(*, actor, office: Unit, exempt_leave_denominator: bool, age_method: str) -> LiteracySettings:
+def settings_update(
+    *, actor, office: Unit, exempt_leave_denominator: bool, age_method: str, recognition_decider: str = ""
+) -> LiteracySettings:
+    fields = ["exempt_leave_denominator", "age_method", "recognition_decider"]
     conf, _created = LiteracySettings.objects.select_for_update().get_or_create(office=office)
-    before = audit.snapshot(conf, ["exempt_leave_denominator", "age_method"])
+    before = audit.snapshot(conf, fields)
     conf.exempt_leave_denominator = exempt_leave_denominator
     conf.age_method = age_method
+    conf.recognition_decider = recognition_decider or ""
     conf.full_clean()
     conf.save()
-    changes = audit.diff(conf, ["exempt_leave_denominator", "age_method"], before)
+    changes = audit.diff(conf, fields, before)
     if changes:
         audit.record(actor=actor, action="literacy.settings", obj=conf, unit=office, changes=changes)
     return conf

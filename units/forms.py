@@ -77,20 +77,6 @@ class PortalDateField(forms.DateField):
                 code="no_such_day",
             ) from None
 
-    def to_python(self, value):
-        try:
-            return super().to_python(value)
-        except ValidationError:
-            # Shaped like a date but no such day (31/02/2012): say that, not "type it as dd/mm/yyyy".
-            parts = date_parts(value) if isinstance(value, str) else None
-            if parts is None:
-                raise
-            day, month, year = parts
-            raise ValidationError(
-                _("Ngày %(date)s không có trong lịch.") % {"date": f"{day:02d}/{month:02d}/{year}"},
-                code="no_such_day",
-            ) from None
-
 
 def date_field(label, *, required=True, help_text=DATE_HELP, **kwargs) -> forms.DateField:
     return PortalDateField(

@@ -205,3 +205,21 @@ def test_the_commune_request_and_self_check_pass_the_official_check(world, login
     for slug, kind in (("to-trinh", "to_trinh"), ("bao-cao-tu-kiem-tra", "bao_cao")):
         response = client.get(reverse("literacy:dossier_document", args=[d.pk, slug]) + "?pdf=1")
         assert check_official_pdf(response.content, kind=kind) == [], slug
+
+
+def test_the_office_saves_who_signs_the_recognition_decision_on_the_settings_page(world, login):
+    """The settings form carries the decision's signer (recognition_decider); saving it was a 500."""
+    from django.urls import reverse
+
+    from literacy.models import LiteracySettings
+
+    client = login(world.officer)
+    url = reverse("literacy:settings", kwargs={"pk": world.office.pk})
+    form = client.get(url).context["form"]
+    data = {name: form.initial.get(name) or "" for name in form.fields}
+    data["age_method"] = form.initial.get("age_method") or form.fields["age_method"].choices[0][0]
+    choices = [value for value, _label in getattr(form.fields["recognition_decider"], "choices", []) if value]
+    data["recognition_decider"] = choices[0] if choices else "Chủ tịch UBND huyện"
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert LiteracySettings.objects.get(office=world.office).recognition_decider == data["recognition_decider"]
