@@ -97,7 +97,6 @@ class Formula:
         args = ",".join(self._js(arg) for arg in node.args)
         return {"SUM": f"S([{args}])", "MIN": f"Math.min({args})", "MAX": f"Math.max({args})"}.get(name, f"R({args})")
 
-
     def to_excel(self, ref: Callable[[str], str]) -> str:
         """The same formula for an Excel cell (without the "="), built from the checked tree.
         `ref(key)` is the Excel expression of a cell's value: N(D7) for a number, so a blank or a text
