@@ -1,0 +1,56 @@
+"""Uploaded evidence (photos, scanned papers): one guard for every module. A file is judged by its
+first bytes (a renamed .exe stays an .exe) and refused above the size limit, with a message the
+person can act on. Centres' evidence, inspection photos and answers use it (centers/files.py,
+inspections/files.py keep their own names for it)."""
+
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+# Big enough for a phone photo or a scanned decision; small enough for the office's disk and network.
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+_SIGNATURES = [
+    (b"%PDF-", "application/pdf"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+]
+
+
+def sniff(uploaded) -> str | None:
+    """The content type read from the file header, or None when it is not an image or a PDF."""
+    uploaded.seek(0)
+    head = uploaded.read(16)
+    uploaded.seek(0)
+    for signature, content_type in _SIGNATURES:
+        if head.startswith(signature):
+            return content_type
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp"
+    return None
+
+
+def check_upload(uploaded, *, images_only: bool = False, hint: str = "") -> str:
+    """The file's real content type (an image, or a PDF unless `images_only`), or a ValidationError.
+    `hint` ends the wrong-type message ("Minh chứng chỉ nhận ảnh hoặc PDF.")."""
+    if uploaded.size > MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            _("Tệp “%(name)s” nặng %(size)s, vượt quá giới hạn %(limit)s. Hãy chụp lại ảnh nhỏ hơn hoặc nén tệp PDF.")
+            % {
+                "name": uploaded.name,
+                "size": filesizeformat(uploaded.size),
+                "limit": filesizeformat(MAX_UPLOAD_BYTES),
+            },
+            code="too_large",
+        )
+    content_type = sniff(uploaded)
+    if content_type is None or (images_only and not content_type.startswith("image/")):
+        message = (
+            _("Tệp “%(name)s” không phải ảnh (JPG, PNG, GIF, WEBP).")
+            if images_only
+            else _("Tệp “%(name)s” không phải ảnh (JPG, PNG, GIF, WEBP) hay PDF.")
+        ) % {"name": uploaded.name}
+        raise ValidationError(f"{message} {hint}".strip(), code="bad_type")
+    return content_type
