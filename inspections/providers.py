@@ -10,50 +10,39 @@ One query each whatever the number of units.
 
 import datetime
 
-from django.db.models import Count, Q
+from django.db.models import Count
 
-from reports.providers import register_provider
+from reports.providers import register_provider, roll_up, subtree_q
 
 from .models import Inspection, Recommendation, RecStatus, Status
 
 SOURCE = "Kế hoạch và biên bản kiểm tra (phân hệ Kiểm tra)"
 
 
-def _paths_q(field: str, units) -> Q:
-    q = Q(pk__in=[])
-    for path in {u.path for u in units}:
-        q |= Q(**{f"{field}__startswith": path})
-    return q
-
-
-def _roll_up(units, per_path: dict) -> dict:
-    return {u.pk: sum(n for path, n in per_path.items() if path.startswith(u.path)) for u in units}
-
-
 def visits_done(units, start: datetime.date, end: datetime.date) -> dict:
     units = list(units.only("id", "path"))
     rows = (
-        Inspection.objects.filter(_paths_q("unit__path", units), status=Status.DONE)
+        Inspection.objects.filter(subtree_q("unit__path", units), status=Status.DONE)
         .filter(done_date__gte=start, done_date__lte=end)
         .order_by()
         .values("unit__path")
         .annotate(n=Count("id"))
     )
-    return _roll_up(units, {r["unit__path"]: r["n"] for r in rows})
+    return roll_up(units, {r["unit__path"]: r["n"] for r in rows})
 
 
 def _recommendations(closed: bool):
     def provider(units, start: datetime.date, end: datetime.date) -> dict:
         units = list(units.only("id", "path"))
         rows = Recommendation.objects.filter(
-            _paths_q("inspection__unit__path", units),
+            subtree_q("inspection__unit__path", units),
             inspection__done_date__gte=start,
             inspection__done_date__lte=end,
         )
         if closed:
             rows = rows.filter(status=RecStatus.CLOSED)
         rows = rows.order_by().values("inspection__unit__path").annotate(n=Count("id"))
-        return _roll_up(units, {r["inspection__unit__path"]: r["n"] for r in rows})
+        return roll_up(units, {r["inspection__unit__path"]: r["n"] for r in rows})
 
     return provider
 

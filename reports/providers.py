@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 Number = int | Decimal | float
 ProviderFunc = Callable[[QuerySet, datetime.date, datetime.date], dict[int, Number]]
@@ -31,6 +31,20 @@ class Provider:
 
 
 _registry: dict[str, Provider] = {}
+
+
+def subtree_q(field: str, units) -> Q:
+    """Rows whose `field` (a unit path, e.g. "organiser__path") lies in any of `units`' subtrees."""
+    q = Q(pk__in=[])
+    for path in {u.path for u in units}:
+        q |= Q(**{f"{field}__startswith": path})
+    return q
+
+
+def roll_up(units, per_path: dict) -> dict:
+    """{unit id: the sum of the counts of every path inside that unit's subtree} — a provider's answer
+    from one grouped query (`per_path`: {unit path: count})."""
+    return {u.pk: sum(n for path, n in per_path.items() if path.startswith(u.path)) for u in units}
 
 
 def register_provider(key: str, label: str, func: ProviderFunc, *, source: str = "") -> None:

@@ -10,43 +10,32 @@ Two queries whatever the number of units.
 
 import datetime
 
-from django.db.models import Count, Q
+from django.db.models import Count
 
-from reports.providers import register_provider
+from reports.providers import register_provider, roll_up, subtree_q
 
 from .models import Course, Participant, ParticipantRole, Status
 
 SOURCE = "Sổ tập huấn, bồi dưỡng (phân hệ Tập huấn)"
 
 
-def _paths_q(field: str, units) -> Q:
-    q = Q(pk__in=[])
-    for path in {u.path for u in units}:
-        q |= Q(**{f"{field}__startswith": path})
-    return q
-
-
-def _roll_up(units, per_path: dict) -> dict:
-    return {u.pk: sum(n for path, n in per_path.items() if path.startswith(u.path)) for u in units}
-
-
 def courses_held(units, start: datetime.date, end: datetime.date) -> dict:
     units = list(units.only("id", "path"))
     rows = (
-        Course.objects.filter(_paths_q("organiser__path", units), status=Status.HELD)
+        Course.objects.filter(subtree_q("organiser__path", units), status=Status.HELD)
         .filter(start_date__gte=start, start_date__lte=end)
         .order_by()
         .values("organiser__path")
         .annotate(n=Count("id"))
     )
-    return _roll_up(units, {r["organiser__path"]: r["n"] for r in rows})
+    return roll_up(units, {r["organiser__path"]: r["n"] for r in rows})
 
 
 def _participants(role: str | None = None):
     def provider(units, start: datetime.date, end: datetime.date) -> dict:
         units = list(units.only("id", "path"))
         rows = Participant.objects.filter(
-            _paths_q("unit__path", units),
+            subtree_q("unit__path", units),
             attended=True,
             course__status=Status.HELD,
             course__start_date__gte=start,
@@ -55,7 +44,7 @@ def _participants(role: str | None = None):
         if role:
             rows = rows.filter(role=role)
         rows = rows.order_by().values("unit__path").annotate(n=Count("id"))
-        return _roll_up(units, {r["unit__path"]: r["n"] for r in rows})
+        return roll_up(units, {r["unit__path"]: r["n"] for r in rows})
 
     return provider
 
