@@ -39,6 +39,11 @@ def attendance_save(
     """Save one session's attendance in one go: the learners ticked are present, every other learner
     still in the class is absent. The same date again corrects that session."""
     _check_date(literacy_class, date, "date")
+    present = set(present_ids)
+    enrolments = list(active_enrolments(literacy_class))
+    if present - {e.pk for e in enrolments}:
+        # A learner of another class (or another office) ticked: refuse, write nothing.
+        raise ValidationError(_("Có học viên được đánh dấu không thuộc lớp này; hãy tải lại trang điểm danh."))
     session, created = ClassSession.objects.get_or_create(
         literacy_class=literacy_class,
         date=date,
@@ -47,8 +52,6 @@ def attendance_save(
     if not created and topic and session.topic != topic:
         session.topic = topic[:200]
         session.save(update_fields=["topic"])
-    present = set(present_ids)
-    enrolments = list(active_enrolments(literacy_class))
     existing = {m.enrolment_id: m for m in session.marks.all()}
     new, changed = [], []
     for enrolment in enrolments:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from documents import Column, OfficialDocument, Row, Table
 from documents.blocks import Paragraph, TableBlock
 from documents.issuer import issuer_for
+from units import legal
 from units.calendar import today
 
 from . import class_ops, selectors
@@ -95,10 +96,11 @@ def closing_document(literacy_class: LiteracyClass) -> OfficialDocument:
         TableBlock(learners_table(literacy_class, enrolments, rates, dropouts)),
         Paragraph(
             _(
-                "Kết quả từng kỳ theo Thông tư 10/2022/TT-BGDĐT: HTT – Hoàn thành tốt, HT – Hoàn thành, "
+                "Kết quả từng kỳ theo %(tt10)s: HTT – Hoàn thành tốt, HT – Hoàn thành, "
                 "CHT – Chưa hoàn thành; ô trống là chưa đánh giá. Đạt ở kỳ 3 (giai đoạn 1) hoặc kỳ 5 "
-                "(giai đoạn 2) là hoàn thành giai đoạn (Thông tư 33/2021/TT-BGDĐT)."
-            ),
+                "(giai đoạn 2) là hoàn thành giai đoạn (%(tt33)s)."
+            )
+            % {"tt10": legal.cite("tt10_2022"), "tt33": legal.cite("tt33_2021")},
             italic=True,
         ),
     ]

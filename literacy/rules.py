@@ -141,7 +141,7 @@ def check_exemption(*, disability: bool, exempt: bool) -> None:
 # the two last digits of the birth year and six random digits. Source: Nghị định 137/2015/NĐ-CP,
 # Điều 7 and the province codes of Thông tư 59/2021/TT-BCA, Phụ lục (cần xác minh: the article
 # and the annex were not read; the 63 codes are those printed on citizens' cards).
-ID_NUMBER_SOURCE = "Nghị định 137/2015/NĐ-CP, Điều 7; Thông tư 59/2021/TT-BCA (cần xác minh)"
+ID_NUMBER_SOURCE = f"{cite('nd137_2015', 'Điều 7')}; {cite('tt59_2021')}"
 ID_PROVINCE_CODES = frozenset(
     [
         "001",

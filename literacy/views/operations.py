@@ -83,7 +83,7 @@ def attendance(request, pk):
                 literacy_class=literacy_class,
                 date=form.cleaned_data["date"],
                 topic=form.cleaned_data["topic"],
-                present_ids=ids & {e.pk for e in learners},
+                present_ids=ids,  # a learner of another class is refused by the service, nothing saved
             )
         except ValidationError as exc:
             apply_errors(form, exc)

@@ -2,6 +2,7 @@
 
 import datetime
 
+import pytest
 from django.urls import reverse
 
 from literacy import class_ops, services
@@ -123,3 +124,23 @@ def test_the_attendance_page_queries_do_not_grow_with_the_class(world, login, dj
     client.post(url, {"date": "08/01/2026", "present": []})
     with django_assert_max_num_queries(25):
         client.get(url + "?ngay=2026-01-08")
+
+
+def test_attendance_refuses_a_learner_of_another_class_and_saves_nothing(world):
+    """Ticking an enrolment id that is not of this class (another office's, typed into the form) is
+    refused and nothing is written (the IDOR POST sweep's case)."""
+    from django.core.exceptions import ValidationError
+
+    from literacy.models import ClassSession
+
+    literacy_class, by_name = _class_of_three(world)
+    enrolments = list(by_name.values())
+    foreign = max(e.pk for e in enrolments) + 10_000
+    with pytest.raises(ValidationError):
+        class_ops.attendance_save(
+            actor=None,
+            literacy_class=literacy_class,
+            date=START + datetime.timedelta(days=7),
+            present_ids={enrolments[0].pk, foreign},
+        )
+    assert not ClassSession.objects.exists() and not Attendance.objects.exists()
