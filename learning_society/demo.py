@@ -66,7 +66,7 @@ def seed(*, office: Unit, stdout=None) -> None:
                     area=hamlet,
                     title=Title.FAMILY,
                     name=name,
-                    head_name=name[7:],
+                    head_name=name.split(" ", 2)[2],  # "Hộ bà Đỗ Thị Hùng" → "Đỗ Thị Hùng"
                     members=rng.randint(2, 7),
                     is_demo=True,
                 )

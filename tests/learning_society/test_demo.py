@@ -13,6 +13,9 @@ def test_the_demo_seeds_a_recognised_year_and_is_idempotent(db):
     demo.seed(office=office, stdout=out)
     families = Subject.objects.filter(title=Title.FAMILY).count()
     assert families > 100
+    # The head of household is the whole name after "Hộ ông" / "Hộ bà" ("ỗ Thị Hùng" was cut short).
+    for name, head in Subject.objects.filter(title=Title.FAMILY).values_list("name", "head_name"):
+        assert name.endswith(f" {head}") and head[:1].isupper(), (name, head)
     recognised = Assessment.objects.filter(year=2025, status=Assessment.Status.RECOGNISED)
     assert recognised.filter(subject__title=Title.FAMILY).count() > families / 2
     assert Assessment.objects.filter(year=2026).exists()
