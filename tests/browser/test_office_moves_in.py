@@ -89,10 +89,12 @@ def test_a_new_office_moves_in_from_setup_to_the_api(transactional_db, page, log
     filled = tmp_path / "don-vi.xlsx"
     filled.write_bytes(_fill(load_workbook(template), *district_rows()).getvalue())
     page.locator("input[type=file]").set_input_files(str(filled))
-    page.get_by_role("button", name="Kiểm tra tệp").click()
-    expect(page.locator("#onboarding-summary")).to_contain_text("90 trường học", timeout=60_000)
-    page.get_by_role("button", name="Nhập chính thức").click()
-    page.get_by_role("button", name="Xem và in").click(timeout=60_000)
+    # The 330-row check and commit run in the request: seconds, and more on a loaded CI machine, so
+    # these clicks (which wait for the page they open) get a long timeout instead of the default 10 s.
+    page.get_by_role("button", name="Kiểm tra tệp").click(timeout=180_000)
+    expect(page.locator("#onboarding-summary")).to_contain_text("90 trường học", timeout=180_000)
+    page.get_by_role("button", name="Nhập chính thức").click(timeout=180_000)
+    page.get_by_role("button", name="Xem và in").click(timeout=180_000)
     row = page.locator("#onboarding-logins tbody tr", has=page.get_by_text("ht22000th", exact=True))
     principal_password = row.locator("code").nth(1).inner_text()
     first = national.communes("22")[0]

@@ -44,6 +44,8 @@ def snapshot() -> dict[str, str]:
     for model in _tables():
         columns = [f.attname for f in model._meta.concrete_fields]
         rows = list(model._base_manager.order_by("pk").values_list(*columns))
+        # PostgreSQL returns a BinaryField as a memoryview, whose repr is its memory address: hash its bytes.
+        rows = [tuple(bytes(v) if isinstance(v, memoryview) else v for v in row) for row in rows]
         result[model._meta.db_table] = hashlib.sha256(repr(rows).encode()).hexdigest()
     return result
 
