@@ -98,6 +98,13 @@ def _end_of_records(centre: Unit, index: int) -> datetime.date:
     return today() - datetime.timedelta(days=1)
 
 
+def _decision_date(centre: Unit, index: int) -> datetime.date:
+    """The day the centre's founding decision was signed: 2 March 2009 plus one day per centre, never
+    before the centre opened. Counted in days, so a province with more than 29 centres still gets a
+    real date (building the day of the month from the index ran past 31 March)."""
+    return max(centre.valid_from, datetime.date(2009, 3, 2) + datetime.timedelta(days=index))
+
+
 def _seed_centre(centre: Unit, index: int, rng: random.Random) -> int:
     actor = _director_of(centre)
     start = max(centre.valid_from, today() - datetime.timedelta(days=365))
@@ -107,7 +114,7 @@ def _seed_centre(centre: Unit, index: int, rng: random.Random) -> int:
         actor=actor,
         centre=centre,
         decision_number=f"{100 + index * 7}/QĐ-UBND",
-        decision_date=max(centre.valid_from, datetime.date(2009, 3, 2 + index)),
+        decision_date=_decision_date(centre, index),
         decision_issuer=f"UBND {commune}",
         address=centre.address,
         has_seal=True,
