@@ -326,6 +326,26 @@ TEXTS: dict[str, LegalText] = {
             "hướng dẫn thực hiện thẩm quyền của chính quyền địa phương hai cấp trong lĩnh vực giáo dục",
             verified=False,
         ),
+        # Confirmed (Công báo số 571 + 572 of 15/7/2022, and the law's public copies): Luật số
+        # 06/2022/QH15 of 15/6/2022 by Quốc hội, in force 01/01/2024; Điều 80 names who decides a
+        # giấy khen (the emulation module's award decision, emulation/document.py).
+        LegalText(
+            "luat06_2022",
+            "Luật",
+            "06/2022/QH15",
+            datetime.date(2022, 6, 15),
+            "Quốc hội",
+            "về thi đua, khen thưởng",
+        ),
+        # Confirmed (public copies of the decree): 31/12/2023, Chính phủ, in force 01/01/2024.
+        LegalText(
+            "nd98_2023",
+            "Nghị định",
+            "98/2023/NĐ-CP",
+            datetime.date(2023, 12, 31),
+            "Chính phủ",
+            "quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
+        ),
     )
 }
 
