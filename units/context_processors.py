@@ -1,6 +1,7 @@
 from django.conf import settings
 
 from .models import Role
+from .navigation import year_nav
 from .selectors import active_memberships, is_office_user, manage_roots, primary_role
 
 
@@ -17,4 +18,6 @@ def portal(request):
         "is_office_user": is_office_user(user),
         "can_manage_tree": user.is_superuser or bool(manage_roots(user)),
         "is_demo_user": getattr(user, "is_demo", False),
+        # The "Công tác năm" menu: modules that declare AppConfig.nav_entry (units/navigation.py).
+        "year_nav": year_nav(request),
     }
