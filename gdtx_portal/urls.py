@@ -33,6 +33,7 @@ urlpatterns = [
     path("xa-hoi-hoc-tap/", include("learning_society.urls")),
     path("tap-huan/", include("training.urls")),
     path("kiem-tra/", include("inspections.urls")),
+    path("truyen-thong/", include("communication.urls")),
     path("viec/", include("jobs.urls")),
     path("", include("api.urls")),  # /api/v1/… (token) and /api-truy-cap/ (the token page)
     path("quan-tri/", admin.site.urls),

@@ -49,6 +49,7 @@ LOCAL_APPS = [
     "learning_society",
     "training",
     "inspections",
+    "communication",
     "api",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS

@@ -34,6 +34,7 @@ LAYERS = {
     "learning_society": "domain",
     "training": "domain",
     "inspections": "domain",
+    "communication": "domain",
     "reports": "engine",
     "annual": "engine",
     "jobs": "shared",
