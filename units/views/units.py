@@ -21,6 +21,7 @@ from ..forms import (
     level_label_choices,
 )
 from ..models import Unit, UnitKind, today
+from ..plugins import plugins
 from ..selectors import (
     can_manage_unit,
     close_preview,
@@ -107,6 +108,8 @@ def detail(request, pk):
         "audit": label_audit(unit_audit_entries(unit)[:10]),
         "can_manage": can_manage_unit(user, unit),
         "can_have_children": unit.kind in (UnitKind.OFFICE, UnitKind.COMMUNE),
+        # Panels other apps ship in `<app>/unit_page.py` (e.g. a commune's steering committees).
+        "unit_panels": [p for panels in plugins("unit_page", "panels") for p in (panels(request, unit=unit) or [])],
     }
     return render(request, "units/detail.html", context)
 
