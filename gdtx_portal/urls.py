@@ -33,7 +33,10 @@ urlpatterns = [
     path("xa-hoi-hoc-tap/", include("learning_society.urls")),
     path("tap-huan/", include("training.urls")),
     path("kiem-tra/", include("inspections.urls")),
+    path("thi-dua/", include("emulation.urls")),
     path("truyen-thong/", include("communication.urls")),
+    path("ban-chi-dao/", include("committees.urls")),
+    path("hoc-lieu/", include("resources.urls")),
     path("viec/", include("jobs.urls")),
     path("", include("api.urls")),  # /api/v1/… (token) and /api-truy-cap/ (the token page)
     path("quan-tri/", admin.site.urls),

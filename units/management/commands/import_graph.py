@@ -34,12 +34,15 @@ LAYERS = {
     "learning_society": "domain",
     "training": "domain",
     "inspections": "domain",
+    "emulation": "domain",
     "communication": "domain",
     "reports": "engine",
     "annual": "engine",
     "jobs": "shared",
+    "resources": "shared",
     "rubrics": "shared",
     "documents": "shared",
+    "committees": "shared",
     "units": "shared",
 }
 LAYER_TITLES = {
