@@ -50,6 +50,7 @@ LOCAL_APPS = [
     "training",
     "inspections",
     "communication",
+    "resources",
     "api",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
