@@ -33,9 +33,14 @@ def login(client):
 def log_in(live_server):
     """log_in(page, username, password=PASSWORD, next="") → logged in through the login form in the
     browser, as a person does (the browser tests' one way in; `login` above is the test client's).
-    Cookies go first, so the page starts as a new visitor even when another user was logged in."""
+    Cookies go first, so the page starts as a new visitor even when another user was logged in.
+    The page is left first (about:blank): a request the previous page still had in flight (a PDF
+    preview, an htmx load) would otherwise answer after the login page with a new CSRF cookie of
+    its own, and the login form's token would no longer match it (403 on PostgreSQL, where such a
+    page is slower to answer)."""
 
     def _log_in(page, username: str, password: str = PASSWORD, *, next: str = "") -> None:
+        page.goto("about:blank")
         page.context.clear_cookies()
         page.goto(f"{live_server.url}/tai-khoan/dang-nhap/" + (f"?next={next}" if next else ""))
         page.get_by_label("Tên đăng nhập").fill(username)
