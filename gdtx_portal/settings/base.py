@@ -50,6 +50,7 @@ LOCAL_APPS = [
     "training",
     "inspections",
     "communication",
+    "committees",
     "resources",
     "api",
 ]
