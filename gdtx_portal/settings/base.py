@@ -49,6 +49,7 @@ LOCAL_APPS = [
     "learning_society",
     "training",
     "inspections",
+    "emulation",
     "communication",
     "committees",
     "resources",

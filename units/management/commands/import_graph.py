@@ -35,6 +35,7 @@ LAYERS = {
     "training": "domain",
     "inspections": "domain",
     "emulation": "domain",
+    "emulation": "domain",
     "communication": "domain",
     "reports": "engine",
     "annual": "engine",
