@@ -34,7 +34,6 @@ urlpatterns = [
     path("tap-huan/", include("training.urls")),
     path("kiem-tra/", include("inspections.urls")),
     path("thi-dua/", include("emulation.urls")),
-    path("thi-dua/", include("emulation.urls")),
     path("truyen-thong/", include("communication.urls")),
     path("ban-chi-dao/", include("committees.urls")),
     path("hoc-lieu/", include("resources.urls")),

@@ -35,7 +35,6 @@ LAYERS = {
     "training": "domain",
     "inspections": "domain",
     "emulation": "domain",
-    "emulation": "domain",
     "communication": "domain",
     "reports": "engine",
     "annual": "engine",
