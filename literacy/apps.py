@@ -12,8 +12,9 @@ class LiteracyConfig(AppConfig):
         # reports never imports a domain app: literacy tells it which numbers it can answer.
         from reports.providers import register_provider, register_subject_source
 
-        # levels: a deleted result, enrolment or class recomputes the people's levels (its receivers).
-        from . import levels  # noqa: F401
+        # levels: a deleted result, enrolment or class recomputes the people's levels; counts: a person
+        # saved or deleted (also by a cascade) refreshes the kept counts (their receivers).
+        from . import counts, levels  # noqa: F401
         from .providers import PROVIDERS, households_of_hamlet
 
         for key, label, func in PROVIDERS:

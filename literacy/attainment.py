@@ -7,7 +7,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Sum, Value, When
 
 from units.calendar import today
 from units.models import Unit, UnitKind
@@ -15,7 +15,7 @@ from units.status import especially_difficult_ids, is_especially_difficult, year
 from units.text import name_order
 
 from . import rules
-from .models import COUNTED_STATUSES, AgeMethod, LiteracySettings, Person, Sex, SurveyRound
+from .models import COUNTED_STATUSES, AgeMethod, LiteracyCount, LiteracySettings, Person, Sex, SurveyRound
 from .selectors import office_of, round_for, settings_for
 
 
@@ -149,32 +149,44 @@ def _band_q(band: rules.Band, year: int, method: str) -> Q:
 _GROUP_Q = {"all": Q(), "female": Q(sex=Sex.FEMALE), "minority": Q(ethnic_minority=True)}
 
 
+def _exact_age(year: int, born_after_30_9: Q):
+    """Full years on 30/9 of the statistics year; a person known by year only counts as born 1/1."""
+    return (
+        Value(year)
+        - F("birth_year")
+        - Case(When(born_after_30_9, then=Value(1)), default=Value(0), output_field=IntegerField())
+    )
+
+
 def standard_aggregates(
     survey_round: SurveyRound, commune_ids, *, method: str, groups: tuple[str, ...] = GROUPS
 ) -> dict[int, dict]:
     """One SQL query: conditional counts per commune for every band, group and literacy level.
-    A caller that shows only the whole population passes groups=("all",): a third of the work."""
+    A caller that shows only the whole population passes groups=("all",): a third of the work.
+
+    It reads the kept counts (literacy.counts: people per round, commune and every attribute these
+    filters test), summing `n` with the filters a scan of the register would count rows with, so
+    the result is the scan's while its cost follows the communes shown, not the people."""
     year = survey_round.year
-    qs = Person.objects.filter(round=survey_round, commune_id__in=commune_ids, status__in=COUNTED_STATUSES)
+    qs = LiteracyCount.objects.filter(round=survey_round, commune_id__in=commune_ids, status__in=COUNTED_STATUSES)
     if method == AgeMethod.EXACT:
-        # Full years on 30/9 of the statistics year; a person known by year only counts as born 1/1.
-        qs = qs.alias(
-            age=Value(year)
-            - F("birth_year")
-            - Case(When(birth_mmdd__gt=930, then=Value(1)), default=Value(0), output_field=IntegerField())
-        )
-    annotations = {"total_people": Count("id")}
+        qs = qs.alias(age=_exact_age(year, Q(born_after_30_9=True)))
+
+    def count(condition: Q | None = None):
+        return Sum("n", filter=condition, default=0)
+
+    annotations = {"total_people": count()}
     for band in rules.BANDS:
         in_band = _band_q(band, year, method)
         for group in groups:
             base = in_band & _GROUP_Q[group]
             prefix = f"{band.key}__{group}__"
-            annotations[prefix + "population"] = Count("id", filter=base)
-            annotations[prefix + "exempt"] = Count("id", filter=base & Q(exempt=True))
-            annotations[prefix + "literate1"] = Count("id", filter=base & Q(literacy_level__gte=1))
-            annotations[prefix + "literate2"] = Count("id", filter=base & Q(literacy_level__gte=2))
-            annotations[prefix + "literate1_ne"] = Count("id", filter=base & Q(literacy_level__gte=1, exempt=False))
-            annotations[prefix + "literate2_ne"] = Count("id", filter=base & Q(literacy_level__gte=2, exempt=False))
+            annotations[prefix + "population"] = count(base)
+            annotations[prefix + "exempt"] = count(base & Q(exempt=True))
+            annotations[prefix + "literate1"] = count(base & Q(literacy_level__gte=1))
+            annotations[prefix + "literate2"] = count(base & Q(literacy_level__gte=2))
+            annotations[prefix + "literate1_ne"] = count(base & Q(literacy_level__gte=1, exempt=False))
+            annotations[prefix + "literate2_ne"] = count(base & Q(literacy_level__gte=2, exempt=False))
     rows = qs.values("commune_id").annotate(**annotations).order_by()
     return {row["commune_id"]: row for row in rows}
 
@@ -296,11 +308,7 @@ def name_list(survey_round: SurveyRound, commune: Unit, level: int, conf: Litera
     )
     year = survey_round.year
     if conf.age_method == AgeMethod.EXACT:
-        qs = qs.alias(
-            age=Value(year)
-            - F("birth_year")
-            - Case(When(birth_mmdd__gt=930, then=Value(1)), default=Value(0), output_field=IntegerField())
-        )
+        qs = qs.alias(age=_exact_age(year, Q(birth_mmdd__gt=930)))
     return (
         qs.filter(_band_q(band, year, conf.age_method))
         .select_related("household", "household__hamlet")

@@ -1,0 +1,207 @@
+"""Kept counts of the literacy register (issue 20): the one rule that turns Person rows into the
+cells the standard reads, so the standard costs what it shows (communes × bands × groups), not how
+many people are on the register.
+
+Two tables, both recomputed per survey round × commune from the raw rows:
+
+- `LiteracyCount`: how many people share every attribute the standard filters on (round, commune,
+  birth year, born after 30/9, sex, ethnic minority, exempt, level, status). literacy.attainment
+  sums `n` with the same filters it used to count rows with, so every band, age method and group
+  comes out identical to a scan of the register.
+- `DuplicateGroup`: the possible duplicates still to resolve (same folded name and birth year in
+  one commune and round, not cleared), so the office home counts them without grouping the register.
+
+`refresh(round_ids=…, commune_ids=…)` is the only writer: it deletes the cells of those rounds ×
+communes and inserts them again from the people in one INSERT … SELECT … GROUP BY each. A write to
+people calls it in its own transaction for the rounds × communes it touched, whichever path it takes:
+Person.objects' bulk_create / bulk_update / update / delete (literacy.models.PersonQuerySet) and a
+person's save or delete (the receivers below, so a cascade is covered too) note the touched pairs;
+outside `batch()` they are refreshed at once, inside it once when the batch ends (an import, a new
+round, the demo, a level refresh: one recomputation per commune × round, not one per statement).
+A writer that bypasses the ORM (PostgreSQL COPY) calls `refresh` itself. `rebuild()` recomputes
+everything (`manage.py rebuild_counts`). A commune × round holds a few thousand people, so a single
+edit stays cheap at any size of the register.
+"""
+
+import contextlib
+import threading
+from collections.abc import Iterable
+
+from django.db import connection, transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from .models import DuplicateGroup, LiteracyCount, Person
+
+# 0x4C43 ("LC"): the namespace of the advisory locks of this module on PostgreSQL.
+_LOCK_NAMESPACE = 0x4C43 << 48
+
+_CELL_KEYS = (
+    "round_id",
+    "commune_id",
+    "birth_year",
+    "born_after_30_9",
+    "sex",
+    "ethnic_minority",
+    "exempt",
+    "literacy_level",
+    "status",
+)
+# The same keys read from a Person row; DOMAIN.md §3: the exact age counts full years on 30/9.
+_PERSON_KEYS = (
+    "round_id",
+    "commune_id",
+    "birth_year",
+    "(birth_mmdd > 930)",
+    "sex",
+    "ethnic_minority",
+    "exempt",
+    "literacy_level",
+    "status",
+)
+_GROUP_KEYS = ("round_id", "commune_id", "name_folded", "birth_year")
+
+
+def _ids(values: Iterable[int] | None) -> list[int] | None:
+    return None if values is None else sorted({int(v) for v in values})
+
+
+def _where(round_ids: list[int] | None, commune_ids: list[int] | None) -> tuple[str, list[int]]:
+    clauses, params = [], []
+    for column, ids in (("round_id", round_ids), ("commune_id", commune_ids)):
+        if ids is not None:
+            clauses.append(f"{column} IN ({', '.join(['%s'] * len(ids))})")
+            params += ids
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _lock(round_ids: list[int] | None, commune_ids: list[int] | None) -> None:
+    """Two transactions refreshing the same round × commune would each delete the cells the other
+    cannot see yet and both insert: on PostgreSQL the second waits for the first (an advisory lock
+    per round × commune, taken in a fixed order), then reads the people as the first left them.
+    SQLite writes one transaction at a time."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        if round_ids is None or commune_ids is None:
+            # A whole round (a new round, the demo) or everything: lock the cells' table instead.
+            table = connection.ops.quote_name(LiteracyCount._meta.db_table)
+            cursor.execute(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
+            return
+        for round_id in round_ids:
+            for commune_id in commune_ids:
+                key = _LOCK_NAMESPACE ^ ((round_id & 0xFFFFFF) << 24) ^ (commune_id & 0xFFFFFF)
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+
+
+@transaction.atomic
+def refresh(*, round_ids: Iterable[int] | None = None, commune_ids: Iterable[int] | None = None) -> None:
+    """Recompute the kept counts of these rounds × communes (None: all) from the people."""
+    round_ids, commune_ids = _ids(round_ids), _ids(commune_ids)
+    if round_ids == [] or commune_ids == []:
+        return
+    _lock(round_ids, commune_ids)
+    where, params = _where(round_ids, commune_ids)
+    quote = connection.ops.quote_name
+    people = quote(Person._meta.db_table)
+    cells = quote(LiteracyCount._meta.db_table)
+    groups = quote(DuplicateGroup._meta.db_table)
+    person_keys = ", ".join(_PERSON_KEYS)
+    group_keys = ", ".join(_GROUP_KEYS)
+    and_or_where = " AND " if where else " WHERE "
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {cells}{where}", params)
+        cursor.execute(
+            f"INSERT INTO {cells} ({', '.join(_CELL_KEYS)}, n) "
+            f"SELECT {person_keys}, COUNT(*) FROM {people}{where} GROUP BY {person_keys}",
+            params,
+        )
+        cursor.execute(f"DELETE FROM {groups}{where}", params)
+        cursor.execute(
+            f"INSERT INTO {groups} ({group_keys}, n) "
+            f"SELECT {group_keys}, COUNT(*) FROM {people}{where}{and_or_where}duplicate_cleared = %s "
+            f"GROUP BY {group_keys} HAVING COUNT(*) > 1",
+            [*params, False],
+        )
+
+
+def refresh_people(pairs: Iterable[tuple[int, int]]) -> None:
+    """Refresh the rounds × communes of these (round id, commune id) pairs, grouped by round so a
+    change in two rounds does not recompute the cross product."""
+    by_round: dict[int, set[int]] = {}
+    for round_id, commune_id in pairs:
+        by_round.setdefault(round_id, set()).add(commune_id)
+    for round_id, commune_ids in sorted(by_round.items()):
+        refresh(round_ids=[round_id], commune_ids=commune_ids)
+
+
+# Which writes change a cell: the attributes of either table (a household move or a version bump does not).
+_COUNTED_FIELDS = frozenset(
+    {"round", "commune", "birth_year", "birth_mmdd", "sex", "ethnic_minority", "exempt", "literacy_level", "status"}
+    | {"name_folded", "duplicate_cleared"}
+)
+_PLACE_FIELDS = frozenset({"round", "commune"})
+
+
+def _names(fields: Iterable[str]) -> set[str]:
+    return {f.removesuffix("_id") for f in fields}
+
+
+def affects(fields: Iterable[str]) -> bool:
+    """Whether writing these Person fields can change a kept count."""
+    return bool(_names(fields) & _COUNTED_FIELDS)
+
+
+def moves(fields: Iterable[str]) -> bool:
+    """Whether writing these Person fields can move people to another round × commune."""
+    return bool(_names(fields) & _PLACE_FIELDS)
+
+
+_state = threading.local()
+
+
+@contextlib.contextmanager
+def batch():
+    """Note the rounds × communes written inside and refresh each once at the end, in the same
+    transaction. Nested batches join the outermost; usable as a decorator (`@counts.batch()`)."""
+    if getattr(_state, "pending", None) is not None:
+        yield
+        return
+    with transaction.atomic():
+        _state.pending = set()
+        try:
+            yield
+            pending = _state.pending
+        finally:
+            _state.pending = None
+        refresh_people(pending)
+
+
+def touched(pairs: Iterable[tuple[int | None, int | None]]) -> None:
+    """People of these (round id, commune id) were written: refresh them now, or at the batch's end."""
+    pairs = {(r, c) for r, c in pairs if r is not None and c is not None}
+    pending = getattr(_state, "pending", None)
+    if pending is not None:
+        pending |= pairs
+    elif pairs:
+        refresh_people(pairs)
+
+
+@receiver(post_save, sender=Person)
+def _person_saved(sender, instance: Person, update_fields=None, **kwargs) -> None:
+    if update_fields is not None and not affects(update_fields):
+        return
+    now = (instance.round_id, instance.commune_id)
+    before = getattr(instance, "_counted_in", now)
+    instance._counted_in = now
+    touched({now, before})
+
+
+@receiver(post_delete, sender=Person)
+def _person_deleted(sender, instance: Person, **kwargs) -> None:
+    touched({(instance.round_id, instance.commune_id)})
+
+
+def rebuild() -> None:
+    """Every kept count of the literacy register, from the raw rows (manage.py rebuild_counts)."""
+    refresh()
