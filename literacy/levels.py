@@ -23,7 +23,7 @@ from django.db.models import F
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
-from . import rules
+from . import counts, rules
 from .models import COMPLETING_TERM, ClassStage, Enrolment, Person, TermResult
 
 PASSED = (TermResult.Result.EXCELLENT, TermResult.Result.COMPLETED)
@@ -76,6 +76,7 @@ def _refresh_completed(lineages: list[uuid.UUID]) -> None:
     Enrolment.objects.bulk_update(changed, ["completed"])
 
 
+@counts.batch()  # the kept counts of every round × commune whose people changed level, once
 def refresh(lineages: Iterable[uuid.UUID]) -> int:
     """Recompute the completions and levels of these humans in every round; returns how many person
     rows changed level (their version is bumped, so an edit page opened before refuses its save)."""

@@ -14,7 +14,7 @@ from units.concurrency import check_version
 from units.models import Unit, UnitKind
 from units.text import fold, nfc
 
-from . import levels, rules
+from . import counts, levels, rules
 from .models import (
     MIN_BIRTH_YEAR,
     Enrolment,
@@ -156,6 +156,7 @@ def round_create(
     return survey_round
 
 
+@counts.batch()  # the new round's kept counts, once after all its people are copied
 def _carry_over(previous: SurveyRound, survey_round: SurveyRound) -> int:
     SurveyAssignment.objects.bulk_create(
         SurveyAssignment(round=survey_round, hamlet_id=a.hamlet_id, unit_id=a.unit_id)
@@ -392,6 +393,7 @@ def person_update(*, actor, person: Person, expected_version: int | None = None,
 
 
 @transaction.atomic
+@counts.batch()
 def duplicate_resolve(*, actor, person: Person, action: str) -> None:
     """Resolve a possible duplicate: either the people are different (clear the whole group) or this
     record is a double entry (remove it from the round)."""

@@ -8,13 +8,14 @@ from django.db.models import F
 from units import audit
 from units.models import Unit
 
-from .. import levels, rules
+from .. import counts, levels, rules
 from ..models import Enrolment, Household, Person, SurveyRound
 from .diff import HOUSEHOLD_COMPARE, PERSON_COMPARE
 from .plan import BATCH, ImportPlan
 
 
 @transaction.atomic
+@counts.batch()  # the kept counts of the commune × round, recomputed once after all its writes
 def apply(
     plan: ImportPlan,
     *,
