@@ -4,11 +4,12 @@ the office that launched it, and by the units below it); acting is decided here:
 - launch a movement, edit its criteria, move it on, score, propose awards, issue the decision: an
   office officer of the office (or above it);
 - register a unit and send its report: the head of the unit (principal, centre director);
+- read the ranking: whoever sees the office itself (its officers, leaders and viewers);
 - prepare the report (texts, self-scores, evidence): the head and the staff of the unit.
 """
 
 from units.models import Role, Unit, UnitKind
-from units.selectors import active_memberships
+from units.selectors import active_memberships, units_visible_to
 
 MANAGING_KINDS = (UnitKind.OFFICE, UnitKind.COMMUNE)
 HEAD_ROLES = (Role.PRINCIPAL, Role.CENTRE_DIRECTOR, Role.ASSOCIATION_OFFICER)
@@ -19,6 +20,11 @@ def can_manage(user, office: Unit) -> bool:
     if user.is_superuser:
         return True
     return any(m.role == Role.OFFICE_OFFICER and office.path.startswith(m.unit.path) for m in active_memberships(user))
+
+
+def sees_office(user, office: Unit) -> bool:
+    """The office's own people (and those above it) read every registration and the ranking."""
+    return units_visible_to(user).filter(pk=office.pk).exists()
 
 
 def managing_offices(user) -> list[Unit]:

@@ -161,7 +161,9 @@ def advance(request, pk):
 
 
 def ranking(request, pk):
-    movement = access.get_movement_for_user(request.user, pk, write=True)
+    movement = access.get_movement_for_user(request.user, pk)
+    if not permissions.sees_office(request.user, movement.office):
+        raise PermissionDenied
     rows = selectors.ranking(movement)
     awarded = dict(
         movement.awards.filter(recipient="collective").values_list("unit_id").annotate(n=Count("id")).order_by()
@@ -173,6 +175,7 @@ def ranking(request, pk):
             "movement": movement,
             "rows": rows,
             "awarded": awarded,
+            "can_manage": permissions.can_manage(request.user, movement.office),
             "max_total": sum((c.max_points for c in movement.criteria.all()), 0),
         },
     )
