@@ -200,3 +200,18 @@ def test_a_unit_plan_is_sendable(world, login, guidance):
     )
     url = reverse("annual:plan_document", args=[plan.pk]) + "?pdf=1"
     assert problems_of(login(world.principal).get(url), kind="ke_hoach", unit_code=world.school.code) == []
+
+
+# emulation ------------------------------------------------------------------------------------------
+
+
+def test_the_award_decision_and_its_annex_are_sendable(world, login):
+    from emulation import services as emulation_services
+    from tests.emulation.helpers import propose, scored_world
+
+    movement, _regs = scored_world(world)
+    propose(movement, world.school)
+    propose(movement, world.school, person="Phạm Thị Hiệu")
+    emulation_services.decision_issue(actor=world.officer, movement=movement, number="12", signed_on=movement.end_date)
+    response = login(world.officer).get(reverse("emulation:decision", args=[movement.pk]) + "?pdf=1")
+    assert problems_of(response, kind="quyet_dinh", unit_code=world.office.code, expect_annex=True) == []
