@@ -12,7 +12,7 @@ from units.panel_cache import STATISTICS, cached_panels
 
 from . import rules
 from .attainment import office_standard, standard_years
-from .selectors import duplicate_groups
+from .selectors import duplicate_count
 
 # The office home's headline figures from this app (gdtx_portal/home/headlines.py): indicator key
 # (literacy/providers.py), icon, tint; and the audit actions of the records it counts.
@@ -34,7 +34,7 @@ def _build(request, unit):
         return []
     # The panel shows whole-population rates: the female and minority counts are not needed.
     result = office_standard(unit, years[0], groups=("all",))
-    duplicates = duplicate_groups(request.user, result.survey_round).count() if result.survey_round else 0
+    duplicates = duplicate_count(request.user, result.survey_round) if result.survey_round else 0
 
     def rate(level_result):
         return float(level_result.rate) if level_result.rate is not None else None

@@ -6,12 +6,12 @@ tree by materialised path, so an office gets the total of its communes."""
 
 import datetime
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 
 from units.models import Unit
 
 from . import rules
-from .models import COUNTED_STATUSES, Enrolment, Household, LiteracyClass, Person, Sex, SurveyRound
+from .models import COUNTED_STATUSES, Enrolment, Household, LiteracyClass, LiteracyCount, Sex, SurveyRound
 
 
 def _roll_up(units, counts_by_unit: dict[int, int]) -> dict[int, int]:
@@ -41,11 +41,12 @@ def _latest_rounds(end: datetime.date) -> list[int]:
 def _illiterate(band: rules.Band):
     def provider(units, start, end):
         year = end.year
+        # Read from the kept counts (literacy.counts): the same filters, summed over cells not people.
         rows = (
-            Person.objects.filter(round_id__in=_latest_rounds(end), status__in=COUNTED_STATUSES, exempt=False)
+            LiteracyCount.objects.filter(round_id__in=_latest_rounds(end), status__in=COUNTED_STATUSES, exempt=False)
             .filter(birth_year__gte=year - band.age_to, birth_year__lte=year - band.age_from, literacy_level=0)
             .values("commune_id")
-            .annotate(n=Count("id"))
+            .annotate(n=Sum("n"))
             .order_by()
         )
         return _roll_up(units, {r["commune_id"]: r["n"] for r in rows})

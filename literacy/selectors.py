@@ -21,6 +21,7 @@ from units.text import vn_sort_key
 from . import rules
 from .models import (
     COUNTED_STATUSES,
+    DuplicateGroup,
     Enrolment,
     Household,
     ImportBatch,
@@ -239,6 +240,16 @@ def duplicate_groups(user, survey_round: SurveyRound) -> QuerySet:
         .filter(n__gt=1)
         .order_by("commune__name", "name_folded", "birth_year")
     )
+
+
+def duplicate_count(user, survey_round: SurveyRound) -> int:
+    """How many groups duplicate_groups lists for a user who sees whole communes (the office home),
+    read from the groups kept by literacy.counts: a count of the few groups, never a grouping of
+    the register, whatever its size."""
+    groups = DuplicateGroup.objects.filter(round=survey_round)
+    if not user.is_superuser:
+        groups = groups.filter(commune__in=units_visible_to(user))
+    return groups.count()
 
 
 def duplicate_members(user, survey_round: SurveyRound, groups: list[dict]) -> dict[tuple, list[Person]]:
