@@ -9,6 +9,7 @@ class CentersConfig(AppConfig):
     audit_areas = {"centre": _("Trung tâm học tập cộng đồng")}
 
     def ready(self):
-        from . import providers
+        from . import activity_resources, providers
 
         providers.register()
+        activity_resources.register()

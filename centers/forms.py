@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _l
 from units.concurrency import VersionedFormMixin, version_field
 from units.forms import AmountField, date_field
 
-from . import funding_rule, services
+from . import activity_resources, funding_rule, services
 from . import learners as learner_list
 from .files import MAX_EVIDENCE_BYTES, check_evidence
 from .models import (
@@ -48,6 +48,11 @@ class PersonEndForm(forms.Form):
     reason = forms.CharField(label=_l("Lý do"), max_length=200, required=False)
 
 
+class ResourceChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.title} — {obj.get_field_display()}"
+
+
 class ActivityForm(forms.ModelForm):
     """Fits a 390 px phone screen in one column: the essentials first, the learner list last."""
 
@@ -62,6 +67,14 @@ class ActivityForm(forms.ModelForm):
             "ví dụ Kinh, Tày, Mông; để trống nếu không rõ). Có danh sách thì các con số bên trên "
             "được tính từ danh sách. Người cao tuổi: từ 60 tuổi (Luật Người cao tuổi 2009)."
         ),
+    )
+
+    resources = ResourceChoiceField(
+        label=_l("Học liệu sử dụng (không bắt buộc)"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_l("Chọn tài liệu, bài giảng trong thư viện học liệu của phòng đã dùng cho hoạt động này."),
     )
 
     class Meta:
@@ -83,6 +96,9 @@ class ActivityForm(forms.ModelForm):
         self.centre = centre
         self.fields["club"].queryset = Club.objects.filter(centre=centre, closed_on__isnull=True)
         self.fields["club"].help_text = _("Chỉ chọn khi ghi buổi sinh hoạt câu lạc bộ.")
+        self.fields["resources"].queryset = activity_resources.choices_for(centre, self.instance)
+        if self.instance.pk and not self.is_bound:
+            self.initial["resources"] = [r.pk for r in self.instance.resources.all()]
         self.fields["participants"].required = False
         for name in ("women", "ethnic_minority", "elderly"):
             self.fields[name].required = False

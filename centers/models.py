@@ -229,6 +229,10 @@ class Activity(models.Model):
     elderly = models.PositiveIntegerField(_("người cao tuổi"), default=0)
     has_learner_list = models.BooleanField(_("có danh sách người học"), default=False, editable=False)
     notes = models.TextField(_("ghi chú"), blank=True)
+    # Học liệu used (issue 19): published resources of the office's library (resources/, a shared app).
+    resources = models.ManyToManyField(
+        "resources.Resource", verbose_name=_("học liệu sử dụng"), blank=True, related_name="+"
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

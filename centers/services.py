@@ -18,6 +18,8 @@ from units.models import Unit, UnitKind
 from units.text import nfc
 
 from . import learners as learner_list
+from .activity_resources import check_resources as _check_resources
+from .activity_resources import resource_names as _resource_names
 from .files import check_evidence
 from .models import (
     Activity,
@@ -203,27 +205,27 @@ def _save_learners(activity: Activity) -> None:
 
 
 @transaction.atomic
-def activity_create(*, actor, centre: Unit, learners: str | None = None, **fields) -> Activity:
+def activity_create(*, actor, centre: Unit, learners: str | None = None, resources=None, **fields) -> Activity:
     _require_centre(centre)
     _clean_text(fields, ["title", "place", "lecturer", "notes"])
     activity = Activity(centre=centre, created_by=actor if getattr(actor, "pk", None) else None, **fields)
     _apply_learners(activity, learners)
     _check_activity(activity)
+    chosen = _check_resources(activity, resources)
     activity.full_clean()
     activity.save()
     _save_learners(activity)
-    audit.record(
-        actor=actor,
-        action="centre.activity_create",
-        obj=activity,
-        unit=centre,
-        changes=audit.diff(activity, ACTIVITY_FIELDS, {}),
-    )
+    changes = audit.diff(activity, ACTIVITY_FIELDS, {})
+    if chosen:
+        activity.resources.set(chosen)
+        changes["resources"] = ("", _resource_names(chosen))
+    audit.record(actor=actor, action="centre.activity_create", obj=activity, unit=centre, changes=changes)
     return activity
 
 
 @transaction.atomic
-def activity_update(*, actor, activity: Activity, learners: str | None = None, **fields) -> Activity:
+def activity_update(*, actor, activity: Activity, learners: str | None = None, resources=None, **fields) -> Activity:
+    """`resources`: the resources used, replacing the old ones; None leaves them as they are."""
     activity = Activity.objects.select_for_update().select_related("centre").get(pk=activity.pk)
     before = audit.snapshot(activity, ACTIVITY_FIELDS)
     _clean_text(fields, ["title", "place", "lecturer", "notes"])
@@ -231,10 +233,16 @@ def activity_update(*, actor, activity: Activity, learners: str | None = None, *
         setattr(activity, key, value)
     _apply_learners(activity, learners)
     _check_activity(activity)
+    chosen = _check_resources(activity, resources)
     activity.full_clean()
     activity.save()
     _save_learners(activity)
     changes = audit.diff(activity, ACTIVITY_FIELDS, before)
+    if chosen is not None:
+        old = list(activity.resources.all())
+        if {r.pk for r in old} != {r.pk for r in chosen}:
+            activity.resources.set(chosen)
+            changes["resources"] = (_resource_names(old), _resource_names(chosen))
     if changes:
         audit.record(actor=actor, action="centre.activity_update", obj=activity, unit=activity.centre, changes=changes)
     return activity

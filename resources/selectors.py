@@ -88,17 +88,13 @@ def proposals_waiting(user) -> int:
 
 
 def models_visible_to(user) -> QuerySet[GoodModel]:
-    """Published models of the user's libraries; any of the units they see but others' drafts;
-    every draft of the units they work in."""
+    """Published models of the user's libraries, and every model (drafts too) of the units they see."""
     if not getattr(user, "is_authenticated", False):
         return GoodModel.objects.none()
     if user.is_superuser:
         return GoodModel.objects.all()
-    own = [m.unit_id for m in active_memberships(user)]
     return GoodModel.objects.filter(
-        Q(status=ModelStatus.PUBLISHED, office__in=library_offices(user))
-        | (Q(unit__in=units_visible_to(user)) & ~Q(status=ModelStatus.DRAFT))
-        | Q(unit_id__in=own)
+        Q(status=ModelStatus.PUBLISHED, office__in=library_offices(user)) | Q(unit__in=units_visible_to(user))
     )
 
 

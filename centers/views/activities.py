@@ -91,7 +91,13 @@ def activity_detail(request, pk):
     return render(
         request,
         "centers/activity_detail.html",
-        _centre_context(request, activity.centre, activity=activity, learners=activity.learners.all()),
+        _centre_context(
+            request,
+            activity.centre,
+            activity=activity,
+            learners=activity.learners.all(),
+            resources=activity.resources.order_by("title", "id"),
+        ),
     )
 
 
