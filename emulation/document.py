@@ -25,7 +25,13 @@ def authority_name(issuer) -> str:
     agency = issuer.agency.strip()
     if position.lower().endswith("phòng") and agency.lower().startswith("phòng "):
         agency = agency[len("phòng ") :]
-    return f"{position} {agency[:1].upper()}{agency[1:].lower()}" if agency.isupper() else f"{position} {agency}"
+    return f"{position} {_running(agency)}"
+
+
+def _running(name: str) -> str:
+    """An agency's name in running text: as the identity spells it, or sentence case when it is
+    stored in capitals ("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO" → "Phòng giáo dục và đào tạo")."""
+    return f"{name[:1].upper()}{name[1:].lower()}" if name.isupper() else name
 
 
 def collective_table(awards: list[Award]) -> Table:
@@ -82,8 +88,7 @@ def decision_document(movement: Movement) -> OfficialDocument:
         bases=[
             legal.basis_line("luat06_2022"),
             legal.basis_line("nd98_2023"),
-            _("Căn cứ chức năng, nhiệm vụ, quyền hạn của %(a)s;")
-            % {"a": issuer.agency[:1] + issuer.agency[1:].lower()},
+            _("Căn cứ chức năng, nhiệm vụ, quyền hạn của %(a)s;") % {"a": _running(issuer.agency)},
             _("Căn cứ kết quả chấm điểm phong trào thi đua “%(t)s” năm học %(y)s;")
             % {"t": movement.title, "y": _year(movement)},
             _("Theo đề nghị của bộ phận phụ trách công tác thi đua, khen thưởng."),
