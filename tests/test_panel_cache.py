@@ -1,14 +1,16 @@
-"""The office dashboard keeps its statistics panels (units.panel_cache) and recounts after a change:
-an officer never sees a figure older than the last change made through the portal."""
+"""The office dashboard keeps its statistics panels (units.panel_cache) in the cache every worker
+shares and recounts after a change in that office: an officer never sees a figure older than the
+last change made through the portal, and a change in one office leaves another's panels kept."""
 
 import pytest
 from django.core.cache import cache
+from django.core.cache.backends.db import DatabaseCache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from literacy import services as literacy_services
 from tests.literacy.fixtures import literacy_world, make_person
-from units import audit
+from units import audit, panel_cache
 
 DUPLICATES = "1 nhóm người nghi trùng cần xử lý"
 
@@ -44,9 +46,19 @@ def test_second_visit_is_answered_from_the_kept_panels(world, client, kept, dupl
     assert second_queries < first_queries
 
 
-def test_a_literacy_change_shows_at_once(world, client, kept, duplicate):
+@pytest.fixture
+def shared(settings, db):
+    """The production cache: Django's database cache on the table units migration 0010 created."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "gdtx_cache"}}
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_a_literacy_change_shows_at_once(world, client, kept, duplicate, django_capture_on_commit_callbacks):
     assert DUPLICATES in visit(client, world.officer)[0]
-    literacy_services.duplicate_resolve(actor=world.officer, person=duplicate, action="distinct")
+    with django_capture_on_commit_callbacks(execute=True):
+        literacy_services.duplicate_resolve(actor=world.officer, person=duplicate, action="distinct")
     html, _ = visit(client, world.officer)
     assert DUPLICATES not in html
     assert "Xóa mù chữ" in html  # the panel is still there, recounted
@@ -69,3 +81,57 @@ def test_people_with_other_roles_get_their_own_panels(world, client, kept, dupli
     assert viewer_first > officer_kept  # counted for the viewer, not taken from the officer's
     outsider_html, _ = visit(client, world.outsider_officer)
     assert DUPLICATES not in outsider_html  # another office: none of office A's figures
+
+
+def test_a_change_in_another_office_keeps_this_offices_panels(
+    world, client, kept, duplicate, django_capture_on_commit_callbacks
+):
+    panel_cache.flush()  # the set-up's changes, as if committed (the test's transaction never commits)
+    visit(client, world.outsider_officer)
+    _, outsider_kept = visit(client, world.outsider_officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        literacy_services.duplicate_resolve(actor=world.officer, person=duplicate, action="distinct")
+    _, outsider_after = visit(client, world.outsider_officer)
+    assert outsider_after == outsider_kept  # office B not recounted for office A's change
+    assert DUPLICATES not in visit(client, world.officer)[0]  # office A recounted
+
+
+def test_workers_share_the_panels_through_the_database_cache(world, client, shared, duplicate):
+    first, first_queries = visit(client, world.officer)
+    # Another worker: its own cache object over the same table, as a second gunicorn process has.
+    other_worker = DatabaseCache("gdtx_cache", {})
+    kept_keys = [key for key in _cache_keys() if key.startswith(":1:home-panel:literacy:")]
+    assert kept_keys
+    version, panels = other_worker.get(kept_keys[0].removeprefix(":1:"))
+    assert panels[0]["duplicates"] == 1
+    second, second_queries = visit(client, world.officer)
+    assert DUPLICATES in first and DUPLICATES in second
+    assert second_queries < first_queries
+
+
+def _cache_keys() -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT cache_key FROM gdtx_cache")
+        return [row[0] for row in cursor.fetchall()]
+
+
+def test_while_one_request_rebuilds_the_others_serve_the_previous_value(shared):
+    key = "home-panel:test:1"
+    assert panel_cache.kept_value(key, "v1", lambda: ["old"]) == ["old"]
+    assert cache.add(f"{key}:building:v2", 1)  # another worker started rebuilding version v2
+
+    def must_not_build():
+        raise AssertionError("rebuilt by a second request")
+
+    assert panel_cache.kept_value(key, "v2", must_not_build) == ["old"]
+    cache.delete(f"{key}:building:v2")  # the builder finished:
+    cache.set(key, ("v2", ["new"]))
+    assert panel_cache.kept_value(key, "v2", must_not_build) == ["new"]
+
+
+def test_a_change_is_rebuilt_once(shared):
+    key = "home-panel:test:2"
+    builds = []
+    for _ in range(3):
+        panel_cache.kept_value(key, "v1", lambda: builds.append(1) or ["x"])
+    assert len(builds) == 1

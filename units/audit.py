@@ -34,7 +34,9 @@ def snapshot(instance: models.Model, fields: list[str]) -> dict:
 
 
 def record(*, actor, action: str, obj: models.Model | None = None, unit: Unit | None = None, changes=None):
-    return AuditEntry.objects.create(
+    from .panel_cache import changed
+
+    entry = AuditEntry.objects.create(
         actor=actor if getattr(actor, "pk", None) else None,
         action=action,
         unit=unit,
@@ -43,6 +45,8 @@ def record(*, actor, action: str, obj: models.Model | None = None, unit: Unit | 
         object_repr=str(obj)[:255] if obj is not None else "",
         changes={k: [_plain(v) for v in pair] for k, pair in (changes or {}).items()},
     )
+    changed(entry)  # the office home's kept panels of this unit's offices rebuild (units/panel_cache.py)
+    return entry
 
 
 # Readable names ---------------------------------------------------------------------------------

@@ -545,3 +545,20 @@ class TwoFactorRecoveryCode(models.Model):
 
 # Bulk onboarding from Excel (issue 16) keeps its model beside its code.
 from .onboarding.models import OnboardingBatch, OnboardingStatus  # noqa: E402, F401
+
+
+class PanelGeneration(models.Model):
+    """The last audit entry of an area ("literacy", "unit", …) below a unit: the version of the
+    office home's kept panels (units/panel_cache.py). Written after each commit by units.audit.record
+    for every unit on the changed unit's path, so a change in one office never touches another's;
+    scope 0 holds changes recorded without a unit, which every office's panels depend on."""
+
+    scope = models.PositiveBigIntegerField()
+    area = models.CharField(max_length=60)
+    last_entry = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["scope", "area"], name="panel_generation_scope_area")]
+
+    def __str__(self) -> str:
+        return f"{self.scope}:{self.area}={self.last_entry}"

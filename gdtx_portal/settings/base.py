@@ -242,9 +242,23 @@ _CSP_DIRECTIVES = {
 CONTENT_SECURITY_POLICY = None
 CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _CSP_DIRECTIVES}
 
+# One cache every gunicorn worker and thread shares, with no extra service to run: Django's database
+# cache, its table created by units migration 0010 (no `createcachetable` step). It keeps the office
+# home's panels (units/panel_cache.py) and the API throttle's counts. tests run without a cache
+# (settings/test.py) except where a test turns one on.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "gdtx_cache",
+        "TIMEOUT": 600,
+        # Panels are kept per office, role and viewer: room for a province's offices; a quarter is
+        # culled when full.
+        "OPTIONS": {"MAX_ENTRIES": 20000, "CULL_FREQUENCY": 4},
+    }
+}
+
 # The API (api/): token auth only (no session, so no CSRF question), GET only, paginated, and a
-# request budget per token. The throttle counts in the default cache: per process unless CACHES
-# names a shared one, so a client may get up to that many times the rate from N workers.
+# request budget per token. The throttle counts in the shared default cache above.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.BearerTokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["api.permissions.IsApiClient"],
