@@ -361,21 +361,20 @@ def rollup_filter(period: ReportingPeriod, *, commune: Unit | None = None, kind:
 
 
 def rollup_sums(period: ReportingPeriod, **filters) -> tuple[dict[int, Decimal], int]:
-    """{cell_id: SUM(number)} over the filtered submissions, and how many submissions that is:
-    one aggregate query joining values to submissions and units, filtered by the unit tree path
-    (the same plan as a hand-written SUM ... GROUP BY; bench/rollup.py)."""
-    commune, kind = filters.get("commune"), filters.get("kind", "")
-    statuses = [Submission.Status.APPROVED] if filters.get("approved_only") else SENT_STATUSES
-    values = DataValue.objects.filter(
-        submission__period=period,
-        submission__unit__path__startswith=(commune or period.owner).path,
-        submission__status__in=statuses,
-        number__isnull=False,
+    """{cell_id: SUM(number)} over the filtered submissions, and how many submissions that is. Two
+    queries: the submissions' ids (their number is the count), then one aggregate of their values by
+    the (submission, cell) index. Half the time of joining values to submissions and units and
+    filtering by the unit path, which reads every period's values (bench/rollup.py)."""
+    ids = list(rollup_filter(period, **filters).values_list("pk", flat=True))
+    if not ids:
+        return {}, 0
+    rows = (
+        DataValue.objects.filter(submission_id__in=ids, number__isnull=False)
+        .values_list("cell_id")
+        .annotate(total=Sum("number"))
+        .order_by()
     )
-    if kind:
-        values = values.filter(submission__unit__kind=kind)
-    rows = values.values_list("cell_id").annotate(total=Sum("number")).order_by()
-    return dict(rows), rollup_filter(period, **filters).count()
+    return dict(rows), len(ids)
 
 
 def rollup_values(spec: FormSpec, sums: dict[int, Decimal]) -> dict:
