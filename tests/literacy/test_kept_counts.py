@@ -1,0 +1,362 @@
+"""Kept counts of the literacy register (issue 20, literacy.counts): after any sequence of the writes
+an office makes — people created and corrected, moves, deaths, class completions and their
+corrections, imports, duplicates resolved, a new round — the kept cells equal a recomputation from
+the raw rows, and the standard read from them equals a scan of the register, for both age methods."""
+
+import datetime
+import io
+import random
+from collections import Counter
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from literacy import attainment, counts, household_import, rules, selectors, services
+from literacy.models import (
+    COUNTED_STATUSES,
+    AgeMethod,
+    DuplicateGroup,
+    Household,
+    LiteracyCount,
+    Person,
+    PersonStatus,
+    TermResult,
+)
+from tests.factories import make_unit
+from tests.literacy.fixtures import YEAR, bulk_people, make_household, make_person, make_round, row, workbook_bytes
+from units import ethnicity
+from units.models import UnitKind
+from units.text import fold
+
+pytestmark = pytest.mark.django_db
+
+MINORITY = next(code for code, _label in ethnicity.CHOICES if ethnicity.is_minority(code))
+STATUSES = [s.value for s in PersonStatus]
+
+
+# The oracles: what the kept tables and the standard must equal, computed from the raw rows here.
+
+
+def kept() -> tuple[dict, dict]:
+    cells = {
+        tuple(row[:-1]): row[-1]
+        for row in LiteracyCount.objects.values_list(
+            "round_id",
+            "commune_id",
+            "birth_year",
+            "born_after_30_9",
+            "sex",
+            "ethnic_minority",
+            "exempt",
+            "literacy_level",
+            "status",
+            "n",
+        )
+    }
+    groups = {
+        tuple(row[:-1]): row[-1]
+        for row in DuplicateGroup.objects.values_list("round_id", "commune_id", "name_folded", "birth_year", "n")
+    }
+    return cells, groups
+
+
+def recomputed() -> tuple[dict, dict]:
+    cells, groups = Counter(), Counter()
+    for p in Person.objects.all():
+        key = (p.round_id, p.commune_id, p.birth_year, p.birth_mmdd > 930, p.sex)
+        cells[(*key, p.ethnic_minority, p.exempt, p.literacy_level, p.status)] += 1
+        if not p.duplicate_cleared:
+            groups[(p.round_id, p.commune_id, p.name_folded, p.birth_year)] += 1
+    return dict(cells), {key: n for key, n in groups.items() if n > 1}
+
+
+def scanned(survey_round, commune_ids, method) -> dict:
+    """The standard's counts as they were computed before issue 20: a scan of the people."""
+    year = survey_round.year
+    qs = Person.objects.filter(round=survey_round, commune_id__in=commune_ids, status__in=COUNTED_STATUSES)
+    if method == AgeMethod.EXACT:
+        after = Case(When(birth_mmdd__gt=930, then=Value(1)), default=Value(0), output_field=IntegerField())
+        qs = qs.alias(age=Value(year) - F("birth_year") - after)
+    annotations = {"total_people": Count("id")}
+    for band in rules.BANDS:
+        for group, group_q in (("all", Q()), ("female", Q(sex="F")), ("minority", Q(ethnic_minority=True))):
+            base = attainment._band_q(band, year, method) & group_q
+            prefix = f"{band.key}__{group}__"
+            annotations[prefix + "population"] = Count("id", filter=base)
+            annotations[prefix + "exempt"] = Count("id", filter=base & Q(exempt=True))
+            for level in (1, 2):
+                annotations[f"{prefix}literate{level}"] = Count("id", filter=base & Q(literacy_level__gte=level))
+                annotations[f"{prefix}literate{level}_ne"] = Count(
+                    "id", filter=base & Q(literacy_level__gte=level, exempt=False)
+                )
+    return {row["commune_id"]: row for row in qs.values("commune_id").annotate(**annotations).order_by()}
+
+
+def assert_kept_right(office, rounds, user):
+    assert kept() == recomputed()
+    communes = [c.pk for c in office.children.filter(kind=UnitKind.COMMUNE)]
+    for survey_round in rounds:
+        for method in AgeMethod.values:
+            expected = scanned(survey_round, communes, method)
+            assert attainment.standard_aggregates(survey_round, communes, method=method) == expected
+        listed = selectors.duplicate_groups(user, survey_round).count()
+        assert selectors.duplicate_count(user, survey_round) == listed
+
+
+# The sequence of writes.
+
+
+class Office:
+    def __init__(self, world, rng: random.Random):
+        self.world, self.rng = world, rng
+        self.rounds = [make_round(world.office)]
+        self.west = make_unit(UnitKind.HAMLET, parent=world.commune, name="Tây", code="TH2")
+        self.far = make_unit(UnitKind.HAMLET, parent=world.difficult_commune, name="Nà", code="TH3")
+        self.literacy_class = services.class_create(
+            actor=None, run_by=world.centre, name="Lớp XMC", stage="1", start_date=datetime.date(2026, 10, 1)
+        )
+        self.imports = 0
+
+    @property
+    def current(self):
+        return self.rounds[-1]
+
+    def households(self, **filters):
+        return list(Household.objects.filter(round=self.current, **filters).order_by("pk"))
+
+    def people(self, **filters):
+        return list(Person.objects.filter(round=self.current, **filters).order_by("pk"))
+
+    def person(self, **filters):
+        people = self.people(**filters)
+        return self.rng.choice(people) if people else None
+
+    def answers(self) -> dict:
+        rng = self.rng
+        disability = rng.random() < 0.15
+        birth_year = rng.randint(1955, 2020)
+        answers = {
+            "birth_year": birth_year,
+            "birth_date": datetime.date(birth_year, rng.randint(1, 12), rng.randint(1, 28))
+            if rng.random() < 0.6
+            else None,
+            "sex": rng.choice("MF"),
+            "ethnicity": MINORITY if rng.random() < 0.3 else ethnicity.KINH,
+            "grade": rng.choice([0, 0, 1, 3, 5, 9]),
+            "stage": rng.choice([0, 0, 1, 2]),
+            "disability": disability,
+            "exempt": disability and rng.random() < 0.5,
+        }
+        return answers
+
+    # Each step is one real write of the office.
+
+    def create(self):
+        households = self.households()
+        if not households or self.rng.random() < 0.3:
+            households.append(make_household(self.current, self.rng.choice([self.world.hamlet, self.west, self.far])))
+        make_person(self.rng.choice(households), **self.answers())
+
+    def edit(self):
+        if person := self.person():
+            changes = self.rng.sample(sorted(self.answers().items()), 3)
+            fields = dict(changes)
+            if "exempt" in fields or "disability" in fields:
+                fields["disability"] = fields["exempt"] = False
+            services.person_update(actor=None, person=person, **fields)
+
+    def correct_birth(self):
+        if person := self.person():
+            day = datetime.date(person.birth_year, self.rng.choice([3, 10, 12]), 1)
+            services.person_update(actor=None, person=person, birth_date=day)
+
+    def move_away(self):
+        if person := self.person(status=PersonStatus.PRESENT):
+            services.person_update(actor=None, person=person, status=PersonStatus.MOVED_AWAY)
+
+    def move_household(self):
+        if households := self.households(commune=self.world.commune):
+            household = self.rng.choice(households)
+            hamlet = self.west if household.hamlet_id == self.world.hamlet.pk else self.world.hamlet
+            services.household_update(actor=None, household=household, hamlet=hamlet)
+
+    def die(self):
+        if person := self.person(status__in=COUNTED_STATUSES):
+            services.person_update(actor=None, person=person, status=PersonStatus.DECEASED)
+
+    def relapse(self):
+        if person := self.person(literacy_level__gte=1):
+            services.person_update(actor=None, person=person, found_illiterate=True)
+
+    def complete_class(self):
+        enrolled = self.literacy_class.enrolments.values("lineage")
+        person = self.person(commune=self.world.commune, literacy_level=0, exempt=False)
+        if person is None or Person.objects.filter(pk=person.pk, lineage__in=enrolled).exists():
+            return
+        services.enrol(actor=None, literacy_class=self.literacy_class, persons=[person])
+        enrolment = self.literacy_class.enrolments.get(lineage=person.lineage)
+        for term in (1, 2, 3):
+            services.result_record(actor=None, enrolment=enrolment, term=term, result="HT")
+
+    def correct_result(self):
+        passed = TermResult.objects.filter(enrolment__literacy_class=self.literacy_class, term=3)
+        if result := passed.order_by("pk").first():
+            again = "HT" if result.result == "CHT" else "CHT"
+            services.result_record(actor=None, enrolment=result.enrolment, term=3, result=again)
+
+    def duplicate(self):
+        if original := self.person(commune=self.world.commune):
+            household = self.rng.choice(self.households(commune_id=original.commune_id))
+            make_person(household, name=original.full_name.upper(), birth_year=original.birth_year)
+
+    def resolve_duplicate(self):
+        groups = list(selectors.duplicate_groups(self.world.officer, self.current))
+        if groups:
+            group = self.rng.choice(groups)
+            people = Person.objects.filter(
+                round=self.current,
+                commune_id=group["commune_id"],
+                name_folded=group["name_folded"],
+                birth_year=group["birth_year"],
+                enrolments__isnull=True,
+            )
+            if person := people.order_by("pk").last():
+                action = self.rng.choice(["distinct", "remove"])
+                services.duplicate_resolve(actor=None, person=person, action=action)
+
+    def import_file(self):
+        self.imports += 1
+        rng = self.rng
+        rows = []
+        hamlet = rng.choice(["Thôn Đông", "Thôn Tây"])
+        for number in range(rng.randint(1, 4)):
+            year = rng.randint(1950, 2015)
+            rows.append(
+                row(
+                    code=f"IM{self.imports:03d}",
+                    hamlet=hamlet,
+                    name=f"Người nhập {self.imports}-{number}",
+                    birth=f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{year}",
+                    sex=rng.choice(["Nam", "Nữ"]),
+                    grade=rng.choice([0, 2, 5, 9]),
+                )
+            )
+        self._import(rows)
+        if rng.random() < 0.5:  # the commune sends the file again with the grades corrected
+            self._import([[*r[:9], rng.choice([0, 3, 12]), *r[10:]] for r in rows])
+
+    def _import(self, rows):
+        data = io.BytesIO(workbook_bytes(rows))
+        plan = household_import.check(data, survey_round=self.current, commune=self.world.commune)
+        assert plan.ok, (plan.fatal, plan.errors[:3])
+        household_import.apply(plan, actor=self.world.officer, survey_round=self.current, commune=self.world.commune)
+
+    def bulk_status(self):
+        """A bulk write outside the services (as the demo does): the queryset notes what it touched."""
+        ids = [p.pk for p in self.people()[:: self.rng.randint(3, 7)]]
+        Person.objects.filter(pk__in=ids).update(status=PersonStatus.NEWLY_ARRIVED)
+
+    def new_round(self):
+        if len(self.rounds) == 1:
+            self.rounds.append(make_round(self.world.office, number=2, reference_date=datetime.date(YEAR, 12, 31)))
+
+
+STEPS = [
+    ("create", 6),
+    ("edit", 4),
+    ("correct_birth", 2),
+    ("move_away", 2),
+    ("move_household", 1),
+    ("die", 2),
+    ("relapse", 1),
+    ("complete_class", 2),
+    ("correct_result", 1),
+    ("duplicate", 2),
+    ("resolve_duplicate", 1),
+    ("import_file", 1),
+    ("bulk_status", 1),
+]
+
+
+@pytest.mark.parametrize("seed", [20, 2014])
+def test_kept_counts_equal_a_recomputation_after_a_random_sequence_of_writes(world, seed):
+    rng = random.Random(seed)
+    office = Office(world, rng)
+    names, weights = zip(*STEPS, strict=True)
+    for step in range(90):
+        if step == 45:
+            office.new_round()  # half of the writes land in the second round, some in the first
+        getattr(office, rng.choices(names, weights)[0])()
+        if step % 15 == 14:
+            assert_kept_right(world.office, office.rounds, world.officer)
+    assert_kept_right(world.office, office.rounds, world.officer)
+    assert LiteracyCount.objects.filter(round=office.rounds[1]).exists()
+    # The sequence did what it says: people left and died, a class completed, files came in.
+    assert Person.objects.filter(status=PersonStatus.MOVED_AWAY).exists()
+    assert Person.objects.filter(status=PersonStatus.DECEASED).exists()
+    assert TermResult.objects.filter(term=3).exists() and office.imports
+    # A full rebuild from the raw rows changes nothing.
+    before = kept()
+    counts.rebuild()
+    assert kept() == before
+
+
+def test_the_standard_reads_the_kept_counts_not_the_people(world):
+    survey_round = make_round(world.office)
+    bulk_people(survey_round, world.hamlet, [{"birth_year": YEAR - 20, "grade": 5}] * 9 + [{"birth_year": YEAR - 20}])
+    standard, _round, _conf = attainment.commune_standard(world.commune, YEAR)
+    assert (standard.level1.literate, standard.level1.population) == (9, 10)
+    # Cells written behind the services' back (as a restore could) show on the standard page:
+    LiteracyCount.objects.filter(round=survey_round, literacy_level=0).update(n=91)
+    standard, _round, _conf = attainment.commune_standard(world.commune, YEAR)
+    assert (standard.level1.literate, standard.level1.population) == (9, 100)
+    # ... until rebuild_counts recomputes them from the register.
+    call_command("rebuild_counts", stdout=io.StringIO())
+    standard, _round, _conf = attainment.commune_standard(world.commune, YEAR)
+    assert (standard.level1.literate, standard.level1.population) == (9, 10)
+
+
+def test_rebuild_counts_rebuilds_every_app_that_keeps_counts(world):
+    survey_round = make_round(world.office)
+    household = make_household(survey_round, world.hamlet)
+    make_person(household, birth_year=1990)
+    make_person(household, name="Lò Văn Pằng", birth_year=1980)
+    make_person(household, name="LÒ VĂN PẰNG", birth_year=1980)
+    LiteracyCount.objects.all().delete()
+    DuplicateGroup.objects.all().delete()
+    out = io.StringIO()
+    call_command("rebuild_counts", stdout=out)
+    assert "literacy" in out.getvalue()
+    assert kept() == recomputed()
+    assert sum(LiteracyCount.objects.values_list("n", flat=True)) == 3
+    assert DuplicateGroup.objects.get().n == 2
+
+
+def test_a_write_that_fails_leaves_the_counts_as_they_were(world):
+    survey_round = make_round(world.office)
+    household = make_household(survey_round, world.hamlet)
+    person = make_person(household, birth_year=1990)
+    before = kept()
+    with pytest.raises(ValueError), counts.batch():
+        services.person_update(actor=None, person=person, status=PersonStatus.DECEASED)
+        raise ValueError("rolled back")
+    assert kept() == before == recomputed()
+
+
+def test_the_office_home_counts_the_possible_duplicates_without_grouping_the_register(world, login):
+    survey_round = make_round(world.office)
+    household = make_household(survey_round, world.hamlet)
+    for name in ("Lò Văn Pằng", "LÒ VĂN PẰNG", "Lò Thị Mai", "Lo Thi Mai", "LÒ THỊ MAI", "Hà Văn Một"):
+        make_person(household, name=name, birth_year=1980)
+    mai = Person.objects.filter(name_folded=fold("Lò Thị Mai")).order_by("pk").last()
+    services.duplicate_resolve(actor=None, person=mai, action="remove")
+    with CaptureQueriesContext(connection) as queries:
+        assert selectors.duplicate_count(world.officer, survey_round) == 2
+    assert not any("literacy_person" in q["sql"] for q in queries.captured_queries)
+    assert selectors.duplicate_count(world.outsider_officer, survey_round) == 0
+    html = login(world.officer).get(reverse("home")).content.decode()
+    assert "2 nhóm người nghi trùng cần xử lý" in html
