@@ -10,6 +10,8 @@ from units.selectors import units_visible_to
 
 from .models import Committee, Kind, Member
 
+KIND_ORDER = {kind: i for i, kind in enumerate(Kind.values)}
+
 
 def committees_visible_to(user) -> QuerySet[Committee]:
     return Committee.objects.filter(commune__in=units_visible_to(user))
@@ -47,11 +49,10 @@ def commune_committees(commune: Unit, day: datetime.date | None = None) -> list[
     """The commune's committees with their members serving on `day` (`c.serving_members`), two queries."""
     day = day or today()
     serving = Member.objects.filter(serving_q(day)).order_by("rank", "from_date", "id")
-    return list(
-        Committee.objects.filter(commune=commune)
-        .prefetch_related(Prefetch("members", queryset=serving, to_attr="serving_members"))
-        .order_by("kind")
+    committees = Committee.objects.filter(commune=commune).prefetch_related(
+        Prefetch("members", queryset=serving, to_attr="serving_members")
     )
+    return sorted(committees, key=lambda c: KIND_ORDER.get(c.kind, len(KIND_ORDER)))
 
 
 def committee_of(commune: Unit, kind: str = Kind.PCGD_XMC, day: datetime.date | None = None) -> Committee | None:

@@ -72,13 +72,15 @@ def committee_create(*, actor, commune, kind, uploaded=None, **data) -> Committe
 
 @transaction.atomic
 def committee_update(*, actor, committee: Committee, uploaded=None, **data) -> Committee:
+    # Compared with the stored row: a ModelForm has already copied the new values onto `committee`.
+    stored = Committee.objects.get(pk=committee.pk)
     changes = {}
     for name in DECISION_FIELDS:
         if name in data:
             value = _text(data[name]) if isinstance(data[name], str) else data[name]
-            if getattr(committee, name) != value:
-                changes[name] = (getattr(committee, name), value)
-                setattr(committee, name, value)
+            if getattr(stored, name) != value:
+                changes[name] = (getattr(stored, name), value)
+            setattr(committee, name, value)
     _check_decision(committee)
     if uploaded is not None:
         changes["file"] = (committee.original_name, nfc(uploaded.name))

@@ -17,6 +17,14 @@ MAX_COUNT = 100_000
 
 class NewsItemForm(forms.ModelForm):
     date = date_field(_l("Ngày đăng, phát"), help_text="")
+    link = forms.URLField(
+        label=_l("Đường dẫn"),
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        help_text=_l("Địa chỉ bài đăng trên web hoặc mạng xã hội, nếu có."),
+        error_messages={"invalid": _l("Đường dẫn không hợp lệ; hãy dán địa chỉ đầy đủ, ví dụ https://…")},
+    )
     upload = forms.FileField(
         label=_l("Tệp đính kèm (ảnh hoặc PDF)"),
         required=False,
@@ -37,7 +45,6 @@ class NewsItemForm(forms.ModelForm):
             self.fields["unit"].empty_label = None
         self.fields["count"].widget.attrs.update({"inputmode": "numeric", "min": 1, "max": MAX_COUNT})
         self.fields["link"].widget.attrs["placeholder"] = "https://"
-        self.fields["link"].help_text = _l("Địa chỉ bài đăng trên web hoặc mạng xã hội, nếu có.")
 
     def clean_date(self):
         day = self.cleaned_data["date"]

@@ -33,11 +33,11 @@ def item_list(user, *, start=None, end=None, channel="", topic="", unit: Unit | 
 def totals(items: QuerySet[NewsItem]) -> dict:
     """Items and counts of the filtered list, news apart (one query)."""
     figures = items.order_by().aggregate(
-        items=Count("id"),
-        count=Sum("count"),
-        news=Sum("count", filter=Q(channel__in=NEWS_CHANNELS)),
+        n_items=Count("id"),
+        n_total=Sum("count"),
+        n_news=Sum("count", filter=Q(channel__in=NEWS_CHANNELS)),
     )
-    return {k: v or 0 for k, v in figures.items()}
+    return {"items": figures["n_items"] or 0, "count": figures["n_total"] or 0, "news": figures["n_news"] or 0}
 
 
 def by_channel(root: Unit, start: datetime.date, end: datetime.date) -> list[dict]:
@@ -47,14 +47,14 @@ def by_channel(root: Unit, start: datetime.date, end: datetime.date) -> list[dic
         for r in NewsItem.objects.filter(unit__path__startswith=root.path, date__gte=start, date__lte=end)
         .order_by()
         .values("channel")
-        .annotate(items=Count("id"), count=Sum("count"))
+        .annotate(n_items=Count("id"), n_total=Sum("count"))
     }
     return [
         {
             "channel": c,
             "label": label,
-            "items": rows.get(c, {}).get("items", 0),
-            "count": rows.get(c, {}).get("count") or 0,
+            "items": rows.get(c, {}).get("n_items", 0),
+            "count": rows.get(c, {}).get("n_total") or 0,
         }
         for c, label in Channel.choices
     ]

@@ -70,10 +70,13 @@ def item_create(*, actor, unit, uploaded=None, **data) -> NewsItem:
 @transaction.atomic
 def item_update(*, actor, item: NewsItem, uploaded=None, **data) -> NewsItem:
     data = _clean_text(data)
+    # Compared with the stored row: a ModelForm has already copied the new values onto `item`.
+    stored = NewsItem.objects.get(pk=item.pk)
     changes = {}
     for name in FIELDS:
-        if name in data and getattr(item, name) != data[name]:
-            changes[name] = (getattr(item, name), data[name])
+        if name in data and getattr(stored, name) != data[name]:
+            changes[name] = (getattr(stored, name), data[name])
+        if name in data:
             setattr(item, name, data[name])
     _validate(item)
     if uploaded is not None:

@@ -4,7 +4,7 @@ deleting, and its file and thumbnail (served only to whoever sees the unit)."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
@@ -127,6 +127,15 @@ def _send(field, name: str, content_type: str) -> HttpResponse:
     response["Content-Disposition"] = content_disposition_header(False, name)
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def item_link(request, pk):
+    """The item's link, opened through the portal (the page itself loads nothing from another host;
+    the link is checked as a web address when it is saved)."""
+    item = access.get_item_for_user(request.user, pk)
+    if not item.link:
+        raise Http404(_("Tin, bài này không có đường dẫn."))
+    return HttpResponseRedirect(item.link)
 
 
 def item_file(request, pk):
