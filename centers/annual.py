@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from annual.blocks import AnnualBlock, provider_block
 from documents import Cell, Column, Row, Series, Table, line_chart_svg
+from resources.selectors import library_count, year_models
 from units.models import Unit, UnitKind
 
 from .models import Activity
@@ -66,6 +67,51 @@ def activities_by_month(office, start, end) -> tuple[Table, str]:
     return table, chart
 
 
+def good_models_table(office, start, end) -> Table:
+    """The good models the office published in the school year (resources/, a shared app that cannot
+    build report tables itself), and how its library of resources served the centres' activities."""
+    models = list(year_models(office, start, end))
+    rows = [
+        Row(
+            [
+                Cell(m.title, href=reverse("resources:model", args=[m.pk])),
+                m.get_kind_display(),
+                m.unit.full_name,
+                m.published_at.date(),
+            ]
+        )
+        for m in models
+    ]
+    used = (
+        Activity.resources.through.objects.filter(
+            activity__centre__path__startswith=office.path,
+            activity__start_date__gte=start,
+            activity__start_date__lte=end,
+        )
+        .values("activity_id")
+        .distinct()
+        .count()
+    )
+    return Table(
+        title=_("Mô hình điển hình được đăng tải để nhân rộng"),
+        columns=[
+            Column(_("Mô hình"), width=40),
+            Column(_("Loại mô hình"), width=24),
+            Column(_("Đơn vị"), width=24),
+            Column(_("Ngày đăng"), "date"),
+        ],
+        rows=rows,
+        number_rows=True,
+        notes=[
+            _(
+                "Thư viện học liệu của phòng: %(n)s học liệu đã đăng; "
+                "%(a)s hoạt động của TTHTCĐ trong năm học có dùng học liệu."
+            )
+            % {"n": library_count(office), "a": used}
+        ],
+    )
+
+
 def blocks():
     return [
         provider_block(
@@ -85,6 +131,12 @@ def blocks():
         ),
         AnnualBlock(
             "centers.activities_by_month", "centres", gettext_lazy("Hoạt động theo tháng"), activities_by_month
+        ),
+        AnnualBlock(
+            "resources.good_models",
+            "learning_society",
+            gettext_lazy("Mô hình điển hình và học liệu dùng chung"),
+            good_models_table,
         ),
         provider_block(
             "providers.staff",
