@@ -21,6 +21,9 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from committees.models import Kind as CommitteeKind
+from committees.models import Position
+from committees.selectors import committee_of
 from documents import OfficialDocument, Signer, vn_percent
 from documents.blocks import Annex, Paragraph, TableBlock
 from documents.issuer import issuer_for
@@ -263,9 +266,46 @@ def request_document(d: RecognitionDossier) -> OfficialDocument:
     )
 
 
+def steering_committee(d: RecognitionDossier):
+    """The commune's Ban chỉ đạo PCGD-XMC (committees app) with the members serving on the day the
+    dossier was submitted (today for a draft), or None when the commune has not recorded it."""
+    day = timezone.localtime(d.submitted_at).date() if d.submitted_at else timezone.localdate()
+    return committee_of(d.commune, CommitteeKind.PCGD_XMC, day)
+
+
+def committee_lines(d: RecognitionDossier) -> list[Paragraph]:
+    """The self-check report's paragraph on who directs the work: the committee's decision and its
+    members (NĐ 20/2014/NĐ-CP asks the commune to have a steering committee)."""
+    committee = steering_committee(d)
+    if committee is None:
+        return [
+            Paragraph(
+                _("Ban chỉ đạo phổ cập giáo dục, xóa mù chữ của xã: chưa ghi quyết định thành lập (cần bổ sung).")
+            )
+        ]
+    members = committee.serving_members
+    lines = [
+        Paragraph(
+            _(
+                "Ban chỉ đạo phổ cập giáo dục, xóa mù chữ xã được thành lập theo Quyết định số %(n)s ngày %(d)s "
+                "(%(s)s), gồm %(c)d thành viên:"
+            )
+            % {
+                "n": committee.decision_number,
+                "d": committee.decision_date.strftime("%d/%m/%Y"),
+                "s": committee.decision_signer,
+                "c": len(members),
+            }
+        )
+    ]
+    lines += [Paragraph(f"- {m.full_name}, {m.job} — {Position(m.position).label}.", indent=False) for m in members]
+    return lines
+
+
 def self_check_document(d: RecognitionDossier) -> OfficialDocument:
     figures = level_figures(d.commune, d.year, d.level) or {}
-    blocks = [Paragraph(_("Kết quả tự kiểm tra theo sổ điều tra %(r)s:") % {"r": figures.get("round", "")})]
+    blocks = [*committee_lines(d)]
+    blocks.append(Paragraph(_("Kết quả tự kiểm tra theo sổ điều tra %(r)s:") % {"r": figures.get("round", "")}))
     blocks += _figure_lines(figures) if figures else []
     blocks.append(Paragraph(d.self_check or _("Xã tự đánh giá đạt chuẩn theo các tiêu chuẩn quy định.")))
     annex = _standard_annex(d, "Phụ lục")

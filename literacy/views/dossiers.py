@@ -65,6 +65,8 @@ def _detail_context(request, dossier, **forms):
         "decider": svc.decider(dossier.office, dossier.decision_date or today()),
         "citation": "",
         "history": svc.history(dossier.commune),
+        "committee": svc.steering_committee(dossier),
+        "commune_side": commune_side,
     }
     context["citation"] = svc.authority_citation(context["decider"][2])
     if context["now"]:
