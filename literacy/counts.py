@@ -14,10 +14,11 @@ Two tables, both recomputed per survey round × commune from the raw rows:
 `refresh(round_ids=…, commune_ids=…)` is the only writer: it deletes the cells of those rounds ×
 communes and inserts them again from the people in one INSERT … SELECT … GROUP BY each. A write to
 people calls it in its own transaction for the rounds × communes it touched, whichever path it takes:
-Person.objects' bulk_create / bulk_update / update / delete (literacy.models.PersonQuerySet) and a
-person's save or delete (the receivers below, so a cascade is covered too) note the touched pairs;
-outside `batch()` they are refreshed at once, inside it once when the batch ends (an import, a new
-round, the demo, a level refresh: one recomputation per commune × round, not one per statement).
+Person.objects' bulk_create, update and bulk_update send `people_written` (literacy.models.
+PersonQuerySet), a person's save or delete Django's post_save / post_delete (so a cascade is covered
+too); the receivers below note the touched pairs. Outside `batch()` they are refreshed at once,
+inside it once when the batch ends (an import, a new round, a level refresh, a duplicate resolved:
+one recomputation per commune × round, not one per statement).
 A writer that bypasses the ORM (PostgreSQL COPY) calls `refresh` itself. `rebuild()` recomputes
 everything (`manage.py rebuild_counts`). A commune × round holds a few thousand people, so a single
 edit stays cheap at any size of the register.
@@ -31,7 +32,7 @@ from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .models import DuplicateGroup, LiteracyCount, Person
+from .models import COUNTED_FIELDS, DuplicateGroup, LiteracyCount, Person, field_names, people_written
 
 # 0x4C43 ("LC"): the namespace of the advisory locks of this module on PostgreSQL.
 _LOCK_NAMESPACE = 0x4C43 << 48
@@ -135,28 +136,6 @@ def refresh_people(pairs: Iterable[tuple[int, int]]) -> None:
         refresh(round_ids=[round_id], commune_ids=commune_ids)
 
 
-# Which writes change a cell: the attributes of either table (a household move or a version bump does not).
-_COUNTED_FIELDS = frozenset(
-    {"round", "commune", "birth_year", "birth_mmdd", "sex", "ethnic_minority", "exempt", "literacy_level", "status"}
-    | {"name_folded", "duplicate_cleared"}
-)
-_PLACE_FIELDS = frozenset({"round", "commune"})
-
-
-def _names(fields: Iterable[str]) -> set[str]:
-    return {f.removesuffix("_id") for f in fields}
-
-
-def affects(fields: Iterable[str]) -> bool:
-    """Whether writing these Person fields can change a kept count."""
-    return bool(_names(fields) & _COUNTED_FIELDS)
-
-
-def moves(fields: Iterable[str]) -> bool:
-    """Whether writing these Person fields can move people to another round × commune."""
-    return bool(_names(fields) & _PLACE_FIELDS)
-
-
 _state = threading.local()
 
 
@@ -187,9 +166,14 @@ def touched(pairs: Iterable[tuple[int | None, int | None]]) -> None:
         refresh_people(pairs)
 
 
+@receiver(people_written, sender=Person)
+def _people_written(sender, pairs, **kwargs) -> None:
+    touched(pairs)
+
+
 @receiver(post_save, sender=Person)
 def _person_saved(sender, instance: Person, update_fields=None, **kwargs) -> None:
-    if update_fields is not None and not affects(update_fields):
+    if update_fields is not None and not field_names(update_fields) & COUNTED_FIELDS:
         return
     now = (instance.round_id, instance.commune_id)
     before = getattr(instance, "_counted_in", now)

@@ -12,12 +12,14 @@ import uuid
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from units import ethnicity as ethnicity_list
 from units.models import Unit
+
+from .count_models import COUNTED_FIELDS, PLACE_FIELDS, DuplicateGroup, LiteracyCount, field_names, people_written  # noqa: F401  (models of this app)
 
 MIN_BIRTH_YEAR = 1900
 
@@ -181,46 +183,30 @@ COUNTED_STATUSES = [PersonStatus.PRESENT, PersonStatus.NEWLY_ARRIVED, PersonStat
 
 
 class PersonQuerySet(models.QuerySet):
-    """The bulk writes of people note the rounds × communes they touch, so the kept counts
-    (literacy.counts) are recomputed in the same transaction, once per batch — whoever writes."""
+    """The bulk writes of people say which rounds × communes they touched (people_written), so the
+    kept counts follow whoever writes: a service, the demo, a bench or a test."""
 
     def bulk_create(self, objs, *args, **kwargs):
-        from . import counts
-
         objs = list(objs)
-        with counts.batch():
+        with transaction.atomic(using=self.db, savepoint=False):
             created = super().bulk_create(objs, *args, **kwargs)
-            counts.touched((p.round_id, p.commune_id) for p in objs)
+            people_written.send(Person, pairs={(p.round_id, p.commune_id) for p in objs})
         return created
 
-    def bulk_update(self, objs, fields, *args, **kwargs):
-        from . import counts
-
-        if not counts.affects(fields):
-            return super().bulk_update(objs, fields, *args, **kwargs)
-        with counts.batch():  # its update() per batch of rows notes them (below)
-            return super().bulk_update(objs, fields, *args, **kwargs)
-
     def update(self, **kwargs):
-        from . import counts
-
-        if not counts.affects(kwargs):
+        """Also bulk_update's write (it updates through this method, one statement per batch)."""
+        names = field_names(kwargs)
+        if not names & COUNTED_FIELDS:
             return super().update(**kwargs)
-        places = self.order_by().values_list("round_id", "commune_id")
-        with counts.batch():
-            pks = list(self.values_list("pk", flat=True)) if counts.moves(kwargs) else None
-            counts.touched(places.distinct())
+        with transaction.atomic(using=self.db, savepoint=False):
+            pairs = set(self.order_by().values_list("round_id", "commune_id").distinct())
+            moved = list(self.values_list("pk", flat=True)) if names & PLACE_FIELDS else []
             updated = super().update(**kwargs)
-            if pks is not None:
-                moved = Person.objects.filter(pk__in=pks).order_by().values_list("round_id", "commune_id")
-                counts.touched(moved.distinct())
+            if moved:
+                after = Person.objects.filter(pk__in=moved).order_by().values_list("round_id", "commune_id")
+                pairs |= set(after.distinct())
+            people_written.send(Person, pairs=pairs)
         return updated
-
-    def delete(self):
-        from . import counts
-
-        with counts.batch():  # each person deleted notes its round × commune (counts' receiver)
-            return super().delete()
 
 
 class Person(models.Model):
@@ -321,70 +307,6 @@ class Person(models.Model):
     def ethnicity_name(self) -> str:
         """The group's official name, or the old unmapped text until the office picks the group."""
         return ethnicity_list.name(self.ethnicity) or self.ethnicity_note
-
-
-class LiteracyCount(models.Model):
-    """Số đếm sổ XMC: how many people of a round and commune share every attribute the literacy
-    standard filters on (literacy.attainment) — kept by literacy.counts in the same transaction as
-    every write to the people, so the standard sums a few cells instead of scanning the register."""
-
-    round = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="+")
-    commune = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
-    birth_year = models.PositiveSmallIntegerField()
-    # Born after 30 September (Person.birth_mmdd > 930): a year younger by the exact-age method.
-    born_after_30_9 = models.BooleanField()
-    sex = models.CharField(max_length=1, choices=Sex.choices)
-    ethnic_minority = models.BooleanField()
-    exempt = models.BooleanField()
-    literacy_level = models.PositiveSmallIntegerField()
-    status = models.CharField(max_length=10, choices=PersonStatus.choices)
-    n = models.PositiveIntegerField()
-
-    class Meta:
-        verbose_name = _("số đếm sổ xóa mù chữ")
-        verbose_name_plural = _("số đếm sổ xóa mù chữ")
-        constraints = [
-            models.UniqueConstraint(
-                fields=[
-                    "round",
-                    "commune",
-                    "birth_year",
-                    "born_after_30_9",
-                    "sex",
-                    "ethnic_minority",
-                    "exempt",
-                    "literacy_level",
-                    "status",
-                ],
-                name="literacy_count_cell",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.round_id}/{self.commune_id}/{self.birth_year}: {self.n}"
-
-
-class DuplicateGroup(models.Model):
-    """A possible duplicate still to resolve (same folded name and birth year in one commune and
-    round, not cleared), kept by literacy.counts so the office home counts them without a scan."""
-
-    round = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="+")
-    commune = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
-    name_folded = models.CharField(max_length=150)
-    birth_year = models.PositiveSmallIntegerField()
-    n = models.PositiveIntegerField()
-
-    class Meta:
-        verbose_name = _("nhóm nghi trùng")
-        verbose_name_plural = _("nhóm nghi trùng")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["round", "commune", "name_folded", "birth_year"], name="literacy_duplicate_group"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.name_folded} ({self.birth_year}) × {self.n}"
 
 
 class ClassStage(models.TextChoices):

@@ -62,23 +62,11 @@ class Migration(migrations.Migration):
                 ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
                 ("birth_year", models.PositiveSmallIntegerField()),
                 ("born_after_30_9", models.BooleanField()),
-                ("sex", models.CharField(choices=[("M", "Nam"), ("F", "Nữ")], max_length=1)),
+                ("sex", models.CharField(max_length=1)),
                 ("ethnic_minority", models.BooleanField()),
                 ("exempt", models.BooleanField()),
                 ("literacy_level", models.PositiveSmallIntegerField()),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("present", "Đang sinh sống"),
-                            ("arrived", "Mới chuyển đến"),
-                            ("born", "Mới sinh"),
-                            ("moved", "Đã chuyển đi"),
-                            ("deceased", "Đã chết"),
-                        ],
-                        max_length=10,
-                    ),
-                ),
+                ("status", models.CharField(max_length=10)),
                 ("n", models.PositiveIntegerField()),
                 (
                     "commune",
