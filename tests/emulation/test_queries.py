@@ -27,7 +27,7 @@ def _finish(world):
     movement = to_stage(world._movement, Stage.SCORING)
     for reg in world._extra:
         if reg.status == "reported":
-            services.score_save(actor=None, registration=reg, scores={c: 5 for c in movement.criteria.all()})
+            services.score_save(actor=None, registration=reg, scores=dict.fromkeys(movement.criteria.all(), 5))
             propose(movement, reg.unit)
             propose(movement, reg.unit, person=f"Người {reg.pk}")
 
