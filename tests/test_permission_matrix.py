@@ -85,6 +85,7 @@ def office_a_names(world) -> list[str]:
     families, households, people and classes the matrix builds there. None may reach office B."""
     from learning_society.models import Subject
     from literacy.models import Household, LiteracyClass, Person
+    from resources.models import GoodModel, Resource
     from units.models import Unit, User
 
     units = Unit.objects.subtree_of(world.office)
@@ -94,6 +95,8 @@ def office_a_names(world) -> list[str]:
     names |= set(Household.objects.filter(hamlet__in=units).values_list("head_name", flat=True))
     names |= set(Person.objects.filter(commune__in=units).values_list("full_name", flat=True))
     names |= set(LiteracyClass.objects.filter(run_by__in=units).values_list("name", flat=True))
+    names |= set(Resource.objects.filter(office__in=units).values_list("title", flat=True))
+    names |= set(GoodModel.objects.filter(unit__in=units).values_list("title", flat=True))
     # Examples in help texts of the portal's own pages use these names of the demo district.
     return sorted(n for n in names if n and n not in EXAMPLE_NAMES)
 

@@ -12,6 +12,8 @@ from centers.models import Activity
 from resources.models import GoodModel, ModelStatus, Resource, ResourceStatus
 from tests.centers.helpers import make_activity
 from tests.resources import helpers
+from tests.test_home import home_html
+from tests.units.test_navigation import year_menu
 from units.models import today
 
 pytestmark = pytest.mark.django_db
@@ -186,3 +188,8 @@ def test_the_library_search_ignores_accents(world, login):
     assert "Phòng chống sốt xuất huyết" in page and "Kỹ thuật trồng lúa" not in page
     page = login(world.school_staff).get(reverse("resources:index") + "?linh_vuc=agriculture").content.decode()
     assert "Kỹ thuật trồng lúa" in page and "sốt xuất huyết" not in page
+
+
+def test_the_year_menu_leads_to_the_library(world, client):
+    menu = year_menu(home_html(client, world.director))
+    assert 'href="/hoc-lieu/"' in menu and "Học liệu &amp; mô hình" in menu and "fa-book-open" in menu
