@@ -32,7 +32,17 @@ from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .models import COUNTED_FIELDS, DuplicateGroup, LiteracyCount, Person, field_names, people_written
+from . import rules
+from .models import (
+    COUNTED_FIELDS,
+    COUNTED_STATUSES,
+    DuplicateGroup,
+    LiteracyCount,
+    Person,
+    SurveyRound,
+    field_names,
+    people_written,
+)
 
 # 0x4C43 ("LC"): the namespace of the advisory locks of this module on PostgreSQL.
 _LOCK_NAMESPACE = 0x4C43 << 48
@@ -48,18 +58,6 @@ _CELL_KEYS = (
     "literacy_level",
     "status",
 )
-# The same keys read from a Person row; DOMAIN.md §3: the exact age counts full years on 30/9.
-_PERSON_KEYS = (
-    "round_id",
-    "commune_id",
-    "birth_year",
-    "(birth_mmdd > 930)",
-    "sex",
-    "ethnic_minority",
-    "exempt",
-    "literacy_level",
-    "status",
-)
 _GROUP_KEYS = ("round_id", "commune_id", "name_folded", "birth_year")
 
 
@@ -67,13 +65,49 @@ def _ids(values: Iterable[int] | None) -> list[int] | None:
     return None if values is None else sorted({int(v) for v in values})
 
 
-def _where(round_ids: list[int] | None, commune_ids: list[int] | None) -> tuple[str, list[int]]:
+def _where(round_ids: list[int] | None, commune_ids: list[int] | None, prefix: str = "") -> tuple[list, list]:
     clauses, params = [], []
     for column, ids in (("round_id", round_ids), ("commune_id", commune_ids)):
         if ids is not None:
-            clauses.append(f"{column} IN ({', '.join(['%s'] * len(ids))})")
+            clauses.append(f"{prefix}{column} IN ({', '.join(['%s'] * len(ids))})")
             params += ids
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+    return clauses, params
+
+
+def _sql_where(clauses: list[str]) -> str:
+    return (" WHERE " + " AND ".join(clauses)) if clauses else ""
+
+
+def _cells_select(round_ids: list[int] | None, commune_ids: list[int] | None) -> tuple[str, list]:
+    """The cells of these rounds × communes from the people, one SELECT … GROUP BY.
+
+    Only the people the standard counts (COUNTED_STATUSES), and a birth year only as finely as the
+    standard can tell apart: a person too young or too old for every band of literacy.rules by both
+    age methods, counted by the round's statistics year, is counted at one year just outside them
+    (and as born before 30/9). Every band filter of literacy.attainment gives the same result on
+    these cells as on the people, with several times fewer cells (a different set of bands in the
+    rules needs `manage.py rebuild_counts`)."""
+    quote = connection.ops.quote_name
+    young = min(band.age_from for band in rules.BANDS)
+    old = max(band.age_to for band in rules.BANDS)
+    # By the exact method (full years on 30/9) a person is at most one year younger than by birth year.
+    outside = "(p.birth_year > r.year - %s OR p.birth_year < r.year - %s)"
+    birth_year = (
+        "CASE WHEN p.birth_year > r.year - %s THEN r.year - %s "
+        "WHEN p.birth_year < r.year - %s THEN r.year - %s ELSE p.birth_year END"
+    )
+    born_after = f"CASE WHEN {outside} THEN %s ELSE (p.birth_mmdd > 930) END"
+    keys = ["p.round_id", "p.commune_id", birth_year, born_after]
+    keys += ["p.sex", "p.ethnic_minority", "p.exempt", "p.literacy_level", "p.status"]
+    params: list = [young, young - 1, old + 1, old + 2, young, old + 1, False]
+    clauses, where_params = _where(round_ids, commune_ids, "p.")
+    clauses.append(f"p.status IN ({', '.join(['%s'] * len(COUNTED_STATUSES))})")
+    sql = (
+        f"SELECT {', '.join(keys)}, COUNT(*) FROM {quote(Person._meta.db_table)} p "
+        f"INNER JOIN {quote(SurveyRound._meta.db_table)} r ON r.id = p.round_id{_sql_where(clauses)} "
+        f"GROUP BY {', '.join(str(i) for i in range(1, len(keys) + 1))}"
+    )
+    return sql, [*params, *where_params, *[str(s) for s in COUNTED_STATUSES]]
 
 
 def _lock(round_ids: list[int] | None, commune_ids: list[int] | None) -> None:
@@ -102,25 +136,20 @@ def refresh(*, round_ids: Iterable[int] | None = None, commune_ids: Iterable[int
     if round_ids == [] or commune_ids == []:
         return
     _lock(round_ids, commune_ids)
-    where, params = _where(round_ids, commune_ids)
+    clauses, params = _where(round_ids, commune_ids)
+    where = _sql_where(clauses)
     quote = connection.ops.quote_name
-    people = quote(Person._meta.db_table)
     cells = quote(LiteracyCount._meta.db_table)
     groups = quote(DuplicateGroup._meta.db_table)
-    person_keys = ", ".join(_PERSON_KEYS)
     group_keys = ", ".join(_GROUP_KEYS)
-    and_or_where = " AND " if where else " WHERE "
+    select_cells, cell_params = _cells_select(round_ids, commune_ids)
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {cells}{where}", params)
-        cursor.execute(
-            f"INSERT INTO {cells} ({', '.join(_CELL_KEYS)}, n) "
-            f"SELECT {person_keys}, COUNT(*) FROM {people}{where} GROUP BY {person_keys}",
-            params,
-        )
+        cursor.execute(f"INSERT INTO {cells} ({', '.join(_CELL_KEYS)}, n) {select_cells}", cell_params)
         cursor.execute(f"DELETE FROM {groups}{where}", params)
         cursor.execute(
-            f"INSERT INTO {groups} ({group_keys}, n) "
-            f"SELECT {group_keys}, COUNT(*) FROM {people}{where}{and_or_where}duplicate_cleared = %s "
+            f"INSERT INTO {groups} ({group_keys}, n) SELECT {group_keys}, COUNT(*) "
+            f"FROM {quote(Person._meta.db_table)}{_sql_where([*clauses, 'duplicate_cleared = %s'])} "
             f"GROUP BY {group_keys} HAVING COUNT(*) > 1",
             [*params, False],
         )

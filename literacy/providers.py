@@ -11,7 +11,16 @@ from django.db.models import Count, Q, Sum
 from units.models import Unit
 
 from . import rules
-from .models import COUNTED_STATUSES, Enrolment, Household, LiteracyClass, LiteracyCount, Sex, SurveyRound
+from .models import (
+    COUNTED_STATUSES,
+    Enrolment,
+    Household,
+    LiteracyClass,
+    LiteracyCount,
+    Person,
+    Sex,
+    SurveyRound,
+)
 
 
 def _roll_up(units, counts_by_unit: dict[int, int]) -> dict[int, int]:
@@ -41,15 +50,22 @@ def _latest_rounds(end: datetime.date) -> list[int]:
 def _illiterate(band: rules.Band):
     def provider(units, start, end):
         year = end.year
-        # Read from the kept counts (literacy.counts): the same filters, summed over cells not people.
-        rows = (
-            LiteracyCount.objects.filter(round_id__in=_latest_rounds(end), status__in=COUNTED_STATUSES, exempt=False)
-            .filter(birth_year__gte=year - band.age_to, birth_year__lte=year - band.age_from, literacy_level=0)
+        rounds = _latest_rounds(end)
+        # The kept counts (literacy.counts) tell birth years apart within the bands of their round's
+        # own year: a round of that year is summed from its cells, another one counted from its people.
+        kept = list(SurveyRound.objects.filter(pk__in=rounds, year=year).values_list("pk", flat=True))
+        in_band = Q(status__in=COUNTED_STATUSES, exempt=False, literacy_level=0)
+        in_band &= Q(birth_year__gte=year - band.age_to, birth_year__lte=year - band.age_from)
+        totals: dict[int, int] = {}
+        for rows in (
+            LiteracyCount.objects.filter(in_band, round_id__in=kept).values("commune_id").annotate(n=Sum("n")),
+            Person.objects.filter(in_band, round_id__in=[r for r in rounds if r not in kept])
             .values("commune_id")
-            .annotate(n=Sum("n"))
-            .order_by()
-        )
-        return _roll_up(units, {r["commune_id"]: r["n"] for r in rows})
+            .annotate(n=Count("id")),
+        ):
+            for row in rows.order_by():
+                totals[row["commune_id"]] = totals.get(row["commune_id"], 0) + row["n"]
+        return _roll_up(units, totals)
 
     return provider
 

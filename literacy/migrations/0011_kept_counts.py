@@ -4,14 +4,19 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 # The rule of literacy.counts.refresh as it stands in this migration (a migration does not import
-# code that may change after it).
+# code that may change after it): the people the standard counts, birth years outside the bands of
+# Nghị định 20/2014 (15–60, by either age method) counted at one year just outside them.
 FILL = [
     "INSERT INTO literacy_literacycount (round_id, commune_id, birth_year, born_after_30_9, sex, ethnic_minority,"
     " exempt, literacy_level, status, n)"
-    " SELECT round_id, commune_id, birth_year, (birth_mmdd > 930), sex, ethnic_minority, exempt, literacy_level,"
-    " status, COUNT(*) FROM literacy_person"
-    " GROUP BY round_id, commune_id, birth_year, (birth_mmdd > 930), sex, ethnic_minority, exempt, literacy_level,"
-    " status",
+    " SELECT p.round_id, p.commune_id,"
+    " CASE WHEN p.birth_year > r.year - 15 THEN r.year - 14 WHEN p.birth_year < r.year - 61 THEN r.year - 62"
+    " ELSE p.birth_year END,"
+    " CASE WHEN (p.birth_year > r.year - 15 OR p.birth_year < r.year - 61) THEN %s ELSE (p.birth_mmdd > 930) END,"
+    " p.sex, p.ethnic_minority, p.exempt, p.literacy_level, p.status, COUNT(*)"
+    " FROM literacy_person p INNER JOIN literacy_surveyround r ON r.id = p.round_id"
+    " WHERE p.status IN ('present', 'arrived', 'born')"
+    " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9",
     "INSERT INTO literacy_duplicategroup (round_id, commune_id, name_folded, birth_year, n)"
     " SELECT round_id, commune_id, name_folded, birth_year, COUNT(*) FROM literacy_person"
     " WHERE duplicate_cleared = %s GROUP BY round_id, commune_id, name_folded, birth_year HAVING COUNT(*) > 1",
@@ -20,7 +25,7 @@ FILL = [
 
 def fill(apps, schema_editor):
     with schema_editor.connection.cursor() as cursor:
-        cursor.execute(FILL[0])
+        cursor.execute(FILL[0], [False])
         cursor.execute(FILL[1], [False])
 
 
