@@ -243,12 +243,33 @@ def tree_children(unit: Unit, day: datetime.date, *, include_closed: bool = Fals
     return children
 
 
-def tree_branches(user, day: datetime.date, *, include_closed: bool = False) -> list[tuple[Unit, list[Unit]]]:
-    """The tree page: each root with its children on `day`, merge links of all of them prefetched
-    together (two queries for the whole page rather than two per list)."""
+TREE_PAGE = 50  # children shown at once under a node; "Xem thêm" loads the next ones (issue 20)
+
+
+def tree_page(children: list[Unit], page: int = 1, *, prefetch: bool = True) -> tuple[list[Unit], dict | None]:
+    """One page of a node's children in the tree (TREE_PAGE of them, merge links prefetched for those
+    only) and what the "Xem thêm" button needs: {"page": next page, "remaining": n}, or None."""
+    start = (max(page, 1) - 1) * TREE_PAGE
+    shown = children[start : start + TREE_PAGE]
+    if prefetch:
+        prefetch_related_objects(shown, "predecessors", "successors")
+    remaining = len(children) - start - len(shown)
+    return shown, ({"page": max(page, 1) + 1, "remaining": remaining} if remaining > 0 else None)
+
+
+def tree_branches(
+    user, day: datetime.date, *, include_closed: bool = False
+) -> list[tuple[Unit, list[Unit], dict | None]]:
+    """The tree page opens at the top: each root with the first page of its children on `day`
+    (deeper levels and further pages load by htmx), merge links of all of them prefetched together
+    (two queries for the whole page rather than two per list)."""
     roots = tree_roots(user, day, include_closed=include_closed, prefetch=False)
-    branches = [(root, tree_children(root, day, include_closed=include_closed, prefetch=False)) for root in roots]
-    prefetch_related_objects([*roots, *(u for _root, kids in branches for u in kids)], "predecessors", "successors")
+    branches = [
+        (root, *tree_page(tree_children(root, day, include_closed=include_closed, prefetch=False), prefetch=False))
+        for root in roots
+    ]
+    shown = [*roots, *(u for _root, kids, _more in branches for u in kids)]
+    prefetch_related_objects(shown, "predecessors", "successors")
     return branches
 
 

@@ -30,6 +30,7 @@ from ..selectors import (
     merge_preview,
     tree_branches,
     tree_children,
+    tree_page,
     unit_ancestors,
     unit_audit_entries,
     unit_memberships,
@@ -71,14 +72,28 @@ def tree(request):
 
 
 def children(request, pk):
-    """htmx partial: one unit's children on the chosen day, for expanding a branch of the tree."""
+    """htmx partial: one unit's children on the chosen day, for expanding a branch of the tree, a
+    page of TREE_PAGE at a time (?page=2… are the rows "Xem thêm" adds); constant queries."""
     unit = get_unit_for_user(request.user, pk)
     require_office(request.user)
     day = parse_day(request.GET.get("on"))
     closed = request.GET.get("closed") in ("on", "1", "true")
-    kids = tree_children(unit, day, include_closed=closed)
-    context = {"unit": unit, "children": kids, "day": day, "closed": closed, "is_today": day == today()}
-    return render(request, "units/_children.html", context)
+    try:
+        page = max(1, int(request.GET.get("page", 1)))
+    except ValueError:
+        page = 1
+    kids, more = tree_page(tree_children(unit, day, include_closed=closed, prefetch=False), page)
+    context = {
+        "unit": unit,
+        "children": kids,
+        "more": more,
+        "day": day,
+        "closed": closed,
+        "is_today": day == today(),
+        "focus_first": page > 1,
+    }
+    # A further page replaces its "Xem thêm" button with its rows; the first page is the whole list.
+    return render(request, "units/_children_rows.html" if page > 1 else "units/_children.html", context)
 
 
 def detail(request, pk):
