@@ -13,6 +13,7 @@ from rubrics.selectors import rubric_criteria
 from units.models import Unit, UnitKind
 
 from . import services
+from .counts import refresh as refresh_counts
 from .models import Assessment, Subject, Title
 
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
@@ -73,6 +74,7 @@ def seed(*, office: Unit, stdout=None) -> None:
                 for name in sorted(names)
             ]
         )
+        refresh_counts(area_ids=[hamlet.pk])
         counts["families"] += len(names)
         services.subject_create(
             actor=None, area=hamlet, title=Title.HAMLET_COMMUNITY, name=f"Cộng đồng {hamlet.full_name}", unit=hamlet,

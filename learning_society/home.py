@@ -11,7 +11,7 @@ from documents import Series, grouped_bar_chart_svg
 from units.models import OFFICE_ROLES, UnitKind, today
 from units.panel_cache import STATISTICS, cached_panels
 
-from .selectors import COUNTED_TITLES, expiring, statistics
+from .selectors import COUNTED_TITLES, expiring, expiring_count, statistics
 
 EXPIRING_SHOWN = 4
 
@@ -44,7 +44,7 @@ def _build(request, unit):
             "chart": chart,
             "year": year,
             "expiring": list(soon.select_related("subject", "subject__area")[:EXPIRING_SHOWN]),
-            "expiring_count": soon.count(),
+            "expiring_count": expiring_count(request.user),
             "expiring_url": reverse("learning_society:recognised") + "?sap_het_han=1",
         }
     ]

@@ -180,7 +180,13 @@ class Subject(models.Model):
         verbose_name = _("đối tượng đánh giá")
         verbose_name_plural = _("đối tượng đánh giá")
         ordering = ["title", "name", "id"]
-        indexes = [models.Index(fields=["area", "title"])]
+        indexes = [
+            models.Index(fields=["area", "title"]),
+            # The area page's list (selectors.subject_list), read a page at a time in this order.
+            models.Index(
+                fields=["title", "area", "name", "id"], condition=models.Q(is_active=True), name="ls_subject_list_order"
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["area", "title", "source_ref"],
@@ -300,7 +306,15 @@ class Assessment(models.Model):
         verbose_name_plural = _("đánh giá")
         ordering = ["-year", "subject__name"]
         constraints = [models.UniqueConstraint(fields=["subject", "year"], name="ls_assessment_unique")]
-        indexes = [models.Index(fields=["year", "status"])]
+        indexes = [
+            models.Index(fields=["year", "status"]),
+            # The recognised list's order and the expiring recognitions (issue 20): read in index
+            # order a page at a time, never a sort of every recognition.
+            models.Index(fields=["-year", "-id"], condition=models.Q(status="recognised"), name="ls_recognised_order"),
+            models.Index(
+                fields=["expires_on", "id"], condition=models.Q(status="recognised"), name="ls_recognised_expires"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.subject} — {self.year}"
@@ -328,3 +342,44 @@ class Score(models.Model):
 
     def __str__(self) -> str:
         return f"{self.assessment_id}/{self.criterion_id}"
+
+
+class KeptCount(models.Model):
+    """Số liệu giữ sẵn: the learning society's figures per area (the unit a subject belongs to), title
+    and year, kept up to date by the services in the same transaction (learning_society.counts), so
+    the statistics, the index, the home panel, the annual report and the providers read a few
+    thousand cells instead of scanning every family (issue 20).
+
+    A cell counts subjects: `active` (followed subjects, year 0), `registered` and `assessed` (not a
+    draft) in `year`, `held` (the recognitions that count in `year`, counts.held_in, by `level`
+    and `band`), and `decided` (every recognition, by the `day` it was decided, `level` and the
+    last day it counts, `until`: the providers' date ranges and the lists' counts). Keyed by the
+    area, not the commune: moving a hamlet changes no cell."""
+
+    class Measure(models.TextChoices):
+        ACTIVE = "active", _("Đang theo dõi")
+        REGISTERED = "registered", _("Đăng ký")
+        ASSESSED = "assessed", _("Đã đánh giá")
+        HELD = "held", _("Giữ danh hiệu trong năm")
+        DECIDED = "decided", _("Được công nhận trong ngày")
+
+    area = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(max_length=30, choices=Title.choices)
+    measure = models.CharField(max_length=12, choices=Measure.choices)
+    year = models.PositiveSmallIntegerField(default=0)
+    level = models.PositiveSmallIntegerField(default=0)
+    band = models.CharField(max_length=40, blank=True)
+    day = models.DateField(null=True, blank=True)  # decided: the day of recognition
+    until = models.DateField(null=True, blank=True)  # decided: the last day it counts (expires_on)
+    n = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("số liệu giữ sẵn")
+        verbose_name_plural = _("số liệu giữ sẵn")
+        indexes = [
+            models.Index(fields=["year", "measure"], name="ls_kept_year_measure"),
+            models.Index(fields=["area", "measure"], name="ls_kept_area_measure"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.area_id}/{self.title}/{self.measure}/{self.year}: {self.n}"

@@ -4,34 +4,36 @@ range, each in a fixed number of queries whatever the number of units."""
 import datetime
 from collections import defaultdict
 
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet, Sum
 
 from reports.providers import register_provider
 
-from .models import Assessment, Registration, Title
+from .models import KeptCount, Title
 
 
 def _roll_up(units: QuerySet, rows) -> dict[int, int]:
-    """Counts by subject area path → counts for each unit of `units` over its subtree."""
-    by_path = defaultdict(int)
+    """Counts by subject area path → counts for each unit of `units` over its subtree: each path
+    adds to every unit on it (a path is the chain of unit ids), so the work follows the paths, not
+    units × paths."""
+    by_unit = defaultdict(int)
     for path, n in rows:
-        by_path[path] += n
-    result = {}
-    for unit in units.only("pk", "path"):
-        result[unit.pk] = sum(n for path, n in by_path.items() if path.startswith(unit.path))
-    return result
+        for part in path.strip("/").split("/"):
+            if part:
+                by_unit[int(part)] += n
+    return {unit.pk: by_unit.get(unit.pk, 0) for unit in units.only("pk", "path")}
 
 
 def _years(start: datetime.date, end: datetime.date) -> list[int]:
     return list(range(start.year, end.year + 1))
 
 
+# Read from the kept cells (learning_society.counts): a few cells per hamlet, not every family.
 def _registered(title):
     def provider(units, start, end):
         rows = (
-            Registration.objects.filter(subject__title=title, year__in=_years(start, end))
-            .values_list("subject__area__path")
-            .annotate(n=Count("id"))
+            KeptCount.objects.filter(measure=KeptCount.Measure.REGISTERED, title=title, year__in=_years(start, end))
+            .values_list("area__path")
+            .annotate(n=Sum("n"))
             .order_by()
         )
         return _roll_up(units, rows)
@@ -41,15 +43,10 @@ def _registered(title):
 
 def _recognised(title, level=None):
     def provider(units, start, end):
-        rows = Assessment.objects.filter(
-            subject__title=title,
-            status=Assessment.Status.RECOGNISED,
-            recognised_on__gte=start,
-            recognised_on__lte=end,
-        )
+        rows = KeptCount.objects.filter(measure=KeptCount.Measure.DECIDED, title=title, day__gte=start, day__lte=end)
         if level is not None:
             rows = rows.filter(level=level)
-        return _roll_up(units, rows.values_list("subject__area__path").annotate(n=Count("id")).order_by())
+        return _roll_up(units, rows.values_list("area__path").annotate(n=Sum("n")).order_by())
 
     return provider
 

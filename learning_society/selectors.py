@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet, Sum
 
 from documents import percent_of, share_meets, truncate_percent, vn_percent
 from rubrics import engine
@@ -17,9 +17,10 @@ from units.models import Unit, UnitKind, today
 from units.selectors import scope_roots, units_visible_to
 from units.text import name_order
 
-from .models import Assessment, Decision, Registration, Score, Subject, Title
+from . import counts
+from .counts import held_in
+from .models import Assessment, Decision, KeptCount, Registration, Score, Subject, Title
 from .permissions import rules_for
-from .rules import counts_at_end_of
 from .targets import target_in_force
 
 AREA_KINDS = [UnitKind.COMMUNE, UnitKind.HAMLET, UnitKind.SCHOOL, UnitKind.CENTRE, UnitKind.OTHER, UnitKind.OFFICE]
@@ -64,7 +65,19 @@ def subject_list(area: Unit, *, title: str = "", query: str = "") -> QuerySet[Su
         subjects = subjects.filter(title=title)
     if query:
         subjects = subjects.filter(name__icontains=query.strip())
-    return subjects.order_by("title", "area__path", "name", "id")
+    # By title, area and name in the order of the index ls_subject_list_order: a page of an office's
+    # tens of thousands of families is read from the index, not sorted (issue 20).
+    return subjects.order_by("title", "area_id", "name", "id")
+
+
+def subject_count(area: Unit, *, title: str = "", query: str = "") -> int | None:
+    """How many rows `subject_list` holds, from the kept counts (None when a name is searched)."""
+    if query.strip():
+        return None
+    cells = counts.in_subtree(area.path).filter(measure=KeptCount.Measure.ACTIVE)
+    if title:
+        cells = cells.filter(title=title)
+    return cells.aggregate(n=Sum("n"))["n"] or 0
 
 
 def attach_year(subjects: list[Subject], year: int) -> list[Subject]:
@@ -188,19 +201,6 @@ def checkable(area: Unit, title: str, year: int) -> QuerySet[Assessment]:
     )
 
 
-def held_in(rows: QuerySet[Assessment], year: int) -> QuerySet[Assessment]:
-    """The recognitions among `rows` that count in `year`: that year's, plus earlier ones still valid
-    at its end (.rules.recognition_valid_through: kept for the 3 years following the year of
-    recognition, Thông tư 25/2023/TT-BGDĐT), each subject once at its latest recognition (one
-    assessment per subject and year). The statistics and the recognised list of a year use it."""
-    end = counts_at_end_of(year)
-    held = rows.filter(status=Assessment.Status.RECOGNISED).filter(
-        Q(year=year) | Q(year__lt=year, expires_on__gte=end, recognised_on__lte=end)
-    )
-    later = held.filter(subject=OuterRef("subject"), year__gt=OuterRef("year"))
-    return held.filter(~Exists(later))
-
-
 def recognised_list(user, *, year: int | None = None, title: str = "", query: str = "") -> QuerySet[Assessment]:
     rows = assessments_visible_to(user).filter(status=Assessment.Status.RECOGNISED)
     if year:
@@ -209,19 +209,48 @@ def recognised_list(user, *, year: int | None = None, title: str = "", query: st
         rows = rows.filter(subject__title=title)
     if query:
         rows = rows.filter(subject__name__icontains=query.strip())
+    # The newest first, in the order of the index ls_recognised_order: a page reads its 50 rows from
+    # the index instead of sorting every recognition of the province (issue 20).
     return rows.select_related("subject", "subject__area", "subject__area__parent", "decision", "rubric").order_by(
-        "-year", "subject__title", "subject__area__path", "subject__name"
+        "-year", "-pk"
     )
+
+
+def recognised_count(user, *, year: int | None = None, title: str = "", query: str = "") -> int | None:
+    """How many rows `recognised_list` holds, read from the kept cells (learning_society.counts):
+    the recognitions held in `year`, or every recognition. None when a name is searched (the
+    list then counts its own rows, narrowed by the name)."""
+    if query.strip():
+        return None
+    cells = KeptCount.objects.filter(area__in=units_visible_to(user))
+    if year:
+        cells = cells.filter(measure=KeptCount.Measure.HELD, year=year)
+    else:
+        cells = cells.filter(measure=KeptCount.Measure.DECIDED)
+    if title:
+        cells = cells.filter(title=title)
+    return cells.aggregate(n=Sum("n"))["n"] or 0
+
+
+def _window(on: datetime.date | None, months: int) -> tuple[datetime.date, datetime.date]:
+    on = on or today()
+    return on, engine.add_months(on, months)
 
 
 def expiring(user, *, on: datetime.date | None = None, months: int = 6) -> QuerySet[Assessment]:
-    """Recognitions whose last valid day falls within `months` (.rules.recognition_valid_through)."""
-    on = on or today()
-    return (
-        recognised_list(user)
-        .filter(expires_on__gte=on, expires_on__lt=engine.add_months(on, months))
-        .order_by("expires_on", "subject__name")
+    """Recognitions whose last valid day falls within `months` (.rules.recognition_valid_through),
+    in the order of the index ls_recognised_expires."""
+    start, end = _window(on, months)
+    return recognised_list(user).filter(expires_on__gte=start, expires_on__lt=end).order_by("expires_on", "pk")
+
+
+def expiring_count(user, *, on: datetime.date | None = None, months: int = 6) -> int:
+    """len(expiring(...)) read from the kept cells of every recognition by its last valid day."""
+    start, end = _window(on, months)
+    cells = KeptCount.objects.filter(
+        area__in=units_visible_to(user), measure=KeptCount.Measure.DECIDED, until__gte=start, until__lt=end
     )
+    return cells.aggregate(n=Sum("n"))["n"] or 0
 
 
 def decision_annex(decision: Decision) -> list[Assessment]:
@@ -307,49 +336,41 @@ def statistics(root: Unit, year: int) -> tuple[list[AreaStat], AreaStat]:
     rows = {c.pk: AreaStat(unit=c, titles=_new_stats(rules, c.especially_difficult, year)) for c in communes}
     total = AreaStat(unit=root, titles=_new_stats(rules, False, year))
 
-    def commune_of(path: str) -> int | None:
-        for part in path.strip("/").split("/"):
-            if part and int(part) in by_id:
-                return int(part)
-        return None
+    owner = {}
+    sums = defaultdict(int)  # (commune id or None, title, attribute, breakdown key or None) → n
 
     def add(path, title, attr, n, key=None):
-        cid = commune_of(path)
-        if title not in total.titles:
-            return
-        for stat in ([rows[cid].titles[title]] if cid else []) + [total.titles[title]]:
-            if key is None:
-                setattr(stat, attr, getattr(stat, attr) + n)
-            else:
-                stat.breakdown[key] = stat.breakdown.get(key, 0) + n
+        if path not in owner:
+            owner[path] = next((int(p) for p in path.strip("/").split("/") if p and int(p) in by_id), None)
+        sums[(owner[path], title, attr, key)] += n
 
-    subjects = Subject.objects.filter(area__path__startswith=root.path, is_active=True)
-    for row in subjects.values("area__path", "title").annotate(n=Count("id")).order_by():
-        if row["title"] != Title.HAMLET_COMMUNITY and row["title"] != Title.COMMUNE_COMMUNITY:
-            add(row["area__path"], row["title"], "total", row["n"])
     # Communities are counted against the hamlets and communes of the tree, not against the list.
     hamlets = Unit.objects.subtree_of(root).filter(kind=UnitKind.HAMLET).active_on()
     for row in hamlets.values("path"):
         add(row["path"], Title.HAMLET_COMMUNITY, "total", 1)
     for c in communes:
         add(c.path, Title.COMMUNE_COMMUNITY, "total", 1)
-    regs = Registration.objects.filter(year=year, subject__area__path__startswith=root.path)
-    for row in regs.values("subject__area__path", "subject__title").annotate(n=Count("id")).order_by():
-        add(row["subject__area__path"], row["subject__title"], "registered", row["n"])
-    assessments = Assessment.objects.filter(year=year, subject__area__path__startswith=root.path).exclude(
-        status=Assessment.Status.DRAFT
-    )
-    for row in assessments.values("subject__area__path", "subject__title").annotate(n=Count("id")).order_by():
-        add(row["subject__area__path"], row["subject__title"], "assessed", row["n"])
-    # Recognised: the recognitions held in the year (held_in), counted in SQL, grouped by place, title,
-    # level and band, so the work does not grow with the families.
-    latest = held_in(Assessment.objects.filter(subject__area__path__startswith=root.path), year)
-    for row in (
-        latest.values("subject__area__path", "subject__title", "level", "band").annotate(n=Count("id")).order_by()
-    ):
-        key = f"Mức độ {row['level']}" if row["level"] else row["band"] or "—"
-        add(row["subject__area__path"], row["subject__title"], "recognised", row["n"])
-        add(row["subject__area__path"], row["subject__title"], None, row["n"], key=key)
+    # Subjects followed, registered, assessed (not a draft) and the recognitions held in the year
+    # (held_in), read from the cells the services keep (learning_society.counts): one query over a
+    # few cells per hamlet, whatever the number of families.
+    communities = (Title.HAMLET_COMMUNITY, Title.COMMUNE_COMMUNITY)
+    for path, title, measure, level, band, n in counts.statistics_cells(root.path, year):
+        if measure == KeptCount.Measure.ACTIVE:
+            if title not in communities:
+                add(path, title, "total", n)
+        elif measure == KeptCount.Measure.HELD:
+            add(path, title, "recognised", n)
+            add(path, title, None, n, key=f"Mức độ {level}" if level else band or "—")
+        else:
+            add(path, title, measure, n)
+    for (cid, title, attr, key), n in sums.items():
+        if title not in total.titles:
+            continue
+        for stat in ([rows[cid].titles[title]] if cid else []) + [total.titles[title]]:
+            if key is None:
+                setattr(stat, attr, getattr(stat, attr) + n)
+            else:
+                stat.breakdown[key] = stat.breakdown.get(key, 0) + n
     return [rows[c.pk] for c in communes], total
 
 

@@ -83,7 +83,7 @@ def index(request):
             "rows": page.object_list,
             "total": total,
             "chart": share_chart(list(total.titles.values())) if total else "",
-            "expiring_count": selectors.expiring(request.user).count(),
+            "expiring_count": selectors.expiring_count(request.user),
             "rubric_count": rubrics_visible_to(request.user, Title.values).filter(is_active=True).count(),
             "can_configure": root is not None and can_configure(request.user, root),
         },
@@ -96,7 +96,10 @@ def area(request, pk):
     title = title if title in Title.values else ""
     query = request.GET.get("q", "").strip()
     subjects = selectors.subject_list(area, title=title, query=query)
-    page = Paginator(subjects, PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = Paginator(subjects, PAGE_SIZE)
+    if (count := selectors.subject_count(area, title=title, query=query)) is not None:
+        paginator.count = count  # from the kept counts, not a count of the rows
+    page = paginator.get_page(request.GET.get("page"))
     selectors.attach_year(list(page.object_list), year)
     rows, total = selectors.statistics(area, year) if area.kind in (UnitKind.COMMUNE, UnitKind.OFFICE) else ([], None)
     hamlets = (
@@ -486,12 +489,16 @@ def recognised(request):
     title = title if title in Title.values else ""
     query = request.GET.get("q", "").strip()
     expiring = request.GET.get("sap_het_han") == "1"
-    rows = (
-        selectors.expiring(request.user)
-        if expiring
-        else selectors.recognised_list(request.user, year=year, title=title, query=query)
-    )
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    if expiring:
+        rows, count = selectors.expiring(request.user), selectors.expiring_count(request.user)
+    else:
+        rows = selectors.recognised_list(request.user, year=year, title=title, query=query)
+        count = selectors.recognised_count(request.user, year=year, title=title, query=query)
+    # A page of rows in index order; the total comes from the kept counts, not a count of the rows.
+    paginator = Paginator(rows, PAGE_SIZE)
+    if count is not None:
+        paginator.count = count
+    page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "learning_society/recognised.html",

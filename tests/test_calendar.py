@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from annual.services import annual_report_create, annual_report_freeze, report_blocks
 from learning_society import services as ls_services
+from learning_society.counts import refresh as refresh_ls_counts
 from learning_society.models import Assessment, Subject, Title
 from tests.literacy.fixtures import bulk_people, make_round
 from units import calendar
@@ -129,6 +130,7 @@ def _recognise(subjects, rubric, year):
             for s in subjects
         ]
     )
+    refresh_ls_counts(area_ids={s.area_id for s in subjects})  # rows written around the services
 
 
 @pytest.mark.django_db

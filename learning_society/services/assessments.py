@@ -18,6 +18,7 @@ from units.concurrency import StaleEdit, last_saved, saved_by_phrase
 from units.models import Unit
 from units.text import nfc
 
+from .. import counts
 from ..models import Assessment, Registration, Score, Subject, Title
 from .subjects import _level1_dates
 
@@ -168,6 +169,7 @@ def assessment_save(
         year=year,
         defaults={"registered_on": on, "registered_by": actor, "requested_level": requested_level},
     )
+    counts.refresh(area_ids=[subject.area_id])
     audit.record(
         actor=actor,
         action="learning_society.self_assess" if submit else "learning_society.assessment_save",

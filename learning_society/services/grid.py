@@ -12,6 +12,7 @@ from units import audit
 from units.calendar import today
 from units.models import Unit
 
+from .. import counts
 from ..models import Assessment, Registration, Score, Subject
 from ..permissions import duty_conflict, duty_refusal
 from .assessments import LOCKED, GridError, _check_grid_versions, evaluate, rubric_or_error
@@ -163,6 +164,7 @@ def grid_save(
             if sid not in registered
         ]
     )
+    counts.refresh(area_ids=[area.pk])
     audit.record(
         actor=actor,
         action="learning_society.grid_save",

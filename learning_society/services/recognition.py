@@ -15,6 +15,7 @@ from units.models import Unit
 from units.selectors import units_visible_to
 from units.text import nfc
 
+from .. import counts
 from ..authority import authority_for, committee_of, decision_issuer, printed_position
 from ..models import Assessment, Decision, RecognitionAuthority, Subject, TitleSetting
 from ..permissions import duty_conflict, duty_refusal
@@ -63,6 +64,7 @@ def assessments_check(
             a.note = note
         a.version += 1  # an assessment page opened before the check must not undo it
     Assessment.objects.bulk_update(movable, ["status", "checked_by", "checked_at", "note", "updated_at", "version"])
+    counts.refresh(area_ids={subjects[a.subject_id].area_id for a in movable})
     audit.record(
         actor=actor,
         action="learning_society.check" if approve else "learning_society.return",
@@ -190,6 +192,7 @@ def recognise(
     Assessment.objects.bulk_update(
         rows, ["status", "decision", "recognised_on", "expires_on", "level", "updated_at", "version"]
     )
+    counts.refresh(area_ids={a.subject.area_id for a in rows})
     audit.record(
         actor=actor,
         action="learning_society.recognise",

@@ -14,6 +14,7 @@ from units.calendar import today
 from units.models import Unit, UnitKind
 from units.text import nfc
 
+from .. import counts
 from ..models import Assessment, Registration, Subject, Title
 
 HOUSEHOLD_SOURCE = "literacy.households"
@@ -67,6 +68,7 @@ def subject_create(
     )
     subject.full_clean()
     subject.save()
+    counts.refresh(area_ids=[area.pk])
     audit.record(actor=actor, action="learning_society.subject_create", obj=subject, unit=area)
     return subject
 
@@ -100,6 +102,7 @@ def families_import_from_register(*, actor, hamlet: Unit) -> int:
         if str(h["ref"]) not in known
     ]
     Subject.objects.bulk_create(rows)
+    counts.refresh(area_ids=[hamlet.pk])
     audit.record(
         actor=actor, action="learning_society.families_import", unit=hamlet, changes={"families": [None, len(rows)]}
     )
@@ -157,6 +160,7 @@ def registrations_create(
         if s.pk not in existing
     ]
     Registration.objects.bulk_create(rows)
+    counts.refresh(area_ids={s.area_id for s in subjects} if rows else ())
     if audit_each:
         for row in rows:
             audit.record(

@@ -23,11 +23,13 @@ def families(world, shipped):
 
 
 def make_families(hamlet, n, *, actor=None):
+    from learning_society.counts import refresh
     from learning_society.models import Subject
 
     Subject.objects.bulk_create(
         [Subject(area=hamlet, title=Title.FAMILY, name=f"Hộ gia đình số {i:04d}") for i in range(n)]
     )
+    refresh(area_ids=[hamlet.pk])  # rows written around the services: the kept counts follow them
     return list(Subject.objects.filter(area=hamlet, title=Title.FAMILY).order_by("name"))
 
 
