@@ -1,13 +1,17 @@
-"""Server time and queries of each page of the load journeys, in-process, no HTTP in between.
+"""Server time and queries of each page of the journeys, in-process, no HTTP in between.
 
-    .venv/bin/python bench/pages.py [--repeat 20] [--profile PAGE] [--sql PAGE]
+    .venv/bin/python bench/pages.py [--repeat 20] [--database gdtx_bench_load] [--profile PAGE] [--sql PAGE]
 
-Runs against the database bench/load.py seeded (gdtx_bench_load on 127.0.0.1:5432; override with
-BENCH_PG=postgres://...) with the PRODUCTION settings (DEBUG off, cached template loader), through
-Django's test client logged in as the demo principal and the demo officer. For each page prints the
-mean and the best time over --repeat requests (after one warm-up request) and the number of SQL
-queries; --profile PAGE prints the cProfile of that page (cumulative time, top 40), --sql PAGE
-its queries. Load tells how the server copes with many users; this tells where a page's time goes.
+Runs against the database bench/load.py seeded (gdtx_bench_load on 127.0.0.1:5432; override the
+server with BENCH_PG=postgres://..., the name with --database) with the PRODUCTION settings (DEBUG
+off, cached template loader), through Django's test client logged in as the demo principal, the
+demo officer and the demo centre director. For each page prints the mean, the best and the 95th
+percentile time over --repeat requests (after one warm-up request) and the number of SQL queries;
+--profile PAGE prints the cProfile of that page (cumulative time, top 40), --sql PAGE its queries.
+Load tells how the server copes with many users; this tells where a page's time goes.
+
+bench/scale.py measures with the same functions (configure, journeys, measure) at demo size and at
+province size.
 """
 
 import argparse
@@ -21,96 +25,159 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
-base = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
-os.environ.update(
-    DATABASE_URL=f"{base}/gdtx_bench_load",
-    DJANGO_SETTINGS_MODULE="gdtx_portal.settings.production",
-    SECRET_KEY=secrets.token_urlsafe(60),
-    ALLOWED_HOSTS="testserver",
-    SECURE_SSL_REDIRECT="false",
-    LOG_LEVEL="WARNING",
-)
-
-import django  # noqa: E402
-
-django.setup()
-
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-
-from reports.models import Submission  # noqa: E402
-from units.models import User  # noqa: E402
-from units.selectors import active_memberships  # noqa: E402
-
-PRINCIPAL, OFFICER = "demo.hieutruong", "demo.chuyenvien"
+PRINCIPAL, OFFICER, DIRECTOR = "demo.hieutruong", "demo.chuyenvien", "demo.giamdoc"
 
 
-def journeys():
+def configure(database: str) -> None:
+    """Production settings on `database` (PostgreSQL at BENCH_PG), then django.setup()."""
+    base = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+    os.environ.update(
+        DATABASE_URL=f"{base}/{database}",
+        DJANGO_SETTINGS_MODULE="gdtx_portal.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(60),
+        ALLOWED_HOSTS="testserver",
+        SECURE_SSL_REDIRECT="false",
+        LOG_LEVEL="WARNING",
+    )
+    import django
+
+    django.setup()
+
+
+def ensure_static() -> None:
+    """The production storage names files by their hash from the manifest collectstatic writes."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    if not (Path(settings.STATIC_ROOT) / "staticfiles.json").exists():
+        call_command("collectstatic", "--no-input", verbosity=0)
+
+
+def journeys(*, extra: bool = False) -> list[tuple[str, str, str]]:
+    """(journey, username, path) of every page of the principal's, the officer's and the centre
+    director's journeys; with `extra`, the officer's whole-office pages too (the literacy standard,
+    the learning-society index and statistics, the recognised list)."""
+    from centers.models import Activity
+    from reports.models import Submission
+    from units.models import User
+    from units.selectors import active_memberships
+
     principal = User.objects.get(username=PRINCIPAL)
     units = [m.unit_id for m in active_memberships(principal)]
     subs = Submission.objects.filter(unit_id__in=units).order_by("-period_id", "-pk")
     sub = subs.filter(status__in=["draft", "returned"]).first() or subs.first()
     officer = User.objects.get(username=OFFICER)
-    return [
-        ("principal", principal, "home", "/"),
-        ("principal", principal, "inbox", "/bao-cao/can-nop/"),
-        ("principal", principal, "open report", f"/bao-cao/bao-cao/{sub.pk}/"),
-        ("officer", officer, "home", "/"),
-        ("officer", officer, "board", f"/bao-cao/ky/{sub.period_id}/"),
-        ("officer", officer, "roll-up", f"/bao-cao/ky/{sub.period_id}/tong-hop/"),
-        ("officer", officer, "unit tree", "/don-vi/"),
+    office = next(m.unit for m in active_memberships(officer))
+    director = User.objects.get(username=DIRECTOR)
+    centre = next(m.unit for m in active_memberships(director))
+    activity = Activity.objects.filter(centre=centre).order_by("-start_date", "-pk").first()
+    pages = [
+        ("principal", PRINCIPAL, "home", "/"),
+        ("principal", PRINCIPAL, "inbox", "/bao-cao/can-nop/"),
+        ("principal", PRINCIPAL, "open report", f"/bao-cao/bao-cao/{sub.pk}/"),
+        ("officer", OFFICER, "home", "/"),
+        ("officer", OFFICER, "board", f"/bao-cao/ky/{sub.period_id}/"),
+        ("officer", OFFICER, "roll-up", f"/bao-cao/ky/{sub.period_id}/tong-hop/"),
+        ("officer", OFFICER, "unit tree", "/don-vi/"),
+        ("director", DIRECTOR, "home", "/"),
+        ("director", DIRECTOR, "inbox", "/bao-cao/can-nop/"),
+        ("director", DIRECTOR, "centre", f"/trung-tam/{centre.pk}/"),
+        ("director", DIRECTOR, "activities", f"/trung-tam/{centre.pk}/hoat-dong/"),
     ]
+    if activity is not None:
+        pages.append(("director", DIRECTOR, "activity", f"/trung-tam/hoat-dong/{activity.pk}/"))
+    if extra:
+        pages += [
+            ("officer", OFFICER, "literacy standard", f"/xoa-mu-chu/chuan/{office.pk}/"),
+            ("officer", OFFICER, "LS index", "/xa-hoi-hoc-tap/"),
+            ("officer", OFFICER, "LS statistics", "/xa-hoi-hoc-tap/thong-ke/"),
+            ("officer", OFFICER, "recognised list", "/xa-hoi-hoc-tap/da-cong-nhan/"),
+        ]
+    return [(journey, username, name, path) for journey, username, name, path in pages]
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(0.95 * len(ordered)) - 1))]
+
+
+def measure(pages, repeat: int, *, profile: str = "", sql: str = "", out=print) -> list[dict]:
+    """Each page: one warm-up request (templates, form specs, connection), one counted request
+    (its queries and their time), then `repeat` timed requests. Returns one dict per page."""
+    from django.db import connection
+    from django.test import Client
+
+    from units.models import User
+
+    clients, rows = {}, []
+    for journey, username, name, path in pages:
+        if journey not in clients:
+            clients[journey] = Client(secure=True)
+            clients[journey].force_login(User.objects.get(username=username))
+        client = clients[journey]
+        page = f"{journey}/{name}"
+        response = client.get(path)
+        assert response.status_code == 200, (page, response.status_code)
+        queries = []  # an execute wrapper, not CaptureQueriesContext: each request resets queries_log
+
+        def record(execute, sql_text, params, many, context, queries=queries):
+            start = time.perf_counter()
+            try:
+                return execute(sql_text, params, many, context)
+            finally:
+                queries.append((time.perf_counter() - start, sql_text))
+
+        with connection.execute_wrapper(record):
+            client.get(path)
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            response = client.get(path)
+            times.append(time.perf_counter() - start)
+            assert response.status_code == 200, page
+        row = {
+            "page": page,
+            "path": path,
+            "mean": statistics.mean(times) * 1000,
+            "best": min(times) * 1000,
+            "p95": p95(times) * 1000,
+            "queries": len(queries),
+            "sql": sum(t for t, _ in queries) * 1000,
+        }
+        rows.append(row)
+        out(f"{page:28s} {row['mean']:8.1f} {row['best']:8.1f} {row['p95']:8.1f} {row['queries']:8d} {row['sql']:8.1f}")
+        if sql == page:
+            for seconds, text in queries:
+                out(f"   {seconds * 1000:6.2f} ms  {text[:400]}")
+        if profile == page:
+            profiler = cProfile.Profile()
+            profiler.enable()
+            for _ in range(repeat):
+                client.get(path)
+            profiler.disable()
+            stats = pstats.Stats(profiler).sort_stats(os.environ.get("SORT", "cumulative"))  # SORT=tottime
+            stats.print_stats(int(os.environ.get("TOP", 40)))
+    return rows
+
+
+HEADER = f"{'page':28s} {'mean ms':>8s} {'best ms':>8s} {'p95 ms':>8s} {'queries':>8s} {'SQL ms':>8s}"
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--database", default="gdtx_bench_load")
+    parser.add_argument("--extra", action="store_true", help="also the whole-office pages (standard, LS, recognised)")
     parser.add_argument("--profile", default="", help='a page name, e.g. "officer/home"')
     parser.add_argument("--sql", default="", help='a page name, e.g. "principal/inbox"')
     args = parser.parse_args()
-
-    clients = {}
-    print(f"{'page':24s} {'mean ms':>8s} {'best ms':>8s} {'queries':>8s} {'SQL ms':>8s}")
-    for journey, user, name, path in journeys():
-        if journey not in clients:
-            clients[journey] = Client(secure=True)
-            clients[journey].force_login(user)
-        client = clients[journey]
-        page = f"{journey}/{name}"
-        assert client.get(path).status_code == 200, page  # warm-up: templates, form specs, connection
-        queries = []  # an execute wrapper, not CaptureQueriesContext: each request resets queries_log
-
-        def record(execute, sql, params, many, context, queries=queries):
-            start = time.perf_counter()
-            try:
-                return execute(sql, params, many, context)
-            finally:
-                queries.append((time.perf_counter() - start, sql))
-
-        with connection.execute_wrapper(record):
-            client.get(path)
-        times = []
-        for _ in range(args.repeat):
-            start = time.perf_counter()
-            response = client.get(path)
-            times.append(time.perf_counter() - start)
-            assert response.status_code == 200, page
-        sql_ms = sum(t for t, _ in queries) * 1000
-        mean_ms, best_ms = statistics.mean(times) * 1000, min(times) * 1000
-        print(f"{page:24s} {mean_ms:8.1f} {best_ms:8.1f} {len(queries):8d} {sql_ms:8.1f}")
-        if args.sql == page:
-            for seconds, sql in queries:
-                print(f"   {seconds * 1000:6.2f} ms  {sql[:400]}")
-        if args.profile == page:
-            profiler = cProfile.Profile()
-            profiler.enable()
-            for _ in range(args.repeat):
-                client.get(path)
-            profiler.disable()
-            stats = pstats.Stats(profiler).sort_stats(os.environ.get("SORT", "cumulative"))  # SORT=tottime
-            stats.print_stats(int(os.environ.get("TOP", 40)))
+    configure(args.database)
+    ensure_static()
+    print(HEADER)
+    measure(journeys(extra=args.extra), args.repeat, profile=args.profile, sql=args.sql)
 
 
 if __name__ == "__main__":
