@@ -136,3 +136,18 @@ def test_the_service_refuses_what_the_form_would(world):
     assert "date" in error.value.error_dict
     with pytest.raises(ValidationError):
         services.item_create(actor=None, unit=world.school, date=today(), channel="tv", topic="lifelong", title="x")
+
+
+def test_a_link_opens_through_the_portal_and_only_a_web_address_is_kept(world, login):
+    item = helpers.log(world.school, link="https://truong.example.invalid/tin-1")
+    client = login(world.principal)
+    response = client.get(reverse("communication:item_link", args=[item.pk]))
+    assert response.status_code == 302 and response["Location"] == "https://truong.example.invalid/tin-1"
+    assert login(world.director).get(reverse("communication:item_link", args=[item.pk])).status_code == 404
+    client = login(world.principal)
+    response = client.post(
+        reverse("communication:item_add"),
+        {**_post(world), "unit": world.school.pk, "link": "javascript:alert(1)"},
+    )
+    assert response.status_code == 200 and "Đường dẫn không hợp lệ" in response.content.decode()
+    assert NewsItem.objects.count() == 1
