@@ -118,15 +118,21 @@ def _lock(round_ids: list[int] | None, commune_ids: list[int] | None) -> None:
     if connection.vendor != "postgresql":
         return
     with connection.cursor() as cursor:
-        if round_ids is None or commune_ids is None:
-            # A whole round (a new round, the demo) or everything: lock the cells' table instead.
+        if round_ids is None:
+            # Everything (rebuild_counts): lock the cells' table instead.
             table = connection.ops.quote_name(LiteracyCount._meta.db_table)
             cursor.execute(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
             return
-        for round_id in round_ids:
-            for commune_id in commune_ids:
-                key = _LOCK_NAMESPACE ^ ((round_id & 0xFFFFFF) << 24) ^ (commune_id & 0xFFFFFF)
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+        if commune_ids is None:
+            # Whole rounds (a new round's copy): the communes they hold, so other rounds need not wait.
+            people = Person.objects.filter(round_id__in=round_ids).order_by().values_list("round_id", "commune_id")
+            cells = LiteracyCount.objects.filter(round_id__in=round_ids).values_list("round_id", "commune_id")
+            pairs = sorted(set(people.distinct()) | set(cells.order_by().distinct()))
+        else:
+            pairs = [(r, c) for r in round_ids for c in commune_ids]
+        for round_id, commune_id in pairs:
+            key = _LOCK_NAMESPACE ^ ((round_id & 0xFFFFFF) << 24) ^ (commune_id & 0xFFFFFF)
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
 
 
 @transaction.atomic
