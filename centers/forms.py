@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _l
 
 from units.concurrency import VersionedFormMixin, version_field
 from units.forms import AmountField, date_field
+from units.text import as_id
 
 from . import activity_resources, funding_rule, services
 from . import learners as learner_list
@@ -51,6 +52,14 @@ class PersonEndForm(forms.Form):
 class ResourceChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.title} — {obj.get_field_display()}"
+
+    def _check_values(self, value):
+        # A value that cannot be an id never reaches a query (SQLite overflows on 10**30).
+        if any(as_id(v) is None for v in value):
+            raise ValidationError(
+                _("Học liệu đã chọn không có trong thư viện; hãy tải lại trang rồi chọn lại."), code="invalid_choice"
+            )
+        return super()._check_values(value)
 
 
 class ActivityForm(forms.ModelForm):
