@@ -60,11 +60,12 @@ def copy_rows(table: str, columns: Sequence[str], rows: Iterable[Sequence], *, u
             data = buffer.getvalue()
             if not data:
                 return
-            if hasattr(raw, "copy_expert"):  # psycopg2
-                raw.copy_expert(sql, io.StringIO(data))
-            else:  # psycopg 3
-                with raw.copy(sql) as copy:
-                    copy.write(data)
+            with connection.wrap_database_errors:  # Django's IntegrityError etc., as for a query
+                if hasattr(raw, "copy_expert"):  # psycopg2
+                    raw.copy_expert(sql, io.StringIO(data))
+                else:  # psycopg 3
+                    with raw.copy(sql) as copy:
+                        copy.write(data)
             buffer.seek(0)
             buffer.truncate()
 

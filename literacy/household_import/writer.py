@@ -1,4 +1,7 @@
-"""Writing a checked plan: all rows or none, in one transaction, audited once."""
+"""Writing a checked plan: all rows or none, in one transaction, audited once. The new households
+and people go in by PostgreSQL COPY (units.bulk_copy; a fraction of the INSERTs' time at 100,000
+rows), by bulk_create on SQLite; a failing row still rolls back everything, as the check reported
+row by row before anything was written."""
 
 from collections.abc import Callable
 
@@ -6,6 +9,7 @@ from django.db import transaction
 from django.db.models import F
 
 from units import audit
+from units.bulk_copy import copy_instances, copy_supported
 from units.models import Unit
 
 from .. import counts, levels, rules
@@ -30,10 +34,8 @@ def apply(
         raise ValueError("Only a plan without errors can be applied.")
     if survey_round.status != SurveyRound.Status.OPEN:
         raise ValueError("The round is closed.")
-    Household.objects.bulk_create(
-        [Household(round=survey_round, commune=commune, **values) for values in plan.new_households],
-        batch_size=BATCH,
-    )
+    copy = copy_supported()
+    _create(Household, [Household(round=survey_round, commune=commune, **values) for values in plan.new_households])
     if plan.changed_households:
         # Bumping the version makes an edit page opened before the import refuse its save.
         updates = [Household(pk=pk, version=F("version") + 1, **values) for pk, values in plan.changed_households]
@@ -47,13 +49,17 @@ def apply(
         rules.check_exemption(disability=person.get("disability", False), exempt=person.get("exempt", False))
         batch.append(Person(round=survey_round, commune=commune, household_id=household_ids[code], **person))
         if len(batch) >= BATCH:
-            Person.objects.bulk_create(batch)
+            _create(Person, batch)
             done += len(batch)
             batch = []
             if progress:
                 progress(done, total)
-    Person.objects.bulk_create(batch)
+    _create(Person, batch)
     done += len(batch)
+    if copy and plan.new_persons:
+        # COPY goes around the ORM, which notes the people written for the kept counts: say so here,
+        # so the commune × round is recomputed (counts.refresh) once when the import's batch ends.
+        counts.touched({(survey_round.pk, commune.pk)})
     if plan.changed_persons:
         fields = [*PERSON_COMPARE, "name_folded", "birth_mmdd", "ethnic_minority", "literacy_level", "found_illiterate"]
         fields += [key for key in plan.optional_keys if key not in fields]
@@ -85,3 +91,14 @@ def apply(
         changes={k: ["", v] for k, v in plan.summary.items()} | {"file": ["", file_name]},
     )
     return plan.summary
+
+
+def _create(model, objs: list) -> None:
+    """New rows: COPY on PostgreSQL (no primary keys come back: the writer reads back what it needs),
+    bulk_create elsewhere."""
+    if not objs:
+        return
+    if copy_supported():
+        copy_instances(objs, model)
+    else:
+        model.objects.bulk_create(objs, batch_size=BATCH)

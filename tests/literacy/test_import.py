@@ -6,6 +6,7 @@ import unicodedata
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import IntegrityError
 
 from literacy import household_import
 from literacy.models import Household, Person
@@ -173,16 +174,29 @@ def test_a_failure_in_the_middle_of_writing_rolls_everything_back(world, monkeyp
     monkeypatch.setattr(household_import.writer, "BATCH", 10)
     plan = _check(world, survey_round, workbook_bytes([row(code=f"H{i}", name=f"N {i}") for i in range(35)]))
     calls = {"n": 0}
-    original = Person.objects.bulk_create
+    original = household_import.writer._create  # COPY on PostgreSQL, bulk_create on SQLite
 
-    def failing(objs, *args, **kwargs):
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise RuntimeError("disk full")
-        return original(objs, *args, **kwargs)
+    def failing(model, objs):
+        if model is Person:
+            calls["n"] += 1
+            if calls["n"] == 3:
+                raise RuntimeError("disk full")
+        return original(model, objs)
 
-    monkeypatch.setattr(Person.objects, "bulk_create", failing)
+    monkeypatch.setattr(household_import.writer, "_create", failing)
     with pytest.raises(RuntimeError):
+        household_import.apply(plan, actor=None, survey_round=survey_round, commune=world.commune)
+    assert Person.objects.count() == 0 and Household.objects.count() == 0
+
+
+def test_a_row_the_database_refuses_while_writing_rolls_everything_back(world, monkeypatch):
+    # On PostgreSQL the rows go in by COPY: a refused row in its fourth chunk undoes the first three
+    # and the households too, as the INSERTs did.
+    survey_round = make_round(world.office)
+    monkeypatch.setattr(household_import.writer, "BATCH", 10)
+    plan = _check(world, survey_round, workbook_bytes([row(code=f"H{i}", name=f"N {i}") for i in range(35)]))
+    plan.new_persons[30][1]["birth_year"] = None  # NOT NULL
+    with pytest.raises(IntegrityError):
         household_import.apply(plan, actor=None, survey_round=survey_round, commune=world.commune)
     assert Person.objects.count() == 0 and Household.objects.count() == 0
 
