@@ -11,7 +11,7 @@ gdtx_bench_scale. Steps, each timed and printed:
    `migrate` it), then `rebuild_counts`, VACUUM ANALYZE, and every page is measured in-process with
    bench/pages.py's functions (production settings, the test client, one warm-up request, then
    --repeat timed requests: p95 server time and query count).
-2. Province: the demo office grows to --communes communes (each with 8 hamlets, 10 schools and a
+2. Province: the demo office grows to --communes communes (each with 8 hamlets, 12 schools and a
    community learning centre: ≥1,300 schools and centres at 120), --people people split over the
    office's two survey rounds (the same people in both, as a round carries households over; about
    four to a household), --families learning families with registrations and assessments for two
@@ -55,8 +55,8 @@ DATABASE = "gdtx_bench_scale"
 TEMPLATE = f"{DATABASE}_demo"
 DEMO_FIGURES = Path(f"/tmp/{TEMPLATE}.json")
 PY = str(ROOT / ".venv" / "bin" / "python")
-HAMLETS, SCHOOLS, ACTIVITIES_A_MONTH = 8, 10, 4
-SCHOOL_LEVELS = ["MN", "MN", "MN", "TH", "TH", "TH", "THCS", "THCS", "THCS", "MN"]
+HAMLETS, SCHOOLS, ACTIVITIES_A_MONTH = 8, 12, 4
+SCHOOL_LEVELS = ["MN", "MN", "MN", "MN", "TH", "TH", "TH", "TH", "THCS", "THCS", "THCS", "TH"]
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô"]
 SURNAMES += ["Dương", "Lý", "Lò", "Hà", "Giàng", "Thào", "Sùng", "Mai", "Cao", "Đinh"]
 MIDDLE = ["Văn", "Thị", "Đức", "Ngọc", "Minh", "Thu", "Hữu", "Xuân", "Thanh", "Quốc", "Kim", "Công"]
@@ -525,7 +525,7 @@ TARGET_MS = 300
 def report(demo: list[dict], province: list[dict]) -> None:
     before = {row["page"]: row for row in demo}
     log("")
-    log(f"{'page':28s} {'demo p95':>9s} {'prov p95':>9s} {'ratio':>6s} {'q demo':>7s} {'q prov':>7s}")
+    log(f"{'page':28s} {'demo p95':>9s} {'prov p95':>9s} {'ratio':>6s} {'prov CPU':>9s} {'q demo':>7s} {'q prov':>7s}")
     for row in province:
         d = before.get(row["page"])
         if d is None:
@@ -537,7 +537,7 @@ def report(demo: list[dict], province: list[dict]) -> None:
         if row["p95"] > TARGET_MS:
             flags.append(f"> {TARGET_MS} ms")
         log(
-            f"{row['page']:28s} {d['p95']:9.1f} {row['p95']:9.1f} {ratio:6.2f} {d['queries']:7d} "
+            f"{row['page']:28s} {d['p95']:9.1f} {row['p95']:9.1f} {ratio:6.2f} {row.get('cpu', 0):9.1f} {d['queries']:7d} "
             f"{row['queries']:7d}  {'; '.join(flags)}"
         )
 
