@@ -537,8 +537,8 @@ def report(demo: list[dict], province: list[dict]) -> None:
         if row["p95"] > TARGET_MS:
             flags.append(f"> {TARGET_MS} ms")
         log(
-            f"{row['page']:28s} {d['p95']:9.1f} {row['p95']:9.1f} {ratio:6.2f} {row.get('cpu', 0):9.1f} {d['queries']:7d} "
-            f"{row['queries']:7d}  {'; '.join(flags)}"
+            f"{row['page']:28s} {d['p95']:9.1f} {row['p95']:9.1f} {ratio:6.2f} {row.get('cpu', 0):9.1f} "
+            f"{d['queries']:7d} {row['queries']:7d}  {'; '.join(flags)}"
         )
 
 
