@@ -137,7 +137,7 @@ def seed(*, office: Unit, stdout=None) -> None:
             person_role="Hiệu trưởng" if top.unit.kind == "school" else "Giám đốc",
             reason="Chỉ đạo đơn vị thực hiện tốt phong trào",
         )
-        services.decision_issue(actor=actor, movement=movement, number="", signed_on=day)
+        services.decision_issue(actor=actor, movement=movement, number="18", signed_on=day)
 
     reading = services.movement_launch(
         actor=actor,
