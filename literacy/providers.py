@@ -35,16 +35,16 @@ def _roll_up(units, counts_by_unit: dict[int, int]) -> dict[int, int]:
     return result
 
 
-def _latest_rounds(end: datetime.date) -> list[int]:
-    """For every office, its last round with a reference date on or before `end`."""
-    latest: dict[int, int] = {}
-    for office_id, pk in (
+def _latest_rounds(end: datetime.date) -> dict[int, int]:
+    """For every office, its last round with a reference date on or before `end`: round id → year."""
+    latest: dict[int, tuple[int, int]] = {}
+    for office_id, pk, year in (
         SurveyRound.objects.filter(reference_date__lte=end)
         .order_by("office_id", "-reference_date", "-number")
-        .values_list("office_id", "pk")
+        .values_list("office_id", "pk", "year")
     ):
-        latest.setdefault(office_id, pk)
-    return list(latest.values())
+        latest.setdefault(office_id, (pk, year))
+    return dict(latest.values())
 
 
 def _illiterate(band: rules.Band):
@@ -53,7 +53,7 @@ def _illiterate(band: rules.Band):
         rounds = _latest_rounds(end)
         # The kept counts (literacy.counts) tell birth years apart within the bands of their round's
         # own year: a round of that year is summed from its cells, another one counted from its people.
-        kept = list(SurveyRound.objects.filter(pk__in=rounds, year=year).values_list("pk", flat=True))
+        kept = [pk for pk, round_year in rounds.items() if round_year == year]
         in_band = Q(status__in=COUNTED_STATUSES, exempt=False, literacy_level=0)
         in_band &= Q(birth_year__gte=year - band.age_to, birth_year__lte=year - band.age_from)
         totals: dict[int, int] = {}
