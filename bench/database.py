@@ -9,6 +9,10 @@ import io
 import os
 import sys
 
+# Set by tests/test_benches.py: the bench runs inside the test database pytest made (migrated, in a
+# transaction rolled back after the test), so nothing is wiped and migrate is not run again.
+IN_TEST = False
+
 
 def fresh_database(*, seed: bool = False) -> None:
     import django
@@ -16,6 +20,12 @@ def fresh_database(*, seed: bool = False) -> None:
     from django.db import connection
 
     django.setup()
+    if IN_TEST:
+        from units.models import Unit
+
+        if seed and not Unit.objects.filter(code="DEMO-PGD").exists():
+            call_command("seed_demo", stdout=io.StringIO())
+        return
     if connection.vendor == "sqlite":
         path = connection.settings_dict["NAME"]
         connection.close()
@@ -37,8 +47,9 @@ def analyze() -> None:
     PostgreSQL: VACUUM ANALYZE (outside a transaction); SQLite: ANALYZE."""
     from django.db import connection
 
+    vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block  # VACUUM: not in a transaction
     with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+        cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
 
 
 def insert_rows(model, fields: list[str], rows) -> int:

@@ -3,7 +3,7 @@
     .venv/bin/python bench/load.py [--users 50] [--duration 60] [--think 2,5] [--ramp 10]
                                    [--workers N] [--reuse] [--no-warmup]
 
-Creates a throw-away PostgreSQL database gdtx_bench_load (127.0.0.1:5432, user postgres; override
+Creates a throw-away PostgreSQL database gdtx_bench_load (--database; 127.0.0.1:5432, user postgres; override
 with BENCH_PG=postgres://...), migrates and seeds it with `seed_demo`, collects static files, then
 starts gunicorn with the PRODUCTION settings and the production gunicorn configuration
 (gdtx_portal/gunicorn.conf.py; --workers overrides its worker count) on 127.0.0.1 (the client
@@ -25,9 +25,16 @@ then users / throughput whatever the server does; 50 users on a server doing 25 
 offered load is about users / (think + response) ≈ 50 / 3.5 s ≈ 14 requests/s, which is what 50
 real people produce, and the response time measures the server, not the queue the test builds.
 `--think 0` restores the back-to-back stress test (a throughput ceiling, not a latency figure).
-Before the clock starts, one principal and one officer click through every page a few times per
-worker thread, so the test meets a server that has been running (views imported, templates
-compiled), not one booted a second ago; --no-warmup measures the cold start instead.
+Before the clock starts, principals and officers click through every page from more concurrent
+connections than the workers have threads, until every gunicorn worker has done a page's worth of
+work itself (its CPU time in /proc grows: the per-worker marker; the line "warmed up (5 of 5
+workers)" says how many), so the test meets a server that has been running (views imported,
+templates compiled in each worker), not one booted a second ago; --no-warmup measures the cold
+start instead.
+
+One of the users is an editor (issue 20): every 10 s one literacy edit (a person's edit page,
+opened and saved) and one learning-society edit (a subject's assessment, saved as a draft), each
+of which clears the office's cached panels and refreshes kept counts that the other users meet.
 
 Every request counts, logins included. The login POST hashes the password with the production
 hasher, Argon2id with OWASP's parameters (gdtx_portal/hashers.py, ~30 ms of a core here). With
@@ -56,6 +63,7 @@ import threading
 import time
 from collections import defaultdict
 from html import unescape
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -81,6 +89,51 @@ for username in %r:
     if sub:
         out["submissions"][username] = sub.pk
         out["period"] = sub.period_id
+# The editor's targets (issue 20): a person of an open round and a learning-society subject that
+# a demo user may change, with that user's name.
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from learning_society import access as ls_access
+from learning_society.models import Assessment, Subject
+from learning_society.selectors import current_year
+from literacy import access as literacy_access
+from literacy.selectors import persons_visible_to
+from rubrics.selectors import rubric_in_force
+from units.selectors import units_visible_to
+
+
+def first_allowed(candidates, check):
+    for pk in candidates:
+        try:
+            check(pk)
+            return pk
+        except (PermissionDenied, Http404):
+            continue
+    return None
+
+
+year = current_year()
+for user in User.objects.filter(username__startswith="demo.", is_active=True).order_by("username"):
+    if "person" not in out:
+        people = persons_visible_to(user).filter(round__status="open").order_by("pk").values_list("pk", flat=True)
+        pk = first_allowed(people[:40], lambda pk: literacy_access.get_person_for_user(user, pk, write=True))
+        if pk:
+            out["person"] = [user.username, pk]
+    if "subject" not in out:
+        recognised = Assessment.objects.filter(year=year, status=Assessment.Status.RECOGNISED).values("subject")
+        subjects = [
+            s
+            for s in Subject.objects.filter(area__in=units_visible_to(user)).exclude(pk__in=recognised)
+            .select_related("area").order_by("pk")[:40]
+            if rubric_in_force(s.title, s.area, year)
+        ]
+        pk = first_allowed(
+            [s.pk for s in subjects], lambda pk: ls_access.get_subject_for_user(user, pk, action=ls_access.ENTER)
+        )
+        if pk:
+            out["subject"] = [user.username, pk]
+    if "person" in out and "subject" in out:
+        break
 print("TARGETS" + json.dumps(out))
 """
 
@@ -98,6 +151,7 @@ class Client:
     def __init__(self, port):
         self.port = port
         self.cookies = {}
+        self.user = None
         self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
 
     def request(self, method, path, data=None):
@@ -243,7 +297,159 @@ def officer_journey(person, delay, period):
             person.page(step, "GET", path)
 
 
-def warm_up(port, principal, submission, period, rounds):
+class PostForms(HTMLParser):
+    """The POST forms of a page, each as the fields a browser would send (checked boxes only, a
+    select's chosen option, a textarea's text), without its submit buttons."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.forms, self._form, self._select, self._textarea = [], None, None, None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self._form = {} if (a.get("method") or "").lower() == "post" else None
+        elif self._form is None or not a.get("name"):
+            return
+        elif tag == "input" and a.get("type", "text") not in ("submit", "button", "image", "file"):
+            if a.get("type") in ("checkbox", "radio"):
+                if "checked" in a:
+                    self._form[a["name"]] = a.get("value") or "on"
+            else:
+                self._form[a["name"]] = a.get("value") or ""
+        elif tag == "select":
+            self._select = a["name"]
+            self._form.setdefault(self._select, None)
+        elif tag == "textarea":
+            self._textarea = a["name"]
+            self._form[self._textarea] = ""
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+    def handle_data(self, data):
+        if self._form is not None and self._textarea:
+            self._form[self._textarea] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form" and self._form is not None:
+            self.forms.append({k: v for k, v in self._form.items() if v is not None})
+            self._form = None
+        elif tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+
+class _Options(PostForms):
+    """PostForms that also reads a select's options: the selected one, else the first."""
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "option" and self._form is not None and self._select:
+            a = dict(attrs)
+            if "selected" in a or self._form.get(self._select) is None:
+                self._form[self._select] = a.get("value", "")
+            return
+        super().handle_starttag(tag, attrs)
+
+
+def main_form(html) -> dict:
+    """The page's biggest POST form (not the log-out button's)."""
+    parser = _Options()
+    parser.feed(html)
+    return max(parser.forms, key=len, default={})
+
+
+def editor_journey(person, delay, targets, every=10.0):
+    """One literacy edit and one learning-society edit every `every` seconds, each as a person does
+    it: open the edit page, change one thing, save (a redirect is success). The edits clear the
+    office's cached panels and refresh the kept counts, which the other users then meet."""
+    if person.stop.wait(delay):
+        return
+    username, person_pk = targets["person"]
+    ls_username, subject_pk = targets["subject"]
+    turn = 0
+    while not person.stop.is_set():
+        started = time.monotonic()
+        turn += 1
+        for user, step, path, change in (
+            (username, "literacy edit", f"/xoa-mu-chu/nhan-khau/{person_pk}/sua/", {"relation": f"Con {turn % 2}"}),
+            (ls_username, "society edit", f"/xa-hoi-hoc-tap/doi-tuong/{subject_pk}/danh-gia/", {"note": f"Lần {turn}"}),
+        ):
+            if person.stop.is_set():
+                return
+            if person.client.user != user:
+                person.client.cookies.clear()
+            if not person.logged_in(user):
+                continue
+            person.client.user = user
+            status, html = timed(person.stats, person.client, person.journey, f"{step} page", "GET", path)
+            if status != 200:
+                continue
+            data = {**main_form(html), **change}
+            if step == "society edit":
+                data["draft"] = ""
+            timed(person.stats, person.client, person.journey, step, "POST", path, data, (302,))
+        person.stop.wait(max(0.0, every - (time.monotonic() - started)))
+
+
+def worker_pids(master: int) -> list[int]:
+    """The gunicorn workers: the master's child processes (Linux /proc)."""
+    pids = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == master:
+                pids.append(int(entry))
+    return sorted(pids)
+
+
+def cpu_ticks(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])  # utime + stime
+    except OSError:
+        return 0
+
+
+def warm_up_every_worker(master: int, port, principal, submission, period, threads: int, extra=(), max_rounds=8):
+    """Warm-up until every worker has served the journeys: concurrent clients (more than the
+    workers × threads, so the kernel hands connections to every worker) click through every page;
+    a worker counts as warm once its CPU time (/proc) has grown by a page's worth (0.3 s), the marker
+    that it imported the views and compiled the templates itself. Returns (warm, workers)."""
+    workers = worker_pids(master)
+    # Each worker imports the portal when it boots: wait until they are idle, so that boot is not
+    # taken for the warm-up's pages.
+    start = {pid: cpu_ticks(pid) for pid in workers}
+    for _ in range(60):
+        time.sleep(0.5)
+        now = {pid: cpu_ticks(pid) for pid in workers}
+        if now == start:
+            break
+        start = now
+    tick = os.sysconf("SC_CLK_TCK")
+    warm: set[int] = set()
+    for _round in range(max_rounds):
+        clients = [
+            threading.Thread(target=warm_up, args=(port, principal, submission, period, 1, extra), daemon=True)
+            for _ in range(max(2, threads))
+        ]
+        for client in clients:
+            client.start()
+        for client in clients:
+            client.join(timeout=120)
+        warm = {pid for pid in workers if cpu_ticks(pid) - start[pid] >= 0.3 * tick}
+        if len(warm) == len(workers):
+            break
+    return len(warm), len(workers)
+
+
+def warm_up(port, principal, submission, period, rounds, extra=()):
     """A server that has been running: every worker has imported its views and compiled the
     journeys' templates. One principal and one officer click through every page `rounds` times
     before the clock starts; none of this is in the statistics."""
@@ -256,7 +462,7 @@ def warm_up(port, principal, submission, period, rounds):
         principal_side.page("login page", "GET", "/tai-khoan/dang-nhap/")
         for path in ["/", "/bao-cao/can-nop/", f"/bao-cao/bao-cao/{submission}/"]:
             principal_side.page("", "GET", path)
-        for path in ["/", f"/bao-cao/ky/{period}/", f"/bao-cao/ky/{period}/tong-hop/", "/don-vi/"]:
+        for path in ["/", f"/bao-cao/ky/{period}/", f"/bao-cao/ky/{period}/tong-hop/", "/don-vi/", *extra]:
             officer_side.page("", "GET", path)
 
 
@@ -274,107 +480,35 @@ def think_range(text):
     return low, high
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--users", type=int, default=50)
-    parser.add_argument("--duration", type=int, default=60, help="seconds, ramp-up included")
-    parser.add_argument("--think", type=think_range, default=(2.0, 5.0), help="MIN,MAX seconds after each page")
-    parser.add_argument("--ramp", type=float, default=10.0, help="seconds over which the users start")
-    parser.add_argument("--workers", type=int, default=0, help="gunicorn workers (default: gunicorn.conf.py)")
-    parser.add_argument("--port", type=int, default=8765)
-    parser.add_argument("--reuse", action="store_true", help="keep the database seeded by a previous run")
-    parser.add_argument(
-        "--no-warmup", dest="warmup", action="store_false", help="start measuring on freshly booted workers"
-    )
-    args = parser.parse_args()
-
-    base = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
-    db_url = f"{base}/gdtx_bench_load"
-    env = dict(
-        os.environ,
-        DATABASE_URL=db_url,
-        DJANGO_SETTINGS_MODULE="gdtx_portal.settings.production",
-        SECRET_KEY=secrets.token_urlsafe(60),
-        ALLOWED_HOSTS="127.0.0.1",
-        SECURE_SSL_REDIRECT="false",
-        LOG_LEVEL="WARNING",
-        GUNICORN_BIND=f"127.0.0.1:{args.port}",
-    )
-    if args.workers:
-        env["WEB_CONCURRENCY"] = str(args.workers)
-    if not args.reuse:
-        print("Preparing a throw-away database gdtx_bench_load (migrate + seed_demo)...", flush=True)
-        sh(["psql", f"{base}/postgres", "-qc", "DROP DATABASE IF EXISTS gdtx_bench_load"], env)
-        sh(["psql", f"{base}/postgres", "-qc", "CREATE DATABASE gdtx_bench_load"], env)
-        sh([PY, "manage.py", "migrate", "--no-input"], env)
-        sh([PY, "manage.py", "seed_demo"], env)
-        # Planner statistics, as autovacuum keeps them on a live database: right after a bulk seed
-        # PostgreSQL still believes the tables empty and picks nested loops over 40,000 people.
-        sh(["psql", db_url, "-qc", "VACUUM ANALYZE"], env)
-        sh([PY, "manage.py", "collectstatic", "--no-input"], env)
-    out = sh([PY, "manage.py", "shell", "-c", FIND_TARGETS % (PRINCIPALS,)], env)
-    targets = json.loads(out.split("TARGETS", 1)[1])
-    principals = [(u, s) for u, s in targets["submissions"].items()]
-    if not principals or "period" not in targets:
-        sys.exit("The demo data has no report submission to open.")
-    config = sh([GUNICORN, "--print-config", "-c", GUNICORN_CONF, "gdtx_portal.wsgi"], env)
-    setting = dict(re.findall(r"^(\w+)\s*=\s*(.*)$", config, re.M))
-
-    server = subprocess.Popen(
-        [GUNICORN, "-c", GUNICORN_CONF, "gdtx_portal.wsgi"],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=open("/tmp/bench_load_gunicorn.log", "w"),  # noqa: SIM115 (lives as long as the server)
-    )
-    try:
-        for _ in range(100):
-            try:
-                probe = http.client.HTTPConnection("127.0.0.1", args.port, timeout=1)
-                probe.request("GET", "/healthz")
-                if probe.getresponse().status == 200:
-                    break
-            except OSError:
-                pass
-            time.sleep(0.2)
+def run_users(port, targets, principals, users, duration, think, ramp):
+    """`users` people at once on the server at `port` for `duration` seconds: principals and
+    officers in turn, user 1 the editor. Returns the statistics and the seconds it took."""
+    stats, stop = Stats(), threading.Event()
+    threads = []
+    for i in range(users):
+        person = Person(stats, port, "principal" if i % 2 == 0 else "officer", stop, think, seed=i)
+        delay = ramp * i / users
+        if i == 1:
+            person.journey = "editor"
+            target = (editor_journey, (person, delay, targets))
+        elif i % 2 == 0:
+            username, submission = principals[(i // 2) % len(principals)]
+            target = (principal_journey, (person, delay, username, submission))
         else:
-            sys.exit("gunicorn did not answer /healthz; see /tmp/bench_load_gunicorn.log")
-        workers = int(setting.get("workers", 1)) * int(setting.get("threads", 1))
-        if args.warmup:
-            warm_up(args.port, principals[0][0], principals[0][1], targets["period"], rounds=2 * workers)
-        stats, stop = Stats(), threading.Event()
-        threads = []
-        for i in range(args.users):
-            person = Person(stats, args.port, "principal" if i % 2 == 0 else "officer", stop, args.think, seed=i)
-            delay = args.ramp * i / args.users
-            if i % 2 == 0:
-                username, submission = principals[(i // 2) % len(principals)]
-                target = (principal_journey, (person, delay, username, submission))
-            else:
-                target = (officer_journey, (person, delay, targets["period"]))
-            threads.append(threading.Thread(target=target[0], args=target[1], daemon=True))
-        think = f"{args.think[0]:g}–{args.think[1]:g} s" if args.think[1] else "none"
-        print(
-            f"{args.users} users ({len(principals)} principals' reports, period {targets['period']}), "
-            f"think time {think} after each page, ramp-up {args.ramp:g} s, {args.duration} s in all "
-            f"(logins counted)\ngunicorn: {setting.get('workers')} workers × {setting.get('threads')} threads "
-            f"({setting.get('worker_class')}), {'warmed up' if args.warmup else 'cold'}, {os.cpu_count()} cores, "
-            f"load average before "
-            f"{os.getloadavg()[0]:.2f}...",
-            flush=True,
-        )
-        started = time.perf_counter()
-        for thread in threads:
-            thread.start()
-        time.sleep(args.duration)
-        stop.set()
-        for thread in threads:
-            thread.join(timeout=60)
-        elapsed = time.perf_counter() - started
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
+            target = (officer_journey, (person, delay, targets["period"]))
+        threads.append(threading.Thread(target=target[0], args=target[1], daemon=True))
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    time.sleep(duration)
+    stop.set()
+    for thread in threads:
+        thread.join(timeout=60)
+    return stats, time.perf_counter() - started
 
+
+def report(stats, elapsed) -> int:
+    """Prints the figures; 1 when a request failed."""
     every = [t for values in stats.times.values() for t in values]
     print(f"\nrequests: {len(every)} in {elapsed:.1f} s = {len(every) / elapsed:.1f} req/s")
     for journey, values in sorted(stats.times.items()) + [("all", every)]:
@@ -398,6 +532,120 @@ def main():
     p95 = pct(every, 95)
     print(f"target: 0 errors and p95 < 300 ms → {'MET' if errors == 0 and p95 < 300 else 'NOT MET'} (p95 {p95:.0f} ms)")
     return 1 if errors else 0
+
+
+def find_targets(run_shell) -> tuple[dict, list]:
+    """The period, the principals' submissions and the editor's targets, by FIND_TARGETS run in a
+    Django shell (`run_shell(code) -> printed text`)."""
+    out = run_shell(FIND_TARGETS % (PRINCIPALS,))
+    targets = json.loads(out.split("TARGETS", 1)[1])
+    principals = [(u, s) for u, s in targets["submissions"].items()]
+    if not principals or "period" not in targets:
+        sys.exit("The demo data has no report submission to open.")
+    if "person" not in targets or "subject" not in targets:
+        sys.exit(f"The demo data has no person or learning-society subject a demo user may edit: {targets}")
+    return targets, principals
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--duration", type=int, default=60, help="seconds, ramp-up included")
+    parser.add_argument("--think", type=think_range, default=(2.0, 5.0), help="MIN,MAX seconds after each page")
+    parser.add_argument("--ramp", type=float, default=10.0, help="seconds over which the users start")
+    parser.add_argument("--workers", type=int, default=0, help="gunicorn workers (default: gunicorn.conf.py)")
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--database", default="gdtx_bench_load", help="the throw-away database's name")
+    parser.add_argument("--smoke", action="store_true", help="A short run (CI): 4 users for 12 s, 2 workers")
+    parser.add_argument("--reuse", action="store_true", help="keep the database seeded by a previous run")
+    parser.add_argument(
+        "--no-warmup", dest="warmup", action="store_false", help="start measuring on freshly booted workers"
+    )
+    args = parser.parse_args()
+    if args.smoke:
+        args.users, args.duration, args.ramp, args.think, args.workers = 4, 12, 1.0, (0.5, 1.0), args.workers or 2
+    if "bench" not in args.database:
+        sys.exit("Refusing to drop a database whose name does not contain 'bench'.")
+
+    base = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+    db_url = f"{base}/{args.database}"
+    env = dict(
+        os.environ,
+        DATABASE_URL=db_url,
+        DJANGO_SETTINGS_MODULE="gdtx_portal.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(60),
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_SSL_REDIRECT="false",
+        LOG_LEVEL="WARNING",
+        GUNICORN_BIND=f"127.0.0.1:{args.port}",
+    )
+    if args.workers:
+        env["WEB_CONCURRENCY"] = str(args.workers)
+    if not args.reuse:
+        print(f"Preparing a throw-away database {args.database} (migrate + seed_demo)...", flush=True)
+        sh(["psql", f"{base}/postgres", "-qc", f'DROP DATABASE IF EXISTS "{args.database}"'], env)
+        sh(["psql", f"{base}/postgres", "-qc", f'CREATE DATABASE "{args.database}"'], env)
+        sh([PY, "manage.py", "migrate", "--no-input"], env)
+        sh([PY, "manage.py", "seed_demo"], env)
+        # Planner statistics, as autovacuum keeps them on a live database: right after a bulk seed
+        # PostgreSQL still believes the tables empty and picks nested loops over 40,000 people.
+        sh(["psql", db_url, "-qc", "VACUUM ANALYZE"], env)
+        sh([PY, "manage.py", "collectstatic", "--no-input"], env)
+    targets, principals = find_targets(lambda code: sh([PY, "manage.py", "shell", "-c", code], env))
+    config = sh([GUNICORN, "--print-config", "-c", GUNICORN_CONF, "gdtx_portal.wsgi"], env)
+    setting = dict(re.findall(r"^(\w+)\s*=\s*(.*)$", config, re.M))
+
+    server = subprocess.Popen(
+        [GUNICORN, "-c", GUNICORN_CONF, "gdtx_portal.wsgi"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=open("/tmp/bench_load_gunicorn.log", "w"),  # noqa: SIM115 (lives as long as the server)
+    )
+    try:
+        for _ in range(100):
+            try:
+                probe = http.client.HTTPConnection("127.0.0.1", args.port, timeout=1)
+                probe.request("GET", "/healthz")
+                if probe.getresponse().status == 200:
+                    break
+            except OSError:
+                pass
+            time.sleep(0.2)
+        else:
+            sys.exit("gunicorn did not answer /healthz; see /tmp/bench_load_gunicorn.log")
+        slots = int(setting.get("workers", 1)) * int(setting.get("threads", 1))
+        warmed = ""
+        if args.warmup:
+            warm, workers = warm_up_every_worker(
+                server.pid,
+                args.port,
+                principals[0][0],
+                principals[0][1],
+                targets["period"],
+                threads=2 * slots,
+                extra=[f"/xoa-mu-chu/nhan-khau/{targets['person'][1]}/sua/", "/xoa-mu-chu/", "/xa-hoi-hoc-tap/"],
+            )
+            warmed = f" ({warm} of {workers} workers)"
+            if warm < workers:
+                print(f"warning: the warm-up reached {warm} of {workers} workers", flush=True)
+        think = f"{args.think[0]:g}–{args.think[1]:g} s" if args.think[1] else "none"
+        print(
+            f"{args.users} users ({len(principals)} principals' reports, period {targets['period']}, one editor), "
+            f"think time {think} after each page, ramp-up {args.ramp:g} s, {args.duration} s in all "
+            f"(logins counted)\ngunicorn: {setting.get('workers')} workers × {setting.get('threads')} threads "
+            f"({setting.get('worker_class')}), {'warmed up' + warmed if args.warmup else 'cold'}, "
+            f"{os.cpu_count()} cores, "
+            f"load average before "
+            f"{os.getloadavg()[0]:.2f}...",
+            flush=True,
+        )
+        stats, elapsed = run_users(args.port, targets, principals, args.users, args.duration, args.think, args.ramp)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+    return report(stats, elapsed)
 
 
 if __name__ == "__main__":
