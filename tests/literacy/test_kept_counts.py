@@ -391,3 +391,23 @@ def test_the_office_home_counts_the_possible_duplicates_without_grouping_the_reg
     assert selectors.duplicate_count(world.outsider_officer, survey_round) == 0
     html = login(world.officer).get(reverse("home")).content.decode()
     assert "2 nhóm người nghi trùng cần xử lý" in html
+
+
+def test_the_illiterate_indicators_count_a_round_of_an_earlier_year_from_its_people(world):
+    """The cells tell birth years apart within the bands of their round's own year; a report of a
+    later year reading that round counts its people (ages by the report's year), as before."""
+    from reports.providers import get_provider
+
+    survey_round = make_round(world.office, year=YEAR - 1, reference_date=datetime.date(YEAR - 1, 9, 30))
+    household = make_household(survey_round, world.hamlet)
+    for age_in_report_year in (2, 15, 16, 26):
+        make_person(household, birth_year=YEAR - age_in_report_year)
+    provider = get_provider("literacy.illiterate_15_25").func
+    # Report year YEAR: aged 2, 15, 16, 26 → the 15- and the 16-year-old.
+    assert provider([world.commune], datetime.date(YEAR - 1, 10, 1), datetime.date(YEAR, 9, 30)) == {
+        world.commune.pk: 2
+    }
+    # Report year YEAR − 1 (the round's own, read from the cells): aged 1, 14, 15, 25 → 15 and 25.
+    assert provider([world.commune], datetime.date(YEAR - 2, 10, 1), datetime.date(YEAR - 1, 9, 30)) == {
+        world.commune.pk: 2
+    }
