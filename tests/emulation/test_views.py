@@ -180,3 +180,15 @@ def test_the_principals_home_shows_the_open_movement(world, login):
     movement = to_stage(make_movement(world.office, title="Phát triển văn hóa đọc"), Stage.REGISTRATION)
     html = _html(login(world.principal).get("/"))
     assert "Phát triển văn hóa đọc" in html and reverse("emulation:movement", args=[movement.pk]) in html
+
+
+def test_the_awards_block_is_found_by_the_annual_report(world):
+    from annual.blocks import all_blocks, compute_blocks
+    from units.calendar import school_year_dates
+
+    assert "emulation.awards" in {b.key for b in all_blocks()}
+    movement, _regs = scored_world(world)
+    propose(movement, world.school, person="Phạm Thị Hiệu")
+    services.decision_issue(actor=None, movement=movement, number="07", signed_on=today())
+    blocks = compute_blocks(world.office, *school_year_dates(current_school_year()))
+    assert "Phạm Thị Hiệu" in str(next(b for b in blocks if b["key"] == "emulation.awards"))
