@@ -183,7 +183,20 @@ def household_list(
         qs = qs.filter(hamlet=hamlet)
     for word in fold(query).split():
         qs = qs.filter(Q(members__name_folded__contains=word) | Q(code__icontains=word)).distinct()
-    return qs.annotate(member_count=Count("members", distinct=True)).order_by("hamlet__path", "code")
+    # No member count here (with_member_counts adds it to the page shown): a GROUP BY of the round's
+    # households joined to its people, the whole register, ran for each page and for its count (issue 20).
+    return qs.order_by("hamlet__path", "code", "id")
+
+
+def with_member_counts(households) -> list[Household]:
+    """Sets `.member_count` on each of the households of a page (one query, whatever the register's size)."""
+    households = list(households)
+    counts = dict(
+        Person.objects.filter(household__in=households).order_by().values_list("household").annotate(n=Count("id"))
+    )
+    for household in households:
+        household.member_count = counts.get(household.pk, 0)
+    return households
 
 
 def with_previous_level(persons: QuerySet[Person], survey_round: SurveyRound) -> QuerySet[Person]:

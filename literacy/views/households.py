@@ -35,7 +35,7 @@ def household_list(request, pk):
         {
             "round": survey_round,
             "page_obj": page,
-            "households": page.object_list,
+            "households": selectors.with_member_counts(page.object_list),
             "query": query,
             "hamlet": hamlet,
             "can_enter": selectors.editable_hamlets(request.user, survey_round).exists(),
