@@ -63,7 +63,7 @@ class ReplaceForm(forms.Form):
         label=_l("Lý do, quyết định thay đổi"),
         max_length=255,
         required=False,
-        help_text=_l("Ví dụ: QĐ số 45/QĐ-UBND ngày 10/3 về kiện toàn ban; chuyển công tác."),
+        help_text=_l("Ví dụ: số và ngày quyết định kiện toàn ban của UBND xã; chuyển công tác."),
     )
 
 
