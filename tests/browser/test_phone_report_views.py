@@ -87,3 +87,17 @@ def test_the_roll_up_reads_as_cards_on_a_phone_with_its_drill_down(sent_report, 
     assert box["height"] >= 44 and box["width"] >= 44  # the drill-down figure is a tap target
     link.click()
     expect(phone_page.get_by_text("Trường THCS Đống Đa")).to_be_visible()
+
+
+def test_the_periods_units_are_cards_with_their_view_button_on_a_phone(sent_report, phone_page, log_in):
+    log_in(phone_page, "officer")
+    phone_page.goto(f"{phone_page.base_url}/bao-cao/ky/{sent_report.period_id}/don-vi/")
+    card = phone_page.locator("tbody tr", has_text="Trường THCS Đống Đa")
+    expect(card).to_be_visible()
+    phone_page.screenshot(path=str(artifact_path("phone-period-units")), full_page=True)
+    assert phone_page.evaluate(SIDEWAYS) <= 390
+    view = card.get_by_role("link", name="Xem")
+    box = view.bounding_box()
+    assert box["x"] + box["width"] <= 390 and box["height"] >= 44  # the main action is on screen
+    assert card.locator("td.card-select").bounding_box()["height"] >= 44
+    expect(card.locator("td[data-label='Trạng thái']")).to_contain_text("Đã nộp")
