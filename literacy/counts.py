@@ -217,8 +217,12 @@ def _person_saved(sender, instance: Person, update_fields=None, **kwargs) -> Non
 
 
 @receiver(post_delete, sender=Person)
-def _person_deleted(sender, instance: Person, **kwargs) -> None:
-    touched({(instance.round_id, instance.commune_id)})
+def _person_deleted(sender, instance: Person, origin=None, **kwargs) -> None:
+    # A round deleted takes its cells with it (on_delete=CASCADE): nothing to recompute, and cells
+    # inserted again for it would point at a deleted round.
+    model = getattr(origin, "model", type(origin))
+    if model is not SurveyRound:
+        touched({(instance.round_id, instance.commune_id)})
 
 
 def rebuild() -> None:

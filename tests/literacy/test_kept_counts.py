@@ -411,3 +411,16 @@ def test_the_illiterate_indicators_count_a_round_of_an_earlier_year_from_its_peo
     assert provider([world.commune], datetime.date(YEAR - 2, 10, 1), datetime.date(YEAR - 1, 9, 30)) == {
         world.commune.pk: 2
     }
+
+
+def test_deleting_people_or_a_whole_round_keeps_the_counts_right(world):
+    first = make_round(world.office)
+    household = make_household(first, world.hamlet)
+    make_person(household, birth_year=1990)
+    make_person(household, birth_year=1991)
+    second = make_round(world.office, number=2, reference_date=datetime.date(YEAR, 12, 31))
+    Person.objects.filter(round=second, birth_year=1991).delete()
+    assert kept() == recomputed()
+    second.delete()  # its households, people and cells go with it
+    assert kept() == recomputed()
+    assert sum(LiteracyCount.objects.values_list("n", flat=True)) == 2
