@@ -1,8 +1,13 @@
 """Issue 17 polish seen on a phone: file inputs in Vietnamese, dates that never break, the filter
 form behind a 'Lọc' button, the office home's attention panel first."""
 
-import pytest
+import io
 
+import pytest
+from django.db import transaction
+from django.urls import reverse
+
+from reports import demo as reports_demo
 from units import demo
 
 pytestmark = pytest.mark.browser
@@ -29,3 +34,32 @@ def test_file_input_says_chon_tep_not_choose_file(demo_data, phone_page, log_in)
     assert page.evaluate("document.activeElement.type") == "file"
     field.set_input_files({"name": "bo-tieu-chi.json", "mimeType": "application/json", "buffer": b"{}"})
     assert pick.locator(".file-pick-name").inner_text() == "bo-tieu-chi.json"
+
+
+@pytest.fixture
+def demo_reports(transactional_db):
+    """The demo district with its reporting periods (sent, approved, returned ones)."""
+    office = demo.seed().office
+    with transaction.atomic():
+        reports_demo.seed(office=office, stdout=io.StringIO())
+
+
+DATE_CELLS = """() => [...document.querySelectorAll('main td')]
+  .filter(td => /^\\d{2}\\/\\d{2}\\/\\d{4}( \\d{2}:\\d{2})?$/.test(td.innerText.trim()) && td.offsetParent)
+  .map(td => {
+    const range = document.createRange();
+    range.selectNodeContents(td);
+    const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+    return [td.innerText.trim(), tops.size, getComputedStyle(td).whiteSpace];
+  })"""
+
+
+def test_dates_in_phone_lists_stay_on_one_line(demo_reports, phone_page, log_in):
+    page = phone_page
+    log_in(page, "demo.chuyenvien", demo.DEMO_PASSWORD)
+    page.goto(page.base_url + reverse("reports:period_list"))
+    cells = page.evaluate(DATE_CELLS)
+    assert cells, "no date cell on the periods list"
+    assert [text for text, lines, _ in cells if lines != 1] == []
+    # Not by luck of the width: a date cell never wraps, however narrow its card line gets.
+    assert {space for *_, space in cells} == {"nowrap"}
