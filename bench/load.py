@@ -368,6 +368,7 @@ def editor_journey(person, delay, targets, every=10.0):
         return
     username, person_pk = targets["person"]
     ls_username, subject_pk = targets["subject"]
+    clients: dict = {}
     turn = 0
     while not person.stop.is_set():
         started = time.monotonic()
@@ -378,11 +379,13 @@ def editor_journey(person, delay, targets, every=10.0):
         ):
             if person.stop.is_set():
                 return
-            if person.client.user != user:
-                person.client.cookies.clear()
+            # One browser per account (the two edits may be two people's): each logs in once.
+            if user not in clients:
+                clients[user] = person.client if person.client.user is None else Client(person.client.port)
+                clients[user].user = user
+            person.client = clients[user]
             if not person.logged_in(user):
                 continue
-            person.client.user = user
             status, html = timed(person.stats, person.client, person.journey, f"{step} page", "GET", path)
             if status != 200:
                 continue
@@ -590,7 +593,8 @@ def main():
         # Planner statistics, as autovacuum keeps them on a live database: right after a bulk seed
         # PostgreSQL still believes the tables empty and picks nested loops over 40,000 people.
         sh(["psql", db_url, "-qc", "VACUUM ANALYZE"], env)
-        sh([PY, "manage.py", "collectstatic", "--no-input"], env)
+    # Always: a static file added since the last run must be in the manifest (else every page is a 500).
+    sh([PY, "manage.py", "collectstatic", "--no-input"], env)
     targets, principals = find_targets(lambda code: sh([PY, "manage.py", "shell", "-c", code], env))
     config = sh([GUNICORN, "--print-config", "-c", GUNICORN_CONF, "gdtx_portal.wsgi"], env)
     setting = dict(re.findall(r"^(\w+)\s*=\s*(.*)$", config, re.M))
@@ -614,6 +618,9 @@ def main():
             time.sleep(0.2)
         else:
             sys.exit("gunicorn did not answer /healthz; see /tmp/bench_load_gunicorn.log")
+        status, _location, _html = Client(args.port).request("GET", "/tai-khoan/dang-nhap/")
+        if status != 200:
+            sys.exit(f"The login page answers {status}; see /tmp/bench_load_gunicorn.log")
         slots = int(setting.get("workers", 1)) * int(setting.get("threads", 1))
         warmed = ""
         if args.warmup:
