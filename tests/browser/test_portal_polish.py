@@ -6,9 +6,12 @@ import io
 import pytest
 from django.db import transaction
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from reports import demo as reports_demo
 from units import demo
+
+from .conftest import PHONE
 
 pytestmark = pytest.mark.browser
 
@@ -63,3 +66,28 @@ def test_dates_in_phone_lists_stay_on_one_line(demo_reports, phone_page, log_in)
     assert [text for text, lines, _ in cells if lines != 1] == []
     # Not by luck of the width: a date cell never wraps, however narrow its card line gets.
     assert {space for *_, space in cells} == {"nowrap"}
+
+
+def test_phone_lists_come_before_their_filters(demo_data, phone_page, log_in):
+    """At 390 px the people list's first row is on the first screen; the filters fold behind 'Lọc'
+    (which counts the filters in use) and open on a tap."""
+    page = phone_page
+    log_in(page, "demo.chuyenvien", demo.DEMO_PASSWORD)
+    page.goto(page.base_url + reverse("units:people") + "?role=principal")
+    toggle = page.locator(".phone-filter-toggle")
+    expect(toggle).to_be_visible()
+    assert "1 đang dùng" in toggle.inner_text()
+    assert toggle.bounding_box()["height"] >= 44
+    first_row = page.locator("#people-body tbody tr, #people-body .list-group-item").first
+    assert first_row.bounding_box()["y"] < PHONE["height"]
+    search = page.get_by_label("Tìm", exact=False).first
+    expect(search).to_be_hidden()
+    toggle.click()
+    expect(search).to_be_visible()
+
+
+def test_desktop_filters_stay_open(demo_data, page, log_in):
+    log_in(page, "demo.chuyenvien", demo.DEMO_PASSWORD)
+    page.goto(page.base_url + reverse("units:people"))
+    expect(page.locator(".phone-filter-toggle")).to_be_hidden()
+    expect(page.locator("form.filter-card input[name=q]")).to_be_visible()
