@@ -91,3 +91,16 @@ def test_desktop_filters_stay_open(demo_data, page, log_in):
     page.goto(page.base_url + reverse("units:people"))
     expect(page.locator(".phone-filter-toggle")).to_be_hidden()
     expect(page.locator("form.filter-card input[name=q]")).to_be_visible()
+
+
+def test_office_home_shows_what_needs_doing_first_on_a_phone(demo_reports, page, phone_page, log_in):
+    tops = {}
+    for name, current in (("desktop", page), ("phone", phone_page)):
+        log_in(current, "demo.chuyenvien", demo.DEMO_PASSWORD)
+        attention = current.get_by_text("Cần xử lý: báo cáo").first
+        expect(attention).to_be_visible()
+        tops[name] = (attention.bounding_box()["y"], current.locator(".stat-card").first.bounding_box()["y"])
+    attention_y, stats_y = tops["phone"]
+    assert attention_y < stats_y and attention_y < PHONE["height"]
+    attention_y, stats_y = tops["desktop"]
+    assert stats_y < attention_y  # the desktop keeps its order: the figures, then the panels
