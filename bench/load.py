@@ -63,11 +63,14 @@ import threading
 import time
 from collections import defaultdict
 from html import unescape
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.load_forms import main_form  # noqa: E402
+
 PY = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 GUNICORN_CONF = str(ROOT / "gdtx_portal" / "gunicorn.conf.py")
@@ -295,69 +298,6 @@ def officer_journey(person, delay, period):
             if person.stop.is_set():
                 break
             person.page(step, "GET", path)
-
-
-class PostForms(HTMLParser):
-    """The POST forms of a page, each as the fields a browser would send (checked boxes only, a
-    select's chosen option, a textarea's text), without its submit buttons."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.forms, self._form, self._select, self._textarea = [], None, None, None
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "form":
-            self._form = {} if (a.get("method") or "").lower() == "post" else None
-        elif self._form is None or not a.get("name"):
-            return
-        elif tag == "input" and a.get("type", "text") not in ("submit", "button", "image", "file"):
-            if a.get("type") in ("checkbox", "radio"):
-                if "checked" in a:
-                    self._form[a["name"]] = a.get("value") or "on"
-            else:
-                self._form[a["name"]] = a.get("value") or ""
-        elif tag == "select":
-            self._select = a["name"]
-            self._form.setdefault(self._select, None)
-        elif tag == "textarea":
-            self._textarea = a["name"]
-            self._form[self._textarea] = ""
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-
-    def handle_data(self, data):
-        if self._form is not None and self._textarea:
-            self._form[self._textarea] += data
-
-    def handle_endtag(self, tag):
-        if tag == "form" and self._form is not None:
-            self.forms.append({k: v for k, v in self._form.items() if v is not None})
-            self._form = None
-        elif tag == "select":
-            self._select = None
-        elif tag == "textarea":
-            self._textarea = None
-
-
-class _Options(PostForms):
-    """PostForms that also reads a select's options: the selected one, else the first."""
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "option" and self._form is not None and self._select:
-            a = dict(attrs)
-            if "selected" in a or self._form.get(self._select) is None:
-                self._form[self._select] = a.get("value", "")
-            return
-        super().handle_starttag(tag, attrs)
-
-
-def main_form(html) -> dict:
-    """The page's biggest POST form (not the log-out button's)."""
-    parser = _Options()
-    parser.feed(html)
-    return max(parser.forms, key=len, default={})
 
 
 def editor_journey(person, delay, targets, every=10.0):
