@@ -17,6 +17,7 @@ from django.utils.translation import pgettext_lazy
 from rubrics.models import Rubric, RubricCriterion
 from units import ethnicity as ethnicity_list
 from units.calendar import school_year_dates, school_year_of  # noqa: F401 (school_year_of: used by the app)
+from units.calendar import school_year_label as school_year_label
 from units.models import Unit
 
 # Luật Người cao tuổi 2009, Điều 2: người cao tuổi is a citizen aged 60 or more.
@@ -25,10 +26,6 @@ ELDERLY_AGE = 60
 
 # The school year (1 September – 31 August, named by its first year) is the calendar's rule.
 school_year_range = school_year_dates
-
-
-def school_year_label(year: int) -> str:
-    return f"{year}–{year + 1}"
 
 
 class Field(models.TextChoices):

@@ -55,6 +55,18 @@ def current_school_year() -> int:
     return school_year_of(today())
 
 
+def school_year_label(year: int) -> str:
+    """School year Y as people write it: "Y–Y+1"."""
+    return f"{year}–{year + 1}"
+
+
+def school_years_around(year: int) -> list[tuple[int, str]]:
+    """The choices of a school-year picker: three years back to next year, and `year` itself."""
+    current = current_school_year()
+    years = sorted({*range(current - 3, current + 2), year}, reverse=True)
+    return [(y, school_year_label(y)) for y in years]
+
+
 def statistics_year(school_year: int) -> int:
     """The PCGD-XMC statistics year whose literacy figures belong to school year Y: Y.
 

@@ -4,7 +4,9 @@ person can act on. Centres' evidence, inspection photos and answers use it (cent
 inspections/files.py keep their own names for it)."""
 
 from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
 from django.template.defaultfilters import filesizeformat
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 # Big enough for a phone photo or a scanned decision; small enough for the office's disk and network.
@@ -54,3 +56,19 @@ def check_upload(uploaded, *, images_only: bool = False, hint: str = "") -> str:
         ) % {"name": uploaded.name}
         raise ValidationError(f"{message} {hint}".strip(), code="bad_type")
     return content_type
+
+
+def file_response(field, name: str, content_type: str) -> HttpResponse:
+    """A stored upload sent back (after the view checked the viewer's scope): whole, since uploads
+    are at most MAX_BYTES, inline, never sniffed by the browser; a missing file is a 404."""
+    if not field:
+        raise Http404(_("Không có tệp."))
+    try:
+        with field.open("rb") as handle:
+            content = handle.read()
+    except (FileNotFoundError, ValueError) as error:
+        raise Http404(_("Tệp không còn trên máy chủ.")) from error
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(False, name)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

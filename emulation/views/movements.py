@@ -10,13 +10,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from units.calendar import today
+from units.calendar import school_years_around, today
 from units.forms import apply_errors
 
 from .. import access, permissions, selectors, services
 from ..forms import CriterionForm, DecisionForm, MovementForm
 from ..models import Stage
-from .common import PAGE_SIZE, form_page, office_of, school_year_label, year_of, years_around
+from .common import PAGE_SIZE, form_page, office_of, school_year_label, year_of
 
 
 def index(request):
@@ -28,7 +28,7 @@ def index(request):
         {
             "year": year,
             "year_label": school_year_label(year),
-            "years": years_around(year),
+            "years": school_years_around(year),
             "page_obj": page,
             "movements": page.object_list,
             "can_launch": bool(permissions.managing_offices(request.user)) or request.user.is_superuser,

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from units.calendar import today
+from units.calendar import school_years_around, today
 from units.forms import apply_errors
 from units.models import Unit, UnitKind
 from units.selectors import is_office_user
@@ -17,7 +17,7 @@ from units.selectors import is_office_user
 from .. import access, permissions, selectors, services
 from ..forms import ChecklistForm, InspectionForm, PhotoForm
 from ..models import Check, Status
-from .common import PAGE_SIZE, file_response, form_page, school_year_label, year_of, years_around
+from .common import PAGE_SIZE, file_response, form_page, school_year_label, year_of
 
 
 def _office(user) -> Unit:
@@ -39,7 +39,7 @@ def index(request):
         {
             "year": year,
             "year_label": school_year_label(year),
-            "years": years_around(year),
+            "years": school_years_around(year),
             "page_obj": page,
             "inspections": page.object_list,
             "figures": selectors.year_figures(root, year) if root else None,

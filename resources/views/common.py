@@ -1,13 +1,11 @@
 """Helpers the resources views share: the form page, the units a user writes for, sending a file."""
 
 from django.db.models import Q
-from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.utils.http import content_disposition_header
-from django.utils.translation import gettext as _
 
 from units.models import Unit, UnitKind
 from units.selectors import manage_roots
+from units.uploads import file_response as file_response
 
 from .. import permissions
 
@@ -44,18 +42,3 @@ def model_units(user):
     if user.is_superuser:
         q = Q(kind__in=MODEL_UNIT_KINDS)
     return Unit.objects.filter(q).order_by("path")
-
-
-def file_response(field, name: str, content_type: str) -> HttpResponse:
-    """Files are at most 10 MB (units.uploads): sent whole, inline, never sniffed by the browser."""
-    if not field:
-        raise Http404(_("Không có tệp."))
-    try:
-        with field.open("rb") as handle:
-            content = handle.read()
-    except (FileNotFoundError, ValueError) as error:
-        raise Http404(_("Tệp không còn trên máy chủ.")) from error
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(False, name)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from documents import official_document_response
 from documents.docx import docx_response, official_docx
+from units.calendar import school_years_around
 from units.forms import apply_errors
 from units.models import Unit, today
 from units.selectors import is_office_user, units_visible_to
@@ -18,7 +19,7 @@ from .. import access, permissions, selectors, services
 from ..documents import participants_document
 from ..forms import AttendanceForm, CourseForm, ParticipantForm
 from ..models import Status
-from .common import PAGE_SIZE, form_page, school_year_label, year_of, years_around
+from .common import PAGE_SIZE, form_page, school_year_label, year_of
 
 
 def index(request):
@@ -30,7 +31,7 @@ def index(request):
         {
             "year": year,
             "year_label": school_year_label(year),
-            "years": years_around(year),
+            "years": school_years_around(year),
             "page_obj": page,
             "courses": page.object_list,
             "can_plan": bool(permissions.organiser_units(request.user)) or request.user.is_superuser,

@@ -4,10 +4,11 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from units.calendar import school_years_around
 from units.selectors import is_office_user
 
 from .. import access, selectors
-from .common import PAGE_SIZE, school_year_label, year_of, years_around
+from .common import PAGE_SIZE, school_year_label, year_of
 
 
 def unit(request, pk):
@@ -32,7 +33,7 @@ def summary(request):
             "root": root,
             "year": year,
             "year_label": school_year_label(year),
-            "years": years_around(year),
+            "years": school_years_around(year),
             "s": selectors.year_summary(root, year) if root else None,
         },
     )
