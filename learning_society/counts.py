@@ -16,6 +16,8 @@ counts the first's committed rows; nothing else locks units after learning-socie
 deadlock cycle can form.
 """
 
+import contextlib
+import threading
 from collections import Counter
 from collections.abc import Iterable
 
@@ -100,6 +102,26 @@ def _rows(found: Counter, model) -> list:
     ]
 
 
+_deferred = threading.local()
+
+
+@contextlib.contextmanager
+def deferred():
+    """Bulk work (the demo district: hundreds of service calls on the same areas): the services'
+    refreshes inside only note their areas, refreshed once each when the block ends without error,
+    still inside the caller's transaction. The cells are the same as with a refresh per call."""
+    if getattr(_deferred, "areas", None) is not None:
+        yield  # already inside a deferred block: its end refreshes
+        return
+    _deferred.areas = set()
+    try:
+        yield
+        areas = _deferred.areas
+    finally:
+        _deferred.areas = None
+    refresh(area_ids=areas)
+
+
 def refresh(*, area_ids: Iterable[int]) -> None:
     """Recompute every kept cell of the areas, in the caller's transaction (the one function every
     writing service calls, with the areas of the subjects it wrote)."""
@@ -107,6 +129,9 @@ def refresh(*, area_ids: Iterable[int]) -> None:
 
     ids = sorted({int(i) for i in area_ids if i is not None})
     if not ids:
+        return
+    if getattr(_deferred, "areas", None) is not None:
+        _deferred.areas.update(ids)
         return
     with transaction.atomic():
         # Serialise refreshes of the same areas (see the module docstring); a no-op on SQLite.

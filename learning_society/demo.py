@@ -13,6 +13,7 @@ from rubrics.selectors import rubric_criteria
 from units.models import Unit, UnitKind
 
 from . import services
+from .counts import deferred as counts_deferred
 from .counts import refresh as refresh_counts
 from .models import Assessment, Subject, Title
 
@@ -39,6 +40,12 @@ def _points(rng: random.Random, criteria, quality: float) -> dict:
 
 @transaction.atomic
 def seed(*, office: Unit, stdout=None) -> None:
+    # The kept counts of each area are recomputed once at the end, not after each of the services' calls.
+    with counts_deferred():
+        _seed(office=office, stdout=stdout)
+
+
+def _seed(*, office: Unit, stdout=None) -> None:
     services.rubrics_load_shipped(actor=None)
     if Subject.objects.filter(area__path__startswith=office.path).exists():
         if stdout:

@@ -211,3 +211,18 @@ def test_rebuild_counts_restores_cells_lost_or_wrong(world, families):
     assert counts.kept() == expected == counts.cells()
     _areas, total = statistics(world.office, 2025)
     assert (total.titles[Title.FAMILY].total, total.titles[Title.FAMILY].registered) == (3, 3)
+
+
+def test_bulk_work_refreshes_each_area_once_at_its_end_with_the_same_cells(world, shipped):
+    """counts.deferred() (the demo district's seeding): the services inside only note their areas;
+    the cells are written when the block ends and equal a recomputation, as with a refresh per call."""
+    with counts.deferred():
+        for name in ("Hộ ông Đào Văn Tư", "Hộ bà Hà Thị Năm"):
+            services.subject_create(
+                actor=world.officer, area=world.hamlet, title=Title.FAMILY, name=name, head_name=name
+            )
+        assert not KeptCount.objects.exists()
+    assert KeptCount.objects.exists()
+    assert counts.kept() == counts.cells()
+    _areas, total = statistics(world.office, 2025)
+    assert total.titles[Title.FAMILY].total == 2
