@@ -15,7 +15,7 @@ hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatabl
 
 @pytest.fixture
 def world(db) -> World:
-    return World()
+    return World.restored()
 
 
 @pytest.fixture

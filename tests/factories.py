@@ -3,6 +3,11 @@
 import datetime
 import itertools
 
+from django.apps import apps
+from django.core.management.color import no_style
+from django.db import IntegrityError, connection, transaction
+from django.db import models as models_module
+
 from units import services
 from units.models import Role, SchoolLevel, Unit, UnitIdentity, UnitKind, User
 
@@ -124,3 +129,64 @@ class World:
             Role.CENTRE_STAFF: self.centre_staff,
             Role.ASSOCIATION_OFFICER: self.association_officer,
         }
+
+    # --- one build per test process -----------------------------------------------------------
+
+    @classmethod
+    def restored(cls) -> "World":
+        """The same World as `World()`, for the `world` fixture inside a test's transaction: built
+        through the services once per test process, its rows kept, then written again (the same
+        primary keys, one INSERT per table) in each later test's transaction and read back as fresh
+        objects. The services' checks and audit ran for the first build; repeating them for each
+        of 3,000 tests cost about 0.2 s apiece (a fifth of the suite's time on PostgreSQL)."""
+        global _SNAPSHOT
+        if _SNAPSHOT is None:
+            models = _table_models()
+            before = {model: set(model._base_manager.values_list("pk", flat=True)) for model in models}
+            world = cls()
+            rows = []
+            for model in models:
+                fields = [f.attname for f in model._meta.concrete_fields]
+                new = [
+                    r
+                    for r in model._base_manager.order_by("pk").values(*fields)
+                    if r[model._meta.pk.attname] not in before[model]
+                ]
+                if new:
+                    rows.append((model, new))
+            attributes = {
+                name: (type(value), value.pk)
+                for name, value in vars(world).items()
+                if isinstance(value, models_module.Model)
+            }
+            _SNAPSHOT = (rows, attributes)
+            return world
+        rows, attributes = _SNAPSHOT
+        try:
+            with transaction.atomic():
+                for model, values in rows:
+                    model._base_manager.bulk_create([model(**row) for row in values])
+        except IntegrityError:
+            return cls()  # a fixture wrote rows first and took those keys: build it the long way
+        if connection.vendor == "postgresql":
+            # Sequences past the restored keys even after a flush that restarted them.
+            with connection.cursor() as cursor:
+                for sql in connection.ops.sequence_reset_sql(no_style(), [model for model, _ in rows]):
+                    cursor.execute(sql)
+        world = cls.__new__(cls)
+        wanted: dict = {}
+        for model, pk in attributes.values():
+            wanted.setdefault(model, set()).add(pk)
+        found = {model: model._base_manager.in_bulk(pks) for model, pks in wanted.items()}
+        for name, (model, pk) in attributes.items():
+            setattr(world, name, found[model][pk])
+        return world
+
+
+_SNAPSHOT = None
+
+
+def _table_models() -> list:
+    return [
+        model for model in apps.get_models(include_auto_created=True) if model._meta.managed and not model._meta.proxy
+    ]

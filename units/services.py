@@ -145,7 +145,7 @@ def _check_nothing_starts_after(unit: Unit, valid_to: datetime.date) -> None:
         Unit.objects.subtree_of(unit)
         .exclude(pk=unit.pk)
         .filter(valid_to__isnull=True, valid_from__gt=valid_to)
-        .order_by("valid_from")
+        .order_by("valid_from", "path")
         .first()
     )
     if late_unit is not None:
@@ -158,7 +158,7 @@ def _check_nothing_starts_after(unit: Unit, valid_to: datetime.date) -> None:
     late_role = (
         Membership.objects.filter(unit__path__startswith=unit.path, valid_to__isnull=True, valid_from__gt=valid_to)
         .select_related("user", "unit")
-        .order_by("valid_from")
+        .order_by("valid_from", "pk")  # the earliest, and of those the first given: the same one each time
         .first()
     )
     if late_role is not None:

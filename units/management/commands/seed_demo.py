@@ -2,10 +2,12 @@
 
 import time
 
+from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from units import demo
+from units.planner import analyze
 from units.plugins import plugin_modules
 
 
@@ -44,6 +46,7 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write("Đơn vị và tài khoản mẫu đã có sẵn, không tạo thêm.")
+        analyze(*apps.get_app_config("units").get_models())
         if not options["no_modules"]:
             for label, module in domain_seeders():
                 self.stdout.write(f"Dữ liệu mẫu phân hệ {label}…")
@@ -52,6 +55,9 @@ class Command(BaseCommand):
                 # SQLite writes the whole module in one commit instead of one per row.
                 with transaction.atomic():
                     module.seed(office=result.office, stdout=self.stdout)
+                    # The next modules (and the reports' pre-fills) read these rows: planned with
+                    # statistics, not as if the tables were still empty (units.planner).
+                    analyze(*apps.get_app_config(label).get_models())
                 self.stdout.write(f"  ({time.monotonic() - module_started:.1f} giây)")
         self.stdout.write(self.style.SUCCESS(f"Xong dữ liệu mẫu sau {time.monotonic() - started:.1f} giây."))
         self._print_logins()
