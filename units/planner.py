@@ -16,8 +16,6 @@ def analyze(*models) -> None:
     if connection.vendor != "postgresql" or not models:
         return
     quote = connection.ops.quote_name
-    tables = ", ".join(
-        sorted({quote(m._meta.db_table) for m in models if m._meta.managed and not m._meta.proxy})
-    )
+    tables = ", ".join(sorted({quote(m._meta.db_table) for m in models if m._meta.managed and not m._meta.proxy}))
     with connection.cursor() as cursor:
         cursor.execute(f"ANALYZE {tables}")
