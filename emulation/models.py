@@ -142,6 +142,9 @@ class Evidence(models.Model):
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="evidence")
     criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="+")
     file = models.FileField(_("tệp"), upload_to="emulation/%Y/%m/")
+    # A photo's small JPEG for the registration page (units.uploads.image_thumbnail): the list
+    # does not send every phone photo whole. Empty for a PDF.
+    thumbnail = models.FileField(upload_to="emulation/thumbs/%Y/%m/", blank=True)
     original_name = models.CharField(_("tên tệp"), max_length=255)
     content_type = models.CharField(max_length=60)
     size = models.PositiveIntegerField(_("dung lượng"))

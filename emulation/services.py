@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from units import audit
 from units.calendar import school_year_of
-from units.uploads import check_upload
+from units.uploads import check_upload, image_thumbnail
 
 from .models import (
     ELIGIBLE_KINDS,
@@ -199,6 +199,7 @@ def evidence_add(*, actor, registration: Registration, criterion: Criterion, upl
     if criterion.movement_id != registration.movement_id:
         raise ValidationError({"criterion": _("Tiêu chí không thuộc phong trào này.")})
     content_type = check_upload(uploaded, hint=EVIDENCE_HINT)
+    thumb = image_thumbnail(uploaded) if content_type.startswith("image/") else None
     evidence = Evidence(
         registration=registration,
         criterion=criterion,
@@ -208,6 +209,8 @@ def evidence_add(*, actor, registration: Registration, criterion: Criterion, upl
         uploaded_by=_who(actor),
     )
     evidence.file.save(uploaded.name, uploaded, save=False)
+    if thumb is not None:
+        evidence.thumbnail.save("thumb.jpg", thumb, save=False)
     evidence.save()
     audit.record(actor=actor, action="emulation.evidence_add", obj=evidence, unit=registration.unit)
     return evidence
@@ -218,6 +221,8 @@ def evidence_delete(*, actor, evidence: Evidence) -> None:
     _can_report(evidence.registration)
     audit.record(actor=actor, action="emulation.evidence_delete", obj=evidence, unit=evidence.registration.unit)
     evidence.file.delete(save=False)
+    if evidence.thumbnail:
+        evidence.thumbnail.delete(save=False)
     evidence.delete()
 
 

@@ -23,6 +23,7 @@ urlpatterns = [
     path("dang-ky/<int:pk>/minh-chung/them/", reports.evidence_add, name="evidence_add"),
     path("dang-ky/<int:pk>/cham-diem/", reports.score, name="score"),
     path("minh-chung/<int:pk>/", reports.evidence, name="evidence"),
+    path("minh-chung/<int:pk>/anh-nho/", reports.evidence_thumbnail, name="evidence_thumbnail"),
     path("minh-chung/<int:pk>/xoa/", reports.evidence_delete, name="evidence_delete"),
     path("<int:pk>/khen-thuong/them/", awards.award_add, name="award_add"),
     path("khen-thuong/<int:pk>/bo/", awards.award_remove, name="award_remove"),

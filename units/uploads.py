@@ -72,3 +72,51 @@ def file_response(field, name: str, content_type: str) -> HttpResponse:
     response["Content-Disposition"] = content_disposition_header(False, name)
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+THUMB_SIZE = (320, 320)
+MAX_PIXELS = 60_000_000  # a 60-megapixel photo is the largest a phone takes; more is a decompression bomb
+
+
+def image_thumbnail(uploaded, *, size: tuple[int, int] = THUMB_SIZE):
+    """A JPEG no larger than `size`, upright as the phone held it (EXIF orientation), for the lists
+    and galleries, so a page of photos does not send every phone photo whole. A ValidationError
+    when the image cannot be read (a file that only starts like a JPEG) or is a decompression bomb.
+    The one thumbnail of the portal: news items, library resources, good models, emulation evidence."""
+    import io
+    import warnings
+
+    from django.core.files.base import ContentFile
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    uploaded.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(uploaded) as opened:
+                if opened.width * opened.height > MAX_PIXELS:
+                    raise ValidationError(_("Ảnh quá lớn (quá 60 triệu điểm ảnh): hãy chụp lại ảnh nhỏ hơn."))
+                image = ImageOps.exif_transpose(opened)
+                image.thumbnail(size)
+                if image.mode not in ("RGB", "L"):
+                    image = image.convert("RGB")
+                out = io.BytesIO()
+                image.save(out, "JPEG", quality=80)
+    except ValidationError:
+        raise
+    except (
+        UnidentifiedImageError,
+        OSError,
+        ValueError,
+        SyntaxError,
+        Image.DecompressionBombWarning,
+        Image.DecompressionBombError,
+    ) as error:
+        raise ValidationError(
+            _("Ảnh “%(name)s” bị hỏng hoặc không đọc được; hãy chụp hoặc lưu lại ảnh rồi tải lên.")
+            % {"name": uploaded.name},
+            code="bad_image",
+        ) from error
+    finally:
+        uploaded.seek(0)
+    return ContentFile(out.getvalue())

@@ -4,6 +4,7 @@ the office's scoring of one registration; a unit's history of awards."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -133,6 +134,13 @@ def evidence_add(request, pk):
 def evidence(request, pk):
     item = access.get_evidence_for_user(request.user, pk)
     return file_response(item.file, item.original_name, item.content_type)
+
+
+def evidence_thumbnail(request, pk):
+    item = access.get_evidence_for_user(request.user, pk)
+    if not item.thumbnail:
+        raise Http404
+    return file_response(item.thumbnail, f"anh-nho-{item.pk}.jpg", "image/jpeg")
 
 
 @require_POST

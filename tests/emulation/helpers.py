@@ -17,6 +17,17 @@ def pdf(name="minh-chung.pdf"):
     return SimpleUploadedFile(name, PDF, content_type="application/pdf")
 
 
+def png(name="anh-minh-chung.png", size=(1200, 900)) -> SimpleUploadedFile:
+    """A phone-sized photo, so its thumbnail is visibly smaller."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", size, (200, 30, 30)).save(out, "PNG")
+    return SimpleUploadedFile(name, out.getvalue(), content_type="image/png")
+
+
 def make_movement(office, *, title="Cả nước trở thành một xã hội học tập", criteria=2, evidence=False, kinds=None):
     day = today()
     movement = services.movement_launch(

@@ -90,6 +90,12 @@ def _fresh_evidence(world):
     return {"pk": services.evidence_add(actor=None, registration=reg, criterion=criterion, uploaded=helpers.pdf()).pk}
 
 
+def _fresh_photo(world):
+    movement, reg = _open(world)
+    criterion = movement.criteria.first()
+    return {"pk": services.evidence_add(actor=None, registration=reg, criterion=criterion, uploaded=helpers.png()).pk}
+
+
 def _fresh_award(world):
     return {"pk": helpers.propose(_scored(world)[0], world.school, person="Người tạm").pk}
 
@@ -212,6 +218,7 @@ CASES = [
         label="post",
     ),
     UrlCase("emulation:evidence", _fresh_evidence, ok=READERS, hidden=CENTRE),
+    UrlCase("emulation:evidence_thumbnail", _fresh_photo, ok=READERS, hidden=CENTRE),
     UrlCase("emulation:evidence_delete", _fresh_evidence, ok=PREPARERS, hidden=CENTRE, method="post"),
     UrlCase("emulation:score", scored_reg, ok=OFFICER, hidden=CENTRE),
     UrlCase("emulation:score", scored_reg, ok=OFFICER, hidden=CENTRE, method="post", data=_score_post, label="post"),

@@ -2,11 +2,12 @@
 score, propose, issue and read the decision and the award history; and what they may not do."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from emulation import services
 from emulation.models import Award, Criterion, Evidence, Movement, Registration, RegStatus, Stage
-from tests.emulation.helpers import PDF, make_movement, pdf, propose, report, scored_world, to_stage
+from tests.emulation.helpers import PDF, make_movement, pdf, png, propose, report, scored_world, to_stage
 from units.calendar import current_school_year, today
 
 pytestmark = pytest.mark.django_db
@@ -68,6 +69,35 @@ def test_a_principal_registers_reports_with_evidence_and_sends(world, login):
     reg.refresh_from_db()
     assert reg.status == RegStatus.REPORTED
     assert "Đã gửi báo cáo" in _html(client.get(reverse("emulation:registration", args=[reg.pk])))
+
+
+def test_a_photo_of_evidence_is_shown_as_a_small_thumbnail_and_a_broken_one_is_refused(world, login):
+    import io
+
+    from PIL import Image
+
+    movement = to_stage(make_movement(world.office), Stage.REGISTRATION)
+    reg = services.register(actor=None, movement=movement, unit=world.school)
+    criterion = movement.criteria.first()
+    client = login(world.principal)
+    client.post(reverse("emulation:evidence_add", args=[reg.pk]), {"criterion": str(criterion.pk), "file": png()})
+    evidence = Evidence.objects.get(registration=reg)
+    page = _html(client.get(reverse("emulation:registration", args=[reg.pk])))
+    thumb_url = reverse("emulation:evidence_thumbnail", args=[evidence.pk])
+    assert f'src="{thumb_url}"' in page  # the list shows the small image, not the 1200 × 900 photo
+    served = client.get(thumb_url)
+    assert served["Content-Type"] == "image/jpeg"
+    with Image.open(io.BytesIO(b"".join(served.streaming_content) if served.streaming else served.content)) as image:
+        assert max(image.size) <= 320
+    # A PDF has no thumbnail; a file that only starts like a PNG is refused with a reason, nothing kept.
+    broken = SimpleUploadedFile("hong.png", b"\x89PNG\r\n\x1a\n" + b"rac" * 50, content_type="image/png")
+    response = client.post(
+        reverse("emulation:evidence_add", args=[reg.pk]), {"criterion": str(criterion.pk), "file": broken}
+    )
+    assert "bị hỏng hoặc không đọc được" in _html(response)
+    assert Evidence.objects.filter(registration=reg).count() == 1
+    services.evidence_delete(actor=world.principal, evidence=evidence)
+    assert client.get(thumb_url).status_code == 404
 
 
 def test_staff_prepare_but_only_the_head_sends(world, login):
