@@ -254,7 +254,9 @@ def _tell(users, report: AnnualReport, text: str) -> None:
 def _signing_checks(actor, report: AnnualReport, *, action: str) -> AnnualReport:
     if not can_sign(actor, report):
         raise PermissionDenied
-    report = AnnualReport.objects.select_for_update().select_related("office", "created_by").get(pk=report.pk)
+    report = (
+        AnnualReport.objects.select_for_update(of=("self",)).select_related("office", "created_by").get(pk=report.pk)
+    )
     if report.status != AnnualReport.Status.PENDING:
         raise ValidationError(_("Chỉ %(action)s được phiên bản đang chờ lãnh đạo duyệt.") % {"action": action})
     # Separation of duties (units.duties): a leader who also sent this version does not sign it.
