@@ -64,6 +64,11 @@ class AnnualBlock:
     title: str
     build: Callable
     providers: tuple[str, ...] = ()
+    # What the page says, and where it sends the officer, when the table has no row yet (issue 17:
+    # "0/0 đợt" told nobody that nothing feeds the table, nor where to start).
+    empty_text: str = ""
+    empty_url: str = ""  # a URL name without arguments, e.g. "inspections:inspection_add"
+    empty_link: str = ""
 
 
 def current_school_year(day: datetime.date | None = None) -> int:
@@ -267,7 +272,17 @@ def rollup_table(office, start, end) -> Table:
 def engine_blocks() -> list[AnnualBlock]:
     """The blocks of the report engine itself (every other block comes from an app's annual.py)."""
     return [
-        AnnualBlock("reports.rollup", "direction", gettext_lazy("Kết quả thực hiện chế độ báo cáo"), rollup_table),
+        AnnualBlock(
+            "reports.rollup",
+            "direction",
+            gettext_lazy("Kết quả thực hiện chế độ báo cáo"),
+            rollup_table,
+            empty_text=gettext_lazy(
+                "Chưa có kỳ báo cáo nào có hạn nộp trong năm học này, nên bảng này chưa có số liệu."
+            ),
+            empty_url="reports:period_create",
+            empty_link=gettext_lazy("Mở kỳ báo cáo"),
+        ),
     ]
 
 
@@ -297,6 +312,9 @@ def compute_blocks(office: Unit, start: datetime.date, end: datetime.date, progr
                 "title": str(block.title),
                 "table": table_to_data(table),
                 "chart": str(chart or ""),
+                "empty_text": str(block.empty_text),
+                "empty_url": block.empty_url,
+                "empty_link": str(block.empty_link),
             }
         )
     return result
@@ -315,12 +333,26 @@ class SectionView:
         return [p.strip() for p in self.text.split("\n") if p.strip()]
 
 
+def _url_or_blank(name: str) -> str:
+    try:
+        return reverse(name) if name else ""
+    except NoReverseMatch:  # a snapshot frozen before a page was renamed
+        return ""
+
+
 def sections_for(narrative: dict, blocks: list[dict]) -> list[SectionView]:
     """The report as the templates read it: each section's text, then its tables and charts."""
     by_section: dict[str, list] = {}
     for block in blocks:
         by_section.setdefault(block["section"], []).append(
-            {"key": block["key"], "table": table_from_data(block["table"]), "chart": mark_safe(block.get("chart", ""))}
+            {
+                "key": block["key"],
+                "table": table_from_data(block["table"]),
+                "chart": mark_safe(block.get("chart", "")),
+                "empty_text": block.get("empty_text", ""),
+                "empty_url": _url_or_blank(block.get("empty_url", "")),
+                "empty_link": block.get("empty_link", ""),
+            }
         )
     return [
         SectionView(ROMAN[i], key, str(label), narrative.get(key, ""), by_section.get(key, []))

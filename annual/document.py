@@ -56,6 +56,24 @@ def _own_signer(report: AnnualReport) -> Signer | None:
     return Signer(authority=report.signer_authority, position=report.signer_position, name=report.signer_name)
 
 
+def leader_signer(report: AnnualReport, name: str) -> Signer:
+    """The signature block of the leader who approved (issue 17): their name, under the head's
+    position when they are the head named in the office's identity, "KT." the deputy's when they are
+    the deputy; otherwise the position the officer wrote, or the identity's usual one."""
+    issuer = issuer_for(report.office)
+    if issuer.head.name and issuer.head.name == name:
+        usual = issuer.signer(head=True)
+    elif issuer.deputy is not None and issuer.deputy.name == name:
+        usual = Signer(
+            authority=f"KT. {issuer.head.position.upper()}" if issuer.head.position else "",
+            position=issuer.deputy.position.upper(),
+            name=name,
+        )
+    else:
+        usual = _own_signer(report) or issuer.signer()
+    return Signer(authority=usual.authority, position=usual.position, name=name)
+
+
 def identity_defaults(report: AnnualReport, issuer: Issuer | None = None) -> dict:
     """Initial values of the composer's place, recipients and signer fields that the report leaves
     to the identity (what the paper prints when the officer changes nothing)."""
@@ -138,7 +156,7 @@ def annual_official(report: AnnualReport, sections: list[PaperSection] | None = 
         date=report.document_date,
         blank_day=report.document_date is None,
         excerpt=f"Tổng kết năm học {report.school_year_label} về giáo dục thường xuyên",
-        draft=not report.is_frozen,
+        draft=not report.is_issued,  # sent but not yet signed by the leader: still DỰ THẢO
         blocks=blocks,
         **fields,
     )

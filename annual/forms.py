@@ -74,6 +74,15 @@ class FreezeForm(forms.Form):
     )
 
 
+class ReturnForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Lý do trả lại"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Chuyên viên đọc lý do này trên bản nháp để sửa rồi trình lại."),
+    )
+
+
 class GuidanceForm(forms.Form):
     office = forms.ModelChoiceField(label=gettext_lazy("Đơn vị ban hành"), queryset=None, empty_label=None)
     school_year = forms.IntegerField(label=gettext_lazy("Năm học bắt đầu"), min_value=2000, max_value=2100)

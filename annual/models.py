@@ -4,6 +4,11 @@ tables and charts filled live from the modules, and frozen versions whose figure
 A draft is edited freely; "chốt số liệu" copies it into a new frozen version that stores the
 figures as JSON (the snapshot), so a later edit in any module leaves a signed report unchanged
 (DOMAIN.md §6). Drafts and frozen versions are all kept.
+
+The officer prepares, the office's leader signs (issue 17): a frozen version goes to the leader
+("Trình lãnh đạo duyệt", PENDING), who approves it (it is issued, FROZEN, with the leader as signer)
+or returns it with a reason (RETURNED). An office with no leader account in the portal issues
+directly, and the audit says so (annual.services.annual_report_freeze).
 """
 
 from django.conf import settings
@@ -19,7 +24,10 @@ class AnnualReport(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Bản nháp")
-        FROZEN = "frozen", _("Đã chốt số liệu")
+        PENDING = "pending", _("Chờ lãnh đạo duyệt")
+        RETURNED = "returned", _("Lãnh đạo trả lại")
+        # The value kept its name from before the leader's sign-off: a frozen version is the issued one.
+        FROZEN = "frozen", _("Đã ban hành")
 
     office = models.ForeignKey(Unit, verbose_name=_("đơn vị báo cáo"), on_delete=models.PROTECT, related_name="+")
     school_year = models.PositiveSmallIntegerField(_("năm học (năm bắt đầu)"))
@@ -41,6 +49,16 @@ class AnnualReport(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("người tạo"), on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("lãnh đạo duyệt"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("ngày duyệt"), null=True, blank=True)
+    return_reason = models.TextField(_("lý do trả lại"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -65,7 +83,16 @@ class AnnualReport(models.Model):
 
     @property
     def is_frozen(self) -> bool:
+        """A version (sent, returned or issued): its figures are stored and it is never edited."""
+        return self.status != self.Status.DRAFT
+
+    @property
+    def is_issued(self) -> bool:
         return self.status == self.Status.FROZEN
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
 
 
 class GuidanceArea(models.TextChoices):

@@ -40,9 +40,10 @@ def inspections_table(office, start, end) -> Table:
                 ]
             )
         )
-    rows.append(
-        Row.total([_("Cộng: đã kiểm tra %(d)s/%(p)s đợt") % {"d": done, "p": len(rows)}, "", "", "", recs, closed])
-    )
+    if rows:  # no "0/0 đợt" line when nothing is planned: the page says so (AnnualBlock.empty_text)
+        rows.append(
+            Row.total([_("Cộng: đã kiểm tra %(d)s/%(p)s đợt") % {"d": done, "p": len(rows)}, "", "", "", recs, closed])
+        )
     return Table(
         title=_("Công tác kiểm tra trong năm học"),
         columns=[
@@ -61,5 +62,15 @@ def inspections_table(office, start, end) -> Table:
 
 def blocks():
     return [
-        AnnualBlock("inspections.visits", "direction", gettext_lazy("Công tác kiểm tra, giám sát"), inspections_table)
+        AnnualBlock(
+            "inspections.visits",
+            "direction",
+            gettext_lazy("Công tác kiểm tra, giám sát"),
+            inspections_table,
+            empty_text=gettext_lazy(
+                "Chưa có đợt kiểm tra nào được lập kế hoạch trong năm học này, nên bảng này chưa có số liệu."
+            ),
+            empty_url="inspections:inspection_add",
+            empty_link=gettext_lazy("Lập kế hoạch đợt kiểm tra"),
+        )
     ]

@@ -26,6 +26,16 @@ def courses_table(office, start, end) -> Table:
         )
         .order_by("start_date", "id")
     )
+    columns = [
+        Column(_("Nội dung"), width=34),
+        Column(_("Đơn vị tổ chức"), width=20),
+        Column(_("Ngày"), "date"),
+        Column(_("Số giờ"), "int"),
+        Column(_("Tình trạng"), width=12),
+        Column(_("Dự kiến"), "int"),
+        Column(_("Được tập huấn"), "int"),
+        Column(_("Đạt"), "int"),
+    ]
     rows, planned, held, trained, passed = [], 0, 0, 0, 0
     for course in courses:
         href = reverse("training:course", args=[course.pk])
@@ -47,6 +57,8 @@ def courses_table(office, start, end) -> Table:
                 ]
             )
         )
+    if not rows:  # no "0/0 lớp" line when nothing is planned: the page says so (AnnualBlock.empty_text)
+        return Table(title=_("Các lớp tập huấn, bồi dưỡng trong năm học"), columns=columns, number_rows=True)
     rows.append(
         Row.total(
             [
@@ -63,16 +75,7 @@ def courses_table(office, start, end) -> Table:
     )
     return Table(
         title=_("Các lớp tập huấn, bồi dưỡng trong năm học"),
-        columns=[
-            Column(_("Nội dung"), width=34),
-            Column(_("Đơn vị tổ chức"), width=20),
-            Column(_("Ngày"), "date"),
-            Column(_("Số giờ"), "int"),
-            Column(_("Tình trạng"), width=12),
-            Column(_("Dự kiến"), "int"),
-            Column(_("Được tập huấn"), "int"),
-            Column(_("Đạt"), "int"),
-        ],
+        columns=columns,
         rows=rows,
         number_rows=True,
         notes=[_("Số liệu lấy trực tiếp từ sổ tập huấn của các đơn vị.")],
@@ -81,7 +84,15 @@ def courses_table(office, start, end) -> Table:
 
 def blocks():
     return [
-        AnnualBlock("training.courses", "staff", gettext_lazy("Các lớp tập huấn, bồi dưỡng"), courses_table),
+        AnnualBlock(
+            "training.courses",
+            "staff",
+            gettext_lazy("Các lớp tập huấn, bồi dưỡng"),
+            courses_table,
+            empty_text=gettext_lazy("Chưa có lớp tập huấn nào trong năm học này, nên bảng này chưa có số liệu."),
+            empty_url="training:course_add",
+            empty_link=gettext_lazy("Thêm lớp tập huấn"),
+        ),
         provider_block(
             "providers.training",
             "staff",

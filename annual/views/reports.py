@@ -22,14 +22,19 @@ from units.views.common import paginate
 
 from ..blocks import current_school_year, sections_for, table_from_data
 from ..document import annual_official, identity_defaults, report_sections
-from ..forms import ComposeForm, FreezeForm, NewReportForm
+from ..forms import ComposeForm, FreezeForm, NewReportForm, ReturnForm
 from ..models import AnnualReport
 from ..services import (
+    annual_report_approve,
     annual_report_create,
     annual_report_freeze,
+    annual_report_return,
     annual_report_update,
+    can_sign,
     can_write,
     get_annual_report_for_user,
+    latest_version,
+    office_leaders,
     offices_for_new_report,
     report_blocks,
     report_list,
@@ -91,7 +96,9 @@ def annual_detail(request, pk):
                 messages.success(request, _("Đã lưu bản nháp."))
                 return redirect("annual:detail", pk=report.pk)
     sections = sections_for(report.narrative, report_blocks(report))
-    versions = report.versions.order_by("-version") if not report.is_frozen else []
+    versions = report.versions.select_related("reviewed_by").order_by("-version") if not report.is_frozen else []
+    latest = latest_version(report) if not report.is_frozen else None
+    signing = report.is_pending and can_sign(request.user, report)
     return render(
         request,
         "annual/detail.html",
@@ -101,6 +108,10 @@ def annual_detail(request, pk):
             "freeze_form": freeze_form,
             "sections": sections,
             "versions": versions,
+            "latest": latest,
+            "has_leader": bool(office_leaders(report.office)) if writable else True,
+            "signing": signing,
+            "return_form": ReturnForm() if signing else None,
             "writable": writable,
         },
     )
@@ -117,12 +128,48 @@ def annual_freeze(request, pk):
             for message in error.messages:
                 messages.error(request, message)
         else:
-            messages.success(request, _("Đã chốt số liệu: phiên bản %(v)s.") % {"v": frozen.version})
+            if frozen.is_pending:
+                text = _("Đã chốt số liệu và trình lãnh đạo duyệt: phiên bản %(v)s.")
+            else:
+                text = _(
+                    "Phòng chưa có tài khoản lãnh đạo: bạn đã ban hành phiên bản %(v)s; việc này được ghi nhật ký."
+                )
+            messages.success(request, text % {"v": frozen.version})
             return redirect("annual:detail", pk=frozen.pk)
     else:
         for errors in form.errors.values():
             for message in errors:
                 messages.error(request, message)
+    return redirect("annual:detail", pk=report.pk)
+
+
+@require_POST
+def annual_approve(request, pk):
+    report = get_annual_report_for_user(request.user, pk, sign=True)
+    try:
+        annual_report_approve(actor=request.user, report=report)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Đã duyệt: báo cáo đã ban hành, bạn là người ký."))
+    return redirect("annual:detail", pk=report.pk)
+
+
+@require_POST
+def annual_return(request, pk):
+    report = get_annual_report_for_user(request.user, pk, sign=True)
+    form = ReturnForm(request.POST)
+    if form.is_valid():
+        try:
+            annual_report_return(actor=request.user, report=report, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Đã trả lại báo cáo cho chuyên viên kèm lý do."))
+    else:
+        messages.error(request, _("Hãy ghi lý do trả lại để chuyên viên biết cần sửa gì."))
     return redirect("annual:detail", pk=report.pk)
 
 

@@ -1,5 +1,5 @@
 // The report grid's phone mode (issue 17). Under 576 px the 7-column grid of the entry page becomes one
-// section at a time: a "Phần" picker above it chooses the section, each indicator row is a card (the
+// section at a time: a row of section chips above it chooses the section, each indicator row is a card (the
 // .table-cards pattern of portal.css, each cell labelled with its column), the section's total rows
 // stay in sight at its top
 // (portal.css orders them after the heading). Wider screens keep the table and its keyboard entry untouched.
@@ -31,31 +31,45 @@
   });
   if (sections.length === 0) return;
 
+  // The sections as chips (issue 17): all in sight, one tap each, at least 44 px (portal.css), wrapped
+  // onto as many lines as they need so the page never scrolls sideways.
   var picker = document.createElement("div");
   picker.className = "grid-section-picker mb-2";
-  var label = document.createElement("label");
+  var label = document.createElement("div");
   label.className = "form-label fw-semibold mb-1";
-  label.htmlFor = "grid-section";
+  label.id = "grid-section-label";
   label.textContent = table.closest("form").getAttribute("data-section-label") || "";
-  var select = document.createElement("select");
-  select.id = "grid-section";
-  select.className = "form-select";
-  sections.forEach(function (section, i) {
-    var option = document.createElement("option");
-    option.value = String(i);
-    option.textContent = section.title || String(i + 1);
-    select.appendChild(option);
+  var chips = document.createElement("div");
+  chips.className = "grid-section-chips";
+  chips.setAttribute("role", "group");
+  chips.setAttribute("aria-labelledby", label.id);
+  var current_index = 0;
+  var buttons = sections.map(function (section, i) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "btn btn-sm grid-chip";
+    button.textContent = section.title || String(i + 1);
+    button.addEventListener("click", function () {
+      show(i);
+      picker.scrollIntoView({ block: "start" });
+    });
+    chips.appendChild(button);
+    return button;
   });
   picker.appendChild(label);
-  picker.appendChild(select);
+  picker.appendChild(chips);
   var wrapper = table.closest(".table-responsive") || table;
   wrapper.parentNode.insertBefore(picker, wrapper);
 
   function show(index) {
+    current_index = index;
     sections.forEach(function (section, i) {
       var hidden = phone.matches && i !== index;
       if (section.heading) section.heading.hidden = hidden;
       section.rows.forEach(function (tr) { tr.hidden = hidden; });
+      buttons[i].setAttribute("aria-pressed", i === index ? "true" : "false");
+      buttons[i].classList.toggle("btn-primary", i === index);
+      buttons[i].classList.toggle("btn-outline-primary", i !== index);
     });
   }
 
@@ -63,17 +77,13 @@
     table.classList.toggle("table-cards", phone.matches);
     table.classList.toggle("grid-phone", phone.matches);
     picker.hidden = !phone.matches;
-    show(Number(select.value) || 0);
+    show(current_index);
   }
 
-  select.addEventListener("change", function () {
-    show(Number(select.value));
-    picker.scrollIntoView({ block: "start" });
-  });
   // A refused save marks a cell invalid: open the section that holds the first one.
   var invalid = table.querySelector(".is-invalid");
   if (invalid) {
-    sections.forEach(function (section, i) { if (section.rows.indexOf(invalid.closest("tr")) >= 0) select.value = String(i); });
+    sections.forEach(function (section, i) { if (section.rows.indexOf(invalid.closest("tr")) >= 0) current_index = i; });
   }
   if (phone.addEventListener) phone.addEventListener("change", apply);
   apply();

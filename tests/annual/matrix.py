@@ -18,6 +18,22 @@ def _pk(world):
     return {"pk": draft_of(world).pk}
 
 
+def _sent(world):
+    """A version the officer sent to the leader (the same one for every role of a case)."""
+    import datetime
+
+    from annual.services import annual_report_freeze
+
+    draft = draft_of(world)
+    version = draft.versions.order_by("-version").first() or annual_report_freeze(
+        actor=world.officer, report=draft, on=datetime.date(2026, 5, 20)
+    )
+    return {"pk": version.pk}
+
+
+LEADER = {Role.OFFICE_LEADER}
+
+
 CASES = [
     UrlCase("annual:list", ok=OFFICE, outsider=200),
     UrlCase(
@@ -43,6 +59,17 @@ CASES = [
         method="post",
         data=lambda w: {"frozen_on": "30/06/2026"},
         ok=OFFICER,
+        hidden=NON_OFFICE,
+    ),
+    UrlCase("annual:detail", label="sent", kwargs=_sent, ok=OFFICE, hidden=NON_OFFICE),
+    # the leader signs: the officer who sent it and the viewer may see it, not approve or return it
+    UrlCase("annual:approve", kwargs=_sent, method="post", ok=LEADER, hidden=NON_OFFICE),
+    UrlCase(
+        "annual:return",
+        kwargs=_sent,
+        method="post",
+        data=lambda w: {"reason": "Thiếu số liệu trung tâm"},
+        ok=LEADER,
         hidden=NON_OFFICE,
     ),
     UrlCase("annual:document", kwargs=_pk, ok=OFFICE, hidden=NON_OFFICE),

@@ -10,7 +10,13 @@ from django.urls import reverse
 
 from annual.blocks import all_blocks, compute_blocks, school_year_dates, sections_for, table_from_data
 from annual.models import AnnualReport
-from annual.services import annual_report_create, annual_report_freeze, annual_report_update, report_blocks
+from annual.services import (
+    annual_report_create,
+    annual_report_freeze,
+    annual_report_return,
+    annual_report_update,
+    report_blocks,
+)
 from tests.factories import make_unit
 from units.models import UnitKind
 
@@ -90,6 +96,7 @@ def test_drafts_and_frozen_versions_are_all_kept(world, modules):
     draft = annual_report_create(actor=world.officer, office=world.office, school_year=SCHOOL_YEAR)
     annual_report_update(actor=world.officer, report=draft, narrative={"situation": "Bản viết lần một"})
     first = annual_report_freeze(actor=world.officer, report=draft, on=datetime.date(2026, 5, 1))
+    annual_report_return(actor=world.leader, report=first, reason="Viết lại phần tình hình")
     annual_report_update(actor=world.officer, report=draft, narrative={"situation": "Bản viết lần hai"})
     second = annual_report_freeze(actor=world.officer, report=draft, on=datetime.date(2026, 8, 31))
     assert [first.version, second.version] == [1, 2]

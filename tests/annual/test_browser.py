@@ -79,9 +79,21 @@ def test_the_officer_composes_freezes_and_exports_the_annual_report(annual_world
     shot(page, "composer")
 
     page.get_by_label("Số liệu tính đến ngày").fill("30/06/2026")
-    page.get_by_role("button", name="Chốt số liệu").click()
+    page.get_by_role("button", name="Trình lãnh đạo duyệt").click()
     page.wait_for_load_state()
-    assert page.get_by_text("Đã chốt số liệu: phiên bản 1.").is_visible()
+    assert page.get_by_text("Đã chốt số liệu và trình lãnh đạo duyệt: phiên bản 1.").is_visible()
+    assert page.get_by_test_id("annual-status").inner_text() == "Chờ lãnh đạo duyệt"
+
+    # the leader finds it on the home page, reads it and signs it (issue 17)
+    log_in(page, world.leader.username)
+    page.goto(f"{page.base_url}/")
+    page.get_by_test_id("home-annual-signoff").get_by_role("link").first.click()
+    page.wait_for_load_state()
+    shot(page, "leader-signoff")
+    page.get_by_role("button", name="Duyệt và ban hành").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Đã duyệt: báo cáo đã ban hành, bạn là người ký.").is_visible()
+    assert page.get_by_test_id("annual-status").inner_text() == "Đã ban hành"
 
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Tải PDF").click()

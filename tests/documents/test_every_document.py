@@ -15,7 +15,7 @@ import pytest
 from django.urls import reverse
 
 from annual import guidance as guidance_services
-from annual.services import annual_report_create, annual_report_freeze
+from annual.services import annual_report_approve, annual_report_create, annual_report_freeze
 from documents.check import check_official_pdf
 from learning_society.models import Assessment
 from tests.annual.conftest import make_modules
@@ -167,7 +167,8 @@ def test_a_centre_yearly_report_is_sendable(world, login):
 def test_the_annual_report_is_sendable(world, login):
     make_modules(world)
     report = annual_report_create(actor=world.officer, office=world.office, school_year=2025)
-    report = annual_report_freeze(actor=world.officer, report=report, on=datetime.date(2026, 5, 20))  # no DỰ THẢO
+    report = annual_report_freeze(actor=world.officer, report=report, on=datetime.date(2026, 5, 20))
+    report = annual_report_approve(actor=world.leader, report=report)  # issued: no DỰ THẢO
     response = login(world.officer).get(reverse("annual:document", args=[report.pk]) + "?pdf=1")
     assert problems_of(response, kind="bao_cao", unit_code=world.office.code) == []
 
