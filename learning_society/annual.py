@@ -21,7 +21,7 @@ def recognitions_block(office, start, end):
     # Recognitions are decided by calendar year: the calendar says which one belongs to the school
     # year (units.calendar.recognition_year), the same year as the literacy section's.
     year = calendar.recognition_year(calendar.school_year_of(start))
-    areas, total = statistics(office, year)
+    _areas, total = statistics(office, year, shown=[])  # the total only
     rows = []
     for title in COUNTED_TITLES:
         stat = total.titles[title]

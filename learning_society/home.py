@@ -26,7 +26,7 @@ def panels(request, *, role, unit):
 
 def _build(request, unit):
     year = today().year
-    _areas, now = statistics(unit, year)
+    _areas, now = statistics(unit, year, shown=[])  # the total only
     labels = [now.titles[t].label for t in COUNTED_TITLES]
     chart = grouped_bar_chart_svg(
         labels,

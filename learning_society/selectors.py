@@ -321,19 +321,29 @@ def _new_stats(rules, difficult: bool, year: int) -> dict[str, TitleStat]:
     return stats
 
 
-def statistics(root: Unit, year: int) -> tuple[list[AreaStat], AreaStat]:
+def statistics_communes(root: Unit) -> list[Unit]:
+    """The communes the statistics of `root` count, in name order: `root` itself when it is a commune."""
+    if root.kind == UnitKind.COMMUNE:
+        return [root]
+    return sorted(Unit.objects.subtree_of(root).filter(kind=UnitKind.COMMUNE).active_on(), key=name_order)
+
+
+def statistics(
+    root: Unit, year: int, *, communes: list[Unit] | None = None, shown: list[Unit] | None = None
+) -> tuple[list[AreaStat], AreaStat]:
     """Per commune under `root` (or `root` itself when it is a commune) and in total: subjects,
     registered, assessed, recognised and the recognised share of all families / clans / hamlets /
     units against the targets in force that year (learning_society.targets: QĐ 281/QĐ-TTg for
     2014–2020, QĐ 387/QĐ-TTg for 2021–2030, or the office's own; lower in especially difficult communes).
-    A fixed number of queries whatever the number of communes and families."""
+    A fixed number of queries whatever the number of communes and families.
+    `communes` is statistics_communes(root) when the caller already has it; `shown` (a page of them)
+    limits the per-commune rows built, the total is always the whole of `root`'s."""
     rules = rules_for(root)
-    if root.kind == UnitKind.COMMUNE:
-        communes = [root]
-    else:
-        communes = sorted(Unit.objects.subtree_of(root).filter(kind=UnitKind.COMMUNE).active_on(), key=name_order)
-    by_id = {c.pk: c for c in communes}
-    rows = {c.pk: AreaStat(unit=c, titles=_new_stats(rules, c.especially_difficult, year)) for c in communes}
+    if communes is None:
+        communes = statistics_communes(root)
+    shown = communes if shown is None else list(shown)
+    by_id = {c.pk: c for c in shown}
+    rows = {c.pk: AreaStat(unit=c, titles=_new_stats(rules, c.especially_difficult, year)) for c in shown}
     total = AreaStat(unit=root, titles=_new_stats(rules, False, year))
 
     owner = {}
@@ -371,7 +381,7 @@ def statistics(root: Unit, year: int) -> tuple[list[AreaStat], AreaStat]:
                 setattr(stat, attr, getattr(stat, attr) + n)
             else:
                 stat.breakdown[key] = stat.breakdown.get(key, 0) + n
-    return [rows[c.pk] for c in communes], total
+    return [rows[c.pk] for c in shown], total
 
 
 def all_in_area(ids: set[int], area: Unit) -> bool:

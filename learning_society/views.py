@@ -50,6 +50,9 @@ from .models import Assessment, Title
 from .permissions import can_check, can_configure, can_enter, can_recognise, duty_refusal, rules_for
 
 PAGE_SIZE = 50
+# Communes per page of the index and the statistics: a province office has ~120, and a page costs
+# what it shows (the total row is the whole office's, from the kept counts, on every page).
+COMMUNES_PER_PAGE = 25
 
 
 def _year(request) -> int:
@@ -70,8 +73,7 @@ def _years():
 def index(request):
     year = _year(request)
     root = selectors.home_root(request.user)
-    rows, total = selectors.statistics(root, year) if root else ([], None)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page, rows, total = _communes_page(request, root, year) if root else (None, [], None)
     return render(
         request,
         "learning_society/index.html",
@@ -80,7 +82,7 @@ def index(request):
             "years": _years(),
             "root": root,
             "page_obj": page,
-            "rows": page.object_list,
+            "rows": rows,
             "total": total,
             "chart": share_chart(list(total.titles.values())) if total else "",
             "expiring_count": selectors.expiring_count(request.user),
@@ -515,7 +517,15 @@ def recognised(request):
     )
 
 
-def _stats_context(request):
+def _communes_page(request, root, year):
+    """The page of communes asked for, their rows, and the total of all of `root`'s communes."""
+    communes = selectors.statistics_communes(root)
+    page = Paginator(communes, COMMUNES_PER_PAGE).get_page(request.GET.get("page"))
+    rows, total = selectors.statistics(root, year, communes=communes, shown=page.object_list)
+    return page, rows, total
+
+
+def _stats_context(request, *, paginate: bool = False):
     year = _year(request)
     root = selectors.home_root(request.user)
     unit_pk = request.GET.get("don_vi")
@@ -523,11 +533,15 @@ def _stats_context(request):
         root = get_area_for_user(request.user, unit_id)
     if root is None:
         raise Http404
-    rows, total = selectors.statistics(root, year)
+    if paginate:
+        page, rows, total = _communes_page(request, root, year)
+    else:  # the PDF holds every commune
+        page, (rows, total) = None, selectors.statistics(root, year)
     return {
         "year": str(year),
         "years": _years(),
         "root": root,
+        "page_obj": page,
         "rows": rows,
         "total": total,
         "titles": selectors.COUNTED_TITLES,
@@ -537,9 +551,7 @@ def _stats_context(request):
 
 
 def stats(request):
-    context = _stats_context(request)
-    page = Paginator(context["rows"], PAGE_SIZE).get_page(request.GET.get("page"))
-    context.update(page_obj=page, rows=page.object_list)
+    context = _stats_context(request, paginate=True)
     return render(request, "learning_society/stats.html", context)
 
 

@@ -8,6 +8,7 @@ Other names follow the list's "tên gọi khác" column; a name the list gives t
 Hạ, Xá Lá Vàng, Ca-tang, Chil, Xá Khao) is left out, so it has to be typed as the group's name.
 """
 
+import functools
 import re
 
 from django import forms
@@ -136,7 +137,12 @@ assert len(GROUPS) == 54 and [c for c, _, _ in GROUPS] == [f"{n:02d}" for n in r
 
 def ethnic_group(text) -> str | None:
     """The 2-digit code for a code ("01", "1", "8.0"), an official name or another name, or None."""
-    raw = str(text if text is not None else "").strip()
+    return _group_of(str(text if text is not None else "").strip())
+
+
+@functools.lru_cache(maxsize=4096)
+def _group_of(raw: str) -> str | None:
+    # An import asks for the same few names on every row (100,000 rows, a handful of groups).
     number = raw[:-2] if raw.endswith(".0") else raw
     if number.isdecimal() and len(number) <= 2:
         return f"{int(number):02d}" if 1 <= int(number) <= 54 else None

@@ -7,6 +7,7 @@ import unicodedata
 
 _SPACES = re.compile(r"\s+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f"), None)
+_ANY_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u200e\u200f]")
 
 
 def fold(text: str | None) -> str:
@@ -25,7 +26,9 @@ def fold(text: str | None) -> str:
 
 def nfc(text: str | None) -> str:
     """Vietnamese text stored in one normal form, so equal names compare equal."""
-    return unicodedata.normalize("NFC", text or "").translate(_INVISIBLE).strip()
+    text = unicodedata.normalize("NFC", text or "")
+    # str.translate copies the string through a dict lookup per character: only when there is one.
+    return (text.translate(_INVISIBLE) if _ANY_INVISIBLE.search(text) else text).strip()
 
 
 # The largest id either database stores (a 64-bit signed integer): SQLite refuses a bigger Python int

@@ -75,7 +75,11 @@ EXAMPLE_MARK = "VÍ DỤ (dòng này không được nhập)"
 
 
 def is_example(code) -> bool:
-    return isinstance(code, str) and fold_fast(code.strip()).startswith("vi du")
+    if not isinstance(code, str):
+        return False
+    if code.isascii() and code.lstrip()[:2].lower() != "vi":
+        return False  # fold_fast leaves ASCII as it is, lower case and spaces aside: no "vi du" start
+    return fold_fast(code.strip()).startswith("vi du")
 
 
 def find_header(rows: list[list], merged: list) -> tuple[int, dict[str, int]]:
@@ -108,13 +112,23 @@ def find_header(rows: list[list], merged: list) -> tuple[int, dict[str, int]]:
 _GRADE_TEXT = re.compile(r"^(\d{1,2})(?:\s*/\s*12)?$")
 
 
+_TEXT_CACHE: dict[str, str] = {}
+
+
 def cell_text(value) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
         if value.isascii():
             return value.strip()
-        return nfc(value)
+        # A file repeats its texts (hamlets, relations, groups, a head's name on each of the household's
+        # rows): each distinct one is put in normal form once per process.
+        text = _TEXT_CACHE.get(value)
+        if text is None:
+            text = nfc(value)
+            if len(_TEXT_CACHE) < 50_000:
+                _TEXT_CACHE[value] = text
+        return text
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return nfc(str(value))

@@ -129,10 +129,11 @@ class _Row:
 
     def cell(self, key: str):
         index = self.columns.get(key)
-        return self.values[index] if index is not None and index < len(self.values) else None
+        return None if index is None else self.values[index]  # `read` pads the row to every column
 
     def text(self, key: str) -> str:
-        return cell_text(self.cell(key))
+        index = self.columns.get(key)
+        return "" if index is None else cell_text(self.values[index])
 
     def bad(self, key: str, message: str) -> None:
         self.ok = False
@@ -159,6 +160,7 @@ class _RowChecker:
         self.commune = commune
         self.allowed_hamlet_ids = allowed_hamlet_ids
         self.hamlets = _hamlet_lookup(commune)
+        self.hamlet_of_text: dict[str, int | None] = {}  # a cell's text → self.hamlets' answer
         self.today = today()
         self.households: dict[str, tuple[int, int, str]] = {}  # code → (row, hamlet_id, head)
         self.seen_people: dict[tuple, int] = {}
@@ -209,7 +211,10 @@ class _RowChecker:
 
     def _hamlet(self, row: _Row) -> int | None:
         hamlet_text = row.text("hamlet")
-        hamlet_id = self.hamlets.get(PUNCT.sub("", fold_fast(hamlet_text)))
+        try:  # a commune has a few tens of hamlets, each written the same way on thousands of rows
+            hamlet_id = self.hamlet_of_text[hamlet_text]
+        except KeyError:
+            hamlet_id = self.hamlet_of_text[hamlet_text] = self.hamlets.get(PUNCT.sub("", fold_fast(hamlet_text)))
         if not hamlet_text:
             row.bad("hamlet", _("Thiếu thôn, tổ dân phố."))
         elif hamlet_id is None:
@@ -331,7 +336,7 @@ class _RowChecker:
         if first_hamlet != hamlet_id:
             row.bad("hamlet", _("Mã hộ %(c)s đã ghi ở thôn khác tại dòng %(r)d.") % {"c": code, "r": first_row})
             return None
-        if head and first_head and fold_fast(head) != fold_fast(first_head):
+        if head and first_head and head != first_head and fold_fast(head) != fold_fast(first_head):
             row.bad("head_name", _("Mã hộ %(c)s có chủ hộ khác với dòng %(r)d.") % {"c": code, "r": first_row})
             return None
         return first_head
