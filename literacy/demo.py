@@ -11,6 +11,7 @@ import random
 from django.db import transaction
 
 from units.models import Unit, UnitKind
+from units.planner import analyze
 
 from . import services
 from .models import Household, Person, PersonStatus, Residence, SurveyRound
@@ -153,7 +154,10 @@ def _seed(office: Unit, stdout) -> None:
     second = services.round_create(
         actor=None, office=office, year=YEAR, number=2, reference_date=ROUND2_DATE, is_demo=True
     )
+    # Thousands of people written in this transaction: plan what follows with their statistics.
+    analyze(Household, Person, SurveyRound)
     _second_round_changes(rng, second)
+    analyze(Person)
     _classes(rng, second, communes)
     _dossier_in_progress(office, communes)
     if stdout:
