@@ -15,7 +15,17 @@ from units.status import especially_difficult_ids, is_especially_difficult, year
 from units.text import name_order
 
 from . import rules
-from .models import COUNTED_STATUSES, AgeMethod, LiteracyCount, LiteracySettings, Person, Sex, SurveyRound
+from .models import (
+    COUNTED_STATUSES,
+    EVERY_AGE,
+    AgeMethod,
+    LiteracyCount,
+    LiteracySettings,
+    LiteracyStandardSum,
+    Person,
+    Sex,
+    SurveyRound,
+)
 from .selectors import office_of, round_for, settings_for
 
 
@@ -158,37 +168,67 @@ def _exact_age(year: int, born_after_30_9: Q):
     )
 
 
+# What each figure of Counts counts among the people of a band and group (the same names).
+MEASURES = {
+    "population": Q(),
+    "exempt": Q(exempt=True),
+    "literate1": Q(literacy_level__gte=1),
+    "literate2": Q(literacy_level__gte=2),
+    "literate1_ne": Q(literacy_level__gte=1, exempt=False),
+    "literate2_ne": Q(literacy_level__gte=2, exempt=False),
+}
+
+
+def cube_sums(survey_round: SurveyRound, commune_ids, *, method: str) -> dict[int, dict[tuple[str, str], dict]]:
+    """One SQL query over the kept cells (literacy.counts) of these communes (None: all of the
+    round): per commune, band key (and EVERY_AGE) and group, the figures of Counts — summing `n` with
+    the filters a scan of the register would count rows with, so each is the scan's result.
+    literacy.counts stores them as LiteracyStandardSum, which the standard reads."""
+    year = survey_round.year
+    qs = LiteracyCount.objects.filter(round=survey_round, status__in=COUNTED_STATUSES)
+    if commune_ids is not None:
+        qs = qs.filter(commune_id__in=commune_ids)
+    if method == AgeMethod.EXACT:
+        qs = qs.alias(age=_exact_age(year, Q(born_after_30_9=True)))
+    bands = [(band.key, _band_q(band, year, method)) for band in rules.BANDS] + [(EVERY_AGE, Q())]
+    annotations, keys = {}, []
+    for band_key, in_band in bands:
+        for group, in_group in _GROUP_Q.items():
+            for name, condition in MEASURES.items():
+                alias = f"s{len(keys)}"
+                keys.append((band_key, group, name))
+                annotations[alias] = Sum("n", filter=in_band & in_group & condition, default=0)
+    result: dict[int, dict[tuple[str, str], dict]] = {}
+    for row in qs.values("commune_id").annotate(**annotations).order_by():
+        sums = result.setdefault(row["commune_id"], {})
+        for i, (band_key, group, name) in enumerate(keys):
+            sums.setdefault((band_key, group), {})[name] = row[f"s{i}"]
+    return result
+
+
 def standard_aggregates(
     survey_round: SurveyRound, commune_ids, *, method: str, groups: tuple[str, ...] = GROUPS
 ) -> dict[int, dict]:
-    """One SQL query: conditional counts per commune for every band, group and literacy level.
-    A caller that shows only the whole population passes groups=("all",): a third of the work.
+    """One query: per commune with counted people, every band × group × figure of Counts (keys
+    "<band>__<group>__<figure>") and `total_people`. A caller that shows only the whole population
+    passes groups=("all",).
 
-    It reads the kept counts (literacy.counts: people per round, commune and every attribute these
-    filters test), summing `n` with the filters a scan of the register would count rows with, so
-    the result is the scan's while its cost follows the communes shown, not the people."""
-    year = survey_round.year
-    qs = LiteracyCount.objects.filter(round=survey_round, commune_id__in=commune_ids, status__in=COUNTED_STATUSES)
-    if method == AgeMethod.EXACT:
-        qs = qs.alias(age=_exact_age(year, Q(born_after_30_9=True)))
-
-    def count(condition: Q | None = None):
-        return Sum("n", filter=condition, default=0)
-
-    annotations = {"total_people": count()}
-    for band in rules.BANDS:
-        in_band = _band_q(band, year, method)
-        for group in groups:
-            base = in_band & _GROUP_Q[group]
-            prefix = f"{band.key}__{group}__"
-            annotations[prefix + "population"] = count(base)
-            annotations[prefix + "exempt"] = count(base & Q(exempt=True))
-            annotations[prefix + "literate1"] = count(base & Q(literacy_level__gte=1))
-            annotations[prefix + "literate2"] = count(base & Q(literacy_level__gte=2))
-            annotations[prefix + "literate1_ne"] = count(base & Q(literacy_level__gte=1, exempt=False))
-            annotations[prefix + "literate2_ne"] = count(base & Q(literacy_level__gte=2, exempt=False))
-    rows = qs.values("commune_id").annotate(**annotations).order_by()
-    return {row["commune_id"]: row for row in rows}
+    It reads the sums literacy.counts keeps of the cells (LiteracyStandardSum: a few rows per
+    commune), so its cost follows the communes shown, not the people nor the cells."""
+    fields = list(Counts.__dataclass_fields__)
+    rows = LiteracyStandardSum.objects.filter(
+        round=survey_round, commune_id__in=commune_ids, age_method=method, group__in={*groups, "all"}
+    ).values_list("commune_id", "band", "group", *fields)
+    result: dict[int, dict] = {}
+    for commune_id, band_key, group, *values in rows:
+        row = result.setdefault(commune_id, {"commune_id": commune_id})
+        if band_key == EVERY_AGE:
+            if group == "all":
+                row["total_people"] = values[0]
+        elif group in groups:
+            prefix = f"{band_key}__{group}__"
+            row.update({prefix + name: value for name, value in zip(fields, values, strict=True)})
+    return result
 
 
 def _counts_from(row: dict | None, band: rules.Band, group: str) -> Counts:
