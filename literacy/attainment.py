@@ -7,7 +7,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Sum, Value, When
+from django.db.models import BooleanField, Case, F, IntegerField, Q, QuerySet, Sum, Value, When
 
 from units.calendar import today
 from units.models import Unit, UnitKind
@@ -179,30 +179,52 @@ MEASURES = {
 }
 
 
-def cube_sums(survey_round: SurveyRound, commune_ids, *, method: str) -> dict[int, dict[tuple[str, str], dict]]:
-    """One SQL query over the kept cells (literacy.counts) of these communes (None: all of the
-    round): per commune, band key (and EVERY_AGE) and group, the figures of Counts — summing `n` with
-    the filters a scan of the register would count rows with, so each is the scan's result.
-    literacy.counts stores them as LiteracyStandardSum, which the standard reads."""
+def _flag(condition: Q) -> Case:
+    return Case(When(condition, then=Value(True)), default=Value(False), output_field=BooleanField())
+
+
+def cube_sums(survey_round: SurveyRound, commune_ids) -> dict[str, dict[int, dict[tuple[str, str], dict]]]:
+    """The figures of Counts of these communes (None: all of the round) from their kept cells
+    (literacy.counts), by age method, commune, band key (and EVERY_AGE) and group: what a scan of
+    the register would count. literacy.counts stores them as LiteracyStandardSum, which the
+    standard reads.
+
+    One query groups the cells by whether each filter of the standard (`_band_q` for each age
+    method, `_GROUP_Q`, `MEASURES`) holds of them, tested in SQL, and sums `n`: a few dozen rows
+    per commune, each then added to every band, group and figure it satisfies. Cheaper to build
+    than 144 filtered sums, which matters as it runs with every write to the people."""
     year = survey_round.year
     qs = LiteracyCount.objects.filter(round=survey_round, status__in=COUNTED_STATUSES)
     if commune_ids is not None:
         qs = qs.filter(commune_id__in=commune_ids)
-    if method == AgeMethod.EXACT:
-        qs = qs.alias(age=_exact_age(year, Q(born_after_30_9=True)))
-    bands = [(band.key, _band_q(band, year, method)) for band in rules.BANDS] + [(EVERY_AGE, Q())]
-    annotations, keys = {}, []
-    for band_key, in_band in bands:
-        for group, in_group in _GROUP_Q.items():
-            for name, condition in MEASURES.items():
-                alias = f"s{len(keys)}"
-                keys.append((band_key, group, name))
-                annotations[alias] = Sum("n", filter=in_band & in_group & condition, default=0)
-    result: dict[int, dict[tuple[str, str], dict]] = {}
-    for row in qs.values("commune_id").annotate(**annotations).order_by():
-        sums = result.setdefault(row["commune_id"], {})
-        for i, (band_key, group, name) in enumerate(keys):
-            sums.setdefault((band_key, group), {})[name] = row[f"s{i}"]
+    qs = qs.alias(age=_exact_age(year, Q(born_after_30_9=True)))
+    # A filter that always holds (Q()) is no column: it is true of every row.
+    bands = {(method, band.key): _band_q(band, year, method) for method in AgeMethod.values for band in rules.BANDS}
+    tests = {
+        **{("band", *key): q for key, q in bands.items()},
+        **{("group", group): q for group, q in _GROUP_Q.items() if q},
+        **{("measure", name): q for name, q in MEASURES.items() if q},
+    }
+    columns = {key: f"f{i}" for i, key in enumerate(tests)}
+    flags = {columns[key]: _flag(q) for key, q in tests.items()}
+    rows = qs.annotate(**flags).values("commune_id", *flags).annotate(cells_n=Sum("n")).order_by()
+
+    def holds(row, key) -> bool:
+        return key not in columns or row[columns[key]]
+
+    empty = {(band.key, group): dict.fromkeys(MEASURES, 0) for band in rules.BANDS for group in GROUPS}
+    empty |= {(EVERY_AGE, group): dict.fromkeys(MEASURES, 0) for group in GROUPS}
+    result: dict[str, dict[int, dict[tuple[str, str], dict]]] = {method: {} for method in AgeMethod.values}
+    for row in rows:
+        groups = [group for group in GROUPS if holds(row, ("group", group))]
+        measures = [name for name in MEASURES if holds(row, ("measure", name))]
+        for method, communes in result.items():
+            sums = communes.setdefault(row["commune_id"], {key: dict(figures) for key, figures in empty.items()})
+            in_bands = [band.key for band in rules.BANDS if holds(row, ("band", method, band.key))]
+            for band_key in [*in_bands, EVERY_AGE]:
+                for group in groups:
+                    for name in measures:
+                        sums[(band_key, group)][name] += row["cells_n"]
     return result
 
 

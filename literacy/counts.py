@@ -42,7 +42,6 @@ from . import attainment, rules
 from .models import (
     COUNTED_FIELDS,
     COUNTED_STATUSES,
-    AgeMethod,
     DuplicateGroup,
     LiteracyCount,
     LiteracyStandardSum,
@@ -173,8 +172,8 @@ def refresh(*, round_ids: Iterable[int] | None = None, commune_ids: Iterable[int
 
 def _refresh_sums(round_ids: list[int] | None, commune_ids: list[int] | None) -> None:
     """The standard's sums (LiteracyStandardSum) of these rounds × communes, from their cells: one
-    aggregate per round and age method (attainment.cube_sums, the standard's own filters) and one
-    bulk insert of a few rows per commune."""
+    query per round (attainment.cube_sums, the standard's own filters) and one bulk insert of a few
+    rows per commune."""
     sums = LiteracyStandardSum.objects.all()
     rounds = SurveyRound.objects.order_by("pk")
     if round_ids is not None:
@@ -192,8 +191,8 @@ def _refresh_sums(round_ids: list[int] | None, commune_ids: list[int] | None) ->
             **figures,
         )
         for survey_round in rounds
-        for method in AgeMethod.values
-        for commune_id, by_band in attainment.cube_sums(survey_round, commune_ids, method=method).items()
+        for method, communes in attainment.cube_sums(survey_round, commune_ids).items()
+        for commune_id, by_band in communes.items()
         for (band_key, group), figures in by_band.items()
     ]
     LiteracyStandardSum.objects.bulk_create(rows, batch_size=2000)
