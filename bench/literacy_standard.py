@@ -337,7 +337,7 @@ def main():
         print(f"ratio portal / cube by hand       : {times['portal'] / times['cube']:.2f}")
     print(
         f"portal peak Python memory         : {peak / 1024:.0f} KiB for {args.persons:,} people "
-        "(rows never reach Python: one row per commune)"
+        "(the people never reach Python: a few kept sums per commune)"
     )
 
 

@@ -239,7 +239,7 @@ def standard_aggregates(
     commune), so its cost follows the communes shown, not the people nor the cells."""
     fields = list(Counts.__dataclass_fields__)
     rows = LiteracyStandardSum.objects.filter(
-        round=survey_round, commune_id__in=commune_ids, age_method=method, group__in={*groups, "all"}
+        round=survey_round, commune_id__in=commune_ids, age_method=method, group__in=sorted({*groups, "all"})
     ).values_list("commune_id", "band", "group", *fields)
     result: dict[int, dict] = {}
     for commune_id, band_key, group, *values in rows:
