@@ -49,6 +49,9 @@ class LiteracyCountQuerySet(models.QuerySet):
             cells_written.send(sender=self.model, pairs=pairs)
         return deleted
 
+    update.alters_data = True
+    delete.alters_data = delete.queryset_only = True  # as QuerySet.delete: no Manager.delete()
+
     def bulk_create(self, objs, *args, **kwargs):
         with transaction.atomic(using=self.db):
             created = super().bulk_create(objs, *args, **kwargs)

@@ -12,6 +12,7 @@ from collections import Counter
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -29,7 +30,7 @@ from literacy.models import (
     PersonStatus,
     TermResult,
 )
-from tests.factories import make_unit
+from tests.factories import World, make_unit
 from tests.literacy.fixtures import YEAR, bulk_people, make_household, make_person, make_round, row, workbook_bytes
 from units import ethnicity
 from units.models import UnitKind
@@ -409,6 +410,32 @@ def test_a_cell_repaired_through_the_orm_shows_on_the_standard(world):
     LiteracyStandardSum.objects.all().delete()
     call_command("rebuild_counts", stdout=io.StringIO())
     assert sums_kept() == sums_recomputed()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_upgraded_register_shows_the_standard_it_showed_before():
+    """Migration 0012 fills the standard's sums from the cells a register already kept."""
+    world = World()
+    survey_round = make_round(world.office)
+    specs = [
+        {"birth_year": YEAR - age, "birth_date": birth_date, "grade": grade, "sex": sex, "ethnicity": code}
+        for age in (14, 15, 25, 26, 35, 36, 60, 61)
+        for birth_date in (None, datetime.date(YEAR - age, 10, 1))
+        for grade, sex, code in ((0, "F", MINORITY), (3, "M", ethnicity.KINH), (9, "F", ethnicity.KINH))
+    ]
+    specs += [{"birth_year": YEAR - 30, "disability": True, "exempt": True}] * 2
+    bulk_people(survey_round, world.hamlet, specs)
+    far = make_unit(UnitKind.HAMLET, parent=world.difficult_commune, name="Nà", code="TH3")
+    bulk_people(survey_round, far, specs[::3])
+    expected = sums_recomputed()
+    try:
+        MigrationExecutor(connection).migrate([("literacy", "0011_kept_counts")])
+        assert "literacy_literacystandardsum" not in connection.introspection.table_names()
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+    assert sums_kept() == expected
+    assert {key[2] for key in expected} == set(AgeMethod.values) and len(expected) == 2 * 2 * 4 * 3
 
 
 def test_the_standard_reads_the_kept_counts_not_the_people(world):
