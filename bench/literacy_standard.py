@@ -4,7 +4,8 @@
 
 Builds its own database (SQLite file in /tmp unless DATABASE_URL is set: use a throw-away
 database), fills one survey round with `--persons` people, then times
-  portal   = literacy.attainment.office_standard(office, year)   (settings, round, communes, 1 aggregate)
+  portal   = literacy.attainment.office_standard(office, year)   (settings, round, communes, and one
+             read of the standard's sums the portal keeps of its cells, a few rows per commune)
   baseline = the same conditional counts written by hand as one scan of the people: SELECT … GROUP BY
              commune_id with COUNT(*) FILTER (WHERE …), what the portal's Count(filter=Q) compiles to
              (the fairest baseline; SUM(CASE …) is slower and flattered the portal)
@@ -336,7 +337,7 @@ def main():
         print(f"ratio portal / cube by hand       : {times['portal'] / times['cube']:.2f}")
     print(
         f"portal peak Python memory         : {peak / 1024:.0f} KiB for {args.persons:,} people "
-        "(rows never reach Python: one row per commune)"
+        "(the people never reach Python: a few kept sums per commune)"
     )
 
 

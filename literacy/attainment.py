@@ -7,7 +7,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Sum, Value, When
+from django.db.models import BooleanField, Case, F, IntegerField, Q, QuerySet, Sum, Value, When
 
 from units.calendar import today
 from units.models import Unit, UnitKind
@@ -15,7 +15,17 @@ from units.status import especially_difficult_ids, is_especially_difficult, year
 from units.text import name_order
 
 from . import rules
-from .models import COUNTED_STATUSES, AgeMethod, LiteracyCount, LiteracySettings, Person, Sex, SurveyRound
+from .models import (
+    COUNTED_STATUSES,
+    EVERY_AGE,
+    AgeMethod,
+    LiteracyCount,
+    LiteracySettings,
+    LiteracyStandardSum,
+    Person,
+    Sex,
+    SurveyRound,
+)
 from .selectors import office_of, round_for, settings_for
 
 
@@ -158,37 +168,89 @@ def _exact_age(year: int, born_after_30_9: Q):
     )
 
 
+# What each figure of Counts counts among the people of a band and group (the same names).
+MEASURES = {
+    "population": Q(),
+    "exempt": Q(exempt=True),
+    "literate1": Q(literacy_level__gte=1),
+    "literate2": Q(literacy_level__gte=2),
+    "literate1_ne": Q(literacy_level__gte=1, exempt=False),
+    "literate2_ne": Q(literacy_level__gte=2, exempt=False),
+}
+
+
+def _flag(condition: Q) -> Case:
+    return Case(When(condition, then=Value(True)), default=Value(False), output_field=BooleanField())
+
+
+def cube_sums(survey_round: SurveyRound, commune_ids) -> dict[str, dict[int, dict[tuple[str, str], dict]]]:
+    """The figures of Counts of these communes (None: all of the round) from their kept cells
+    (literacy.counts), by age method, commune, band key (and EVERY_AGE) and group: what a scan of
+    the register would count. literacy.counts stores them as LiteracyStandardSum, which the
+    standard reads.
+
+    One query groups the cells by whether each filter of the standard (`_band_q` for each age
+    method, `_GROUP_Q`, `MEASURES`) holds of them, tested in SQL, and sums `n`: a few dozen rows
+    per commune, each then added to every band, group and figure it satisfies. Cheaper to build
+    than 144 filtered sums, which matters as it runs with every write to the people."""
+    year = survey_round.year
+    qs = LiteracyCount.objects.filter(round=survey_round, status__in=COUNTED_STATUSES)
+    if commune_ids is not None:
+        qs = qs.filter(commune_id__in=commune_ids)
+    qs = qs.alias(age=_exact_age(year, Q(born_after_30_9=True)))
+    # A filter that always holds (Q()) is no column: it is true of every row.
+    bands = {(method, band.key): _band_q(band, year, method) for method in AgeMethod.values for band in rules.BANDS}
+    tests = {
+        **{("band", *key): q for key, q in bands.items()},
+        **{("group", group): q for group, q in _GROUP_Q.items() if q},
+        **{("measure", name): q for name, q in MEASURES.items() if q},
+    }
+    columns = {key: f"f{i}" for i, key in enumerate(tests)}
+    flags = {columns[key]: _flag(q) for key, q in tests.items()}
+    rows = qs.annotate(**flags).values("commune_id", *flags).annotate(cells_n=Sum("n")).order_by()
+
+    def holds(row, key) -> bool:
+        return key not in columns or row[columns[key]]
+
+    empty = {(band.key, group): dict.fromkeys(MEASURES, 0) for band in rules.BANDS for group in GROUPS}
+    empty |= {(EVERY_AGE, group): dict.fromkeys(MEASURES, 0) for group in GROUPS}
+    result: dict[str, dict[int, dict[tuple[str, str], dict]]] = {method: {} for method in AgeMethod.values}
+    for row in rows:
+        groups = [group for group in GROUPS if holds(row, ("group", group))]
+        measures = [name for name in MEASURES if holds(row, ("measure", name))]
+        for method, communes in result.items():
+            sums = communes.setdefault(row["commune_id"], {key: dict(figures) for key, figures in empty.items()})
+            in_bands = [band.key for band in rules.BANDS if holds(row, ("band", method, band.key))]
+            for band_key in [*in_bands, EVERY_AGE]:
+                for group in groups:
+                    for name in measures:
+                        sums[(band_key, group)][name] += row["cells_n"]
+    return result
+
+
 def standard_aggregates(
     survey_round: SurveyRound, commune_ids, *, method: str, groups: tuple[str, ...] = GROUPS
 ) -> dict[int, dict]:
-    """One SQL query: conditional counts per commune for every band, group and literacy level.
-    A caller that shows only the whole population passes groups=("all",): a third of the work.
+    """One query: per commune with counted people, every band × group × figure of Counts (keys
+    "<band>__<group>__<figure>") and `total_people`. A caller that shows only the whole population
+    passes groups=("all",).
 
-    It reads the kept counts (literacy.counts: people per round, commune and every attribute these
-    filters test), summing `n` with the filters a scan of the register would count rows with, so
-    the result is the scan's while its cost follows the communes shown, not the people."""
-    year = survey_round.year
-    qs = LiteracyCount.objects.filter(round=survey_round, commune_id__in=commune_ids, status__in=COUNTED_STATUSES)
-    if method == AgeMethod.EXACT:
-        qs = qs.alias(age=_exact_age(year, Q(born_after_30_9=True)))
-
-    def count(condition: Q | None = None):
-        return Sum("n", filter=condition, default=0)
-
-    annotations = {"total_people": count()}
-    for band in rules.BANDS:
-        in_band = _band_q(band, year, method)
-        for group in groups:
-            base = in_band & _GROUP_Q[group]
-            prefix = f"{band.key}__{group}__"
-            annotations[prefix + "population"] = count(base)
-            annotations[prefix + "exempt"] = count(base & Q(exempt=True))
-            annotations[prefix + "literate1"] = count(base & Q(literacy_level__gte=1))
-            annotations[prefix + "literate2"] = count(base & Q(literacy_level__gte=2))
-            annotations[prefix + "literate1_ne"] = count(base & Q(literacy_level__gte=1, exempt=False))
-            annotations[prefix + "literate2_ne"] = count(base & Q(literacy_level__gte=2, exempt=False))
-    rows = qs.values("commune_id").annotate(**annotations).order_by()
-    return {row["commune_id"]: row for row in rows}
+    It reads the sums literacy.counts keeps of the cells (LiteracyStandardSum: a few rows per
+    commune), so its cost follows the communes shown, not the people nor the cells."""
+    fields = list(Counts.__dataclass_fields__)
+    rows = LiteracyStandardSum.objects.filter(
+        round=survey_round, commune_id__in=commune_ids, age_method=method, group__in=sorted({*groups, "all"})
+    ).values_list("commune_id", "band", "group", *fields)
+    result: dict[int, dict] = {}
+    for commune_id, band_key, group, *values in rows:
+        row = result.setdefault(commune_id, {"commune_id": commune_id})
+        if band_key == EVERY_AGE:
+            if group == "all":
+                row["total_people"] = values[0]
+        elif group in groups:
+            prefix = f"{band_key}__{group}__"
+            row.update({prefix + name: value for name, value in zip(fields, values, strict=True)})
+    return result
 
 
 def _counts_from(row: dict | None, band: rules.Band, group: str) -> Counts:

@@ -2,7 +2,7 @@
 cells the standard reads, so the standard costs what it shows (communes × bands × groups), not how
 many people are on the register.
 
-Two tables, both recomputed per survey round × commune from the raw rows:
+Three tables, all recomputed per survey round × commune (the first two from the raw rows):
 
 - `LiteracyCount`: how many people share every attribute the standard filters on (round, commune,
   birth year, born after 30/9, sex, ethnic minority, exempt, level, status). literacy.attainment
@@ -10,10 +10,16 @@ Two tables, both recomputed per survey round × commune from the raw rows:
   comes out identical to a scan of the register.
 - `DuplicateGroup`: the possible duplicates still to resolve (same folded name and birth year in
   one commune and round, not cleared), so the office home counts them without grouping the register.
+- `LiteracyStandardSum`: the figures the standard reads (attainment.Counts) per age method, band
+  and group, summed from the round × commune's cells right after they are written with the
+  standard's own filters (attainment.cube_sums), so the office's page reads a few rows per commune
+  instead of summing ~1,700 cells of each (1.6 s for a province of 120 communes).
 
 `refresh(round_ids=…, commune_ids=…)` is the only writer: it deletes the cells of those rounds ×
-communes and inserts them again from the people in one INSERT … SELECT … GROUP BY each. A write to
-people calls it in its own transaction for the rounds × communes it touched, whichever path it takes:
+communes and inserts them again from the people in one INSERT … SELECT … GROUP BY each, then their
+sums from the cells (cells written through the ORM past it, as a repair by hand could, send
+`cells_written`, and their sums follow too). A write to people calls it in its own transaction for
+the rounds × communes it touched, whichever path it takes:
 Person.objects' bulk_create, update and bulk_update send `people_written` (literacy.models.
 PersonQuerySet), a person's save or delete Django's post_save / post_delete (so a cascade is covered
 too); the receivers below note the touched pairs. Outside `batch()` they are refreshed at once,
@@ -32,14 +38,16 @@ from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from . import rules
+from . import attainment, rules
 from .models import (
     COUNTED_FIELDS,
     COUNTED_STATUSES,
     DuplicateGroup,
     LiteracyCount,
+    LiteracyStandardSum,
     Person,
     SurveyRound,
+    cells_written,
     field_names,
     people_written,
 )
@@ -159,6 +167,35 @@ def refresh(*, round_ids: Iterable[int] | None = None, commune_ids: Iterable[int
             f"GROUP BY {group_keys} HAVING COUNT(*) > 1",
             [*params, False],
         )
+    _refresh_sums(round_ids, commune_ids)
+
+
+def _refresh_sums(round_ids: list[int] | None, commune_ids: list[int] | None) -> None:
+    """The standard's sums (LiteracyStandardSum) of these rounds × communes, from their cells: one
+    query per round (attainment.cube_sums, the standard's own filters) and one bulk insert of a few
+    rows per commune."""
+    sums = LiteracyStandardSum.objects.all()
+    rounds = SurveyRound.objects.order_by("pk")
+    if round_ids is not None:
+        sums, rounds = sums.filter(round_id__in=round_ids), rounds.filter(pk__in=round_ids)
+    if commune_ids is not None:
+        sums = sums.filter(commune_id__in=commune_ids)
+    sums.delete()
+    rows = [
+        LiteracyStandardSum(
+            round=survey_round,
+            commune_id=commune_id,
+            age_method=method,
+            band=band_key,
+            group=group,
+            **figures,
+        )
+        for survey_round in rounds
+        for method, communes in attainment.cube_sums(survey_round, commune_ids).items()
+        for commune_id, by_band in communes.items()
+        for (band_key, group), figures in by_band.items()
+    ]
+    LiteracyStandardSum.objects.bulk_create(rows, batch_size=2000)
 
 
 def refresh_people(pairs: Iterable[tuple[int, int]]) -> None:
@@ -204,6 +241,17 @@ def touched(pairs: Iterable[tuple[int | None, int | None]]) -> None:
 @receiver(people_written, sender=Person)
 def _people_written(sender, pairs, **kwargs) -> None:
     touched(pairs)
+
+
+@receiver(cells_written, sender=LiteracyCount)
+def _cells_written(sender, pairs, **kwargs) -> None:
+    if pairs is None:
+        _lock(None, None)
+        _refresh_sums(None, None)
+        return
+    for round_id, commune_id in sorted(pairs):
+        _lock([round_id], [commune_id])
+        _refresh_sums([round_id], [commune_id])
 
 
 @receiver(post_save, sender=Person)

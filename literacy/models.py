@@ -19,7 +19,17 @@ from django.utils.translation import gettext_lazy as _
 from units import ethnicity as ethnicity_list
 from units.models import Unit
 
-from .count_models import COUNTED_FIELDS, PLACE_FIELDS, DuplicateGroup, LiteracyCount, field_names, people_written  # noqa: F401  (models of this app)
+from .count_models import (  # noqa: F401  (models of this app)
+    COUNTED_FIELDS,
+    EVERY_AGE,
+    PLACE_FIELDS,
+    DuplicateGroup,
+    LiteracyCount,
+    LiteracyStandardSum,
+    cells_written,
+    field_names,
+    people_written,
+)
 
 MIN_BIRTH_YEAR = 1900
 

@@ -96,7 +96,12 @@ PORTAL_APPS = ("units", "reports", "centers", "literacy", "learning_society")
 # Kept counts: recomputed from the people and subjects by every write (deleted and inserted again,
 # so on PostgreSQL with new ids). Compared without their ids, and never against what was typed:
 # a cell's `sex` is the sex of the people it counts, not of the person just edited.
-KEPT_COUNTS = ("literacy.LiteracyCount", "literacy.DuplicateGroup", "learning_society.KeptCount")
+KEPT_COUNTS = (
+    "literacy.LiteracyCount",
+    "literacy.LiteracyStandardSum",
+    "literacy.DuplicateGroup",
+    "learning_society.KeptCount",
+)
 
 
 # Rows before/after ---------------------------------------------------------------------------

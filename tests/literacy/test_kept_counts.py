@@ -1,7 +1,8 @@
 """Kept counts of the literacy register (issue 20, literacy.counts): after any sequence of the writes
 an office makes — people created and corrected, moves, deaths, class completions and their
-corrections, imports, duplicates resolved, a new round — the kept cells equal a recomputation from
-the raw rows, and the standard read from them equals a scan of the register, for both age methods."""
+corrections, imports, duplicates resolved, a new round — the kept cells and the standard's sums of
+them equal a recomputation from the raw rows, and the standard read from them equals a scan of the
+register, for both age methods."""
 
 import datetime
 import io
@@ -11,6 +12,7 @@ from collections import Counter
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -18,15 +20,17 @@ from django.urls import reverse
 from literacy import attainment, counts, household_import, rules, selectors, services
 from literacy.models import (
     COUNTED_STATUSES,
+    EVERY_AGE,
     AgeMethod,
     DuplicateGroup,
     Household,
     LiteracyCount,
+    LiteracyStandardSum,
     Person,
     PersonStatus,
     TermResult,
 )
-from tests.factories import make_unit
+from tests.factories import World, make_unit
 from tests.literacy.fixtures import YEAR, bulk_people, make_household, make_person, make_round, row, workbook_bytes
 from units import ethnicity
 from units.models import UnitKind
@@ -85,6 +89,39 @@ def recomputed() -> tuple[dict, dict]:
     return dict(cells), {key: n for key, n in groups.items() if n > 1}
 
 
+FIGURES = ("population", "exempt", "literate1", "literate2", "literate1_ne", "literate2_ne")
+
+
+def sums_kept() -> dict:
+    keys = ("round_id", "commune_id", "age_method", "band", "group")
+    rows = LiteracyStandardSum.objects.values_list(*keys, *FIGURES)
+    return {tuple(row[: len(keys)]): tuple(row[len(keys) :]) for row in rows}
+
+
+def sums_recomputed() -> dict:
+    """The standard's sums by their definition, person by person: each counted person's age by each
+    age method (statistics year − birth year, one less if born after 30/9 by the exact method) puts
+    them in the bands that hold it and in every age; each group they belong to; each figure that
+    is true of them. Every band and group of a round × commune with counted people has its row."""
+    sums: dict[tuple, list[int]] = {}
+    for p in Person.objects.filter(status__in=COUNTED_STATUSES).select_related("round"):
+        for method in AgeMethod.values:
+            for band in [*(b.key for b in rules.BANDS), EVERY_AGE]:
+                for group in attainment.GROUPS:
+                    sums.setdefault((p.round_id, p.commune_id, method, band, group), [0] * len(FIGURES))
+        groups = ["all"] + ["female"] * (p.sex == "F") + ["minority"] * p.ethnic_minority
+        lit1, lit2 = p.literacy_level >= 1, p.literacy_level >= 2
+        figures = (1, p.exempt, lit1, lit2, lit1 and not p.exempt, lit2 and not p.exempt)
+        for method in AgeMethod.values:
+            age = p.round.year - p.birth_year - (method == AgeMethod.EXACT and p.birth_mmdd > 930)
+            bands = [b.key for b in rules.BANDS if b.age_from <= age <= b.age_to] + [EVERY_AGE]
+            for band in bands:
+                for group in groups:
+                    row = sums[(p.round_id, p.commune_id, method, band, group)]
+                    row[:] = [total + int(f) for total, f in zip(row, figures, strict=True)]
+    return {key: tuple(row) for key, row in sums.items()}
+
+
 def scanned(survey_round, commune_ids, method) -> dict:
     """The standard's counts as they were computed before issue 20: a scan of the people."""
     year = survey_round.year
@@ -109,6 +146,7 @@ def scanned(survey_round, commune_ids, method) -> dict:
 
 def assert_kept_right(office, rounds, user):
     assert kept() == recomputed()
+    assert sums_kept() == sums_recomputed()
     communes = [c.pk for c in office.children.filter(kind=UnitKind.COMMUNE)]
     for survey_round in rounds:
         for method in AgeMethod.values:
@@ -311,9 +349,93 @@ def test_kept_counts_equal_a_recomputation_after_a_random_sequence_of_writes(wor
     assert Person.objects.filter(status=PersonStatus.DECEASED).exists()
     assert TermResult.objects.filter(term=3).exists() and office.imports
     # A full rebuild from the raw rows changes nothing.
-    before = kept()
+    before = kept(), sums_kept()
     counts.rebuild()
-    assert kept() == before
+    assert (kept(), sums_kept()) == before
+
+
+def test_the_office_standard_page_costs_the_same_queries_for_more_communes_and_people(world, login):
+    """The office's page reads the standard's sums (a few rows per commune, one query), neither the
+    people nor the cells: more communes and people show on it without one more query."""
+    survey_round = make_round(world.office)
+    bulk_people(survey_round, world.hamlet, [{"birth_year": YEAR - 20, "grade": 5}] * 3)
+    client = login(world.officer)
+    url = reverse("literacy:standard", kwargs={"pk": world.office.pk}) + f"?nam={YEAR}"
+    client.get(url)  # the first view fills what a session and the caches keep
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url).status_code == 200
+    for number in range(3):
+        commune = make_unit(UnitKind.COMMUNE, parent=world.office, name=f"Xã Mới {number}", code=f"XM{number}")
+        hamlet = make_unit(UnitKind.HAMLET, parent=commune, name=f"Thôn Mới {number}", code=f"TM{number}")
+        specs = [{"birth_year": YEAR - age, "grade": grade} for age in range(10, 70, 3) for grade in (0, 3, 9)]
+        bulk_people(survey_round, hamlet, specs * (number + 1))
+    with CaptureQueriesContext(connection) as large:
+        html = client.get(url).content.decode()
+    assert "Xã Mới 2" in html
+    assert len(large.captured_queries) == len(small.captured_queries)
+    tables = (Person._meta.db_table, LiteracyCount._meta.db_table)
+    assert not [q["sql"] for q in large.captured_queries if any(table in q["sql"] for table in tables)]
+    standard = attainment.office_standard(world.office, YEAR)
+    # 20 ages × 3 grades × 3 copies; ages 16–34 (7 of them) in the ordinary level-1 band 15–35.
+    newest = next(c for c in standard.communes if c.commune.name == "Xã Mới 2")
+    assert (newest.total_people, newest.level1.population, newest.level1.literate) == (180, 63, 42)
+
+
+def test_a_cell_repaired_through_the_orm_shows_on_the_standard(world):
+    """The standard's sums follow the cells however they are written: a write past counts.refresh
+    (a repair by hand) derives them again, and rebuild_counts puts cells and sums back."""
+    survey_round = make_round(world.office)
+    bulk_people(survey_round, world.hamlet, [{"birth_year": YEAR - 30, "grade": 5}] * 4)
+    LiteracyCount.objects.bulk_create(
+        [
+            LiteracyCount(
+                round=survey_round,
+                commune=world.commune,
+                birth_year=YEAR - 30,
+                born_after_30_9=False,
+                sex="F",
+                ethnic_minority=False,
+                exempt=False,
+                literacy_level=0,
+                status=PersonStatus.PRESENT,
+                n=6,
+            )
+        ]
+    )
+    standard, _round, _conf = attainment.commune_standard(world.commune, YEAR)
+    assert (standard.level1.literate, standard.level1.population) == (4, 10)
+    LiteracyCount.objects.filter(round=survey_round, sex="F").delete()
+    standard, _round, _conf = attainment.commune_standard(world.commune, YEAR)
+    assert (standard.level1.literate, standard.level1.population) == (4, 4)
+    LiteracyStandardSum.objects.all().delete()
+    call_command("rebuild_counts", stdout=io.StringIO())
+    assert sums_kept() == sums_recomputed()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_upgraded_register_shows_the_standard_it_showed_before():
+    """Migration 0012 fills the standard's sums from the cells a register already kept."""
+    world = World()
+    survey_round = make_round(world.office)
+    specs = [
+        {"birth_year": YEAR - age, "birth_date": birth_date, "grade": grade, "sex": sex, "ethnicity": code}
+        for age in (14, 15, 25, 26, 35, 36, 60, 61)
+        for birth_date in (None, datetime.date(YEAR - age, 10, 1))
+        for grade, sex, code in ((0, "F", MINORITY), (3, "M", ethnicity.KINH), (9, "F", ethnicity.KINH))
+    ]
+    specs += [{"birth_year": YEAR - 30, "disability": True, "exempt": True}] * 2
+    bulk_people(survey_round, world.hamlet, specs)
+    far = make_unit(UnitKind.HAMLET, parent=world.difficult_commune, name="Nà", code="TH3")
+    bulk_people(survey_round, far, specs[::3])
+    expected = sums_recomputed()
+    try:
+        MigrationExecutor(connection).migrate([("literacy", "0011_kept_counts")])
+        assert "literacy_literacystandardsum" not in connection.introspection.table_names()
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+    assert sums_kept() == expected
+    assert {key[2] for key in expected} == set(AgeMethod.values) and len(expected) == 2 * 2 * 4 * 3
 
 
 def test_the_standard_reads_the_kept_counts_not_the_people(world):
