@@ -1,6 +1,7 @@
 import os
 
 import pytest
+from django.db.models.signals import post_migrate
 from hypothesis import settings as hypothesis_settings
 
 from tests.factories import PASSWORD, World
@@ -11,6 +12,23 @@ from tests.factories import PASSWORD, World
 hypothesis_settings.register_profile("repeatable", derandomize=True, database=None)
 hypothesis_settings.register_profile("explore", derandomize=False)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
+
+
+def _shipped_rows_back(sender, **kwargs):
+    """A transactional test (browser walks, concurrency) ends with `flush`, which empties every
+    table, the rows the data migrations wrote included: the national centre rubric of Công văn 2553
+    (centers migration 0002). flush then sends post_migrate, and here the rubric is put back, so the
+    next test on that worker finds the database as `migrate` left it, whatever order xdist deals
+    the tests in (27 permission-matrix cases failed on PostgreSQL when one followed a flush)."""
+    if sender.label != "centers":
+        return
+    from centers import rubric_2553
+    from rubrics.models import Rubric, RubricCriterion, RubricGroup
+
+    rubric_2553.load(Rubric, RubricGroup, RubricCriterion)
+
+
+post_migrate.connect(_shipped_rows_back, dispatch_uid="tests.shipped_rows_back")
 
 
 @pytest.fixture
