@@ -54,6 +54,16 @@ def make_user(role=None, unit=None, *, username=None, full_name=None, **fields) 
     )
 
 
+# The world's people have held their roles since long before any date a test freezes the clock
+# to, so a test that pins "today" never finds them without a role (the world is built once per
+# process, at the real date).
+SINCE = datetime.date(2000, 1, 1)
+
+
+def _member(role, unit, **fields) -> User:
+    return make_user(role, unit, valid_from=SINCE, **fields)
+
+
 class World:
     """Two offices, each with a commune, hamlet, school, centre and association branch, and one
     user per role on office A's side; `outsider_*` users belong to office B. Tests use it as
@@ -78,17 +88,17 @@ class World:
         self.association = make_unit(
             UnitKind.ASSOCIATION, parent=self.commune, name="Hội Khuyến học xã Đống Đa", code="HKH1"
         )
-        self.officer = make_user(Role.OFFICE_OFFICER, self.office, username="officer", full_name="Nguyễn Văn Chuyên")
-        self.leader = make_user(Role.OFFICE_LEADER, self.office, username="leader", full_name="Trần Thị Trưởng")
-        self.viewer = make_user(Role.VIEWER, self.office, username="viewer", full_name="Lê Văn Xem")
-        self.principal = make_user(Role.PRINCIPAL, self.school, username="principal", full_name="Phạm Thị Hiệu")
-        self.school_staff = make_user(Role.SCHOOL_STAFF, self.school, username="teacher", full_name="Hoàng Văn Giáo")
-        self.director = make_user(Role.CENTRE_DIRECTOR, self.centre, username="director", full_name="Vũ Thị Giám")
-        self.centre_staff = make_user(Role.CENTRE_STAFF, self.centre, username="centrestaff", full_name="Đỗ Văn Tâm")
-        self.association_officer = make_user(
+        self.officer = _member(Role.OFFICE_OFFICER, self.office, username="officer", full_name="Nguyễn Văn Chuyên")
+        self.leader = _member(Role.OFFICE_LEADER, self.office, username="leader", full_name="Trần Thị Trưởng")
+        self.viewer = _member(Role.VIEWER, self.office, username="viewer", full_name="Lê Văn Xem")
+        self.principal = _member(Role.PRINCIPAL, self.school, username="principal", full_name="Phạm Thị Hiệu")
+        self.school_staff = _member(Role.SCHOOL_STAFF, self.school, username="teacher", full_name="Hoàng Văn Giáo")
+        self.director = _member(Role.CENTRE_DIRECTOR, self.centre, username="director", full_name="Vũ Thị Giám")
+        self.centre_staff = _member(Role.CENTRE_STAFF, self.centre, username="centrestaff", full_name="Đỗ Văn Tâm")
+        self.association_officer = _member(
             Role.ASSOCIATION_OFFICER, self.association, username="assoc", full_name="Bùi Thị Hội"
         )
-        self.other_principal = make_user(
+        self.other_principal = _member(
             Role.PRINCIPAL, self.other_school, username="principal2", full_name="Đặng Văn Khác"
         )
 
@@ -114,8 +124,8 @@ class World:
         self.outsider_school = make_unit(
             UnitKind.SCHOOL, parent=self.other_commune, name="Trường THCS Bên Kia", code="SCHB"
         )
-        self.outsider_officer = make_user(Role.OFFICE_OFFICER, self.other_office, username="outsider")
-        self.outsider_principal = make_user(Role.PRINCIPAL, self.outsider_school, username="outsider_principal")
+        self.outsider_officer = _member(Role.OFFICE_OFFICER, self.other_office, username="outsider")
+        self.outsider_principal = _member(Role.PRINCIPAL, self.outsider_school, username="outsider_principal")
 
     @property
     def role_users(self) -> dict[str, User]:

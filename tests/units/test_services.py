@@ -134,7 +134,8 @@ def test_closing_a_commune_closes_what_is_below_and_ends_the_roles_there(world):
 
 
 def test_closing_before_a_role_begins_is_refused_with_a_reason(world):
-    # The World's roles begin today; closing the commune back in 2025 would end them before they start.
+    # The principal's role begins in 2026; closing the commune back in 2025 would end it before it starts.
+    Membership.objects.filter(user=world.principal).update(valid_from=datetime.date(2026, 1, 1))
     with pytest.raises(ValidationError) as error:
         services.unit_close(actor=world.officer, unit=world.commune, valid_to=EVE)
     assert "Phạm Thị Hiệu" in error.value.message_dict["valid_to"][0]
