@@ -190,4 +190,4 @@ def test_the_same_role_twice_on_one_unit_is_refused(world):
 def test_ending_a_role_before_it_began_is_refused(world):
     membership = world.principal.memberships.get()
     with pytest.raises(ValidationError):
-        services.membership_end(actor=world.officer, membership=membership, valid_to=datetime.date(2000, 1, 1))
+        services.membership_end(actor=world.officer, membership=membership, valid_to=datetime.date(1999, 12, 31))
