@@ -1,8 +1,9 @@
 """Writing many new rows at once through PostgreSQL's COPY (the bulk path of an import).
 
-`copy_instances(objs)` writes unsaved model instances as `bulk_create` would (each field's pre_save and
-database value, defaults included), in the caller's transaction, but as one COPY stream instead of
-INSERT statements: a fraction of the time on PostgreSQL. It returns nothing (no primary keys): the
+`copy_values(model, rows)` writes new rows given as {attname: value} as `bulk_create` would (each
+field's database value; defaults and auto_now for the columns left out), in the caller's
+transaction, but as one COPY stream instead of INSERT statements and without a model instance per
+row: a fraction of the time on PostgreSQL. It returns the count, not primary keys: the
 caller reads back what it needs. SQLite has no COPY: callers keep `bulk_create` there
 (`copy_supported()` tells which). `copy_rows` is the lower step for rows already in database form.
 """
@@ -12,6 +13,7 @@ import json
 from collections.abc import Iterable, Sequence
 
 from django.db import connections, models, router
+from django.utils import timezone
 
 CHUNK = 20_000
 _ESCAPE = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
@@ -79,24 +81,69 @@ def copy_rows(table: str, columns: Sequence[str], rows: Iterable[Sequence], *, u
     return count
 
 
-def copy_instances(objs: Iterable[models.Model], model=None) -> int:
-    """COPY unsaved instances of one model, each field's value as bulk_create would write it."""
-    objs = iter(objs)
-    first = next(objs, None)
-    if first is None:
-        return 0
-    model = model or type(first)
-    using = router.db_for_write(model)
+# Field types whose database value is the Python value itself (COPY's text form is then `_text`):
+# for them the per-value `get_db_prep_save` chain of bulk_create is skipped. Every other type goes
+# through the field's own conversion.
+_INTEGER = {
+    "IntegerField",
+    "SmallIntegerField",
+    "BigIntegerField",
+    "PositiveIntegerField",
+    "PositiveSmallIntegerField",
+    "PositiveBigIntegerField",
+}
+_AS_IS = {"CharField", "TextField", "SlugField", "EmailField", "BooleanField", "DateField"}
+
+
+def _converter(field, connection):
+    """A function value -> database value, the same as `field.get_db_prep_save` for that type."""
+    kind = field.get_internal_type()
+    if field.is_relation:
+        kind = field.target_field.get_internal_type()
+        if kind in _AUTO or kind in _INTEGER:
+            return _as_int
+        return lambda value: field.get_db_prep_save(value, connection)
+    if kind in _INTEGER:
+        return _as_int
+    if kind in _AS_IS:
+        return _as_is
+    return lambda value: field.get_db_prep_save(value, connection)
+
+
+def _as_is(value):
+    return value
+
+
+def _as_int(value):
+    if value is None or type(value) is int:
+        return value
+    return int(value)
+
+
+def _fallback(field):
+    """What bulk_create writes into a column the caller left out: now for auto_now(_add), else
+    the field's default (a callable default called per row)."""
+    if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+        now = timezone.now() if field.get_internal_type() == "DateTimeField" else timezone.localdate()
+        return lambda: now
+    return field.get_default
+
+
+def copy_values(model, rows: Iterable[dict], *, using: str | None = None) -> int:
+    """COPY new rows given as {attname: value} (values as the model field holds them), without
+    building a model instance per row: a column a row leaves out gets what bulk_create would give it
+    (auto_now(_add): now; else the field's default, called per row). Returns the count."""
+    using = using or router.db_for_write(model)
     connection = connections[using]
     fields = insert_fields(model)
+    plan = [(f.attname, _converter(f, connection), _fallback(f)) for f in fields]
 
-    def rows():
-        for obj in _chain(first, objs):
-            yield [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
+    def prepared():
+        for row in rows:
+            out = []
+            for attname, convert, fallback in plan:
+                value = row[attname] if attname in row else fallback()
+                out.append(convert(value))
+            yield out
 
-    return copy_rows(model._meta.db_table, [f.column for f in fields], rows(), using=using)
-
-
-def _chain(first, rest):
-    yield first
-    yield from rest
+    return copy_rows(model._meta.db_table, [f.column for f in fields], prepared(), using=using)

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import F
 
 from units import audit
-from units.bulk_copy import copy_instances, copy_supported
+from units.bulk_copy import copy_supported, copy_values
 from units.models import Unit
 
 from .. import counts, levels, rules
@@ -35,7 +35,8 @@ def apply(
     if survey_round.status != SurveyRound.Status.OPEN:
         raise ValueError("The round is closed.")
     copy = copy_supported()
-    _create(Household, [Household(round=survey_round, commune=commune, **values) for values in plan.new_households])
+    owner = {"round_id": survey_round.pk, "commune_id": commune.pk}
+    _create(Household, [owner | values for values in plan.new_households])
     if plan.changed_households:
         # Bumping the version makes an edit page opened before the import refuse its save.
         updates = [Household(pk=pk, version=F("version") + 1, **values) for pk, values in plan.changed_households]
@@ -47,7 +48,7 @@ def apply(
     for code, person in plan.new_persons:
         # The services' rule, also for a plan built elsewhere: an exemption needs a disability.
         rules.check_exemption(disability=person.get("disability", False), exempt=person.get("exempt", False))
-        batch.append(Person(round=survey_round, commune=commune, household_id=household_ids[code], **person))
+        batch.append(owner | {"household_id": household_ids[code]} | person)
         if len(batch) >= BATCH:
             _create(Person, batch)
             done += len(batch)
@@ -93,12 +94,13 @@ def apply(
     return plan.summary
 
 
-def _create(model, objs: list) -> None:
-    """New rows: COPY on PostgreSQL (no primary keys come back: the writer reads back what it needs),
-    bulk_create elsewhere."""
-    if not objs:
+def _create(model, rows: list[dict]) -> None:
+    """New rows given as {attname: value}: COPY on PostgreSQL, straight from the values (no model
+    instance per row; no primary keys come back: the writer reads back what it needs), bulk_create
+    elsewhere."""
+    if not rows:
         return
     if copy_supported():
-        copy_instances(objs, model)
+        copy_values(model, rows)
     else:
-        model.objects.bulk_create(objs, batch_size=BATCH)
+        model.objects.bulk_create([model(**row) for row in rows], batch_size=BATCH)
