@@ -11,8 +11,11 @@ from annual import services as annual_services
 from annual.models import AnnualReport
 from learning_society import demo as learning_society_demo
 from learning_society.models import Subject
+from literacy import services as literacy_services
+from literacy.models import LiteracyClass
 from reports.models import ReportingPeriod, Submission
-from units.models import User
+from units.calendar import today
+from units.models import Unit, UnitKind, User
 
 # What a finger taps: buttons, links, form fields and menu entries that are visible on the page.
 TAPPABLE = (
@@ -60,14 +63,37 @@ MEASURE = """(tappable) => {
 }"""
 
 
+LEARNERS = ("Lò Văn Pằng", "Hoàng Thị Mỷ", "Sùng A Chứ Nguyễn Hoàng Long")
+
+
 def seed_journeys() -> None:
-    """What the journeys open beyond `demo_reports_and_centres`: the learning society and a draft
-    annual report of the office."""
+    """What the journeys open beyond `demo_reports_and_centres`: the learning society, a draft
+    annual report of the office and a literacy class of the director's centre with three learners
+    (the term-results grid; the literacy demo takes minutes to seed)."""
     officer = User.objects.get(username="demo.chuyenvien")
     office = officer.memberships.get().unit
     with transaction.atomic():
         learning_society_demo.seed(office=office, stdout=io.StringIO())
     annual_services.annual_report_create(actor=officer, office=office, school_year=datetime.date.today().year - 1)
+    centre = User.objects.get(username="demo.giamdoc").memberships.get().unit
+    year = today().year
+    survey_round = literacy_services.round_create(
+        actor=None, office=office, year=year, number=1, reference_date=datetime.date(year, 1, 1)
+    )
+    hamlet = Unit.objects.filter(kind=UnitKind.HAMLET, parent=centre.parent).order_by("pk").first()
+    household = literacy_services.household_create(
+        actor=None, survey_round=survey_round, hamlet=hamlet, code="HJ001", head_name=LEARNERS[0]
+    )
+    people = [
+        literacy_services.person_create(
+            actor=None, household=household, full_name=name, birth_year=year - 25, sex="M", grade=0, stage=0
+        )
+        for name in LEARNERS
+    ]
+    literacy_class = literacy_services.class_create(
+        actor=None, run_by=centre, name="Lớp xóa mù chữ giai đoạn 1", stage="1", start_date=datetime.date(year, 1, 5)
+    )
+    literacy_services.enrol(actor=None, literacy_class=literacy_class, persons=people)
 
 
 def journeys() -> dict[str, list[tuple[str, str]]]:
@@ -83,6 +109,7 @@ def journeys() -> dict[str, list[tuple[str, str]]]:
     commune = association_unit.parent
     year = datetime.date.today().year
     subject = Subject.objects.filter(area__path__startswith=commune.path).order_by("pk").first()
+    literacy_class = LiteracyClass.objects.get(run_by=centre)
     return {
         "demo.chuyenvien": [
             ("home", "/"),
@@ -108,6 +135,8 @@ def journeys() -> dict[str, list[tuple[str, str]]]:
             ("activities", f"/trung-tam/{centre.pk}/hoat-dong/"),
             ("activity-add", f"/trung-tam/{centre.pk}/hoat-dong/them/"),
             ("funding", f"/trung-tam/{centre.pk}/kinh-phi/"),
+            ("literacy-class", f"/xoa-mu-chu/lop/{literacy_class.pk}/"),
+            ("term-results", f"/xoa-mu-chu/lop/{literacy_class.pk}/bang-ket-qua/"),
             ("yearly-report", f"/trung-tam/{centre.pk}/bao-cao-nam/?nam={year}"),
             ("inbox", "/bao-cao/can-nop/"),
         ],
