@@ -1,5 +1,6 @@
 """The journeys issue 17 scores, as lists of pages each role walks, and the measures taken on every
-page: sideways scroll, tap targets under 44 × 44 px, and axe-core's serious or critical violations.
+page: sideways scroll (of the page, or of a box inside it such as a table's), tap targets under
+44 × 44 px, and axe-core's serious or critical violations.
 Shared by test_journeys.py (desktop and phone) and test_axe.py."""
 
 import datetime
@@ -23,7 +24,19 @@ TAPPABLE = (
     " [role=button], summary"
 )
 
+INSIDE = "table scrolls sideways inside"
+
+# Pages whose tables still scroll sideways inside their box on a phone (the page itself does not):
+# known work left, named here so that any other table that starts to do so fails the journeys.
+WIDE_ON_PHONE = {
+    ("demo.chuyenvien", "annual-report"): "the annual report's statistical tables (official layouts, up to 14 columns)",
+    ("demo.chuyenvien", "centres"): "the centres' list",
+    ("demo.chuyenvien", "learning-society"): "the learning society's communes table",
+    ("demo.khuyenhoc", "learning-society"): "the learning society's communes table",
+}
+
 MEASURE = """(tappable) => {
+  const INSIDE = "__INSIDE__";
   const problems = [];
   const root = document.scrollingElement;
   if (root.scrollWidth > root.clientWidth) {
@@ -33,6 +46,18 @@ MEASURE = """(tappable) => {
       .map((el) => el.tagName.toLowerCase()
         + (typeof el.className === "string" && el.className ? "." + el.className.trim().split(/\\s+/).join(".") : ""));
     problems.push(`scrolls sideways: ${root.scrollWidth}px in ${root.clientWidth}px (${wide.join(", ")})`);
+  }
+  // A table squeezed into a box that scrolls sideways hides its last columns off-screen as surely as
+  // a page that scrolls: every visible box holding a table that scrolls sideways inside is reported.
+  for (const box of document.querySelectorAll("body *")) {
+    const overflow = getComputedStyle(box).overflowX;
+    const table = box.querySelector("table");
+    if (table && (overflow === "auto" || overflow === "scroll") && box.offsetParent !== null
+        && box.scrollWidth > box.clientWidth + 1) {
+      const what = [table.tagName.toLowerCase(), ...table.classList].join(".");
+      problems.push(`${INSIDE} ${box.tagName.toLowerCase()}.${[...box.classList].join(".")}`
+        + `: ${box.scrollWidth}px in ${box.clientWidth}px (${what})`);
+    }
   }
   const visible = (el) => {
     const box = el.getBoundingClientRect();
@@ -60,7 +85,7 @@ MEASURE = """(tappable) => {
     }
   }
   return problems;
-}"""
+}""".replace("__INSIDE__", INSIDE)
 
 
 LEARNERS = ("Lò Văn Pằng", "Hoàng Thị Mỷ", "Sùng A Chứ Nguyễn Hoàng Long")
@@ -69,7 +94,8 @@ LEARNERS = ("Lò Văn Pằng", "Hoàng Thị Mỷ", "Sùng A Chứ Nguyễn Hoà
 def seed_journeys() -> None:
     """What the journeys open beyond `demo_reports_and_centres`: the learning society, a draft
     annual report of the office and a literacy class of the director's centre with three learners
-    (the term-results grid; the literacy demo takes minutes to seed)."""
+    and one more who can be enrolled (the class page and its term-results grid; the literacy demo
+    takes minutes to seed)."""
     officer = User.objects.get(username="demo.chuyenvien")
     office = officer.memberships.get().unit
     with transaction.atomic():
@@ -94,6 +120,10 @@ def seed_journeys() -> None:
         actor=None, run_by=centre, name="Lớp xóa mù chữ giai đoạn 1", stage="1", start_date=datetime.date(year, 1, 5)
     )
     literacy_services.enrol(actor=None, literacy_class=literacy_class, persons=people)
+    # Someone of the commune not yet in the class: the page's "Thêm học viên" list has a row to choose.
+    literacy_services.person_create(
+        actor=None, household=household, full_name="Giàng Thị Dua", birth_year=year - 30, sex="F", grade=0, stage=0
+    )
 
 
 def journeys() -> dict[str, list[tuple[str, str]]]:

@@ -23,9 +23,9 @@ from units.calendar import today
 from units.models import Unit, UnitKind, User
 
 from .conftest import artifact_path
-from .journeys import MEASURE, TAPPABLE, seed_journeys
+from .journeys import seed_journeys
 from .test_home_screens import demo_reports_and_centres  # noqa: F401  (the shared seeding fixture)
-from .test_journeys import DESKTOP, axe_problems
+from .test_journeys import DESKTOP, axe_problems, measure
 
 pytestmark = pytest.mark.browser
 
@@ -55,9 +55,7 @@ class Walk:
         page = self.page
         page.wait_for_load_state()
         page.screenshot(path=str(artifact_path(f"journey-{self.username}-{name}-{self.size}")), full_page=True)
-        found = page.evaluate(MEASURE, TAPPABLE)
-        if self.size == "desktop":  # 44 px targets are the phone's rule; sideways scroll is everyone's
-            found = [p for p in found if not p.startswith("tap target")]
+        found = measure(page, self.size, self.username, name)
         found += axe_problems(page)
         self.problems += [f"{self.username} {self.size} {name} ({page.url}): {p}" for p in found]
 
