@@ -80,7 +80,7 @@ def class_detail(request, pk):
         rows.append(
             {
                 "enrolment": enrolment,
-                "results": [by_term.get(t) for t in literacy_class.terms],
+                "results": [(t, by_term.get(t)) for t in literacy_class.terms],
                 "has_results": bool(by_term),
             }
         )

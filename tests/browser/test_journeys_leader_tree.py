@@ -3,8 +3,10 @@ as test_journeys.py walks the others — every page measured for sideways scroll
 and axe-core's serious or critical violations, a full-page screenshot of each in tests/artifacts/
 (journey-<user>-<page>-<size>.png):
 
-- the office leader (demo.truongphong): home → the year's annual report → its printable version (what
-  the leader signs; freezing the figures is the officer's) → a unit's sent report → "Duyệt";
+- the office leader (demo.truongphong), once the officer has sent the year's annual report: home ("chờ
+  bạn duyệt") → the sent version's sign-off page → its printable version (still "DỰ THẢO") → back,
+  "Duyệt và ban hành" after confirming → the report issued with the leader as signer → a unit's sent
+  report → "Duyệt";
 - the officer's unit tree (demo.chuyenvien): the tree → a commune → "Thêm đơn vị trực thuộc" → a
   school under the commune, whose page shows its level (THCS), never the hamlet's "Thôn"."""
 
@@ -14,14 +16,16 @@ import pytest
 from playwright.sync_api import expect
 
 from annual.models import AnnualReport
+from annual.services import annual_report_freeze
 from reports.models import Submission
 from units import demo
+from units.calendar import today
 from units.models import Unit, UnitKind, User
 
 from .conftest import artifact_path
-from .journeys import MEASURE, TAPPABLE, seed_journeys
+from .journeys import seed_journeys
 from .test_home_screens import demo_reports_and_centres  # noqa: F401  (the shared seeding fixture)
-from .test_journeys import DESKTOP, axe_problems
+from .test_journeys import DESKTOP, axe_problems, measure
 
 pytestmark = pytest.mark.browser
 
@@ -51,9 +55,7 @@ class Walk:
         page = self.page
         page.wait_for_load_state()
         page.screenshot(path=str(artifact_path(f"journey-{self.username}-{name}-{self.size}")), full_page=True)
-        found = page.evaluate(MEASURE, TAPPABLE)
-        if self.size == "desktop":  # 44 px targets are the phone's rule; sideways scroll is everyone's
-            found = [p for p in found if not p.startswith("tap target")]
+        found = measure(page, self.size, self.username, name)
         found += axe_problems(page)
         self.problems += [f"{self.username} {self.size} {name} ({page.url}): {p}" for p in found]
 
@@ -63,20 +65,40 @@ class Walk:
             self.page.get_by_role("button", name="Mở trình đơn").click()
 
 
-def leader_walk(walk: Walk, submission: Submission) -> None:
+def leader_walk(walk: Walk, submission: Submission, version: AnnualReport) -> None:
     page = walk.page
     page.goto(page.base_url + "/")
     walk.check("home")
-    page.locator("main").get_by_role("link", name="Báo cáo tổng kết năm học").first.click()
-    expect(page.get_by_role("heading", name="Báo cáo tổng kết năm học")).to_be_visible()
-    walk.check("annual-report")
+    # The officer has sent the year's annual report: the leader's home says it waits for them.
+    waiting = page.get_by_test_id("home-annual-signoff")
+    waiting.get_by_role("link", name=f"phiên bản {version.version}").click()
+    expect(page.get_by_test_id("annual-signing")).to_be_visible()
+    walk.check("annual-signoff")
     page.get_by_role("link", name="Xem bản in").click()
     page.wait_for_url("**/ban-in/")
     expect(page.get_by_text("BÁO CÁO", exact=True)).to_be_visible()
+    expect(page.get_by_text("DỰ THẢO", exact=True).first).to_be_visible()  # not signed yet
     walk.check("annual-print")
-    # The leader reads and signs; freezing the figures stays the officer's (annual.services.can_write).
     page.go_back()
-    expect(page.get_by_role("button", name="Chốt số liệu")).to_have_count(0)
+    # The leader signs: "Duyệt và ban hành" asks first, then the report is issued with the leader as signer.
+    # Sending the figures stays the officer's (annual.services.can_write).
+    expect(page.get_by_role("button", name="Trình lãnh đạo duyệt")).to_have_count(0)
+    approve = page.get_by_test_id("annual-signing").get_by_role("button", name="Duyệt và ban hành")
+    if walk.size == "phone":
+        box = approve.bounding_box()
+        assert box["height"] >= 44 and box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+    questions: list[str] = []
+    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
+    approve.click()
+    expect(page.get_by_text("Đã duyệt: báo cáo đã ban hành, bạn là người ký.")).to_be_visible()
+    assert questions == ["Duyệt và ban hành báo cáo này với bạn là người ký?"], questions
+    expect(page.get_by_test_id("annual-status")).to_have_text("Đã ban hành")
+    expect(page.get_by_test_id("annual-signed")).to_contain_text("Trần Văn Minh duyệt và ký ngày")
+    walk.check("annual-approved")
+    version.refresh_from_db()
+    assert version.is_issued and version.signer_name == "Trần Văn Minh", (walk.size, version.status)
+    page.goto(page.base_url + "/")
+    expect(page.get_by_test_id("home-annual-signoff")).to_have_count(0)  # nothing left waiting
 
     page.goto(f"{page.base_url}/bao-cao/bao-cao/{submission.pk}/")
     walk.check("sent-report")
@@ -115,14 +137,17 @@ def unit_tree_walk(walk: Walk, commune: Unit, code: str) -> None:
 def test_the_leader_and_the_unit_tree_journeys_at_desktop_and_phone(journey_district, desktop_page, phone_page, log_in):
     officer = User.objects.get(username="demo.chuyenvien")
     office = officer.memberships.get().unit
-    assert AnnualReport.objects.filter(office=office, status=AnnualReport.Status.DRAFT).exists()
+    draft = AnnualReport.objects.get(office=office, status=AnnualReport.Status.DRAFT)
     sent = list(Submission.objects.filter(period__owner=office, status="submitted").order_by("pk")[:2])
     assert len(sent) == 2
     commune = Unit.objects.filter(parent=office, kind=UnitKind.COMMUNE, valid_to__isnull=True).order_by("pk").first()
     problems: list[str] = []
     for (size, page), submission in zip((("desktop", desktop_page), ("phone", phone_page)), sent, strict=True):
+        # The officer sends the figures (a new version at each size: the desktop's is issued first).
+        version = annual_report_freeze(actor=officer, report=draft, on=today())
+        assert version.is_pending
         log_in(page, "demo.truongphong", demo.DEMO_PASSWORD)
-        leader_walk(Walk(page, "demo.truongphong", size, problems), submission)
+        leader_walk(Walk(page, "demo.truongphong", size, problems), submission, version)
         page.context.clear_cookies()
         log_in(page, "demo.chuyenvien", demo.DEMO_PASSWORD)
         unit_tree_walk(Walk(page, "demo.chuyenvien", size, problems), commune, f"DEMO-THCS-HB-{size.upper()}")

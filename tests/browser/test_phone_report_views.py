@@ -72,6 +72,13 @@ def test_a_sent_report_reads_as_cards_on_a_phone(sent_report, phone_page, log_in
     total = grid.locator("tr[data-total]", has_text="Cộng")
     expect(total).to_be_visible()
     assert figures(phone_page, "Cộng")["Tổng số"] == "1.280"
+    # The change history under the grid is cards too: the cell's name reads across the card, the
+    # new figure labelled, not a five-column table breaking "Người dân tộc thiểu số" word by word.
+    change = phone_page.locator("table.history-cards tbody tr", has_text="Lớp pháp luật — Người dân tộc thiểu số")
+    expect(change.locator("td[data-label='Mới']")).to_have_text("312")
+    box = change.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+    assert change.locator("td.card-title").bounding_box()["width"] > 250
 
 
 def test_the_roll_up_reads_as_cards_on_a_phone_with_its_drill_down(sent_report, phone_page, log_in):

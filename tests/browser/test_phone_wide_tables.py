@@ -121,3 +121,37 @@ def test_the_term_results_grid_fits_a_phone_and_is_typed_with_the_keyboard(live_
     an = literacy_class.enrolments.get(person__full_name="An Văn Ba")
     assert dict(TermResult.objects.filter(enrolment=an).values_list("term", "result")) == {1: "HT", 2: "HT", 3: "HTT"}
     assert TermResult.objects.get(enrolment__person__full_name="Bế Thị Cúc", term=1).result == "CHT"
+
+
+def test_a_class_page_lists_its_learners_as_cards_and_records_a_term_on_a_phone(live_world, phone_page, log_in):
+    world = live_world
+    survey_round = make_round(world.office, number=1, reference_date=datetime.date(YEAR, 3, 31))
+    household = make_household(survey_round, world.hamlet)
+    people = [make_person(household, name=name, birth_year=YEAR - 20) for name in ("An Văn Ba", "Bế Thị Cúc")]
+    make_person(household, name="Cầm Thị Dung", birth_year=YEAR - 30, sex="F")  # not yet in the class
+    literacy_class = literacy_services.class_create(
+        actor=None, run_by=world.centre, name="Lớp GĐ1 bản Mới", stage="1", start_date=datetime.date(YEAR, 1, 5)
+    )
+    literacy_services.enrol(actor=None, literacy_class=literacy_class, persons=people)
+    log_in(phone_page, "director")
+    phone_page.goto(f"{phone_page.base_url}/xoa-mu-chu/lop/{literacy_class.pk}/")
+    card = phone_page.locator("table.class-learners tbody tr", has_text="Bế Thị Cúc")
+    expect(card).to_be_visible()
+    phone_page.screenshot(path=str(artifact_path("phone-literacy-class")), full_page=True)
+    assert phone_page.evaluate(SIDEWAYS) <= 390
+    box = card.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+    # The three terms sit side by side under the name, each labelled; nothing hides off-screen.
+    terms = [card.locator(f"td[data-label='Kỳ {t}']").bounding_box() for t in (1, 2, 3)]
+    assert len({round(b["y"]) for b in terms}) == 1 and terms[0]["x"] < terms[1]["x"] < terms[2]["x"]
+    assert phone_page.evaluate(SMALL_TARGETS, "table .btn, table td a, table .form-select") == []
+    # The learner not yet enrolled is a card with its check box line to tap.
+    candidate = phone_page.locator("tbody tr", has_text="Cầm Thị Dung")
+    assert candidate.locator("td.card-select").bounding_box()["height"] >= 44
+    assert candidate.bounding_box()["x"] + candidate.bounding_box()["width"] <= 390
+    card.get_by_label("Kỳ", exact=True).select_option("2")
+    card.get_by_label("Kết quả", exact=True).select_option("HT")
+    card.get_by_role("button", name="Ghi", exact=True).click()
+    card = phone_page.locator("table.class-learners tbody tr", has_text="Bế Thị Cúc")
+    expect(card.locator("td[data-label='Kỳ 2']")).to_contain_text("Hoàn thành")
+    assert TermResult.objects.get(enrolment__person__full_name="Bế Thị Cúc", term=2).result == "HT"

@@ -53,6 +53,44 @@ def test_the_top_menu_is_one_line_at_1280_px_with_the_year_modules_in_one_menu(d
     assert laptop_page.locator("#yearNav.active").count() == 1  # the open module is marked
 
 
+YEAR_MODULES = {
+    "Tập huấn": "/tap-huan/",
+    "Kiểm tra": "/kiem-tra/",
+    "Thi đua – khen thưởng": "/thi-dua/",
+    "Truyền thông": "/truyen-thong/",
+    "Học liệu & mô hình": "/hoc-lieu/",
+}
+
+
+@pytest.mark.parametrize("username", ["demo.chuyenvien", "demo.truongphong"])
+def test_on_every_year_module_the_menu_stays_one_line_and_is_walked_with_the_keyboard(
+    demo_data, laptop_page, log_in, username
+):
+    """Each module of "Công tác năm" is reached from the keyboard alone (Tab to the menu, Enter,
+    arrows, Enter) and, once there, the bar is still one line at 1280 px."""
+    page = laptop_page
+    log_in(page, username, demo.DEMO_PASSWORD)
+    for label, path in YEAR_MODULES.items():
+        page.goto(page.base_url + "/")
+        page.locator("#yearNav").focus()
+        page.keyboard.press("Enter")
+        menu = page.locator("#mainNav .dropdown-menu[aria-labelledby=yearNav]")
+        assert "show" in menu.get_attribute("class")
+        entries = [text.strip() for text in menu.locator(".dropdown-item").all_inner_texts()]
+        assert set(YEAR_MODULES) <= set(entries), entries  # no destination lost
+        for _step in range(entries.index(label) + 1):
+            page.keyboard.press("ArrowDown")
+        assert page.evaluate("document.activeElement.innerText.trim()") == label
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert page.url.startswith(page.base_url + path), (label, page.url)
+        assert page.locator("#yearNav.active").count() == 1, label
+        measured = page.evaluate(LINE)
+        page.screenshot(path=str(artifact_path(f"top-menu-1280-{username}-{label}")))
+        assert max(measured["middles"]) - min(measured["middles"]) <= 2, (label, measured)
+        assert measured["navbar"] < 80, (label, measured)
+
+
 def test_on_a_phone_the_menu_opens_with_44_px_entries_and_no_sideways_scroll(demo_data, phone_page, log_in):
     log_in(phone_page, "demo.chuyenvien", demo.DEMO_PASSWORD)
     phone_page.goto(phone_page.base_url + "/")
