@@ -390,3 +390,19 @@ def test_no_milestone_cites_the_unverified_thong_tu_19_2020():
     sources = [str(m.source) for m in CALENDAR]
     assert sources and not any("19/2020" in s for s in sources)
     assert any("cần xác minh" in s for s in sources)
+
+
+def test_each_recent_report_sits_on_its_own_line_with_its_own_status(world, client):
+    # On a phone the links and badges wrapped so one report's "Đã duyệt" looked like the next one's.
+    import re
+
+    submitted_report(world, world.school, world.principal, {"R01.TS": "10"}, label="Năm 2024-2025", days_ago=365)
+    submitted_report(world, world.school, world.principal, {"R01.TS": "12"}, label="Năm 2025-2026", approve=True)
+    html = home_html(client, world.principal)
+    recent = html.split("Đã nộp gần đây:", 1)[1].split("</ul>", 1)[0]
+    items = re.findall(r"<li[^>]*>(.*?)</li>", recent, re.S)
+    labelled = {
+        re.search(r">(Năm [^<]+)</a>", item).group(1): re.search(r"badge[^>]*>([^<]+)<", item).group(1)
+        for item in items
+    }
+    assert labelled == {"Năm 2025-2026": "Đã duyệt", "Năm 2024-2025": "Đã nộp, chờ duyệt"}
