@@ -107,6 +107,9 @@ def annual_detail(request, pk):
             "form": form,
             "freeze_form": freeze_form,
             "sections": sections,
+            # Said beside "Trình lãnh đạo duyệt" and on the leader's sign-off: a report is not sent
+            # or signed with its sections' text missing without anyone seeing it.
+            "unwritten": [s for s in sections if not s.paragraphs] if (writable or signing) else [],
             "versions": versions,
             "latest": latest,
             "has_leader": bool(office_leaders(report.office)) if writable else True,

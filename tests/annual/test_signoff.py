@@ -181,3 +181,24 @@ def test_a_sent_version_prints_as_a_draft_until_the_leader_signs(world, sent, cl
     assert "DỰ THẢO" in client.get(url).content.decode()
     annual_report_approve(actor=world.leader, report=version)
     assert "DỰ THẢO" not in client.get(url).content.decode()
+
+
+def test_the_officer_and_the_leader_see_which_sections_have_no_text_yet(world, client):
+    from annual.blocks import SECTION_KEYS
+    from annual.services import annual_report_update
+
+    draft = annual_report_create(actor=world.officer, office=world.office, school_year=2025)
+    written = dict.fromkeys(SECTION_KEYS, "Đã viết.") | {"funding": "", "communication": "  "}
+    annual_report_update(actor=world.officer, report=draft, narrative=written)
+    client.force_login(world.officer)
+    html = client.get(reverse("annual:detail", args=[draft.pk])).content.decode()
+    assert "2 mục chưa có phần lời: VII. Kinh phí và cơ sở vật chất; VIII. Công tác tuyên truyền." in html
+
+    version = annual_report_freeze(actor=world.officer, report=draft, on=ON)
+    client.force_login(world.leader)
+    html = client.get(reverse("annual:detail", args=[version.pk])).content.decode()
+    assert "Duyệt và ban hành" in html and "2 mục chưa có phần lời" in html
+
+    annual_report_update(actor=world.officer, report=draft, narrative=dict.fromkeys(SECTION_KEYS, "Đủ."))
+    client.force_login(world.officer)
+    assert "chưa có phần lời" not in client.get(reverse("annual:detail", args=[draft.pk])).content.decode()
