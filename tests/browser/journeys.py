@@ -33,9 +33,6 @@ WIDE_ON_PHONE = {
     ("demo.truongphong", "annual-signoff"): "the annual report's statistical tables, as above",
     ("demo.truongphong", "annual-approved"): "the annual report's statistical tables, as above",
     ("demo.truongphong", "annual-print"): "the printable A4 report's widest tables",
-    ("demo.chuyenvien", "centres"): "the centres' list",
-    ("demo.chuyenvien", "learning-society"): "the learning society's communes table",
-    ("demo.khuyenhoc", "learning-society"): "the learning society's communes table",
 }
 
 MEASURE = """(tappable) => {
