@@ -129,6 +129,11 @@ class RenderedCell:
     title: str = ""
     colspan: int = 1
     bold: bool = False
+    # A row shown as a card on a phone (the page's `cards=True`): the figure's label (its column's
+    # headers), or the cell's part of the card ("card-title": the row's name or a heading row;
+    # "card-number": the "TT" number, left out of the card).
+    label: str = ""
+    card_class: str = ""
 
     @property
     def is_numeric(self) -> bool:
@@ -216,10 +221,21 @@ class Table:
                 c += cell.colspan
         return placed
 
+    def column_labels(self) -> list[str]:
+        """Each rendered column's headers as one line, the spanning ones above it first ("Xóa mù chữ
+        mức độ 1 – Biết chữ"): what labels a figure when a row is shown as a card."""
+        parts: list[list[str]] = [[] for _ in range(self.width)]
+        for _row, col, _rowspan, colspan, text in self.header_grid():
+            for c in range(col, min(col + colspan, self.width)):
+                if str(text) and str(text) not in parts[c]:
+                    parts[c].append(str(text))
+        return [" – ".join(p) for p in parts]
+
     # Cells ------------------------------------------------------------------------------------
     def rendered_rows(self):
         """Yield (row, [RenderedCell]) lazily, so a 100,000-row export never holds all rows twice."""
         columns = self.all_columns()
+        labels = self.column_labels()
         counter = 0
         for row in self.rows:
             values = list(row.cells)
@@ -231,9 +247,9 @@ class Table:
                 else:
                     counter += 1
                     values = [counter, *values]
-            yield row, self._render_cells(values, columns)
+            yield row, self._render_cells(values, columns, labels)
 
-    def _render_cells(self, values: list[Any], columns: list[Column]) -> list[RenderedCell]:
+    def _render_cells(self, values: list[Any], columns: list[Column], labels: list[str]) -> list[RenderedCell]:
         rendered = []
         col = 0
         for value in values:
@@ -247,6 +263,7 @@ class Table:
             if colspan > 1 and kind != TEXT and not isinstance(raw, int | float | Decimal | Fraction):
                 kind = TEXT
             decimals = extra.decimals if extra and extra.decimals is not None else column.decimals
+            label, card_class = self._card_part(col, colspan, labels)
             rendered.append(
                 RenderedCell(
                     value=raw,
@@ -257,10 +274,21 @@ class Table:
                     title=extra.title if extra else "",
                     colspan=colspan,
                     bold=extra.bold if extra else False,
+                    label=label,
+                    card_class=card_class,
                 )
             )
             col += colspan
         return rendered
+
+    def _card_part(self, col: int, colspan: int, labels: list[str]) -> tuple[str, str]:
+        """(label, card class) of the cell at column `col` when its row is shown as a card."""
+        name_column = 1 if self.number_rows else 0
+        if col == name_column or colspan >= self.width:
+            return "", "card-title"
+        if self.number_rows and col == 0 and colspan == 1:
+            return "", "card-number"
+        return (labels[col] if colspan == 1 and col < len(labels) else ""), ""
 
 
 def display_value(value: Any, kind: str, decimals: int | None = None) -> str:

@@ -236,6 +236,22 @@ def test_the_html_table_shows_the_same_layout_and_vietnamese_numbers():
     assert 'class="row-total"' in html and 'class="row-section"' in html
 
 
+def test_on_a_page_each_figure_is_labelled_with_its_column_headers_for_a_phone_card_but_never_on_paper():
+    table = learners_table(rows=1, number_rows=True)
+
+    page = render_to_string("documents/_table.html", {"table": table, "cards": True})
+    paper = render_to_string("documents/_table.html", {"table": table})
+
+    # The row's name heads its card, each figure carries "Học viên – Nữ" (both header rows), the "TT"
+    # number is left out, a heading row is a heading.
+    assert 'class=" card-title">Thôn 0</td>' in page
+    assert 'class="num card-number">1</td>' in page
+    assert 'class="num" data-label="Học viên – Nữ">500</td>' in page
+    assert 'data-label="Học viên – Tỉ lệ nữ">48,6%</td>' in page
+    assert 'class=" card-title">I. Xã Đống Đa</td>' in page
+    assert "data-label" not in paper and "card-" not in paper
+
+
 def test_an_empty_table_says_so():
     table = Table(title="Trống", columns=[Column("Đơn vị"), Column("Số", "int")])
 
