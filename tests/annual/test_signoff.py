@@ -202,3 +202,13 @@ def test_the_officer_and_the_leader_see_which_sections_have_no_text_yet(world, c
     annual_report_update(actor=world.officer, report=draft, narrative=dict.fromkeys(SECTION_KEYS, "Đủ."))
     client.force_login(world.officer)
     assert "chưa có phần lời" not in client.get(reverse("annual:detail", args=[draft.pk])).content.decode()
+
+
+def test_the_report_page_opens_with_links_to_each_section(world, client):
+    draft = annual_report_create(actor=world.officer, office=world.office, school_year=2025)
+    client.force_login(world.officer)
+    html = client.get(reverse("annual:detail", args=[draft.pk])).content.decode()
+    toc = html.split('data-testid="annual-toc"', 1)[1].split("</nav>", 1)[0]
+    assert toc.count('href="#phan-') == 9
+    assert 'href="#phan-funding"' in toc and 'id="phan-funding"' in html
+    assert toc.count("chưa có phần lời") == 9  # nothing written yet: every section says so to a screen reader
