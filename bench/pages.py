@@ -60,6 +60,9 @@ def journeys(*, extra: bool = False) -> list[tuple[str, str, str]]:
     """(journey, username, path) of every page of the principal's, the officer's and the centre
     director's journeys; with `extra`, the officer's whole-office pages too (the literacy standard,
     the learning-society index and statistics, the recognised list)."""
+    from django.urls import reverse
+
+    from annual.models import AnnualReport
     from centers.models import Activity
     from reports.models import Submission
     from units.models import User
@@ -74,19 +77,32 @@ def journeys(*, extra: bool = False) -> list[tuple[str, str, str]]:
     director = User.objects.get(username=DIRECTOR)
     centre = next(m.unit for m in active_memberships(director))
     activity = Activity.objects.filter(centre=centre).order_by("-start_date", "-pk").first()
+    # A report a unit sent in that period, as the officer opens it to review.
+    sent = Submission.objects.filter(period_id=sub.period_id, status__in=["submitted", "approved"])
+    sent = sent.order_by("pk").first()
+    annual = AnnualReport.objects.filter(office=office, draft__isnull=True).order_by("-school_year").first()
     pages = [
         ("principal", PRINCIPAL, "home", "/"),
         ("principal", PRINCIPAL, "inbox", "/bao-cao/can-nop/"),
         ("principal", PRINCIPAL, "open report", f"/bao-cao/bao-cao/{sub.pk}/"),
         ("officer", OFFICER, "home", "/"),
+        ("officer", OFFICER, "periods", reverse("reports:period_list")),
         ("officer", OFFICER, "board", f"/bao-cao/ky/{sub.period_id}/"),
+        ("officer", OFFICER, "period units", reverse("reports:period_units", args=[sub.period_id])),
         ("officer", OFFICER, "roll-up", f"/bao-cao/ky/{sub.period_id}/tong-hop/"),
         ("officer", OFFICER, "unit tree", "/don-vi/"),
+        ("officer", OFFICER, "centres", reverse("centers:index")),
         ("director", DIRECTOR, "home", "/"),
         ("director", DIRECTOR, "inbox", "/bao-cao/can-nop/"),
         ("director", DIRECTOR, "centre", f"/trung-tam/{centre.pk}/"),
         ("director", DIRECTOR, "activities", f"/trung-tam/{centre.pk}/hoat-dong/"),
+        ("director", DIRECTOR, "funding", reverse("centers:funding", args=[centre.pk])),
+        ("director", DIRECTOR, "yearly report", reverse("centers:report", args=[centre.pk])),
     ]
+    if sent is not None:
+        pages.append(("officer", OFFICER, "sent report", reverse("reports:submission", args=[sent.pk])))
+    if annual is not None:
+        pages.append(("officer", OFFICER, "annual report", reverse("annual:detail", args=[annual.pk])))
     if activity is not None:
         pages.append(("director", DIRECTOR, "activity", f"/trung-tam/hoat-dong/{activity.pk}/"))
     if extra:
