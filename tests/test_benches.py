@@ -54,12 +54,11 @@ def test_the_bench_runs_checks_every_value_and_prints_its_ratio(name, db, monkey
 @pytest.fixture(scope="module")
 def demo_district(django_db_setup, django_db_blocker):
     """seed_demo once for the benches that read the demo district, committed (the live server's
-    threads read it); flushed at the end as a transactional test leaves its database. The modules'
-    demo data only where load.py runs (its users open reports, people and subjects): the annual
-    report renders from whatever there is."""
-    options = [] if "load" in ON_THE_DEMO else ["--no-modules"]
+    threads read it); flushed at the end as a transactional test leaves its database. With every
+    module's demo data: load.py's users open reports, people and subjects, and the pages bench opens
+    every page of the journeys."""
     with django_db_blocker.unblock():
-        call_command("seed_demo", *options, stdout=io.StringIO())
+        call_command("seed_demo", stdout=io.StringIO())
     yield
     with django_db_blocker.unblock():
         call_command("flush", interactive=False, verbosity=0)
@@ -91,3 +90,17 @@ def test_the_bench_on_the_demo_district_runs(name, demo_district, db, monkeypatc
     printed = run_load(request.getfixturevalue("live_server")) if name == "load" else run_main(name, monkeypatch)
     for line in ON_THE_DEMO[name]:
         assert line in printed, printed
+
+
+def test_every_page_bench_pages_measures_answers_on_the_demo(demo_district, db):
+    # bench/pages.py and bench/scale.py measure these pages on databases built apart; here each page
+    # of the three journeys (and the whole-office pages) must answer on the demo, so neither bench
+    # can silently lose a page.
+    from bench import pages
+
+    printed = io.StringIO()
+    rows = pages.measure(pages.journeys(extra=True), 1, out=lambda line: printed.write(line + "\n"))
+    measured = {row["page"] for row in rows}
+    for page in ("principal/open report", "officer/period units", "officer/centres", "director/yearly report"):
+        assert page in measured, measured
+    assert all(row["queries"] > 0 for row in rows), printed.getvalue()
