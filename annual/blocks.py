@@ -193,11 +193,12 @@ def provider_table(
     rows = []
     totals = [0] * len(providers)
     for commune in communes:
-        cells = [Cell(commune.name, href=unit_url(commune.pk))]
+        href = unit_url(commune.pk)  # once per commune, not per figure: 120 communes × 10 figures add up
+        cells = [Cell(commune.name, href=href)]
         for i, (provider, found) in enumerate(zip(providers, values, strict=True)):
             number = found.get(commune.pk) or 0
             totals[i] += number
-            cells.append(Cell(number, href=unit_url(commune.pk), title=provider.source))
+            cells.append(Cell(number, href=href, title=provider.source))
         rows.append(Row(cells))
     rows.append(Row.total([_("Cộng"), *totals]))
     return Table(

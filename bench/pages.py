@@ -63,8 +63,10 @@ def journeys(*, extra: bool = False) -> list[tuple[str, str, str]]:
     from django.urls import reverse
 
     from annual.models import AnnualReport
+    from annual.services import annual_report_create
     from centers.models import Activity
     from reports.models import Submission
+    from units.calendar import current_school_year
     from units.models import User
     from units.selectors import active_memberships
 
@@ -78,9 +80,11 @@ def journeys(*, extra: bool = False) -> list[tuple[str, str, str]]:
     centre = next(m.unit for m in active_memberships(director))
     activity = Activity.objects.filter(centre=centre).order_by("-start_date", "-pk").first()
     # A report a unit sent in that period, as the officer opens it to review.
-    sent = Submission.objects.filter(period_id=sub.period_id, status__in=["submitted", "approved"])
-    sent = sent.order_by("pk").first()
+    sent = Submission.objects.filter(status__in=["submitted", "approved"], unit__path__startswith=office.path)
+    sent = sent.order_by("-period_id", "pk").first()
     annual = AnnualReport.objects.filter(office=office, draft__isnull=True).order_by("-school_year").first()
+    if annual is None:  # the demo has none: the officer's draft for the year just finished, as the journey starts it
+        annual = annual_report_create(actor=officer, office=office, school_year=current_school_year() - 1)
     pages = [
         ("principal", PRINCIPAL, "home", "/"),
         ("principal", PRINCIPAL, "inbox", "/bao-cao/can-nop/"),
