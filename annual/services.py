@@ -20,9 +20,10 @@ from units import duties
 from units.audit import record
 from units.calendar import today
 from units.models import Membership, Role, Unit, UnitKind
+from units.panel_cache import kept_value
 from units.selectors import active_memberships, can_manage_unit, is_office_user, manage_roots, units_visible_to
 
-from .blocks import SECTION_KEYS, compute_blocks, school_year_dates
+from .blocks import SCREEN_KEYS, SECTION_KEYS, compute_blocks, kept_blocks, school_year_dates, screen_blocks
 from .models import AnnualReport
 
 MAX_SECTION_CHARS = 20000
@@ -106,11 +107,28 @@ def report_dates(report: AnnualReport) -> tuple[datetime.date, datetime.date]:
 
 
 def report_blocks(report: AnnualReport, progress=None) -> list[dict]:
-    """A frozen version's stored figures; a draft's figures computed now from the modules."""
+    """A frozen version's stored figures; a draft's from the modules: the kept ones the page shows
+    (its preview and XLSX say what the page says), computed afresh when a job reports progress."""
     if report.is_frozen:
         return report.snapshot
     start, end = school_year_dates(report.school_year)
+    if progress is None:
+        return [
+            {k: v for k, v in block.items() if k not in SCREEN_KEYS} for block in kept_blocks(report.office, start, end)
+        ]
     return compute_blocks(report.office, start, end, progress=progress)
+
+
+def screen_blocks_of(report: AnnualReport) -> list[dict]:
+    """The blocks as the report's page shows them, their tables rendered once and kept in the
+    shared cache: a draft's until the next change to its office's figures (blocks.kept_blocks), a
+    frozen version's for as long as the cache keeps it (its snapshot never changes)."""
+    if report.is_frozen:
+        return kept_value(
+            f"annual-screen:{report.pk}", f"{report.version}:{report.frozen_on}", lambda: screen_blocks(report.snapshot)
+        )
+    start, end = school_year_dates(report.school_year)
+    return kept_blocks(report.office, start, end)
 
 
 # Writes ----------------------------------------------------------------------------------------

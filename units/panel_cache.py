@@ -108,11 +108,37 @@ def version(request, unit, depends_on: tuple[str, ...]) -> str:
     return ";".join(parts)
 
 
+# Areas whose changes feed no figure: the annual report's own text and state, API clients, the
+# task runner's jobs, two-factor settings. Every other area may (a report form, a literacy person,
+# a centre's activity …), so a kept table of figures follows them all.
+NOT_FIGURES = ("annual_report", "api_client", "job", "two_factor")
+
+
+def figures_version(unit) -> str:
+    """The day and the last change below `unit` (and without a unit) in every area that feeds
+    figures: one query. For tables computed outside a request (annual.blocks.kept_blocks)."""
+    rows = (
+        PanelGeneration.objects.filter(scope__in=[unit.pk, NO_UNIT])
+        .exclude(area__in=NOT_FIGURES)
+        .order_by("scope", "area")
+        .values_list("scope", "area", "last_entry")
+    )
+    return ";".join([today().isoformat(), *(f"{scope}:{area}={last}" for scope, area, last in rows)])
+
+
 def _viewer(user) -> str:
     if user.is_superuser:
         return "superuser"
     roles = ",".join(sorted(f"{m.role}@{m.unit_id}" for m in active_memberships(user)))
     return hashlib.sha1(roles.encode()).hexdigest()
+
+
+def building_marker(key: str, current: str) -> str:
+    """The key of "someone is building `key` for version `current`". The version is hashed: the
+    database cache's keys hold 255 characters and a version naming every area of an office is
+    longer (the marker's INSERT would fail, add() would answer False, and every request would wait
+    for a builder that never was)."""
+    return f"{key}:building:{hashlib.sha1(current.encode()).hexdigest()[:20]}"
 
 
 def kept_value(key: str, current: str, build):
@@ -121,7 +147,7 @@ def kept_value(key: str, current: str, build):
     entry = cache.get(key)
     if entry is not None and entry[0] == current:
         return entry[1]
-    marker = f"{key}:building:{current}"
+    marker = building_marker(key, current)
     if cache.add(marker, 1, BUILD_SECONDS):
         try:
             value = build()

@@ -38,6 +38,7 @@ from ..services import (
     offices_for_new_report,
     report_blocks,
     report_list,
+    screen_blocks_of,
 )
 
 DOCUMENT_TEMPLATE = "annual/document.html"
@@ -95,7 +96,7 @@ def annual_detail(request, pk):
             else:
                 messages.success(request, _("Đã lưu bản nháp."))
                 return redirect("annual:detail", pk=report.pk)
-    sections = sections_for(report.narrative, report_blocks(report))
+    sections = sections_for(report.narrative, screen_blocks_of(report))
     versions = report.versions.select_related("reviewed_by").order_by("-version") if not report.is_frozen else []
     latest = latest_version(report) if not report.is_frozen else None
     signing = report.is_pending and can_sign(request.user, report)
