@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -10,6 +11,7 @@ from rubrics.models import Rubric
 from rubrics.selectors import rubric_criteria
 from units import audit
 from units.calendar import today
+from units.grouped_update import grouped_update
 from units.models import Unit
 
 from .. import counts
@@ -121,7 +123,7 @@ def grid_save(
         assessment.total, assessment.band, assessment.level = outcome.total, outcome.band, outcome.level
         assessment.passed = outcome.passed
         if sid in existed:
-            assessment.version += 1
+            assessment.version += 1  # as the row will read (grouped_update below)
         if not outcome.complete:
             assessment.status = Assessment.Status.DRAFT
         elif check:
@@ -136,23 +138,15 @@ def grid_save(
             assessment.assessed_by = entered_by
     Score.objects.filter(assessment__in=[assessments[sid] for sid in outcomes]).exclude(criterion__in=criteria).delete()
     Score.objects.bulk_create(to_create)
-    Score.objects.bulk_update(to_update, ["points", "met"])
-    Assessment.objects.bulk_update(
-        [assessments[sid] for sid in outcomes],
-        [
-            "rubric",
-            "total",
-            "band",
-            "level",
-            "passed",
-            "status",
-            "assessed_by",
-            "checked_by",
-            "checked_at",
-            "updated_at",
-            "version",
-        ],
+    grouped_update(Score, to_update, ["points", "met"])
+    # Saved rows read version + 1 (an assessment page opened before this save must not undo it);
+    # rows made by this save keep their first version.
+    fields = ["rubric", "total", "band", "level", "passed", "status", "assessed_by", "checked_by", "checked_at"]
+    saved = [assessments[sid] for sid in outcomes]
+    grouped_update(
+        Assessment, [a for a in saved if a.subject_id in existed], fields, version=F("version") + 1, updated_at=now
     )
+    grouped_update(Assessment, [a for a in saved if a.subject_id not in existed], fields, updated_at=now)
     # Scoring a subject registers it for the year, so "registered ≥ assessed" always holds.
     registered = set(
         Registration.objects.filter(subject_id__in=list(outcomes), year=year).values_list("subject_id", flat=True)

@@ -4,6 +4,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -11,6 +12,7 @@ from rubrics import engine
 from rubrics import services as rubric_services
 from rubrics.models import Rubric
 from units import audit
+from units.grouped_update import grouped_update
 from units.models import Unit
 from units.selectors import units_visible_to
 from units.text import nfc
@@ -63,7 +65,8 @@ def assessments_check(
         if note:
             a.note = note
         a.version += 1  # an assessment page opened before the check must not undo it
-    Assessment.objects.bulk_update(movable, ["status", "checked_by", "checked_at", "note", "updated_at", "version"])
+    fields = ["status", "checked_by", "checked_at", "note"]
+    grouped_update(Assessment, movable, fields, version=F("version") + 1, updated_at=now)
     counts.refresh(area_ids={subjects[a.subject_id].area_id for a in movable})
     audit.record(
         actor=actor,
@@ -188,10 +191,9 @@ def recognise(
         a.decision = decision
         a.recognised_on = signed_on
         a.expires_on = recognition_valid_through(signed_on, a.rubric.validity_months)
-        a.version += 1
-    Assessment.objects.bulk_update(
-        rows, ["status", "decision", "recognised_on", "expires_on", "level", "updated_at", "version"]
-    )
+        a.version += 1  # as the row will read
+    fields = ["status", "decision", "recognised_on", "expires_on", "level"]
+    grouped_update(Assessment, rows, fields, version=F("version") + 1, updated_at=timezone.now())
     counts.refresh(area_ids={a.subject.area_id for a in rows})
     audit.record(
         actor=actor,
