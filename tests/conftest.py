@@ -31,6 +31,25 @@ def _shipped_rows_back(sender, **kwargs):
 post_migrate.connect(_shipped_rows_back, dispatch_uid="tests.shipped_rows_back")
 
 
+# The longest tests (a minute or more each: the journey walks, the IDOR sweeps, the benches on the
+# demo district) run first. xdist hands tests out as its two workers free up, so a walk dealt last
+# would leave one worker idle for its whole length at the end of the run; dealt first, the short
+# tests fill in around them.
+SLOW_FIRST = (
+    "tests/browser/test_journeys.py",
+    "tests/browser/test_journeys_leader_tree.py",
+    "tests/hardening/test_idor_post_sweep.py",
+    "tests/hardening/test_idor_sweep.py",
+    "tests/test_benches.py",
+    "tests/browser/test_home_screens.py",
+    "tests/learning_society/test_demo.py",
+)
+
+
+def pytest_collection_modifyitems(items):
+    items.sort(key=lambda item: not item.nodeid.startswith(SLOW_FIRST))  # stable: the rest keep their order
+
+
 @pytest.fixture
 def world(db) -> World:
     return World.restored()
