@@ -70,6 +70,10 @@ def test_a_director_picks_a_resource_when_logging_an_activity(chromium, live_ser
     phone.goto(f"{live_server.url}/hoc-lieu/mo-hinh/")
     card = phone.locator(".card", has_text="Tủ sách cộng đồng thôn Đông")
     expect(card.get_by_role("img")).to_be_visible()
+    # The thumbnail loads lazily: wait until the browser has it (a busy machine answers it later),
+    # then it must be a real picture, not a broken image.
+    card.get_by_role("img").element_handle().wait_for_element_state("stable")
+    phone.wait_for_function("img => img.complete", arg=card.get_by_role("img").element_handle())
     assert card.get_by_role("img").evaluate("img => img.naturalWidth > 0")
     _shot(phone, "gallery_phone")
     context.close()
