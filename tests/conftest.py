@@ -56,6 +56,18 @@ def world(db) -> World:
 
 
 @pytest.fixture
+def kept(settings):
+    """A local-memory cache, as kept figures have in production (the suite otherwise runs without a
+    cache): tests/test_panel_cache.py, tests/annual/test_kept_blocks.py."""
+    from django.core.cache import cache
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "kept"}}
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
 def login(client):
     """login(user) → the test client, logged in as that user."""
 

@@ -15,15 +15,6 @@ from units import audit, panel_cache
 DUPLICATES = "1 nhóm người nghi trùng cần xử lý"
 
 
-@pytest.fixture
-def kept(settings):
-    """Local-memory cache as in production (the suite otherwise runs without a cache)."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "panels"}}
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def visit(client, user) -> tuple[str, int]:
     client.force_login(user)
     with CaptureQueriesContext(connection) as ctx:

@@ -8,7 +8,6 @@ import datetime
 import re
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -20,15 +19,6 @@ from tests.literacy.fixtures import make_household
 from units import audit, panel_cache
 
 from .conftest import SCHOOL_YEAR, add_people
-
-
-@pytest.fixture
-def kept(settings):
-    """Local-memory cache as in production (the suite otherwise runs without a cache)."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "annual"}}
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
