@@ -33,7 +33,7 @@ from reports.providers import get_provider
 from units import calendar
 from units.calendar import school_year_dates, school_year_of  # noqa: F401 (school_year_dates: re-exported)
 from units.models import Unit, UnitKind
-from units.panel_cache import figures_version, kept_value
+from units.panel_cache import REPORT_ENGINE, figures_version, kept_value
 from units.plugins import plugins
 from units.text import name_order
 
@@ -71,6 +71,11 @@ class AnnualBlock:
     empty_text: str = ""
     empty_url: str = ""  # a URL name without arguments, e.g. "inspections:inspection_add"
     empty_link: str = ""
+    # Reads the report engine's records (periods, submissions). Such blocks are kept apart from the
+    # others on a draft (kept_blocks): a school saving its report recomputes them alone. A block of
+    # an app that reads reports.models must say so here, or its draft table would wait for the next
+    # change in the app's own records.
+    reads_reports: bool = False
 
 
 def current_school_year(day: datetime.date | None = None) -> int:
@@ -285,6 +290,7 @@ def engine_blocks() -> list[AnnualBlock]:
             ),
             empty_url="reports:period_create",
             empty_link=gettext_lazy("Mở kỳ báo cáo"),
+            reads_reports=True,
         ),
     ]
 
@@ -297,9 +303,10 @@ def all_blocks() -> list[AnnualBlock]:
     return sorted(blocks, key=lambda b: order.get(b.section, len(order)))
 
 
-def compute_blocks(office: Unit, start: datetime.date, end: datetime.date, progress=None) -> list[dict]:
-    """Every block's figures for the office and dates, as JSON-ready dicts."""
-    blocks = all_blocks()
+def compute_blocks(office: Unit, start: datetime.date, end: datetime.date, progress=None, *, which=None) -> list[dict]:
+    """Every block's figures for the office and dates (or those `which(block)` accepts), as
+    JSON-ready dicts in the report's order."""
+    blocks = [block for block in all_blocks() if which is None or which(block)]
     result = []
     for done, block in enumerate(blocks, 1):
         built = block.build(office, start, end)
@@ -330,9 +337,22 @@ def kept_blocks(office: Unit, start: datetime.date, end: datetime.date) -> list[
     tables × 120 communes take about a second, a visit to a kept draft a few milliseconds. One
     request rebuilds after a change; a change without an audit entry (the admin site, a shell, a
     bulk load) shows after at most panel_cache.TIMEOUT. Freezing a version computes afresh
-    (services.annual_report_freeze), so a sent or issued report never holds a kept figure."""
-    key = f"annual-blocks:{office.pk}:{start.isoformat()}:{end.isoformat()}"
-    return kept_value(key, figures_version(office), lambda: screen_blocks(compute_blocks(office, start, end)))
+    (services.annual_report_freeze), so a sent or issued report never holds a kept figure.
+
+    Two kept parts: the modules' tables, which a change in the report engine's records (a school
+    saving or sending its report, the most frequent write of a season) leaves as they are, and the
+    blocks that read those records (`reads_reports`: the roll-up of the periods), which follow every
+    change, the report engine's included."""
+    span = f"{office.pk}:{start.isoformat()}:{end.isoformat()}"
+
+    def part(reads_reports: bool) -> Callable[[], list[dict]]:
+        which = lambda block: block.reads_reports == reads_reports  # noqa: E731
+        return lambda: screen_blocks(compute_blocks(office, start, end, which=which))
+
+    modules = kept_value(f"annual-blocks:{span}", figures_version(office, ignore=REPORT_ENGINE), part(False))
+    reports = kept_value(f"annual-reports:{span}", figures_version(office), part(True))
+    order = {block.key: i for i, block in enumerate(all_blocks())}
+    return sorted([*modules, *reports], key=lambda block: order.get(block["key"], len(order)))
 
 
 SCREEN_KEYS = ("screen", "has_rows")  # what screen_blocks adds to a block

@@ -114,12 +114,17 @@ def version(request, unit, depends_on: tuple[str, ...]) -> str:
 NOT_FIGURES = ("annual_report", "api_client", "job", "two_factor")
 
 
-def figures_version(unit) -> str:
+# The report engine's own records (forms, periods, submissions): in a reporting season the most
+# frequent writes of all, and read by few kept tables (the annual report's roll-up of periods).
+REPORT_ENGINE = ("report_form", "period", "submission")
+
+
+def figures_version(unit, *, ignore: tuple[str, ...] = ()) -> str:
     """The day and the last change below `unit` (and without a unit) in every area that feeds
-    figures: one query. For tables computed outside a request (annual.blocks.kept_blocks)."""
+    figures, but `ignore`: one query. For tables computed outside a request (annual.blocks.kept_blocks)."""
     rows = (
         PanelGeneration.objects.filter(scope__in=[unit.pk, NO_UNIT])
-        .exclude(area__in=NOT_FIGURES)
+        .exclude(area__in=(*NOT_FIGURES, *ignore))
         .order_by("scope", "area")
         .values_list("scope", "area", "last_entry")
     )

@@ -72,6 +72,22 @@ def test_writing_the_reports_text_keeps_the_tables(world, client, kept, draft, d
     assert queries == kept_queries
 
 
+def test_a_schools_report_save_recomputes_only_the_roll_up(
+    world, client, kept, draft, django_capture_on_commit_callbacks
+):
+    """The most frequent write of a reporting season leaves the modules' tables kept: only the
+    blocks that read the report engine's records (the roll-up of the periods) are computed again."""
+    panel_cache.flush()
+    _, first_queries = visit(client, world.officer, draft)
+    _, kept_queries = visit(client, world.officer, draft)
+    with django_capture_on_commit_callbacks(execute=True):
+        audit.record(actor=world.principal, action="submission.save", unit=world.school)
+    html, queries = visit(client, world.officer, draft)
+    assert kept_queries < queries < first_queries - 20
+    assert in_age_band(html) == "10"
+    assert "Kết quả thực hiện chế độ báo cáo" in html
+
+
 def test_a_change_in_another_office_keeps_this_offices_tables(world, kept, draft, django_capture_on_commit_callbacks):
     panel_cache.flush()
     before = panel_cache.figures_version(world.office)
@@ -97,3 +113,14 @@ def test_a_frozen_version_never_holds_a_kept_figure(world, client, kept, draft, 
     assert row["cells"][1]["v"] == 15
     assert in_age_band(visit(client, world.officer, frozen)[0]) == "15"
     assert AnnualReport.objects.get(pk=frozen.pk).is_frozen
+
+
+def test_the_kept_parts_read_as_the_report_computed_at_once(world, kept, draft):
+    from annual.blocks import compute_blocks, kept_blocks, school_year_dates
+
+    start, end = school_year_dates(draft.school_year)
+    fresh = compute_blocks(world.office, start, end)
+    for _ in range(2):  # built, then read from the cache
+        kept_now = kept_blocks(world.office, start, end)
+        assert [b["key"] for b in kept_now] == [b["key"] for b in fresh]
+        assert [b["table"] for b in kept_now] == [b["table"] for b in fresh]
