@@ -43,6 +43,11 @@ SLOW_FIRST = (
     "tests/test_benches.py",
     "tests/browser/test_home_screens.py",
     "tests/learning_society/test_demo.py",
+    "tests/browser/test_office_moves_in.py",
+    "tests/emulation/test_browser.py",
+    "tests/centers/test_browser.py",
+    "tests/annual/test_browser.py",
+    "tests/literacy/test_ethnicity.py",
 )
 
 

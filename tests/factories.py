@@ -178,11 +178,12 @@ class World:
                     model._base_manager.bulk_create([model(**row) for row in values])
         except IntegrityError:
             return cls()  # a fixture wrote rows first and took those keys: build it the long way
-        if connection.vendor == "postgresql":
-            # Sequences past the restored keys even after a flush that restarted them.
+        # PostgreSQL: sequences past the restored keys even after a flush that restarted them, in one
+        # round trip (the statements joined; separately they were ~40 per test).
+        sqls = connection.ops.sequence_reset_sql(no_style(), [model for model, _ in rows])
+        if connection.vendor == "postgresql" and sqls:
             with connection.cursor() as cursor:
-                for sql in connection.ops.sequence_reset_sql(no_style(), [model for model, _ in rows]):
-                    cursor.execute(sql)
+                cursor.execute(";\n".join(sqls))
         world = cls.__new__(cls)
         wanted: dict = {}
         for model, pk in attributes.values():
