@@ -33,7 +33,7 @@ from reports.providers import get_provider
 from units import calendar
 from units.calendar import school_year_dates, school_year_of  # noqa: F401 (school_year_dates: re-exported)
 from units.models import Unit, UnitKind
-from units.panel_cache import REPORT_ENGINE, figures_version, kept_value
+from units.panel_cache import REPORT_ENGINE, figures_versions, kept_value
 from units.plugins import plugins
 from units.text import name_order
 
@@ -349,8 +349,9 @@ def kept_blocks(office: Unit, start: datetime.date, end: datetime.date) -> list[
         which = lambda block: block.reads_reports == reads_reports  # noqa: E731
         return lambda: screen_blocks(compute_blocks(office, start, end, which=which))
 
-    modules = kept_value(f"annual-blocks:{span}", figures_version(office, ignore=REPORT_ENGINE), part(False))
-    reports = kept_value(f"annual-reports:{span}", figures_version(office), part(True))
+    every_area, without_reports = figures_versions(office, without=REPORT_ENGINE)
+    modules = kept_value(f"annual-blocks:{span}", without_reports, part(False))
+    reports = kept_value(f"annual-reports:{span}", every_area, part(True))
     order = {block.key: i for i, block in enumerate(all_blocks())}
     return sorted([*modules, *reports], key=lambda block: order.get(block["key"], len(order)))
 

@@ -119,16 +119,26 @@ NOT_FIGURES = ("annual_report", "api_client", "job", "two_factor")
 REPORT_ENGINE = ("report_form", "period", "submission")
 
 
-def figures_version(unit, *, ignore: tuple[str, ...] = ()) -> str:
+def figures_versions(unit, *, without: tuple[str, ...] = ()) -> tuple[str, str]:
     """The day and the last change below `unit` (and without a unit) in every area that feeds
-    figures, but `ignore`: one query. For tables computed outside a request (annual.blocks.kept_blocks)."""
-    rows = (
+    figures; and the same leaving out the areas `without`. One query for both. For tables computed
+    outside a request (annual.blocks.kept_blocks)."""
+    rows = list(
         PanelGeneration.objects.filter(scope__in=[unit.pk, NO_UNIT])
-        .exclude(area__in=(*NOT_FIGURES, *ignore))
+        .exclude(area__in=NOT_FIGURES)
         .order_by("scope", "area")
         .values_list("scope", "area", "last_entry")
     )
-    return ";".join([today().isoformat(), *(f"{scope}:{area}={last}" for scope, area, last in rows)])
+
+    def joined(chosen) -> str:
+        return ";".join([today().isoformat(), *(f"{scope}:{area}={last}" for scope, area, last in chosen)])
+
+    return joined(rows), joined([row for row in rows if row[1] not in without])
+
+
+def figures_version(unit) -> str:
+    """`figures_versions`' first: every area that feeds figures."""
+    return figures_versions(unit)[0]
 
 
 def _viewer(user) -> str:
